@@ -1,0 +1,45 @@
+// Declarative permissions: can(actor, action, resource). Pure; no I/O.
+import type { Role } from "../shared/api";
+
+/** The signed-in user as policies see it; `unitSubtree` holds the ids of their unit and its descendants. */
+export interface Principal { id: number; username: string; role: Role; unitId: number | null; unitSubtree: number[] }
+
+/** Actions guarded by policies. */
+export type Action =
+  | "dashboard.read" | "items.read" | "items.triage" | "items.export"
+  | "sources.read" | "sources.write"
+  | "units.read" | "units.write" | "users.read" | "users.write" | "audit.read";
+
+/** What an action applies to, when it matters (e.g. a unit for scoping). */
+export interface Resource { unitId?: number | null }
+
+type Rule = Role[] | ((p: Principal, r: Resource) => boolean);
+
+const everyone: Role[] = ["admin", "monitor", "leader", "handler", "spokesperson", "contributor"];
+const office: Role[] = ["admin", "monitor", "leader", "spokesperson"];
+
+/** Handlers and contributors see only their unit's subtree; other roles see every unit. */
+const scoped = (p: Principal, r: Resource): boolean =>
+  p.role !== "handler" && p.role !== "contributor" ? true : r.unitId != null && p.unitSubtree.includes(r.unitId);
+
+const rules: Record<Action, Rule> = {
+  "dashboard.read": everyone,
+  // The monitoring ledger is the office's; unit staff get their concerns through cases.
+  "items.read": office,
+  "items.export": office,
+  "items.triage": ["admin", "monitor"],
+  "sources.read": ["admin", "monitor"],
+  "sources.write": ["admin", "monitor"],
+  "units.read": (p, r) => (r.unitId === undefined ? true : scoped(p, r)),
+  "units.write": ["admin"],
+  "users.read": ["admin"],
+  "users.write": ["admin"],
+  "audit.read": ["admin"],
+};
+
+/** True when the principal may perform the action on the resource. */
+export function can(p: Principal | null, action: Action, resource: Resource = {}): boolean {
+  if (!p) return false;
+  const rule = rules[action];
+  return Array.isArray(rule) ? rule.includes(p.role) : rule(p, resource);
+}

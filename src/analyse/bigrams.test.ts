@@ -1,0 +1,43 @@
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { toIndexText, toMatchQuery } from "./bigrams";
+
+describe("bigrams", () => {
+  it("splits CJK runs into overlapping bigrams and keeps latin words", () => {
+    expect(toIndexText("青禾县教育局, iPhone手机")).toBe("青禾 禾县 县教 教育 育局 局 iphone 手机 机");
+  });
+
+  it("builds phrase queries", () => {
+    expect(toMatchQuery("教育")).toBe('"教育"');
+    expect(toMatchQuery("教育局 收费")).toBe('"教育 育局" AND "收费"');
+    expect(toMatchQuery("  ,, ")).toBeNull();
+    expect(toMatchQuery('a"b')).toBe('"a b"');
+  });
+
+  const docs = [
+    "青禾县教育局回应乱收费问题",
+    "柳溪镇道路施工造成拥堵",
+    "市民反映iPhone手机维修点收费高",
+    "教",
+    "A股市场今日上涨",
+  ];
+  const db = new Database(":memory:");
+  db.exec("CREATE VIRTUAL TABLE f USING fts5(body, content='', contentless_delete=1)");
+  docs.forEach((d, i) => db.prepare("INSERT INTO f(rowid, body) VALUES (?, ?)").run(i + 1, toIndexText(d)));
+  const find = (q: string) =>
+    (db.prepare("SELECT rowid AS id FROM f WHERE f MATCH ? ORDER BY rowid").all(toMatchQuery(q)) as { id: number }[]).map(
+      (r) => docs[r.id - 1],
+    );
+  const substring = (q: string) => docs.filter((d) => d.toLowerCase().includes(q.toLowerCase()));
+
+  it.each(["教育", "收费", "拥堵", "教育局", "育局回", "手机", "iphone手机", "手机维修", "教", "费", "a股", "股市", "县"])(
+    "FTS finds exactly the documents containing %s",
+    (q) => {
+      expect(find(q)).toEqual(substring(q));
+    },
+  );
+
+  it("requires every term", () => {
+    expect(find("收费 教育")).toEqual([docs[0]]);
+  });
+});

@@ -1,0 +1,25 @@
+// What every command opens: validated config, the migrated database, the package version.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadConfig, type Config } from "../config";
+import { openDb, type Db } from "../db/connection";
+import { migrate } from "../db/migrate";
+
+/** The version in package.json. */
+export const VERSION: string = (
+  JSON.parse(readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../package.json"), "utf8")) as { version: string }
+).version;
+
+/** Path of the SQLite file inside the data folder. */
+export function dbFile(config: Config): string {
+  return path.join(config.dataDir, "tingfeng.db");
+}
+
+/** Loads config and opens the database with migrations applied. */
+export function openRuntime(): { config: Config; db: Db; applied: number[] } {
+  const config = loadConfig();
+  const db = openDb(dbFile(config));
+  const applied = migrate(db);
+  return { config, db, applied };
+}

@@ -1,0 +1,41 @@
+// `tingfeng serve`: migrate, first-run admin, demo feed, ingest scheduler, API and web UI.
+import { buildApp } from "../http/app";
+import { ensureAdmin } from "../accounts/commands";
+import { createScheduler } from "../jobs/scheduler";
+import { startDemo } from "./demo";
+import { dbFile, openRuntime, VERSION } from "./runtime";
+
+/** Runs the server until SIGINT/SIGTERM. */
+export async function serveCommand(): Promise<void> {
+  const { config, db, applied } = openRuntime();
+  const log = (m: string) => console.log(`[tingfeng] ${m}`);
+  log(`database ${dbFile(config)}${applied.length ? ` (applied migrations ${applied.join(", ")})` : ""}`);
+
+  const password = await ensureAdmin(db, config.adminPassword);
+  if (password) {
+    const shown = config.adminPassword ? "(from TINGFENG_ADMIN_PASSWORD)" : password;
+    console.log(`\n  First run: created the administrator account\n    username: admin\n    password: ${shown}\n  This password is shown only once; change it after signing in.\n`);
+  }
+
+  const demo = config.demo ? await startDemo(db, config) : null;
+  if (demo) log(`demo feed of the fictional 青禾县 at ${demo.feedUrl} (TINGFENG_DEMO=0 turns it off)`);
+
+  const scheduler = createScheduler(db, config, (m) => log(m));
+  const app = await buildApp({ db, config, version: VERSION, scheduler }, { logger: config.logLevel === "silent" ? false : { level: config.logLevel } });
+  const address = await app.listen({ port: config.port, host: config.host });
+  log(`listening on ${address.replace("0.0.0.0", "localhost")}`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log(`${signal}: shutting down`);
+    await app.close();
+    await scheduler.stop();
+    await demo?.close();
+    db.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}

@@ -1,0 +1,76 @@
+// The only reader of process.env: one typed table of settings with defaults and validators.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const bool = z
+  .enum(["0", "1", "true", "false", "yes", "no", "on", "off"])
+  .transform((v) => ["1", "true", "yes", "on"].includes(v));
+
+const hostList = z
+  .string()
+  .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean));
+
+/** Each setting: env name → schema, default and whether it is a secret (masked in config-dump). */
+const table = {
+  dataDir: { env: "TINGFENG_DATA_DIR", schema: z.string().min(1), default: "./data", secret: false },
+  port: { env: "PORT", schema: z.coerce.number().int().min(0).max(65535), default: "3000", secret: false },
+  host: { env: "HOST", schema: z.string().min(1), default: "0.0.0.0", secret: false },
+  demo: { env: "TINGFENG_DEMO", schema: bool, default: "1", secret: false },
+  demoPort: { env: "TINGFENG_DEMO_PORT", schema: z.coerce.number().int().min(0).max(65535), default: "0", secret: false },
+  demoIntervalMs: { env: "TINGFENG_DEMO_INTERVAL_MS", schema: z.coerce.number().int().min(200), default: "5000", secret: false },
+  adminPassword: { env: "TINGFENG_ADMIN_PASSWORD", schema: z.string().min(8).optional(), default: undefined, secret: true },
+  sessionTtlHours: { env: "TINGFENG_SESSION_TTL_HOURS", schema: z.coerce.number().int().min(1).max(24 * 90), default: "12", secret: false },
+  cookieSecure: { env: "TINGFENG_COOKIE_SECURE", schema: bool, default: "0", secret: false },
+  trustProxy: { env: "TINGFENG_TRUST_PROXY", schema: bool, default: "0", secret: false },
+  fetchAllowHosts: { env: "TINGFENG_FETCH_ALLOW_HOSTS", schema: hostList, default: "", secret: false },
+  fetchTimeoutMs: { env: "TINGFENG_FETCH_TIMEOUT_MS", schema: z.coerce.number().int().min(1000), default: "20000", secret: false },
+  fetchMaxBytes: { env: "TINGFENG_FETCH_MAX_BYTES", schema: z.coerce.number().int().min(1024), default: String(10 * 1024 * 1024), secret: false },
+  fetchConcurrency: { env: "TINGFENG_FETCH_CONCURRENCY", schema: z.coerce.number().int().min(1).max(64), default: "4", secret: false },
+  schedulerTickMs: { env: "TINGFENG_SCHEDULER_TICK_MS", schema: z.coerce.number().int().min(100), default: "2000", secret: false },
+  loginMaxAttempts: { env: "TINGFENG_LOGIN_MAX_ATTEMPTS", schema: z.coerce.number().int().min(1), default: "10", secret: false },
+  loginWindowSeconds: { env: "TINGFENG_LOGIN_WINDOW_SECONDS", schema: z.coerce.number().int().min(1), default: "900", secret: false },
+  logLevel: { env: "TINGFENG_LOG_LEVEL", schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]), default: "info", secret: false },
+} as const;
+
+type Table = typeof table;
+/** The validated settings. */
+export type Config = { [K in keyof Table]: z.output<Table[K]["schema"]> };
+
+/** Reads VAR, or the file named by VAR_FILE (for secrets mounted as files). */
+function readRaw(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const file = env[`${name}_FILE`];
+  if (file) return readFileSync(file, "utf8").trim();
+  const v = env[name];
+  return v === undefined || v === "" ? undefined : v;
+}
+
+/** Parses settings from an environment; throws one error listing every invalid variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const out: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, spec] of Object.entries(table)) {
+    if (key in overrides) {
+      out[key] = overrides[key as keyof Config];
+      continue;
+    }
+    const raw = readRaw(env, spec.env) ?? spec.default;
+    const parsed = (spec.schema as z.ZodType).safeParse(raw);
+    if (parsed.success) out[key] = parsed.data;
+    else problems.push(`${spec.env}: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
+  }
+  if (problems.length) throw new Error(`config: invalid settings\n  ${problems.join("\n  ")}`);
+  out.dataDir = path.resolve(String(out.dataDir));
+  return out as Config;
+}
+
+/** Settings as env-name → value with secrets masked, for `tingfeng config-dump`. */
+export function dumpConfig(cfg: Config): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, spec] of Object.entries(table)) {
+    const v = cfg[key as keyof Config];
+    if (spec.secret) out[spec.env] = v === undefined ? "(unset)" : "********";
+    else out[spec.env] = Array.isArray(v) ? v.join(",") : String(v);
+  }
+  return out;
+}

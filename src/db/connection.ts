@@ -1,0 +1,78 @@
+// Opens the embedded SQLite database (WAL) and a compile-only Kysely bound to it.
+import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import {
+  DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type Compilable,
+} from "kysely";
+import type { DB } from "./schema";
+
+/** One open database: the raw driver for synchronous execution and a typed query builder. */
+export interface Db {
+  sqlite: Database.Database;
+  /** Query builder only (no driver): build with it, run with `all`/`get`/`run`. */
+  q: Kysely<DB>;
+  /** Runs a compiled query and returns every row. */
+  all<R>(query: Compilable<R>): R[];
+  /** Runs a compiled query and returns its first row. */
+  get<R>(query: Compilable<R>): R | undefined;
+  /** Runs a compiled write; returns changes and the last inserted rowid. */
+  run(query: Compilable<unknown>): { changes: number; lastInsertRowid: number };
+  /** Runs fn in one transaction (nested calls become savepoints). */
+  tx<T>(fn: () => T): T;
+  close(): void;
+}
+
+/** Opens (creating the folder if needed) `file`, or an in-memory database for ":memory:". */
+export function openDb(file: string): Db {
+  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  // NORMAL in WAL keeps committed transactions across a process crash (only power loss may drop the last ones).
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("cache_size = -65536");
+  const q = new Kysely<DB>({
+    dialect: {
+      createAdapter: () => new SqliteAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (k) => new SqliteIntrospector(k),
+      createQueryCompiler: () => new SqliteQueryCompiler(),
+    },
+  });
+  const cache = new Map<string, Database.Statement>();
+  const prep = (sql: string) => {
+    let st = cache.get(sql);
+    if (!st) {
+      st = sqlite.prepare(sql);
+      if (cache.size > 500) cache.clear();
+      cache.set(sql, st);
+    }
+    return st;
+  };
+  const compile = (query: Compilable<unknown>) => query.compile();
+  return {
+    sqlite,
+    q,
+    all<R>(query: Compilable<R>) {
+      const c = compile(query);
+      return prep(c.sql).all(...(c.parameters as unknown[])) as R[];
+    },
+    get<R>(query: Compilable<R>) {
+      const c = compile(query);
+      return prep(c.sql).get(...(c.parameters as unknown[])) as R | undefined;
+    },
+    run(query) {
+      const c = compile(query);
+      const r = prep(c.sql).run(...(c.parameters as unknown[]));
+      return { changes: r.changes, lastInsertRowid: Number(r.lastInsertRowid) };
+    },
+    tx<T>(fn: () => T): T {
+      return sqlite.transaction(fn)();
+    },
+    close() {
+      sqlite.close();
+    },
+  };
+}

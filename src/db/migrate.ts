@@ -1,0 +1,44 @@
+// Applies the numbered, forward-only SQL migrations in src/db/migrations, each in its own transaction.
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import type { Db } from "./connection";
+
+const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+
+/** One migration file: NNNN_name.sql. */
+export interface Migration { version: number; name: string; sql: string }
+
+/** Lists the migrations shipped with this build, in order. */
+export function listMigrations(): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
+    .sort()
+    .map((f) => ({ version: Number(f.slice(0, 4)), name: f.slice(5, -4), sql: readFileSync(path.join(dir, f), "utf8") }));
+}
+
+/** Applies pending migrations; returns the versions applied now. */
+export function migrate(db: Db): number[] {
+  db.sqlite.exec(
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)",
+  );
+  const done = new Set(
+    (db.sqlite.prepare("SELECT version FROM schema_migrations").all() as { version: number }[]).map((r) => r.version),
+  );
+  const applied: number[] = [];
+  for (const m of listMigrations()) {
+    if (done.has(m.version)) continue;
+    try {
+      db.tx(() => {
+        db.sqlite.exec(m.sql);
+        db.sqlite
+          .prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)")
+          .run(m.version, m.name, Date.now());
+      });
+    } catch (cause) {
+      throw new Error(`db: migration ${m.version}_${m.name} failed`, { cause });
+    }
+    applied.push(m.version);
+  }
+  return applied;
+}

@@ -1,0 +1,43 @@
+// Row types of every table, for the Kysely query builder.
+import type { Generated } from "kysely";
+
+/** units table. */
+export interface UnitsTable { id: number; parent_id: number | null; name: string; created_at: number }
+/** users table. */
+export interface UsersTable {
+  id: number; username: string; password_hash: string; display_name: string; role: string;
+  unit_id: number | null; disabled: number; created_at: number; updated_at: number;
+}
+/** sessions table. */
+export interface SessionsTable { id: string; user_id: number; csrf_token: string; ip: string | null; created_at: number; expires_at: number }
+/** audit_log table. */
+export interface AuditLogTable {
+  id: number; at: number; actor_id: number | null; actor_name: string | null; action: string;
+  target_type: string; target_id: string | null; summary: string; ip: string | null;
+}
+/** sources table. */
+export interface SourcesTable {
+  id: number; name: string; kind: string; url: string; interval_seconds: number; priority: number;
+  enabled: number; etag: string | null; last_modified: string | null; last_fetched_at: number | null;
+  last_success_at: number | null; last_error: string | null; error_count: number;
+  next_fetch_at: number | null; item_count: number; created_at: number; updated_at: number;
+}
+/** items table. */
+export interface ItemsTable {
+  id: number; source_id: number; dedup_key: string; content_hash: string; guid: string | null;
+  url: string | null; author: string | null; title: string; text: string; published_at: number | null;
+  fetched_at: number; status: string; triaged_by: number | null; triaged_at: number | null;
+}
+
+/** A row type whose integer id the database assigns. */
+type Auto<T extends { id: number }> = Omit<T, "id"> & { id: Generated<number> };
+
+/** The database as Kysely sees it. */
+export interface DB {
+  units: Auto<UnitsTable>;
+  users: Auto<UsersTable>;
+  sessions: SessionsTable;
+  audit_log: Auto<AuditLogTable>;
+  sources: Auto<SourcesTable>;
+  items: Auto<ItemsTable>;
+}

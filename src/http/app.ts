@@ -1,0 +1,83 @@
+// Builds the Fastify app: security headers, sessions + CSRF, OpenAPI, the JSON API and the built UI.
+import Fastify, { type FastifyInstance } from "fastify";
+import cookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { AppDeps } from "./context";
+import { installErrorHandlers } from "./errors";
+import { installAuth } from "./auth-hook";
+import { registerRoutes } from "./routes";
+
+/** Where `vite build` writes the UI. */
+export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // antd writes its CSS-in-JS into <style> tags.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+/** Options for tests and the CLI. */
+export interface BuildOptions { logger?: boolean | { level: string }; serveWeb?: boolean }
+
+/** Creates the app (not listening). */
+export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    disableRequestLogging: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook("onSend", async (_req, reply, payload) => {
+    reply.header("content-security-policy", CSP);
+    reply.header("x-content-type-options", "nosniff");
+    reply.header("x-frame-options", "DENY");
+    reply.header("referrer-policy", "no-referrer");
+    reply.header("cross-origin-opener-policy", "same-origin");
+    reply.header("permissions-policy", "camera=(), microphone=(), geolocation=()");
+    if (deps.config.cookieSecure) reply.header("strict-transport-security", "max-age=31536000");
+    return payload;
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Tingfeng API", description: "听风 — JSON API", version: deps.version },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "tf_session" } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  installAuth(app, deps);
+  await registerRoutes(app, deps);
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  const serveWeb = (opts.serveWeb ?? true) && existsSync(path.join(webDist, "index.html"));
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: webDist, prefix: "/", wildcard: false, index: false });
+    app.get("/", { schema: { hide: true } }, async (_req, reply) =>
+      reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(readIndex()));
+  }
+  let index: string | null = null;
+  function readIndex(): string {
+    index ??= readFileSync(path.join(webDist, "index.html"), "utf8");
+    return index;
+  }
+  installErrorHandlers(app, serveWeb ? readIndex : null);
+  return app;
+}

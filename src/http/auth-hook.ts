@@ -1,0 +1,37 @@
+// Resolves the session cookie on each request and enforces the CSRF header on state changes.
+import type { FastifyInstance } from "fastify";
+import { timingSafeEqual } from "node:crypto";
+import { resolveSession } from "../accounts/sessions";
+import { AppError } from "../errors";
+import type { AppDeps } from "./context";
+
+/** Name of the session cookie. */
+export const SESSION_COOKIE = "tf_session";
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Adds `request.auth` and the CSRF check. */
+export function installAuth(app: FastifyInstance, deps: AppDeps): void {
+  app.decorateRequest("auth", null);
+  app.addHook("onRequest", async (req) => {
+    req.auth = null;
+    if (!req.url.startsWith("/api/")) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      const s = resolveSession(deps.db, token);
+      if (s) req.auth = { principal: s.principal, user: s.user, csrfToken: s.csrfToken, sessionId: s.sessionId };
+    }
+    // Login starts a session and so has no token yet; it is protected by SameSite cookies instead.
+    if (req.auth && !SAFE.has(req.method) && req.url !== "/api/auth/login") {
+      const header = req.headers["x-csrf-token"];
+      if (typeof header !== "string" || !sameToken(header, req.auth.csrfToken)) {
+        throw new AppError(403, "auth.csrf", "缺少或无效的 CSRF 令牌 / missing or invalid CSRF token (x-csrf-token)");
+      }
+    }
+  });
+}

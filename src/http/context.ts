@@ -1,0 +1,39 @@
+// What route handlers share: the database, settings, and the signed-in principal of a request.
+import type { FastifyRequest } from "fastify";
+import type { Db } from "../db/connection";
+import type { Config } from "../config";
+import type { UsersTable } from "../db/schema";
+import { can, type Action, type Principal, type Resource } from "../accounts/policies";
+import type { Actor } from "../store/audit";
+import { AppError } from "../errors";
+import type { Scheduler } from "../jobs/scheduler";
+
+/** Dependencies handed to every route module. */
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  version: string;
+  /** Present when the server runs the ingest scheduler (absent in some tests). */
+  scheduler?: Scheduler;
+}
+
+/** The session behind a request, set by the auth hook. */
+export interface AuthContext { principal: Principal; user: UsersTable; csrfToken: string; sessionId: string }
+
+declare module "fastify" {
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+}
+
+/** The principal allowed to perform `action`, or a 401/403 error. */
+export function authorize(req: FastifyRequest, action: Action, resource?: Resource): Principal {
+  if (!req.auth) throw AppError.unauthenticated();
+  if (!can(req.auth.principal, action, resource)) throw AppError.forbidden();
+  return req.auth.principal;
+}
+
+/** The audit actor of a principal. */
+export function actorOf(p: Principal): Actor {
+  return { id: p.id, username: p.username, role: p.role, unitId: p.unitId };
+}

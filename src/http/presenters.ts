@@ -1,0 +1,45 @@
+// Row → API view conversions (times become ISO strings).
+import type { AuditLogTable, SourcesTable, UnitsTable, UsersTable } from "../db/schema";
+import type { ItemRow } from "../store/items";
+import type { AuditEntryView, ItemView, ItemStatus, Role, SourceKind, SourceView, UnitView, UserView } from "../shared/api";
+
+const iso = (ms: number | null): string | null => (ms == null ? null : new Date(ms).toISOString());
+
+/** A user as the API shows it (never the password hash). */
+export function presentUser(u: UsersTable): UserView {
+  return {
+    id: u.id, username: u.username, displayName: u.display_name, role: u.role as Role, unitId: u.unit_id,
+    disabled: !!u.disabled, createdAt: iso(u.created_at)!,
+  };
+}
+
+/** A unit. */
+export function presentUnit(u: UnitsTable): UnitView {
+  return { id: u.id, parentId: u.parent_id, name: u.name };
+}
+
+/** A source with its health. */
+export function presentSource(s: SourcesTable): SourceView {
+  return {
+    id: s.id, name: s.name, kind: s.kind as SourceKind, url: s.url, intervalSeconds: s.interval_seconds,
+    priority: s.priority, enabled: !!s.enabled, lastFetchedAt: iso(s.last_fetched_at), lastSuccessAt: iso(s.last_success_at),
+    lastError: s.last_error, errorCount: s.error_count, nextFetchAt: iso(s.next_fetch_at), itemCount: s.item_count,
+    createdAt: iso(s.created_at)!,
+  };
+}
+
+/** An item of the ledger. */
+export function presentItem(i: ItemRow): ItemView {
+  return {
+    id: i.id, sourceId: i.source_id, sourceName: i.source_name, title: i.title, text: i.text, url: i.url,
+    author: i.author, publishedAt: iso(i.published_at), fetchedAt: iso(i.fetched_at)!, status: i.status as ItemStatus,
+  };
+}
+
+/** An audit row. */
+export function presentAudit(a: AuditLogTable): AuditEntryView {
+  return {
+    id: a.id, at: iso(a.at)!, actorId: a.actor_id, actorName: a.actor_name, action: a.action,
+    targetType: a.target_type, targetId: a.target_id, summary: a.summary, ip: a.ip,
+  };
+}

@@ -1,0 +1,41 @@
+// Registers every route module, health and the dashboard.
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { dashboardStats } from "../../store/stats";
+import { authorize, type AppDeps } from "../context";
+import { authRoutes } from "./auth";
+import { sourceRoutes } from "./sources";
+import { itemRoutes } from "./items";
+import { unitRoutes } from "./units";
+import { userRoutes } from "./users";
+import { auditRoutes } from "./audit";
+
+/** Adds all /api routes. */
+export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get("/api/health", {
+    schema: { tags: ["system"], response: { 200: z.object({ status: z.literal("ok"), version: z.string() }) } },
+  }, async () => {
+    deps.db.sqlite.prepare("SELECT 1").get();
+    return { status: "ok" as const, version: deps.version };
+  });
+
+  r.get("/api/dashboard", {
+    schema: {
+      tags: ["dashboard"],
+      response: {
+        200: z.object({
+          itemsToday: z.number(), itemsTotal: z.number(), sourcesTotal: z.number(), sourcesFailing: z.number(),
+          perSource: z.array(z.object({ sourceId: z.number(), name: z.string(), total: z.number(), today: z.number() })),
+          volume7d: z.array(z.object({ date: z.string(), count: z.number() })),
+        }),
+      },
+    },
+  }, async (req) => {
+    authorize(req, "dashboard.read");
+    return dashboardStats(deps.db);
+  });
+
+  for (const mod of [authRoutes, sourceRoutes, itemRoutes, unitRoutes, userRoutes, auditRoutes]) await mod(app, deps);
+}

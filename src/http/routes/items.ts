@@ -1,0 +1,91 @@
+// The items ledger: search with filters, one item, triage status, XLSX export.
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { getItem, setItemStatus } from "../../store/items";
+import { searchItems, type ItemFilter } from "../../store/item-search";
+import { recordAudit } from "../../store/audit";
+import { AppError } from "../../errors";
+import { actorOf, authorize, type AppDeps } from "../context";
+import { presentItem } from "../presenters";
+import { errorBody, idParams, itemView, queryTime } from "../schemas";
+import { ITEM_STATUSES } from "../../shared/api";
+import { writeItemsXlsx } from "../xlsx";
+
+const filterQuery = z.object({
+  q: z.string().max(200).optional(),
+  sourceId: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : [v].flat().flatMap((s) => s.split(",")).filter(Boolean).map(Number)))
+    .refine((v) => v === undefined || v.every((n) => Number.isInteger(n) && n > 0), "无效的信息源 / invalid source id"),
+  from: queryTime,
+  to: queryTime,
+  status: z.enum(ITEM_STATUSES).optional(),
+});
+const pageQuery = filterQuery.extend({
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+
+function toFilter(q: z.output<typeof filterQuery>): ItemFilter {
+  return { q: q.q?.trim() || undefined, sourceIds: q.sourceId, from: q.from, to: q.to, status: q.status };
+}
+
+/** Most rows one export may hold. */
+const EXPORT_MAX = 50_000;
+
+/** /api/items routes. */
+export async function itemRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps;
+
+  r.get("/api/items", {
+    schema: {
+      tags: ["items"], summary: "Search the ledger, newest first", querystring: pageQuery,
+      response: { 200: z.object({ items: z.array(itemView), total: z.number() }), 400: errorBody },
+    },
+  }, async (req) => {
+    authorize(req, "items.read");
+    const { rows, total } = searchItems(db, toFilter(req.query), req.query.limit, req.query.offset);
+    return { items: rows.map(presentItem), total };
+  });
+
+  r.get("/api/items/export.xlsx", {
+    schema: { tags: ["items"], summary: `Export a search result as XLSX (at most ${EXPORT_MAX} rows)`, querystring: filterQuery },
+  }, async (req, reply) => {
+    authorize(req, "items.export");
+    const { rows } = searchItems(db, toFilter(req.query), EXPORT_MAX, 0);
+    const stamp = new Date().toISOString().slice(0, 10);
+    reply
+      .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+      .header("content-disposition", `attachment; filename="items-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(`舆情台账-${stamp}.xlsx`)}`);
+    return reply.send(await writeItemsXlsx(rows));
+  });
+
+  r.get("/api/items/:id", {
+    schema: { tags: ["items"], params: idParams, response: { 200: itemView, 404: errorBody } },
+  }, async (req) => {
+    authorize(req, "items.read");
+    const it = getItem(db, req.params.id);
+    if (!it) throw AppError.notFound("item");
+    return presentItem(it);
+  });
+
+  r.patch("/api/items/:id", {
+    schema: {
+      tags: ["items"], summary: "Set the triage status", params: idParams,
+      body: z.object({ status: z.enum(ITEM_STATUSES) }), response: { 200: itemView, 404: errorBody },
+    },
+  }, async (req) => {
+    const p = authorize(req, "items.triage");
+    const it = db.tx(() => {
+      const before = getItem(db, req.params.id);
+      if (!before) throw AppError.notFound("item");
+      setItemStatus(db, before.id, req.body.status, p.id);
+      recordAudit(db, { actor: actorOf(p), action: "item.status", targetType: "item", targetId: before.id, summary: { from: before.status, to: req.body.status }, ip: req.ip });
+      return getItem(db, before.id)!;
+    });
+    return presentItem(it);
+  });
+}

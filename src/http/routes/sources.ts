@@ -1,0 +1,115 @@
+// Sources: list with health, add (RSS/Atom/JSON Feed), edit, delete, fetch now.
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { deleteSource, getSource, insertSource, listSources, updateSource } from "../../store/sources";
+import { recordAudit } from "../../store/audit";
+import { AppError } from "../../errors";
+import { pollSource } from "../../jobs/poll-source";
+import { actorOf, authorize, type AppDeps } from "../context";
+import { presentSource } from "../presenters";
+import { errorBody, idParams, name, sourceView } from "../schemas";
+import { SOURCE_KINDS } from "../../shared/api";
+
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return u.protocol === "http:" || u.protocol === "https:";
+    } catch {
+      return false;
+    }
+  }, "请输入 http(s) 地址 / enter an http(s) URL");
+
+const sourceFields = {
+  name: name(100),
+  url: httpUrl,
+  intervalSeconds: z.number().int().min(30, "最少 30 秒 / at least 30 seconds").max(7 * 86400),
+  priority: z.number().int().min(1).max(5),
+  enabled: z.boolean(),
+};
+const createBody = z.object({
+  ...sourceFields,
+  kind: z.enum(SOURCE_KINDS).default("rss"),
+  intervalSeconds: sourceFields.intervalSeconds.default(300),
+  priority: sourceFields.priority.default(3),
+  enabled: sourceFields.enabled.default(true),
+});
+const patchBody = z.object(sourceFields).partial();
+
+/** /api/sources routes. */
+export async function sourceRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps;
+
+  r.get("/api/sources", {
+    schema: { tags: ["sources"], summary: "All sources with their health", response: { 200: z.object({ sources: z.array(sourceView) }) } },
+  }, async (req) => {
+    authorize(req, "sources.read");
+    return { sources: listSources(db).map(presentSource) };
+  });
+
+  r.get("/api/sources/:id", {
+    schema: { tags: ["sources"], params: idParams, response: { 200: sourceView, 404: errorBody } },
+  }, async (req) => {
+    authorize(req, "sources.read");
+    const s = getSource(db, req.params.id);
+    if (!s) throw AppError.notFound("source");
+    return presentSource(s);
+  });
+
+  r.post("/api/sources", {
+    schema: { tags: ["sources"], summary: "Add a feed source (any RSSHub route is one)", body: createBody, response: { 201: sourceView, 400: errorBody } },
+  }, async (req, reply) => {
+    const p = authorize(req, "sources.write");
+    const s = db.tx(() => {
+      const created = insertSource(db, req.body);
+      recordAudit(db, { actor: actorOf(p), action: "source.create", targetType: "source", targetId: created.id, summary: req.body, ip: req.ip });
+      return created;
+    });
+    deps.scheduler?.wake();
+    return reply.code(201).send(presentSource(s));
+  });
+
+  r.patch("/api/sources/:id", {
+    schema: { tags: ["sources"], params: idParams, body: patchBody, response: { 200: sourceView, 400: errorBody, 404: errorBody } },
+  }, async (req) => {
+    const p = authorize(req, "sources.write");
+    const s = db.tx(() => {
+      if (!getSource(db, req.params.id)) throw AppError.notFound("source");
+      updateSource(db, req.params.id, req.body);
+      recordAudit(db, { actor: actorOf(p), action: "source.update", targetType: "source", targetId: req.params.id, summary: req.body, ip: req.ip });
+      return getSource(db, req.params.id)!;
+    });
+    deps.scheduler?.wake();
+    return presentSource(s);
+  });
+
+  r.delete("/api/sources/:id", { schema: { tags: ["sources"], params: idParams } }, async (req, reply) => {
+    const p = authorize(req, "sources.write");
+    db.tx(() => {
+      const s = getSource(db, req.params.id);
+      if (!s) throw AppError.notFound("source");
+      deleteSource(db, s.id);
+      recordAudit(db, { actor: actorOf(p), action: "source.delete", targetType: "source", targetId: s.id, summary: { name: s.name, url: s.url, items: s.item_count }, ip: req.ip });
+    });
+    return reply.code(204).send();
+  });
+
+  r.post("/api/sources/:id/fetch", {
+    schema: {
+      tags: ["sources"], summary: "Fetch this source now", params: idParams,
+      response: { 200: z.object({ inserted: z.number(), error: z.string().optional() }), 404: errorBody },
+    },
+  }, async (req) => {
+    const p = authorize(req, "sources.write");
+    const s = getSource(db, req.params.id);
+    if (!s) throw AppError.notFound("source");
+    const result = await pollSource(db, deps.config, s);
+    db.tx(() => recordAudit(db, { actor: actorOf(p), action: "source.fetch", targetType: "source", targetId: s.id, summary: { ...result }, ip: req.ip }));
+    return result.error ? { inserted: result.inserted, error: result.error } : { inserted: result.inserted };
+  });
+}

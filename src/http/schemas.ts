@@ -1,0 +1,52 @@
+// Zod schemas shared by route modules (they also generate the OpenAPI description).
+import { z } from "zod";
+import { ITEM_STATUSES, ROLES, SOURCE_KINDS } from "../shared/api";
+
+// Field messages default to Simplified Chinese, the UI's first language.
+z.config(z.locales.zhCN());
+
+/** A numeric id in a path. */
+export const idParams = z.object({ id: z.coerce.number().int().positive() });
+/** The standard error body. */
+export const errorBody = z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() });
+/** An ISO date-time or null. */
+const isoOrNull = z.string().nullable();
+
+/** UserView. */
+export const userView = z.object({
+  id: z.number(), username: z.string(), displayName: z.string(), role: z.enum(ROLES), unitId: z.number().nullable(),
+  disabled: z.boolean(), createdAt: z.string(),
+});
+/** UnitView. */
+export const unitView = z.object({ id: z.number(), parentId: z.number().nullable(), name: z.string() });
+/** SourceView. */
+export const sourceView = z.object({
+  id: z.number(), name: z.string(), kind: z.enum(SOURCE_KINDS), url: z.string(), intervalSeconds: z.number(),
+  priority: z.number(), enabled: z.boolean(), lastFetchedAt: isoOrNull, lastSuccessAt: isoOrNull,
+  lastError: z.string().nullable(), errorCount: z.number(), nextFetchAt: isoOrNull, itemCount: z.number(), createdAt: z.string(),
+});
+/** ItemView. */
+export const itemView = z.object({
+  id: z.number(), sourceId: z.number(), sourceName: z.string(), title: z.string(), text: z.string(), url: z.string().nullable(),
+  author: z.string().nullable(), publishedAt: isoOrNull, fetchedAt: z.string(), status: z.enum(ITEM_STATUSES),
+});
+/** AuditEntryView. */
+export const auditView = z.object({
+  id: z.number(), at: z.string(), actorId: z.number().nullable(), actorName: z.string().nullable(), action: z.string(),
+  targetType: z.string(), targetId: z.string().nullable(), summary: z.string(), ip: z.string().nullable(),
+});
+/** An optional ISO time in a query string, as ms since the epoch. */
+export const queryTime = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === "") return undefined;
+    const t = Date.parse(v);
+    if (Number.isNaN(t)) {
+      ctx.addIssue({ code: "custom", message: "不是有效的时间 / not a valid date-time" });
+      return z.NEVER;
+    }
+    return t;
+  });
+/** A trimmed, non-empty name. */
+export const name = (max: number) => z.string().trim().min(1, "必填 / required").max(max, `最多 ${max} 字 / at most ${max} characters`);

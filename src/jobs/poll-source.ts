@@ -1,0 +1,67 @@
+// Polls one feed source: conditional GET, parse, store new items; failures are stored on the row.
+import type { Config } from "../config";
+import type { Db } from "../db/connection";
+import type { SourcesTable } from "../db/schema";
+import { canonicalUrl, contentHash, fetchFeedUrl, nextFetchDelaySeconds, parseFeed, type ParsedItem } from "../ingest";
+import { insertItems, type NewItem } from "../store/items";
+import { markFetchError, markFetchSuccess } from "../store/sources";
+
+/** What one poll did. */
+export interface PollResult { inserted: number; error?: string }
+
+/** The User-Agent we announce to the sites we fetch. */
+export const USER_AGENT = "Tingfeng/0.1 (+self-hosted public-opinion monitor)";
+// Feeds sometimes date posts in the future (wrong zone); never let them sort above genuinely new items.
+const FUTURE_SLACK_MS = 10 * 60_000;
+
+/** Converts parsed entries into ledger rows, oldest first so that ids follow publication order. */
+export function toNewItems(entries: ParsedItem[], now: number): NewItem[] {
+  const rows = entries
+    .map((e): NewItem => {
+      const text = e.text.trim();
+      const title = e.title.trim() || Array.from(text).slice(0, 40).join("") || "(无标题)";
+      const published = e.publishedAt?.getTime() ?? null;
+      return {
+        guid: e.guid?.slice(0, 2048) || null,
+        url: e.url,
+        canonicalUrl: e.url ? canonicalUrl(e.url) : null,
+        contentHash: contentHash(title, text),
+        author: e.author?.slice(0, 200) || null,
+        title: title.slice(0, 1000),
+        text,
+        publishedAt: published !== null && published > now + FUTURE_SLACK_MS ? now : published,
+      };
+    })
+    .reverse();
+  // Stable sort: undated entries keep their (reversed) feed position relative to their neighbours.
+  return rows.sort((a, b) => (a.publishedAt ?? now) - (b.publishedAt ?? now));
+}
+
+/** Fetches and stores one source; never throws for fetch or parse failures. */
+export async function pollSource(db: Db, config: Config, source: SourcesTable, now = () => Date.now()): Promise<PollResult> {
+  const startedAt = now();
+  try {
+    const res = await fetchFeedUrl(source.url, {
+      etag: source.etag, lastModified: source.last_modified, timeoutMs: config.fetchTimeoutMs,
+      maxBytes: config.fetchMaxBytes, userAgent: USER_AGENT, allowHosts: config.fetchAllowHosts,
+    });
+    const next = now() + source.interval_seconds * 1000;
+    if (res.kind === "not-modified") {
+      markFetchSuccess(db, source.id, { etag: source.etag, lastModified: source.last_modified, nextFetchAt: next });
+      return { inserted: 0 };
+    }
+    const feed = parseFeed(res.body, res.contentType);
+    const ids = insertItems(db, source.id, toNewItems(feed.items, startedAt), startedAt);
+    markFetchSuccess(db, source.id, { etag: res.etag, lastModified: res.lastModified, nextFetchAt: next });
+    return { inserted: ids.length };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const delay = nextFetchDelaySeconds(source.interval_seconds, source.error_count + 1);
+    try {
+      markFetchError(db, source.id, message, now() + delay * 1000);
+    } catch {
+      // The source may have been deleted meanwhile; nothing to record.
+    }
+    return { inserted: 0, error: message };
+  }
+}

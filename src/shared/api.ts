@@ -1,0 +1,114 @@
+// Shapes exchanged over the JSON API; shared by the server and the web UI (no node:* imports).
+
+/** Roles a user can hold (see SPEC "Users and roles"). */
+export const ROLES = ["admin", "monitor", "leader", "handler", "spokesperson", "contributor"] as const;
+/** One of ROLES. */
+export type Role = (typeof ROLES)[number];
+
+/** Triage status of a collected item. */
+export const ITEM_STATUSES = ["new", "seen", "ignored"] as const;
+/** One of ITEM_STATUSES. */
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+/** Source kinds the ingest registry knows. */
+export const SOURCE_KINDS = ["rss"] as const;
+/** One of SOURCE_KINDS. */
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** Error body of every non-2xx response; `fields` maps a form field to its message. */
+export interface ApiError {
+  code: string;
+  message: string;
+  fields?: Record<string, string>;
+}
+
+/** A signed-in user as the UI sees it. */
+export interface UserView {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: number | null;
+  disabled: boolean;
+  createdAt: string;
+}
+
+/** Body of POST /api/auth/login and GET /api/auth/me. */
+export interface SessionView {
+  csrfToken: string;
+  user: UserView;
+}
+
+/** A node of the unit tree. */
+export interface UnitView {
+  id: number;
+  parentId: number | null;
+  name: string;
+}
+
+/** A monitored source with its health. */
+export interface SourceView {
+  id: number;
+  name: string;
+  kind: SourceKind;
+  url: string;
+  intervalSeconds: number;
+  priority: number;
+  enabled: boolean;
+  lastFetchedAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  errorCount: number;
+  nextFetchAt: string | null;
+  itemCount: number;
+  createdAt: string;
+}
+
+/** One collected post or article in the ledger. */
+export interface ItemView {
+  id: number;
+  sourceId: number;
+  sourceName: string;
+  title: string;
+  text: string;
+  url: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  fetchedAt: string;
+  status: ItemStatus;
+}
+
+/** GET /api/items response. */
+export interface ItemPage {
+  items: ItemView[];
+  total: number;
+}
+
+/** One audit log row. */
+export interface AuditEntryView {
+  id: number;
+  at: string;
+  actorId: number | null;
+  actorName: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  summary: string;
+  ip: string | null;
+}
+
+/** GET /api/audit response. */
+export interface AuditPage {
+  entries: AuditEntryView[];
+  total: number;
+}
+
+/** GET /api/dashboard response. */
+export interface DashboardView {
+  itemsToday: number;
+  itemsTotal: number;
+  sourcesTotal: number;
+  sourcesFailing: number;
+  perSource: { sourceId: number; name: string; total: number; today: number }[];
+  volume7d: { date: string; count: number }[];
+}

@@ -1,0 +1,55 @@
+// Audit log rows: written in the same transaction as the change they describe.
+import type { Db } from "../db/connection";
+import type { AuditLogTable } from "../db/schema";
+
+/** Who did something: a user, or null for the system itself. */
+export interface Actor { id: number; username: string; role: string; unitId: number | null }
+
+/** What to record about one mutation. */
+export interface AuditInput {
+  actor: Actor | null;
+  action: string;
+  targetType: string;
+  targetId?: string | number | null;
+  summary: string | Record<string, unknown>;
+  ip?: string | null;
+}
+
+/** Filters for the admin audit view. */
+export interface AuditFilter {
+  actor?: string; action?: string; targetType?: string; from?: number; to?: number;
+  limit: number; offset: number;
+}
+
+/** Appends one audit row. Call inside the mutation's transaction. */
+export function recordAudit(db: Db, e: AuditInput, now = Date.now()): void {
+  db.run(
+    db.q.insertInto("audit_log").values({
+      at: now,
+      actor_id: e.actor?.id ?? null,
+      actor_name: e.actor?.username ?? "system",
+      action: e.action,
+      target_type: e.targetType,
+      target_id: e.targetId == null ? null : String(e.targetId),
+      summary: typeof e.summary === "string" ? e.summary : JSON.stringify(e.summary),
+      ip: e.ip ?? null,
+    }),
+  );
+}
+
+function filtered(db: Db, f: Omit<AuditFilter, "limit" | "offset">) {
+  let q = db.q.selectFrom("audit_log");
+  if (f.actor) q = q.where("actor_name", "=", f.actor);
+  if (f.action) q = q.where("action", "like", `%${f.action.replace(/[%_]/g, "")}%`);
+  if (f.targetType) q = q.where("target_type", "=", f.targetType);
+  if (f.from !== undefined) q = q.where("at", ">=", f.from);
+  if (f.to !== undefined) q = q.where("at", "<=", f.to);
+  return q;
+}
+
+/** Audit rows matching a filter, newest first, with the total count. */
+export function listAudit(db: Db, f: AuditFilter): { rows: AuditLogTable[]; total: number } {
+  const rows = db.all(filtered(db, f).selectAll().orderBy("id", "desc").limit(f.limit).offset(f.offset));
+  const total = db.get(filtered(db, f).select((eb) => eb.fn.countAll<number>().as("n")))?.n ?? 0;
+  return { rows, total };
+}

@@ -1,0 +1,63 @@
+// Ledger search: FTS5 over CJK bigrams, newest first, with source/time/status filters.
+import type { Db } from "../db/connection";
+import { toMatchQuery } from "../analyse/bigrams";
+import type { ItemRow } from "./items";
+
+/** Search filters; times are ms since the epoch and apply to the publish time (fetch time when unknown). */
+export interface ItemFilter {
+  q?: string; sourceIds?: number[]; from?: number; to?: number; status?: string;
+}
+
+function where(f: ItemFilter): { clauses: string[]; params: unknown[]; match: string | null } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const match = f.q ? toMatchQuery(f.q) : null;
+  if (f.sourceIds?.length) {
+    clauses.push(`i.source_id IN (${f.sourceIds.map(() => "?").join(",")})`);
+    params.push(...f.sourceIds);
+  }
+  if (f.from !== undefined) {
+    clauses.push("coalesce(i.published_at, i.fetched_at) >= ?");
+    params.push(f.from);
+  }
+  if (f.to !== undefined) {
+    clauses.push("coalesce(i.published_at, i.fetched_at) <= ?");
+    params.push(f.to);
+  }
+  if (f.status) {
+    clauses.push("i.status = ?");
+    params.push(f.status);
+  }
+  return { clauses, params, match };
+}
+
+/** A page of matching items, newest first, and the number of all matches (-1 when `count` is false). */
+export function searchItems(
+  db: Db, f: ItemFilter, limit: number, offset: number, opts: { count?: boolean } = {},
+): { rows: ItemRow[]; total: number } {
+  const count = opts.count ?? true;
+  const w = where(f);
+  // A query with only punctuation matches nothing rather than everything.
+  if (f.q && f.q.trim() && !w.match) return { rows: [], total: 0 };
+  const cond = w.clauses.length ? ` AND ${w.clauses.join(" AND ")}` : "";
+  if (w.match) {
+    // Drive from the FTS index in rowid order so LIMIT stops early.
+    const from = `FROM items_fts f JOIN items i ON i.id = f.rowid JOIN sources s ON s.id = i.source_id WHERE items_fts MATCH ?${cond}`;
+    const rows = db.sqlite
+      .prepare(`SELECT i.*, s.name AS source_name ${from} ORDER BY f.rowid DESC LIMIT ? OFFSET ?`)
+      .all(w.match, ...w.params, limit, offset) as ItemRow[];
+    const total = !count
+      ? -1
+      : w.clauses.length
+      ? (db.sqlite.prepare(`SELECT count(*) AS n FROM items_fts f JOIN items i ON i.id = f.rowid WHERE items_fts MATCH ?${cond}`)
+          .get(w.match, ...w.params) as { n: number }).n
+      : (db.sqlite.prepare("SELECT count(*) AS n FROM items_fts WHERE items_fts MATCH ?").get(w.match) as { n: number }).n;
+    return { rows, total };
+  }
+  const whereSql = w.clauses.length ? ` WHERE ${w.clauses.join(" AND ")}` : "";
+  const rows = db.sqlite
+    .prepare(`SELECT i.*, s.name AS source_name FROM items i JOIN sources s ON s.id = i.source_id${whereSql} ORDER BY i.id DESC LIMIT ? OFFSET ?`)
+    .all(...w.params, limit, offset) as ItemRow[];
+  const total = count ? (db.sqlite.prepare(`SELECT count(*) AS n FROM items i${whereSql}`).get(...w.params) as { n: number }).n : -1;
+  return { rows, total };
+}

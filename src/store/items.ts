@@ -1,0 +1,56 @@
+// The items ledger (台账): idempotent inserts with their FTS index rows, and triage status.
+import type { Db } from "../db/connection";
+import type { ItemsTable } from "../db/schema";
+import { toIndexText } from "../analyse/bigrams";
+
+/** One item to store, as a source adapter produced it. */
+export interface NewItem {
+  guid: string | null; url: string | null; canonicalUrl: string | null; contentHash: string;
+  author: string | null; title: string; text: string; publishedAt: number | null;
+}
+
+/** An item row joined with its source name. */
+export type ItemRow = ItemsTable & { source_name: string };
+
+/** The idempotency key: guid within its source, else canonical URL, else content hash within its source. */
+export function dedupKey(sourceId: number, it: Pick<NewItem, "guid" | "canonicalUrl" | "contentHash">): string {
+  if (it.guid) return `g:${sourceId}:${it.guid}`;
+  if (it.canonicalUrl) return `u:${it.canonicalUrl}`;
+  return `h:${sourceId}:${it.contentHash}`;
+}
+
+/** Stores new items once each, with their index rows, in one transaction; returns the new ids. */
+export function insertItems(db: Db, sourceId: number, items: NewItem[], fetchedAt = Date.now()): number[] {
+  const ins = db.sqlite.prepare(
+    `INSERT INTO items (source_id, dedup_key, content_hash, guid, url, author, title, text, published_at, fetched_at, status)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new') ON CONFLICT DO NOTHING`,
+  );
+  const fts = db.sqlite.prepare("INSERT INTO items_fts (rowid, body) VALUES (?, ?)");
+  const ids: number[] = [];
+  db.tx(() => {
+    for (const it of items) {
+      const r = ins.run(
+        sourceId, dedupKey(sourceId, it), it.contentHash, it.guid, it.url, it.author, it.title, it.text,
+        it.publishedAt, fetchedAt,
+      );
+      if (r.changes === 0) continue;
+      const id = Number(r.lastInsertRowid);
+      fts.run(id, toIndexText(`${it.title}\n${it.text}`));
+      ids.push(id);
+    }
+    if (ids.length) db.sqlite.prepare("UPDATE sources SET item_count = item_count + ? WHERE id = ?").run(ids.length, sourceId);
+  });
+  return ids;
+}
+
+const selectJoined = `SELECT i.*, s.name AS source_name FROM items i JOIN sources s ON s.id = i.source_id`;
+
+/** One item with its source name. */
+export function getItem(db: Db, id: number): ItemRow | undefined {
+  return db.sqlite.prepare(`${selectJoined} WHERE i.id = ?`).get(id) as ItemRow | undefined;
+}
+
+/** Sets an item's triage status and who set it. */
+export function setItemStatus(db: Db, id: number, status: string, userId: number, now = Date.now()): void {
+  db.run(db.q.updateTable("items").set({ status, triaged_by: userId, triaged_at: now }).where("id", "=", id));
+}

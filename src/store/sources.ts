@@ -1,0 +1,80 @@
+// Monitored sources and their fetch health (errors live on the row, never in the scheduler).
+import type { Db } from "../db/connection";
+import type { SourcesTable } from "../db/schema";
+
+/** Fields to create a source. */
+export interface NewSource { name: string; kind: string; url: string; intervalSeconds: number; priority: number; enabled: boolean }
+
+/** All sources by id. */
+export function listSources(db: Db): SourcesTable[] {
+  return db.all(db.q.selectFrom("sources").selectAll().orderBy("id"));
+}
+
+/** One source. */
+export function getSource(db: Db, id: number): SourcesTable | undefined {
+  return db.get(db.q.selectFrom("sources").selectAll().where("id", "=", id));
+}
+
+/** A source by its exact URL (to avoid registering the demo feed twice). */
+export function getSourceByUrl(db: Db, url: string): SourcesTable | undefined {
+  return db.get(db.q.selectFrom("sources").selectAll().where("url", "=", url));
+}
+
+/** Creates a source, due immediately. */
+export function insertSource(db: Db, s: NewSource, now = Date.now()): SourcesTable {
+  const { lastInsertRowid } = db.run(
+    db.q.insertInto("sources").values({
+      name: s.name, kind: s.kind, url: s.url, interval_seconds: s.intervalSeconds, priority: s.priority,
+      enabled: s.enabled ? 1 : 0, error_count: 0, item_count: 0, next_fetch_at: now, created_at: now, updated_at: now,
+    }),
+  );
+  return getSource(db, lastInsertRowid)!;
+}
+
+/** Updates editable fields; a changed URL resets the conditional-GET validators. */
+export function updateSource(db: Db, id: number, patch: Partial<NewSource>, now = Date.now()): void {
+  const set: Partial<SourcesTable> = { updated_at: now };
+  if (patch.name !== undefined) set.name = patch.name;
+  if (patch.url !== undefined) Object.assign(set, { url: patch.url, etag: null, last_modified: null, next_fetch_at: now });
+  if (patch.intervalSeconds !== undefined) set.interval_seconds = patch.intervalSeconds;
+  if (patch.priority !== undefined) set.priority = patch.priority;
+  if (patch.enabled !== undefined) set.enabled = patch.enabled ? 1 : 0;
+  db.run(db.q.updateTable("sources").set(set).where("id", "=", id));
+}
+
+/** Deletes a source and its items (and their index entries). */
+export function deleteSource(db: Db, id: number): void {
+  db.sqlite.prepare("DELETE FROM items_fts WHERE rowid IN (SELECT id FROM items WHERE source_id = ?)").run(id);
+  db.run(db.q.deleteFrom("items").where("source_id", "=", id));
+  db.run(db.q.deleteFrom("sources").where("id", "=", id));
+}
+
+/** Enabled sources whose next fetch time has come. */
+export function dueSources(db: Db, now = Date.now(), limit = 50): SourcesTable[] {
+  return db.all(
+    db.q.selectFrom("sources").selectAll().where("enabled", "=", 1)
+      .where((eb) => eb.or([eb("next_fetch_at", "is", null), eb("next_fetch_at", "<=", now)]))
+      .orderBy("next_fetch_at").limit(limit),
+  );
+}
+
+/** Records a successful fetch (new validators, errors cleared, next fetch scheduled). */
+export function markFetchSuccess(
+  db: Db, id: number, r: { etag: string | null; lastModified: string | null; nextFetchAt: number }, now = Date.now(),
+): void {
+  db.run(
+    db.q.updateTable("sources").set({
+      etag: r.etag, last_modified: r.lastModified, last_fetched_at: now, last_success_at: now,
+      last_error: null, error_count: 0, next_fetch_at: r.nextFetchAt,
+    }).where("id", "=", id),
+  );
+}
+
+/** Records a failed fetch on the row; the scheduler backs off using error_count. */
+export function markFetchError(db: Db, id: number, message: string, nextFetchAt: number, now = Date.now()): void {
+  db.run(
+    db.q.updateTable("sources").set((eb) => ({
+      last_fetched_at: now, last_error: message.slice(0, 1000), error_count: eb("error_count", "+", 1), next_fetch_at: nextFetchAt,
+    })).where("id", "=", id),
+  );
+}
