@@ -1,0 +1,51 @@
+// Which role may open which page; mirrors src/accounts/policies.ts, which is what actually enforces it.
+import type { Role } from "../../src/shared/api";
+
+/** Pages reachable from the side menu. */
+export const PAGES = ["dashboard", "items", "sources", "units", "users", "audit"] as const;
+/** One of PAGES. */
+export type PageKey = (typeof PAGES)[number];
+
+/** The route of each page. */
+export const PAGE_PATHS: Record<PageKey, string> = {
+  dashboard: "/",
+  items: "/items",
+  sources: "/sources",
+  units: "/units",
+  users: "/users",
+  audit: "/audit",
+};
+
+/** Roles of the office itself; unit staff (handler, contributor) get their concerns through cases. */
+const OFFICE: readonly Role[] = ["admin", "monitor", "leader", "spokesperson"];
+
+const PAGE_ROLES: Record<PageKey, readonly Role[] | "everyone"> = {
+  dashboard: "everyone",
+  items: OFFICE,
+  sources: ["admin", "monitor"],
+  units: ["admin"],
+  users: ["admin"],
+  audit: ["admin"],
+};
+
+/** Whether a user with `role` may open `page`. */
+export function canOpen(role: Role, page: PageKey): boolean {
+  const allowed = PAGE_ROLES[page];
+  return allowed === "everyone" || allowed.includes(role);
+}
+
+/** Whether `role` may change an item's triage status. */
+export function canTriage(role: Role): boolean {
+  return role === "admin" || role === "monitor";
+}
+
+/** The pages shown in the menu for `role`, in menu order. */
+export function visiblePages(role: Role): PageKey[] {
+  return PAGES.filter((page) => canOpen(role, page));
+}
+
+/** The menu page a pathname belongs to (detail routes select their list's entry). */
+export function pageOfPath(pathname: string): PageKey {
+  const first = pathname.split("/")[1] ?? "";
+  return PAGES.find((page) => page !== "dashboard" && page === first) ?? "dashboard";
+}

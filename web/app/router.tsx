@@ -1,0 +1,56 @@
+// Routes: /login outside the shell, every other page lazily loaded inside it.
+import { lazy, Suspense, type ReactNode } from "react";
+import { BrowserRouter, Route, Routes } from "react-router-dom";
+import { NotFound, PageSpinner } from "../components/page-states";
+import type { PageKey } from "./access";
+import { AppLayout } from "./app-layout";
+import { RequirePage, RequireSession } from "./guards";
+
+const LoginPage = lazy(() => import("../routes/login-page").then((m) => ({ default: m.LoginPage })));
+const DashboardPage = lazy(() => import("../routes/dashboard-page").then((m) => ({ default: m.DashboardPage })));
+const ItemsPage = lazy(() => import("../routes/items-page").then((m) => ({ default: m.ItemsPage })));
+const ItemDetailPage = lazy(() =>
+  import("../routes/item-detail-page").then((m) => ({ default: m.ItemDetailPage })),
+);
+const SourcesPage = lazy(() => import("../routes/sources-page").then((m) => ({ default: m.SourcesPage })));
+const UnitsPage = lazy(() => import("../routes/units-page").then((m) => ({ default: m.UnitsPage })));
+const UsersPage = lazy(() => import("../routes/users-page").then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import("../routes/audit-page").then((m) => ({ default: m.AuditPage })));
+
+function gated(page: PageKey, element: ReactNode) {
+  return <RequirePage page={page}>{element}</RequirePage>;
+}
+
+/** The whole route table. */
+export function AppRouter() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route
+          path="/login"
+          element={
+            <Suspense fallback={<PageSpinner />}>
+              <LoginPage />
+            </Suspense>
+          }
+        />
+        <Route
+          element={
+            <RequireSession>
+              <AppLayout />
+            </RequireSession>
+          }
+        >
+          <Route index element={<DashboardPage />} />
+          <Route path="items" element={gated("items", <ItemsPage />)} />
+          <Route path="items/:id" element={gated("items", <ItemDetailPage />)} />
+          <Route path="sources" element={gated("sources", <SourcesPage />)} />
+          <Route path="units" element={gated("units", <UnitsPage />)} />
+          <Route path="users" element={gated("users", <UsersPage />)} />
+          <Route path="audit" element={gated("audit", <AuditPage />)} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}
