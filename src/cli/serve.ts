@@ -22,8 +22,16 @@ export async function serveCommand(): Promise<void> {
 
   const scheduler = createScheduler(db, config, (m) => log(m));
   const app = await buildApp({ db, config, version: VERSION, scheduler }, { logger: config.logLevel === "silent" ? false : { level: config.logLevel } });
-  const address = await app.listen({ port: config.port, host: config.host });
-  log(`listening on ${address.replace("0.0.0.0", "localhost")}`);
+  try {
+    const address = await app.listen({ port: config.port, host: config.host });
+    log(`listening on ${address.replace("0.0.0.0", "localhost")}`);
+  } catch (err) {
+    // Without this the demo server and the scheduler would keep a half-started process alive.
+    await scheduler.stop();
+    await demo?.close();
+    db.close();
+    throw new Error(`serve: cannot listen on ${config.host}:${config.port}`, { cause: err });
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -10,7 +10,7 @@ export function dashboardStats(db: Db, now = Date.now(), tzOffsetMs = -new Date(
   const at = "coalesce(published_at, fetched_at)";
   const itemsTotal = (db.sqlite.prepare("SELECT count(*) AS n FROM items").get() as { n: number }).n;
   const perDay = db.sqlite
-    .prepare(`SELECT (${at} + ?) / ${DAY} AS d, count(*) AS n FROM items WHERE fetched_at >= ? AND ${at} >= ? GROUP BY d`)
+    .prepare(`SELECT CAST((${at} + ?) / ${DAY} AS INTEGER) AS d, count(*) AS n FROM items WHERE fetched_at >= ? AND ${at} >= ? GROUP BY d`)
     .all(tzOffsetMs, start7, start7) as { d: number; n: number }[];
   const byDay = new Map(perDay.map((r) => [r.d, r.n]));
   const volume7d = Array.from({ length: 7 }, (_, i) => {

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { can, type Principal } from "./policies";
+
+const p = (role: Principal["role"], unitSubtree: number[] = []): Principal => ({ id: 1, username: "u", role, unitId: unitSubtree[0] ?? null, unitSubtree });
+
+describe("policies", () => {
+  it("nobody signed in can do nothing", () => {
+    expect(can(null, "dashboard.read")).toBe(false);
+  });
+
+  it("admins manage accounts; monitors manage sources; leaders read", () => {
+    expect(can(p("admin"), "users.write")).toBe(true);
+    expect(can(p("monitor"), "users.write")).toBe(false);
+    expect(can(p("monitor"), "sources.write")).toBe(true);
+    expect(can(p("leader"), "sources.write")).toBe(false);
+    expect(can(p("leader"), "items.read")).toBe(true);
+    expect(can(p("leader"), "items.triage")).toBe(false);
+  });
+
+  it("handlers and contributors see only their unit subtree", () => {
+    const h = p("handler", [5, 6]);
+    expect(can(h, "units.read", { unitId: 6 })).toBe(true);
+    expect(can(h, "units.read", { unitId: 7 })).toBe(false);
+    expect(can(p("contributor", []), "units.read", { unitId: 1 })).toBe(false);
+    expect(can(p("monitor"), "units.read", { unitId: 7 })).toBe(true);
+    expect(can(h, "items.read")).toBe(false);
+  });
+});

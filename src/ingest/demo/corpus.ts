@@ -1,0 +1,108 @@
+// Generates the fictional 青禾县 stream: varied posts from templates and slot words, with
+// reposts of earlier posts, all from a seed so demos and benchmarks are reproducible.
+import { OFFICIAL_AUTHORS, RESIDENT_AUTHORS, SLOT_WORDS } from "./places";
+import { createFiller, mulberry32, pick, type TemplateGroup, type Tone } from "./template";
+import { CIVIC_GROUPS } from "./topics-civic";
+import { COMMUNITY_GROUPS } from "./topics-community";
+
+/** One generated demo post; topic and tone are the ground truth for analysis checks. */
+export interface DemoPost {
+  guid: string;
+  title: string;
+  text: string;
+  url: string;
+  author: string;
+  publishedAt: Date;
+  topic: string;
+  tone: Tone;
+}
+
+// Complaints dominate real monitoring queues; the weights mimic that without drowning praise.
+const TOPIC_WEIGHTS: Record<string, number> = { education: 26, traffic: 20, environment: 20, health: 13, local: 12, praise: 7 };
+const TONE_SHARE: Record<Tone, number> = { negative: 0.5, neutral: 0.3, positive: 0.2 };
+const GROUPS = [...CIVIC_GROUPS, ...COMMUNITY_GROUPS];
+const CUMULATIVE: number[] = [];
+for (const g of GROUPS) {
+  const tonesInTopic = GROUPS.filter((o) => o.topic === g.topic).reduce((sum, o) => sum + TONE_SHARE[o.tone], 0);
+  const weight = ((TOPIC_WEIGHTS[g.topic] ?? 5) * TONE_SHARE[g.tone]) / tonesInTopic;
+  CUMULATIVE.push((CUMULATIVE.at(-1) ?? 0) + weight);
+}
+const BY_TOPIC = new Map<string, TemplateGroup[]>();
+for (const g of GROUPS) BY_TOPIC.set(g.topic, [...(BY_TOPIC.get(g.topic) ?? []), g]);
+const REPOST_SHARE = 0.12;
+const HISTORY = 200;
+
+function pickGroup(random: () => number): TemplateGroup {
+  const r = random() * CUMULATIVE[CUMULATIVE.length - 1];
+  const i = CUMULATIVE.findIndex((c) => r < c);
+  return GROUPS[i === -1 ? GROUPS.length - 1 : i];
+}
+
+function compose(random: () => number, group: TemplateGroup, min: number, max: number): { title: string; text: string } {
+  const fill = createFiller(random, group.slots);
+  const story = pick(random, group.stories);
+  const title = fill(pick(random, story.titles));
+  const opening = random() < 0.75 ? fill(pick(random, group.openings)) : "";
+  const closing = random() < 0.8 ? fill(pick(random, group.closings)) : "";
+  // Details keep their written order (they tell a story); dropping some varies the posts.
+  const kept = story.details.filter(() => random() < 0.8);
+  const details = (kept.length >= 2 ? kept : story.details.slice(0, 2)).map(fill);
+  // Short storylines are topped up from sibling storylines (same group first, then same topic).
+  const siblings = (BY_TOPIC.get(group.topic) ?? []).filter((g) => g !== group);
+  let text = opening + details.join("") + closing;
+  for (let guard = 0; text.length < min && guard < 16; guard++) {
+    const source = guard < 8 || siblings.length === 0 ? group : pick(random, siblings);
+    const extra = fill(pick(random, pick(random, source.stories).details));
+    if (!details.includes(extra)) details.push(extra);
+    text = opening + details.join("") + closing;
+  }
+  return { title, text: text.length > max ? text.slice(0, max) : text };
+}
+
+function repost(random: () => number, original: { title: string; text: string; author: string }, max: number): { title: string; text: string } {
+  const comment = pick(random, SLOT_WORDS.comment);
+  const style = Math.floor(random() * 3);
+  const title = style === 0 ? `转发：${original.title}` : style === 1 ? `【转载】${original.title}` : `${original.title}（转）`;
+  const text =
+    style === 0 ? `${comment} //@${original.author}：${original.text}`
+    : style === 1 ? `【转载】${original.text} 原帖作者：${original.author}`
+    : `转自网络，${comment}。${original.text}`;
+  return { title, text: text.slice(0, max) };
+}
+
+/** A seeded stream of demo posts; `baseUrl` is the demo server the post URLs point at. */
+export function createDemoGenerator(seed: number, baseUrl = "http://127.0.0.1"): { next(now: Date): DemoPost } {
+  const random = mulberry32(seed);
+  const history: DemoPost[] = [];
+  let counter = 0;
+  return {
+    next(now: Date): DemoPost {
+      counter++;
+      const guid = `qh-${(seed >>> 0).toString(36)}-${counter}`;
+      const original = history.length > 0 && random() < REPOST_SHARE ? pick(random, history) : null;
+      let post: DemoPost;
+      if (original) {
+        post = { ...original, ...repost(random, original, 300), guid, author: pick(random, RESIDENT_AUTHORS), publishedAt: now };
+      } else {
+        const group = pickGroup(random);
+        const authors = group.voice === "official" ? OFFICIAL_AUTHORS : RESIDENT_AUTHORS;
+        post = { guid, ...compose(random, group, 60, 300), author: pick(random, authors), publishedAt: now, topic: group.topic, tone: group.tone, url: "" };
+        history.push(post);
+        if (history.length > HISTORY) history.shift();
+      }
+      post.url = `${baseUrl}/posts/${guid}`;
+      return post;
+    },
+  };
+}
+
+/** `n` Chinese title/text pairs of ~100–200 characters for benchmarks (about 1 µs-scale each). */
+export function generateChineseItems(n: number, seed: number): { title: string; text: string }[] {
+  const random = mulberry32(seed);
+  const out: { title: string; text: string }[] = [];
+  for (let i = 0; i < n; i++) {
+    const earlier = out.length > 0 && random() < REPOST_SHARE ? out[Math.floor(random() * out.length)] : null;
+    out.push(earlier ? repost(random, { ...earlier, author: pick(random, RESIDENT_AUTHORS) }, 200) : compose(random, pickGroup(random), 100, 200));
+  }
+  return out;
+}

@@ -1,0 +1,14 @@
+// Public surface of the ingest layer; everything else in this folder is an implementation detail.
+
+export { parseFeed, type ParsedFeed, type ParsedItem } from "./parse-feed";
+export { parseFeedDate } from "./parse-date";
+export { findAlternateFeedLinks } from "./discover-feed";
+export { htmlToText } from "./html-text";
+export { canonicalUrl } from "./canonical-url";
+export { contentHash } from "./content-hash";
+export { fetchFeedUrl, type FetchFeedOptions, type FetchResult } from "./fetcher";
+export { isHostAllowedByList } from "./allow-hosts";
+export { nextFetchDelaySeconds } from "./backoff";
+export { FeedError, FetchError, type FeedErrorCode, type FetchErrorCode } from "./errors";
+export { createDemoGenerator, generateChineseItems, type DemoPost } from "./demo/corpus";
+export { startDemoFeedServer, type DemoFeedServer, type DemoFeedServerOptions } from "./demo/server";
