@@ -1,0 +1,107 @@
+// LSH buckets in typed arrays. A JavaScript Map of arrays costs ~100 bytes per entry and one Map
+// holds at most 2^24 entries, while a million posts with 32 bands make 32 million entries. Here
+// each distinct band key takes one open-addressing cell (key + cell, 8 bytes; the table grows by
+// half when 80% full, so it stays 53–80% full); most keys have one slot, kept in the cell itself. A key's second slot moves the bucket
+// into a linked list of entries (8 bytes each), newest first, so duplicates never lengthen probes.
+import { ensure } from "./growable";
+
+const MAX_LOAD = 0.8;
+
+/** A multimap from 32-bit band keys to slot numbers. */
+export class BandTable {
+  private keys: Int32Array;
+  // 0: empty; n > 0: the single slot n - 1; n < 0: a list starting at entry -n - 1.
+  private cells: Int32Array;
+  private entrySlot = new Int32Array(16);
+  private entryNext = new Int32Array(16);
+  private entryCount = 0;
+  private distinct = 0;
+
+  /** An empty table with room for about `capacity` distinct keys before it grows. */
+  constructor(capacity = 1024) {
+    const size = Math.max(16, Math.ceil(capacity / MAX_LOAD));
+    this.keys = new Int32Array(size);
+    this.cells = new Int32Array(size);
+  }
+
+  /** Bytes held by the table's arrays, spare capacity included. */
+  get bytes(): number {
+    return this.keys.byteLength + this.cells.byteLength + this.entrySlot.byteLength + this.entryNext.byteLength;
+  }
+
+  /** Adds one slot under `key`; a key may hold many slots. */
+  add(key: number, slot: number): void {
+    if (this.distinct + 1 > this.keys.length * MAX_LOAD) this.grow();
+    const i = this.find(key);
+    const cell = this.cells[i];
+    if (cell === 0) {
+      this.keys[i] = key | 0;
+      this.cells[i] = slot + 1;
+      this.distinct++;
+    } else if (cell > 0) this.cells[i] = -this.push(slot, this.push(cell - 1, -1)) - 1;
+    else this.cells[i] = -this.push(slot, -cell - 1) - 1;
+  }
+
+  /** Calls `visit` with every slot stored under `key`, newest first; stops when it returns false. */
+  forEach(key: number, visit: (slot: number) => boolean | void): void {
+    const cell = this.cells[this.find(key)];
+    if (cell > 0) visit(cell - 1);
+    else if (cell < 0) for (let e = -cell - 1; e !== -1; e = this.entryNext[e]) if (visit(this.entrySlot[e]) === false) return;
+  }
+
+  /** Every entry as alternating key, slot numbers, in insertion order (for persisting). */
+  entries(): Int32Array {
+    let singles = 0;
+    for (let i = 0; i < this.cells.length; i++) if (this.cells[i] > 0) singles++;
+    const out = new Int32Array((singles + this.entryCount) * 2);
+    let w = 0;
+    const chain: number[] = [];
+    for (let i = 0; i < this.cells.length; i++) {
+      const cell = this.cells[i];
+      if (cell > 0) {
+        out[w++] = this.keys[i];
+        out[w++] = cell - 1;
+      } else if (cell < 0) {
+        chain.length = 0;
+        for (let e = -cell - 1; e !== -1; e = this.entryNext[e]) chain.push(this.entrySlot[e]);
+        for (let k = chain.length - 1; k >= 0; k--) {
+          out[w++] = this.keys[i];
+          out[w++] = chain[k];
+        }
+      }
+    }
+    return out;
+  }
+
+  private push(slot: number, next: number): number {
+    const e = this.entryCount++;
+    this.entrySlot = ensure(this.entrySlot, this.entryCount, Int32Array);
+    this.entryNext = ensure(this.entryNext, this.entryCount, Int32Array);
+    this.entrySlot[e] = slot;
+    this.entryNext[e] = next;
+    return e;
+  }
+
+  // The key's cell, or the empty cell where it belongs. Keys are mixed hashes, so scaling one to the
+  // table size picks a uniform home cell for any size (not only powers of two).
+  private find(key: number): number {
+    key |= 0; // stored keys are int32; compare like with like
+    const size = this.keys.length;
+    let i = Math.floor(((key >>> 0) * size) / 0x100000000);
+    while (this.cells[i] !== 0 && this.keys[i] !== key) i = i + 1 === size ? 0 : i + 1;
+    return i;
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldCells = this.cells;
+    this.keys = new Int32Array(Math.ceil(oldKeys.length * 1.5));
+    this.cells = new Int32Array(this.keys.length);
+    for (let i = 0; i < oldCells.length; i++)
+      if (oldCells[i] !== 0) {
+        const j = this.find(oldKeys[i]);
+        this.keys[j] = oldKeys[i];
+        this.cells[j] = oldCells[i];
+      }
+  }
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { BandTable } from "./band-table";
+import { bandKeys, estimateJaccard, minhashSignature, PERMUTATIONS } from "./minhash";
+import { hamming, simhash64 } from "./simhash";
+import { similarity } from "./similarity";
+import { ACCIDENT, ACCIDENT_COPIES, ACCIDENT_TRADITIONAL, FLOOD_SUPPLIES, FLOOD_WATER, OTHER_ACCIDENT } from "./testdata/posts";
+
+describe("minhashSignature", () => {
+  it("estimates the exact Jaccard similarity", () => {
+    const a = minhashSignature(ACCIDENT);
+    expect(a).toHaveLength(PERMUTATIONS);
+    expect(estimateJaccard(a, minhashSignature(ACCIDENT_TRADITIONAL))).toBe(1);
+    for (const other of [ACCIDENT_COPIES.truncated, ACCIDENT_COPIES.insertedAd, OTHER_ACCIDENT]) {
+      const exact = similarity(ACCIDENT, other).jaccard;
+      expect(Math.abs(estimateJaccard(a, minhashSignature(other)) - exact)).toBeLessThan(0.15);
+    }
+  });
+
+  it("gives identical texts identical band keys", () => {
+    const keys = bandKeys(minhashSignature(ACCIDENT), 32, 4);
+    expect(keys).toHaveLength(32);
+    expect(bandKeys(minhashSignature(ACCIDENT_COPIES.forwarded), 32, 4)).toEqual(keys);
+    expect(new Set(keys).size).toBe(32); // the band number is mixed into each key
+  });
+});
+
+describe("simhash64 and hamming", () => {
+  it("fingerprints as 16 hex digits, close for copies and far for other posts", () => {
+    const a = simhash64(ACCIDENT);
+    expect(a).toMatch(/^[0-9a-f]{16}$/);
+    expect(simhash64(ACCIDENT_COPIES.punctuation)).toBe(a);
+    expect(hamming(a, simhash64(ACCIDENT_COPIES.editorTail))).toBe(0);
+    expect(hamming(a, simhash64(ACCIDENT_COPIES.insertedAd))).toBeLessThan(12);
+    expect(hamming(a, simhash64(FLOOD_WATER))).toBeGreaterThan(16);
+    expect(simhash64("")).toBe("0000000000000000");
+  });
+
+  it("counts differing bits and rejects what is not a fingerprint", () => {
+    expect(hamming("0000000000000000", "ffffffffffffffff")).toBe(64);
+    expect(hamming("8000000000000001", "0000000000000000")).toBe(2);
+    expect(() => hamming("xyz", "0000000000000000")).toThrow(/not 64-bit hex/);
+  });
+});
+
+describe("similarity", () => {
+  it("reports a verdict with its measures", () => {
+    expect(similarity(ACCIDENT, ACCIDENT_COPIES.longComment)).toMatchObject({ repost: 1, nearCopy: true });
+    expect(similarity(ACCIDENT, ACCIDENT_COPIES.truncated)).toMatchObject({ containment: 1, nearCopy: true });
+    expect(similarity(FLOOD_WATER, FLOOD_SUPPLIES).nearCopy).toBe(false);
+    expect(similarity("加油", "加油！").nearCopy).toBe(true);
+    expect(similarity("加油", "加油啊").nearCopy).toBe(false);
+    expect(similarity("", "").nearCopy).toBe(false);
+  });
+});
+
+describe("BandTable", () => {
+  it("keeps every slot under its key, newest first, across growth and export", () => {
+    const table = new BandTable(4);
+    for (let slot = 0; slot < 5000; slot++) table.add(Math.imul(slot % 700, 0x9e3779b1), slot);
+    const under = (t: BandTable, key: number) => {
+      const out: number[] = [];
+      t.forEach(key, (s) => void out.push(s));
+      return out;
+    };
+    expect(under(table, Math.imul(3, 0x9e3779b1))).toEqual([4903, 4203, 3503, 2803, 2103, 1403, 703, 3]);
+    expect(under(table, 12345)).toEqual([]);
+    const copy = new BandTable();
+    const entries = table.entries();
+    for (let i = 0; i < entries.length; i += 2) copy.add(entries[i], entries[i + 1]);
+    expect(under(copy, Math.imul(3, 0x9e3779b1))).toEqual(under(table, Math.imul(3, 0x9e3779b1)));
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { NearDupIndex } from "./near-dup-index";
+import { ACCIDENT, ACCIDENT_COPIES, FLOOD_SUPPLIES, FLOOD_WATER, MIXED, OTHER_ACCIDENT } from "./testdata/posts";
+
+describe("NearDupIndex", () => {
+  it.each(Object.entries(ACCIDENT_COPIES))("puts the %s copy in the original's group", (kind, copy) => {
+    const index = new NearDupIndex();
+    index.add("original", ACCIDENT, 1000);
+    expect(index.add(kind, copy, 2000)).toEqual({ groupId: "original", duplicateOf: "original" });
+  });
+
+  it("groups all copies together and keeps a different story apart", () => {
+    const index = new NearDupIndex();
+    index.add("original", ACCIDENT);
+    for (const [kind, copy] of Object.entries(ACCIDENT_COPIES)) index.add(kind, copy);
+    expect(index.add("other", OTHER_ACCIDENT)).toEqual({ groupId: "other", duplicateOf: null });
+    expect(index.members("original").sort()).toEqual(["original", ...Object.keys(ACCIDENT_COPIES)].sort());
+  });
+
+  it("keeps posts that share only a hashtag apart", () => {
+    const index = new NearDupIndex();
+    index.add("water", FLOOD_WATER);
+    expect(index.add("supplies", FLOOD_SUPPLIES).groupId).toBe("supplies");
+  });
+
+  it("does not glue short posts unless they are identical", () => {
+    const index = new NearDupIndex();
+    index.add("a", "加油！");
+    expect(index.add("b", "加油啊！").groupId).toBe("b");
+    expect(index.add("c", "收到了").groupId).toBe("c");
+    expect(index.add("d", "加油!!").groupId).toBe("a");
+    expect(index.add("e", "加油！文昌路口的货车事故让大家都很揪心，希望伤者早日康复。").groupId).toBe("e");
+  });
+
+  it("never groups empty or emoji-only posts", () => {
+    const index = new NearDupIndex();
+    index.add("a", "");
+    index.add("b", "😂😂👍");
+    expect(index.add("c", "").groupId).toBe("c");
+    expect(index.add("d", "😂😂👍").groupId).toBe("d");
+  });
+
+  it("joins two reposts of one post through the original, not through each other", () => {
+    const index = new NearDupIndex();
+    // Each comment is about as long as the post it reposts, so the two bodies differ by half.
+    const first = `下午路过文昌路口，看到交警正在处理现场，附近堵了很久才过去，公交车也绕行了，上班的人都迟到了，大家还是早点出门吧。//@青禾发布:${ACCIDENT}`;
+    const second = `柳溪镇这个路口去年就出过事，早该装个信号灯，希望这次能重视起来，别等再出事才想办法，学校门口那段也该管一管了。//@青禾发布:${ACCIDENT}`;
+    index.add("first", first, 3000);
+    expect(index.add("second", second, 4000).groupId).toBe("second");
+    expect(index.add("original", ACCIDENT, 1000)).toMatchObject({ groupId: "original" });
+    expect(index.groupOf("first")).toBe("original");
+    expect(index.groupOf("second")).toBe("original");
+  });
+
+  it("names a group after its earliest member, also when that member arrives late", () => {
+    const index = new NearDupIndex();
+    index.add("copy", ACCIDENT_COPIES.forwarded, 5000);
+    expect(index.add("original", ACCIDENT, 1000).groupId).toBe("original");
+    expect(index.groupOf("copy")).toBe("original");
+    expect(index.groupOf("unknown")).toBeNull();
+    expect(index.members("unknown")).toEqual([]);
+  });
+
+  it("handles a 1 MB post and mixed scripts", () => {
+    const index = new NearDupIndex();
+    const huge = `${ACCIDENT}${"柳溪河两岸的稻田今年长势很好。".repeat(70_000)}`;
+    index.add("huge", huge);
+    expect(index.add("huge-copy", `转发微博 ${huge}`).groupId).toBe("huge");
+    index.add("mixed", MIXED);
+    expect(index.add("mixed-copy", MIXED.toUpperCase().replace(/,/g, "，")).groupId).toBe("mixed");
+  });
+
+  it("never reports a repost as a copy of itself", () => {
+    const index = new NearDupIndex();
+    expect(index.add("x", `说得好，支持青禾交警，大家都要小心开车啊！//@青禾发布:${ACCIDENT}`)).toEqual({ groupId: "x", duplicateOf: null });
+  });
+
+  it("returns where an id already is when it is added again", () => {
+    const index = new NearDupIndex();
+    index.add("original", ACCIDENT);
+    index.add("copy", ACCIDENT_COPIES.forwarded);
+    expect(index.add("copy", "完全不同的文字")).toEqual({ groupId: "original", duplicateOf: null });
+    expect(index.size).toBe(2);
+  });
+
+  it("round-trips its state through JSON", () => {
+    const index = new NearDupIndex();
+    const posts: [string, string][] = [["original", ACCIDENT], ...Object.entries(ACCIDENT_COPIES), ["other", OTHER_ACCIDENT], ["w", FLOOD_WATER], ["s", "加油"]];
+    posts.forEach(([id, text], i) => index.add(id, text, i));
+    const restored = NearDupIndex.importState(JSON.parse(JSON.stringify(index.exportState())));
+    for (const [id] of posts) expect(restored.groupOf(id)).toBe(index.groupOf(id));
+    expect(restored.members("original").sort()).toEqual(index.members("original").sort());
+    for (const [id, text] of [["late-copy", `【转载】${FLOOD_WATER}`], ["late-short", "加油"], ["late-other", MIXED]]) {
+      expect(restored.add(id, text)).toEqual(index.add(id, text));
+    }
+    expect(() => NearDupIndex.importState({ version: 2 })).toThrow(/not a near-duplicate index state/);
+  });
+
+  it("rejects banding that needs more hashes than a signature has", () => {
+    expect(() => new NearDupIndex({ bands: 40, rows: 4 })).toThrow(/exceed 128/);
+  });
+});

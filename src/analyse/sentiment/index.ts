@@ -1,0 +1,37 @@
+// Public API of the sentiment analyser: a training-free lexicon-and-rules analyser, optionally
+// combined with a per-deployment model trained on the office's own labelled posts.
+import { scoreNormalised } from "./lexicon-score";
+import { labelOf, modelProbabilities, type TrainedModel } from "./model";
+import { normaliseText } from "./normalise";
+import type { SentimentBackend } from "./onnx";
+import type { SentimentLabel, SentimentResult } from "./types";
+
+export type { SentimentLabel, SentimentResult } from "./types";
+export type { LabelledExample, TrainedModel, TrainOptions } from "./model";
+export { trainSentimentModel } from "./model";
+export { serialiseModel, deserialiseModel } from "./serialise";
+export { loadOnnxBackend, type SentimentBackend } from "./onnx";
+
+/** Sentiment of one text; with a trained model the lexicon verdict is combined with it. */
+export function analyseSentiment(text: string, model?: TrainedModel | null): SentimentResult {
+  const normalised = normaliseText(text);
+  if (normalised === "") return { label: "neu", score: 0 };
+  const lex = scoreNormalised(normalised);
+  const reasons = lex.reasons.length > 0 ? { reasons: lex.reasons } : {};
+  if (!model) return { label: lex.label, score: round(lex.score), ...reasons };
+  const probs = modelProbabilities(model, normalised, lex);
+  const p = (c: SentimentLabel) => probs[model.classes.indexOf(c)] ?? 0;
+  return { label: labelOf(model.classes, probs), score: round(p("pos") - p("neg")), ...reasons };
+}
+
+/** The built-in analyser (with an optional trained model) behind the SentimentBackend interface. */
+export function createLexiconBackend(model?: TrainedModel | null): SentimentBackend {
+  return {
+    name: model ? "lexicon+model" : "lexicon",
+    analyse: async (texts) => texts.map((t) => analyseSentiment(t, model)),
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000 || 0;
+}

@@ -1,0 +1,99 @@
+// The default, training-free analyser: normalise, tokenise, annotate, apply the rules, fall
+// back on character polarity when no word fired, and squash the raw sum into [-1, 1].
+import { annotate } from "./annotate";
+import { normaliseText } from "./normalise";
+import { NEGATORS } from "./modifiers";
+import type { Unit } from "./annotate";
+import { IRONY_MARKERS } from "./lexicon";
+import { RuleScorer } from "./rules";
+import { segmenter, stripNoise, tokenise } from "./tokenise";
+import type { RuleResult, SentimentLabel } from "./types";
+
+/** The lexicon analyser's verdict plus the rule figures the learned model stacks on. */
+export type LexiconScore = RuleResult & { label: SentimentLabel; score: number };
+
+/** Scores below this magnitude are neutral: a lone weak word is not an opinion. */
+export const NEUTRAL_BAND = 0.1;
+// Raw sums are squashed with tanh(raw / SCALE): one ordinary word scores about 0.5.
+const SCALE = 2;
+
+/** Label for a score in [-1, 1]. */
+export function labelFor(score: number): SentimentLabel {
+  if (score >= NEUTRAL_BAND) return "pos";
+  if (score <= -NEUTRAL_BAND) return "neg";
+  return "neu";
+}
+
+// Posts and reviews tend to end on their verdict, so the last sentence counts half again.
+const LAST_SENTENCE_BONUS = 0.5;
+
+/** Scores annotated units; `repeats` (emphatic character runs such as 啊啊啊) scales the result. */
+export function applyRules(units: readonly Unit[], repeats: number): RuleResult {
+  const scorer = new RuleScorer(units.some((u) => IRONY_MARKERS.has(u.text)));
+  for (let i = 0; i < units.length; i++) i += scorer.step(units[i], units[i + 1]);
+  scorer.closeSentence();
+  const out = scorer.out;
+  out.raw += LAST_SENTENCE_BONUS * scorer.lastSentence;
+  if (scorer.irony) scorer.reason("反讽");
+  if (repeats > 0) out.raw *= 1 + 0.1 * Math.min(repeats, 3);
+  return out;
+}
+
+/** Scores text that has already been through normaliseText. */
+export function scoreNormalised(normalised: string): LexiconScore {
+  const { tokens, repeats } = tokenise(normalised);
+  const rules = applyRules(annotate(tokens), repeats);
+  if (rules.raw === 0) {
+    const back = morphemeScore(normalised);
+    rules.raw = back.raw;
+    rules.reasons.push(...back.words.map((w) => `${w}(字义)`));
+  }
+  const score = Math.tanh(rules.raw / SCALE);
+  return { ...rules, score, label: labelFor(score) };
+}
+
+/** Scores raw text with the lexicon and rules alone. */
+export function scoreLexicon(text: string): LexiconScore {
+  return scoreNormalised(normaliseText(text));
+}
+
+// Back-off for posts where no lexicon word fired: Chinese words built on a strongly coloured
+// character (哭, 怒, 烦 / 笑, 喜, 甜) usually share its polarity, so unknown adjectives, verbs
+// and idioms are scored by their characters. Names and nouns are skipped (美国 is not 美).
+const NEGATIVE_CHARS = "哭泪痛疼苦惨悲哀怒恨烦愁怕恐慌骂坑骗病伤累困丑臭脏烂差蠢傻贱吵闹饿穷输败罚忧郁惧吓" +
+  "崩塌灾毒害杀凶逼滚屎尿屁晕悔嫌厌鄙叹唉寒孤寂虐误丢堵乱衰霉惊险残废垮糟砸呕吐咳怨懊躁憋闷愧惭羞辱嘲讽";
+const POSITIVE_CHARS = "笑乐喜爱欢福幸甜赞棒暖萌帅靓爽优佳妙赢胜祝谢恩乖宠康庆贺吉祥顺亲赏欣悦美善勇慧敬耀荣誉";
+
+const MORPHEMES: ReadonlyMap<string, number> = new Map([
+  ...Array.from(NEGATIVE_CHARS, (c): [string, number] => [c, -1]),
+  ...Array.from(POSITIVE_CHARS, (c): [string, number] => [c, 1]),
+]);
+
+// Parts of speech that carry opinion: adjectives, verbs, adverbs, idioms, set phrases.
+const OPINION_TAGS = new Set(["a", "ad", "an", "ag", "v", "vd", "vn", "vg", "d", "i", "l", "z", "e", "o", "y"]);
+const WEIGHT = 0.4;
+
+// Morpheme polarity of a normalised text and the words that contributed.
+function morphemeScore(normalised: string): { raw: number; words: string[] } {
+  let raw = 0;
+  const words: string[] = [];
+  let negated = false;
+  for (const { word, tag } of segmenter().tag(stripNoise(normalised), false)) {
+    if (NEGATORS.has(word)) {
+      negated = true;
+      continue;
+    }
+    if (!OPINION_TAGS.has(tag)) {
+      if (tag === "x") negated = false;
+      continue;
+    }
+    let v = 0;
+    for (const ch of word) v += MORPHEMES.get(ch) ?? 0;
+    if (v === 0) continue;
+    v = Math.max(-1, Math.min(1, v)) * WEIGHT;
+    raw += negated ? -v : v;
+    negated = false;
+    if (words.length < 3) words.push(word);
+  }
+  return { raw, words };
+}

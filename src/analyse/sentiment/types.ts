@@ -1,0 +1,20 @@
+// Types shared by the analyser, the lexicon data, the trained model and optional backends.
+
+/** A polarity label. */
+export type SentimentLabel = "neg" | "neu" | "pos";
+
+/** A verdict: label, score in [-1, 1] (negative to positive) and the cues behind it. */
+export type SentimentResult = { label: SentimentLabel; score: number; reasons?: string[] };
+
+/** Lexicon data: weight (as a decimal string key) → space-separated words with that weight. */
+export type WeightTable = Readonly<Record<string, string>>;
+
+/** What the rules found: a raw sum, its positive and negative parts, and why. */
+export type RuleResult = {
+  raw: number;
+  positive: number;
+  negative: number;
+  hits: number;
+  emoticons: number;
+  reasons: string[];
+};
