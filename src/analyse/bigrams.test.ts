@@ -40,4 +40,21 @@ describe("bigrams", () => {
   it("requires every term", () => {
     expect(find("收费 教育")).toEqual([docs[0]]);
   });
+
+  // The scanner decides common ranges without a regex; it must agree with the Unicode classes.
+  it("classifies every BMP character as the Unicode script/letter classes do", () => {
+    const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+    const word = /[\p{L}\p{N}_]/u;
+    const mismatches: string[] = [];
+    for (let cp = 0x20; cp <= 0xffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      const lower = `x${ch}`.toLowerCase().slice(1);
+      if (Array.from(lower).length !== 1) continue;
+      const expected = cjk.test(lower) ? `x ${lower}` : word.test(lower) ? `x${lower}` : "x";
+      const got = toIndexText(`x${ch}`);
+      if (got !== expected) mismatches.push(`${cp.toString(16)}:${got}`);
+    }
+    expect(mismatches.slice(0, 5)).toEqual([]);
+  });
 });
