@@ -7,6 +7,7 @@ import { loadConfig, type Config } from "../src/config";
 import { openDb, type Db } from "../src/db/connection";
 import { migrate } from "../src/db/migrate";
 import { buildApp } from "../src/http/app";
+import { createAnalysisWorker, type AnalysisWorker } from "../src/jobs/analyse-items";
 import { createUser } from "../src/accounts/commands";
 import type { Role } from "../src/shared/api";
 
@@ -16,6 +17,8 @@ export interface TestApp {
   db: Db;
   config: Config;
   dir: string;
+  /** The analysis worker (not started: call `analysis.drain()` to analyse stored items). */
+  analysis: AnalysisWorker;
   /** Creates a user with the role and returns a client signed in as them. */
   userClient(role: Role, opts?: { username?: string; unitId?: number | null }): Promise<Client>;
   close(): Promise<void>;
@@ -55,10 +58,11 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const config = loadConfig({}, { dataDir: dir, demo: false, ...overrides });
   const db = openDb(path.join(dir, "test.db"));
   migrate(db);
-  const app = await buildApp({ db, config, version: "test" }, { serveWeb: false });
+  const analysis = createAnalysisWorker(db, () => {}, { autostart: false });
+  const app = await buildApp({ db, config, version: "test", analysis }, { serveWeb: false });
   let n = 0;
   return {
-    app, db, config, dir,
+    app, db, config, dir, analysis,
     async userClient(role, opts = {}) {
       const username = opts.username ?? `${role}${++n}`;
       await createUser(db, null, { username, password: "password-123", role, unitId: opts.unitId ?? null });
@@ -66,6 +70,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     },
     async close() {
       await app.close();
+      await analysis.stop();
       db.close();
       rmSync(dir, { recursive: true, force: true });
     },

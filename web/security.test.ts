@@ -2,7 +2,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { HighlightExcerpt, HighlightText } from "./components/highlight-text";
+import { safeHref } from "./lib/safe-href";
 
 const webRoot = path.dirname(fileURLToPath(import.meta.url));
 
@@ -33,5 +37,37 @@ describe("web sources", () => {
     expect(offenders(assets, /(https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}/i)).toEqual([]);
     const remote = /(src|href)=["'{]*`?https?:|fetch\(\s*["'`]https?:|import\(\s*["'`]https?:|@import/;
     expect(offenders(code, remote)).toEqual([]);
+  });
+});
+
+describe("collected text with highlights", () => {
+  const hostile = '<img src=x onerror="alert(1)"><script>alert(2)</script>学校食堂';
+
+  it("stays inert when server spans cut through markup", () => {
+    // Spans that start or end inside a tag must not let the browser see a tag.
+    const spans = [
+      { start: 1, end: 4 },
+      { start: 30, end: 45 },
+      { start: 44, end: 200 },
+    ];
+    const html = renderToStaticMarkup(createElement(HighlightText, { text: hostile, terms: ["script"], spans }));
+    expect(html).not.toMatch(/<(img|script)/i);
+    expect(html).toContain("&lt;");
+    expect(html).toContain("<mark>");
+  });
+
+  it("stays inert in excerpts", () => {
+    const html = renderToStaticMarkup(
+      createElement(HighlightExcerpt, { text: hostile.repeat(5), spans: [{ start: 60, end: 70 }], radius: 10 }),
+    );
+    expect(html).not.toMatch(/<(img|script)/i);
+    expect(html).toContain("<mark>");
+  });
+
+  it("only turns http(s) URLs into links", () => {
+    expect(safeHref("javascript:alert(1)")).toBeNull();
+    expect(safeHref("data:text/html,<script>alert(1)</script>")).toBeNull();
+    expect(safeHref("not a url")).toBeNull();
+    expect(safeHref("https://example.org/a?b=1")).toBe("https://example.org/a?b=1");
   });
 });

@@ -8,7 +8,8 @@ export interface Principal { id: number; username: string; role: Role; unitId: n
 export type Action =
   | "dashboard.read" | "items.read" | "items.triage" | "items.export"
   | "sources.read" | "sources.write"
-  | "units.read" | "units.write" | "users.read" | "users.write" | "audit.read";
+  | "units.read" | "units.write" | "users.read" | "users.write" | "audit.read"
+  | "analysis.read" | "analysis.write";
 
 /** What an action applies to, when it matters (e.g. a unit for scoping). */
 export interface Resource { unitId?: number | null }
@@ -35,6 +36,9 @@ const rules: Record<Action, Rule> = {
   "users.read": ["admin"],
   "users.write": ["admin"],
   "audit.read": ["admin"],
+  // Watches, events, the dictionary and sentiment corrections: read by the office, edited by monitors.
+  "analysis.read": office,
+  "analysis.write": ["admin", "monitor"],
 };
 
 /** True when the principal may perform the action on the resource. */

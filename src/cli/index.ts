@@ -5,6 +5,8 @@ import { userCommand } from "./user";
 import { ingestCommand } from "./ingest";
 import { configDumpCommand } from "./config-dump";
 import { benchCommand } from "./bench";
+import { analyzeCommand } from "./analyze";
+import { sentimentCommand } from "./sentiment";
 
 const USAGE = `Usage: tingfeng <command> [options]
 
@@ -15,12 +17,16 @@ Commands:
   ingest --once                 poll every due source once and exit
   config-dump                   print the effective settings (secrets masked)
   bench                         run the benchmarks under bench/ and print figures
+  analyze --input F.jsonl [--output F.jsonl] [--model M.json]
+                                analyse posts offline with the server's pipeline (one JSON line out per line in)
+  sentiment train F.jsonl       train this deployment's sentiment model from {"text","label"} lines
 `;
 
 type Command = (args: string[]) => Promise<number | void>;
 const commands: Record<string, Command> = {
   serve: serveCommand, migrate: migrateCommand, user: userCommand, ingest: ingestCommand,
   "config-dump": configDumpCommand, bench: benchCommand,
+  analyze: analyzeCommand, sentiment: sentimentCommand,
 };
 
 /** Runs one CLI command; resolves to the exit code (undefined keeps the process alive, e.g. serve). */

@@ -2,6 +2,7 @@
 import { buildApp } from "../http/app";
 import { ensureAdmin } from "../accounts/commands";
 import { createScheduler } from "../jobs/scheduler";
+import { createAnalysisWorker } from "../jobs/analyse-items";
 import { startDemo } from "./demo";
 import { dbFile, openRuntime, VERSION } from "./runtime";
 
@@ -20,14 +21,18 @@ export async function serveCommand(): Promise<void> {
   const demo = config.demo ? await startDemo(db, config) : null;
   if (demo) log(`demo feed of the fictional 青禾县 at ${demo.feedUrl} (TINGFENG_DEMO=0 turns it off)`);
 
-  const scheduler = createScheduler(db, config, (m) => log(m));
-  const app = await buildApp({ db, config, version: VERSION, scheduler }, { logger: config.logLevel === "silent" ? false : { level: config.logLevel } });
+  const started = Date.now();
+  const analysis = createAnalysisWorker(db, (m) => log(m));
+  log(`analysis ready in ${Date.now() - started} ms (${analysis.analyser.dedup.size} recent items in the near-duplicate index)`);
+  const scheduler = createScheduler(db, config, (m) => log(m), true, () => analysis.wake());
+  const app = await buildApp({ db, config, version: VERSION, scheduler, analysis }, { logger: config.logLevel === "silent" ? false : { level: config.logLevel } });
   try {
     const address = await app.listen({ port: config.port, host: config.host });
     log(`listening on ${address.replace("0.0.0.0", "localhost")}`);
   } catch (err) {
     // Without this the demo server and the scheduler would keep a half-started process alive.
     await scheduler.stop();
+    await analysis.stop();
     await demo?.close();
     db.close();
     throw new Error(`serve: cannot listen on ${config.host}:${config.port}`, { cause: err });
@@ -40,6 +45,7 @@ export async function serveCommand(): Promise<void> {
     log(`${signal}: shutting down`);
     await app.close();
     await scheduler.stop();
+    await analysis.stop();
     await demo?.close();
     db.close();
     process.exit(0);

@@ -27,6 +27,31 @@ export interface ItemsTable {
   id: number; source_id: number; dedup_key: string; content_hash: string; guid: string | null;
   url: string | null; author: string | null; title: string; text: string; published_at: number | null;
   fetched_at: number; status: string; triaged_by: number | null; triaged_at: number | null;
+  analysed_at: number | null; sentiment: string | null; sentiment_score: number | null; sentiment_manual: number;
+  keywords: string | null; simhash: string | null; dup_group: string | null; event_id: number | null;
+}
+/** watches table. */
+export interface WatchesTable {
+  id: number; name: string; query: string; enabled: number; created_by: number | null; created_at: number; updated_at: number;
+}
+/** watch_matches table. */
+export interface WatchMatchesTable { watch_id: number; item_id: number; spans: string; matched_at: number }
+/** events table. */
+export interface EventsTable {
+  id: number; title: string; title_manual: number; first_at: number; last_at: number; size: number;
+  neg: number; neu: number; pos: number; keywords: string; risk_level: string; risk_score: number;
+  risk_reasons: string; risk_override: string | null; merged_into: number | null; state: string | null;
+  created_at: number; updated_at: number;
+}
+/** user_words table. */
+export interface UserWordsTable { id: number; word: string; kind: string; created_by: number | null; created_at: number }
+/** sentiment_corrections table. */
+export interface SentimentCorrectionsTable {
+  id: number; item_id: number; label: string; previous_label: string | null; user_id: number | null; at: number;
+}
+/** sentiment_models table. */
+export interface SentimentModelsTable {
+  id: number; created_at: number; source: string; examples: number; holdout_accuracy: number | null; model: string;
 }
 
 /** A row type whose integer id the database assigns. */
@@ -40,4 +65,10 @@ export interface DB {
   audit_log: Auto<AuditLogTable>;
   sources: Auto<SourcesTable>;
   items: Auto<ItemsTable>;
+  watches: Auto<WatchesTable>;
+  watch_matches: WatchMatchesTable;
+  events: Auto<EventsTable>;
+  user_words: Auto<UserWordsTable>;
+  sentiment_corrections: Auto<SentimentCorrectionsTable>;
+  sentiment_models: Auto<SentimentModelsTable>;
 }

@@ -7,6 +7,7 @@ import { can, type Action, type Principal, type Resource } from "../accounts/pol
 import type { Actor } from "../store/audit";
 import { AppError } from "../errors";
 import type { Scheduler } from "../jobs/scheduler";
+import type { AnalysisWorker } from "../jobs/analyse-items";
 
 /** Dependencies handed to every route module. */
 export interface AppDeps {
@@ -15,6 +16,8 @@ export interface AppDeps {
   version: string;
   /** Present when the server runs the ingest scheduler (absent in some tests). */
   scheduler?: Scheduler;
+  /** The analysis worker (absent in some tests): told when watches, words or models change. */
+  analysis?: AnalysisWorker;
 }
 
 /** The session behind a request, set by the auth hook. */

@@ -1,6 +1,7 @@
 // Row → API view conversions (times become ISO strings).
 import type { AuditLogTable, SourcesTable, UnitsTable, UsersTable } from "../db/schema";
 import type { ItemRow } from "../store/items";
+import type { ItemAnalysisView, MatchSpanView, SentimentLabel } from "../shared/analysis-api";
 import type { AuditEntryView, ItemView, ItemStatus, Role, SourceKind, SourceView, UnitView, UserView } from "../shared/api";
 
 const iso = (ms: number | null): string | null => (ms == null ? null : new Date(ms).toISOString());
@@ -28,11 +29,39 @@ export function presentSource(s: SourcesTable): SourceView {
   };
 }
 
+/** Context for item analysis views, loaded once per page (see loadItemContext). */
+export type ItemContext = { groupSizes: Map<string, number>; watches: Map<number, { id: number; name: string; spans: string }[]> };
+
+function parseJson<T>(text: string | null, fallback: T): T {
+  if (!text) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/** The analysis part of an item view (null until analysed). */
+export function presentAnalysis(i: ItemRow, ctx?: ItemContext): ItemAnalysisView | null {
+  if (i.analysed_at == null || !i.sentiment) return null;
+  const size = i.dup_group ? ctx?.groupSizes.get(i.dup_group) ?? 1 : 1;
+  return {
+    sentiment: { label: i.sentiment as SentimentLabel, score: i.sentiment_score ?? 0, corrected: !!i.sentiment_manual },
+    keywords: parseJson<string[]>(i.keywords, []),
+    dupGroup: i.dup_group,
+    repostCount: Math.max(0, size - 1),
+    isOriginal: !i.dup_group || i.dup_group === String(i.id),
+    eventId: i.event_id,
+    watches: (ctx?.watches.get(i.id) ?? []).map((w) => ({ id: w.id, name: w.name, spans: parseJson<MatchSpanView[]>(w.spans, []) })),
+  };
+}
+
 /** An item of the ledger. */
-export function presentItem(i: ItemRow): ItemView {
+export function presentItem(i: ItemRow, ctx?: ItemContext): ItemView {
   return {
     id: i.id, sourceId: i.source_id, sourceName: i.source_name, title: i.title, text: i.text, url: i.url,
     author: i.author, publishedAt: iso(i.published_at), fetchedAt: iso(i.fetched_at)!, status: i.status as ItemStatus,
+    analysis: presentAnalysis(i, ctx),
   };
 }
 

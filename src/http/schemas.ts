@@ -1,5 +1,6 @@
 // Zod schemas shared by route modules (they also generate the OpenAPI description).
 import { z } from "zod";
+import { itemAnalysisView } from "./analysis-schemas";
 import { ITEM_STATUSES, ROLES, SOURCE_KINDS } from "../shared/api";
 
 // Field messages default to Simplified Chinese, the UI's first language.
@@ -29,6 +30,7 @@ export const sourceView = z.object({
 export const itemView = z.object({
   id: z.number(), sourceId: z.number(), sourceName: z.string(), title: z.string(), text: z.string(), url: z.string().nullable(),
   author: z.string().nullable(), publishedAt: isoOrNull, fetchedAt: z.string(), status: z.enum(ITEM_STATUSES),
+  analysis: itemAnalysisView.nullable(),
 });
 /** AuditEntryView. */
 export const auditView = z.object({

@@ -50,7 +50,7 @@ export async function pollSource(db: Db, config: Config, source: SourcesTable, n
       markFetchSuccess(db, source.id, { etag: source.etag, lastModified: source.last_modified, nextFetchAt: next });
       return { inserted: 0 };
     }
-    const feed = parseFeed(res.body, res.contentType);
+    const feed = parseFeed(res.body, res.contentType, res.finalUrl);
     const ids = insertItems(db, source.id, toNewItems(feed.items, startedAt), startedAt);
     markFetchSuccess(db, source.id, { etag: res.etag, lastModified: res.lastModified, nextFetchAt: next });
     return { inserted: ids.length };

@@ -14,7 +14,9 @@ export interface Scheduler {
 }
 
 /** Starts (or, with `autostart: false`, just creates) the scheduler. */
-export function createScheduler(db: Db, config: Config, log: (msg: string) => void = () => {}, autostart = true): Scheduler {
+export function createScheduler(
+  db: Db, config: Config, log: (msg: string) => void = () => {}, autostart = true, onInserted: () => void = () => {},
+): Scheduler {
   const running = new Map<number, Promise<PollResult>>();
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
@@ -29,6 +31,7 @@ export function createScheduler(db: Db, config: Config, log: (msg: string) => vo
         running.set(s.id, p);
         return p.then((r) => {
           if (r.error) log(`source ${s.id} (${s.name}): ${r.error}`);
+          if (r.inserted) onInserted();
           return r;
         });
       }),

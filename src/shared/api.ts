@@ -1,4 +1,5 @@
 // Shapes exchanged over the JSON API; shared by the server and the web UI (no node:* imports).
+import type { ItemAnalysisView } from "./analysis-api";
 
 /** Roles a user can hold (see SPEC "Users and roles"). */
 export const ROLES = ["admin", "monitor", "leader", "handler", "spokesperson", "contributor"] as const;
@@ -76,6 +77,8 @@ export interface ItemView {
   publishedAt: string | null;
   fetchedAt: string;
   status: ItemStatus;
+  /** Sentiment, keywords, reposts, event and watch matches; null until analysed. */
+  analysis: ItemAnalysisView | null;
 }
 
 /** GET /api/items response. */

@@ -6,6 +6,8 @@ import type { ItemRow } from "./items";
 /** Search filters; times are ms since the epoch and apply to the publish time (fetch time when unknown). */
 export interface ItemFilter {
   q?: string; sourceIds?: number[]; from?: number; to?: number; status?: string;
+  /** Only original posts: copies in a repost group are hidden behind their first post. */
+  collapse?: boolean; eventId?: number; watchId?: number; sentiment?: string;
 }
 
 function where(f: ItemFilter): { clauses: string[]; params: unknown[]; match: string | null } {
@@ -27,6 +29,19 @@ function where(f: ItemFilter): { clauses: string[]; params: unknown[]; match: st
   if (f.status) {
     clauses.push("i.status = ?");
     params.push(f.status);
+  }
+  if (f.collapse) clauses.push("(i.dup_group IS NULL OR i.dup_group = CAST(i.id AS TEXT))");
+  if (f.eventId !== undefined) {
+    clauses.push("i.event_id = ?");
+    params.push(f.eventId);
+  }
+  if (f.watchId !== undefined) {
+    clauses.push("EXISTS (SELECT 1 FROM watch_matches m WHERE m.watch_id = ? AND m.item_id = i.id)");
+    params.push(f.watchId);
+  }
+  if (f.sentiment) {
+    clauses.push("i.sentiment = ?");
+    params.push(f.sentiment);
   }
   return { clauses, params, match };
 }

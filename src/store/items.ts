@@ -54,3 +54,12 @@ export function getItem(db: Db, id: number): ItemRow | undefined {
 export function setItemStatus(db: Db, id: number, status: string, userId: number, now = Date.now()): void {
   db.run(db.q.updateTable("items").set({ status, triaged_by: userId, triaged_at: now }).where("id", "=", id));
 }
+
+/** Merges some FTS5 index segments (idle-time upkeep after bulk inserts); true when work was done. */
+export function mergeSearchIndex(db: Db, pages = 200): boolean {
+  // As the FTS5 manual suggests: total_changes() grows by more than one only when segments were merged.
+  const changes = () => (db.sqlite.prepare("SELECT total_changes() AS n").get() as { n: number }).n;
+  const before = changes();
+  db.sqlite.prepare("INSERT INTO items_fts(items_fts, rank) VALUES ('merge', ?)").run(pages);
+  return changes() - before > 1;
+}

@@ -2,7 +2,17 @@
 import type { Role } from "../../src/shared/api";
 
 /** Pages reachable from the side menu. */
-export const PAGES = ["dashboard", "items", "sources", "units", "users", "audit"] as const;
+export const PAGES = [
+  "dashboard",
+  "items",
+  "watches",
+  "events",
+  "sources",
+  "dictionary",
+  "units",
+  "users",
+  "audit",
+] as const;
 /** One of PAGES. */
 export type PageKey = (typeof PAGES)[number];
 
@@ -10,7 +20,10 @@ export type PageKey = (typeof PAGES)[number];
 export const PAGE_PATHS: Record<PageKey, string> = {
   dashboard: "/",
   items: "/items",
+  watches: "/watches",
+  events: "/events",
   sources: "/sources",
+  dictionary: "/dictionary",
   units: "/units",
   users: "/users",
   audit: "/audit",
@@ -22,7 +35,10 @@ const OFFICE: readonly Role[] = ["admin", "monitor", "leader", "spokesperson"];
 const PAGE_ROLES: Record<PageKey, readonly Role[] | "everyone"> = {
   dashboard: "everyone",
   items: OFFICE,
+  watches: OFFICE,
+  events: OFFICE,
   sources: ["admin", "monitor"],
+  dictionary: ["admin", "monitor"],
   units: ["admin"],
   users: ["admin"],
   audit: ["admin"],
@@ -36,6 +52,11 @@ export function canOpen(role: Role, page: PageKey): boolean {
 
 /** Whether `role` may change an item's triage status. */
 export function canTriage(role: Role): boolean {
+  return role === "admin" || role === "monitor";
+}
+
+/** Whether `role` may edit analysis: watches, events, the dictionary and sentiment corrections. */
+export function canAnalyse(role: Role): boolean {
   return role === "admin" || role === "monitor";
 }
 

@@ -5,11 +5,14 @@ import type { MenuProps } from "antd";
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
   CloudSyncOutlined,
   DashboardOutlined,
+  FireOutlined,
   GlobalOutlined,
   LogoutOutlined,
   ProfileOutlined,
+  RadarChartOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
@@ -22,7 +25,10 @@ import { useSession, useUser } from "./session";
 const ICONS: Record<PageKey, ReactNode> = {
   dashboard: <DashboardOutlined />,
   items: <ProfileOutlined />,
+  watches: <RadarChartOutlined />,
+  events: <FireOutlined />,
   sources: <CloudSyncOutlined />,
+  dictionary: <BookOutlined />,
   units: <ApartmentOutlined />,
   users: <TeamOutlined />,
   audit: <AuditOutlined />,

@@ -12,6 +12,12 @@ const ItemsPage = lazy(() => import("../routes/items-page").then((m) => ({ defau
 const ItemDetailPage = lazy(() =>
   import("../routes/item-detail-page").then((m) => ({ default: m.ItemDetailPage })),
 );
+const WatchesPage = lazy(() => import("../routes/watches-page").then((m) => ({ default: m.WatchesPage })));
+const EventsPage = lazy(() => import("../routes/events-page").then((m) => ({ default: m.EventsPage })));
+const EventDetailPage = lazy(() =>
+  import("../routes/event-detail-page").then((m) => ({ default: m.EventDetailPage })),
+);
+const DictionaryPage = lazy(() => import("../routes/dictionary-page").then((m) => ({ default: m.DictionaryPage })));
 const SourcesPage = lazy(() => import("../routes/sources-page").then((m) => ({ default: m.SourcesPage })));
 const UnitsPage = lazy(() => import("../routes/units-page").then((m) => ({ default: m.UnitsPage })));
 const UsersPage = lazy(() => import("../routes/users-page").then((m) => ({ default: m.UsersPage })));
@@ -44,7 +50,11 @@ export function AppRouter() {
           <Route index element={<DashboardPage />} />
           <Route path="items" element={gated("items", <ItemsPage />)} />
           <Route path="items/:id" element={gated("items", <ItemDetailPage />)} />
+          <Route path="watches" element={gated("watches", <WatchesPage />)} />
+          <Route path="events" element={gated("events", <EventsPage />)} />
+          <Route path="events/:id" element={gated("events", <EventDetailPage />)} />
           <Route path="sources" element={gated("sources", <SourcesPage />)} />
+          <Route path="dictionary" element={gated("dictionary", <DictionaryPage />)} />
           <Route path="units" element={gated("units", <UnitsPage />)} />
           <Route path="users" element={gated("users", <UsersPage />)} />
           <Route path="audit" element={gated("audit", <AuditPage />)} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { queryTerms, splitHighlight } from "./highlight";
+import { queryTerms, splitHighlight, termSpans } from "./highlight";
 
 describe("queryTerms", () => {
   it("keeps words and quoted phrases, drops operators and excluded terms", () => {
@@ -42,5 +42,16 @@ describe("splitHighlight", () => {
   it("returns the text unmarked without terms, and nothing for empty text", () => {
     expect(splitHighlight("<script>x</script>", [])).toEqual([{ text: "<script>x</script>", match: false }]);
     expect(splitHighlight("", ["a"])).toEqual([]);
+  });
+});
+
+describe("termSpans", () => {
+  it("gives the offsets of every occurrence, case-insensitively, longest term first", () => {
+    expect(termSpans("RSS 订阅与rss源，学校食堂", ["rss", "学校", "学校食堂"])).toEqual([
+      { start: 0, end: 3 },
+      { start: 7, end: 10 },
+      { start: 12, end: 16 },
+    ]);
+    expect(termSpans("abc", [])).toEqual([]);
   });
 });

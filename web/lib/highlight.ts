@@ -34,12 +34,23 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+function termPattern(terms: readonly string[], flags: string): RegExp | null {
+  const usable = [...new Set(terms.filter((term) => term.length > 0))].sort((a, b) => b.length - a.length);
+  return usable.length === 0 ? null : new RegExp(`(${usable.map(escapeRegExp).join("|")})`, flags);
+}
+
+/** Where any term occurs in `text` (case-insensitive, longest term wins), as UTF-16 ranges. */
+export function termSpans(text: string, terms: readonly string[]): { start: number; end: number }[] {
+  const pattern = termPattern(terms, "giu");
+  if (!pattern || text === "") return [];
+  return [...text.matchAll(pattern)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+}
+
 /** Splits `text` into runs, marking case-insensitive occurrences of any term (longest term wins). */
 export function splitHighlight(text: string, terms: readonly string[]): HighlightPart[] {
-  const usable = [...new Set(terms.filter((term) => term.length > 0))].sort((a, b) => b.length - a.length);
   if (text === "") return [];
-  if (usable.length === 0) return [{ text, match: false }];
-  const pattern = new RegExp(`(${usable.map(escapeRegExp).join("|")})`, "giu");
+  const pattern = termPattern(terms, "giu");
+  if (!pattern) return [{ text, match: false }];
   // With one capture group, split() puts the matches at the odd indexes.
   return text
     .split(pattern)

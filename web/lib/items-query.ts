@@ -1,7 +1,19 @@
 // The ledger's URL filters and their translation into GET /api/items parameters.
 
 /** Filter keys kept in the ledger's URL. */
-export const ITEM_FILTER_KEYS = ["q", "sourceId", "status", "from", "to", "page", "size"] as const;
+export const ITEM_FILTER_KEYS = [
+  "q",
+  "sourceId",
+  "status",
+  "from",
+  "to",
+  "collapse",
+  "sentiment",
+  "watchId",
+  "eventId",
+  "page",
+  "size",
+] as const;
 /** The ledger's URL filters, "" when unset. */
 export type ItemFilters = Record<(typeof ITEM_FILTER_KEYS)[number], string>;
 
@@ -13,15 +25,21 @@ function positiveInt(text: string, fallback: number): number {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
-/** Page number and size from the filters, with defaults for missing or bad values. */
-export function pageOf(filters: ItemFilters): { page: number; size: number } {
+/** Page number and size from URL filters (any list's), with defaults for missing or bad values. */
+export function pageOf(filters: { page: string; size: string }): { page: number; size: number } {
   return { page: positiveInt(filters.page, 1), size: Math.min(positiveInt(filters.size, DEFAULT_PAGE_SIZE), 200) };
+}
+
+/** Whether copies are hidden (only each repost group's first post shown): on unless the URL says collapse=0. */
+export function isCollapsed(filters: Pick<ItemFilters, "collapse">): boolean {
+  return filters.collapse !== "0";
 }
 
 /** Query parameters shared by the list and the XLSX export. */
 export function itemSearchParams(filters: ItemFilters): Record<string, string> {
-  const { q, sourceId, status, from, to } = filters;
-  return { q: q.trim(), sourceId, status, from, to };
+  const { q, sourceId, status, from, to, sentiment, watchId, eventId } = filters;
+  const collapse = isCollapsed(filters) ? "1" : "";
+  return { q: q.trim(), sourceId, status, from, to, collapse, sentiment, watchId, eventId };
 }
 
 /** Query parameters of one page of GET /api/items (newest first is the server's order). */

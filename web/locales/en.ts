@@ -1,4 +1,5 @@
 // English UI strings; typed against the Chinese table so a missing or extra key fails to compile.
+import { enAnalysis } from "./en-analysis";
 import type { Messages } from "./zh-CN";
 
 /** Every UI string in English. */
@@ -39,7 +40,10 @@ export const en: Messages = {
 
   "menu.dashboard": "Dashboard",
   "menu.items": "Ledger",
+  "menu.watches": "Watches",
+  "menu.events": "Events",
   "menu.sources": "Sources",
+  "menu.dictionary": "User dictionary",
   "menu.units": "Units",
   "menu.users": "Users and roles",
   "menu.audit": "Audit log",
@@ -144,4 +148,6 @@ export const en: Messages = {
   "audit.ip": "IP",
   "audit.system": "System",
   "audit.export": "Export CSV",
+
+  ...enAnalysis,
 };

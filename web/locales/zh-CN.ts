@@ -1,4 +1,5 @@
 // Simplified Chinese UI strings: the default language and the source of truth for message keys.
+import { zhCNAnalysis } from "./zh-CN-analysis";
 
 /** Every UI string in Simplified Chinese, keyed by a stable dotted name; `{x}` marks a parameter. */
 export const zhCN = {
@@ -38,7 +39,10 @@ export const zhCN = {
 
   "menu.dashboard": "首页",
   "menu.items": "台账",
+  "menu.watches": "监测方案",
+  "menu.events": "舆情事件",
   "menu.sources": "信息源",
+  "menu.dictionary": "用户词典",
   "menu.units": "单位",
   "menu.users": "用户与角色",
   "menu.audit": "审计日志",
@@ -143,6 +147,8 @@ export const zhCN = {
   "audit.ip": "IP",
   "audit.system": "系统",
   "audit.export": "导出 CSV",
+
+  ...zhCNAnalysis,
 } as const;
 
 /** The shape every locale must fill: exactly the keys of the Chinese table, any string values. */

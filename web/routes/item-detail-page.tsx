@@ -6,6 +6,7 @@ import { useLocation, useNavigate, useParams } from "react-router-dom";
 import type { ItemStatus, ItemView } from "../../src/shared/api";
 import { api } from "../api/client";
 import { useApi } from "../api/hooks";
+import { HighlightText } from "../components/highlight-text";
 import { LoadFailed, NotFound, PageSpinner } from "../components/page-states";
 import { StatusTag } from "../components/status-tag";
 import { canTriage } from "../app/access";
@@ -13,24 +14,16 @@ import { useUser } from "../app/session";
 import { useT } from "../locales/i18n";
 import type { MessageKey } from "../locales/zh-CN";
 import { EMPTY, formatTime } from "../lib/format";
+import { safeHref } from "../lib/safe-href";
+import { fieldSpans } from "../lib/spans";
 import { useReportError } from "../lib/use-report-error";
+import { ItemAnalysisPanel } from "./item-analysis-panel";
 
 const ACTIONS: { status: ItemStatus; label: MessageKey }[] = [
   { status: "seen", label: "item.markSeen" },
   { status: "ignored", label: "item.ignore" },
   { status: "new", label: "item.restore" },
 ];
-
-/** Only http(s) links are offered; a `javascript:` URL from a hostile feed must not become a link. */
-function safeHref(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
 
 /** The /items/:id page. */
 export function ItemDetailPage() {
@@ -64,14 +57,16 @@ export function ItemDetailPage() {
 
   // Opened from a shared link there is no history entry to return to.
   const goBack = () => (location.key === "default" ? navigate("/items") : navigate(-1));
+  // Only http(s) links are offered; a `javascript:` URL from a hostile feed must not become a link.
   const href = safeHref(item.url);
+  const watches = item.analysis?.watches;
   return (
     <Card>
       <Button type="link" icon={<ArrowLeftOutlined />} onClick={goBack} style={{ paddingLeft: 0 }}>
         {t("item.back")}
       </Button>
       <Typography.Title level={3} data-testid="item-title">
-        {item.title}
+        <HighlightText text={item.title} spans={fieldSpans(watches, "title")} />
       </Typography.Title>
       <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t("items.col.source")}>{item.sourceName}</Descriptions.Item>
@@ -98,8 +93,9 @@ export function ItemDetailPage() {
           </Button>
         ))}
       </Space>
+      <ItemAnalysisPanel item={item} onChanged={reload} />
       <div className="item-text" data-testid="item-text" style={{ whiteSpace: "pre-wrap" }}>
-        {item.text}
+        <HighlightText text={item.text} spans={fieldSpans(watches, "text")} />
       </div>
     </Card>
   );

@@ -10,6 +10,9 @@ import { itemRoutes } from "./items";
 import { unitRoutes } from "./units";
 import { userRoutes } from "./users";
 import { auditRoutes } from "./audit";
+import { watchRoutes } from "./watches";
+import { eventRoutes } from "./events";
+import { analysisRoutes } from "./analysis";
 
 /** Adds all /api routes. */
 export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -37,5 +40,5 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
     return dashboardStats(deps.db);
   });
 
-  for (const mod of [authRoutes, sourceRoutes, itemRoutes, unitRoutes, userRoutes, auditRoutes]) await mod(app, deps);
+  for (const mod of [authRoutes, sourceRoutes, itemRoutes, unitRoutes, userRoutes, auditRoutes, watchRoutes, eventRoutes, analysisRoutes]) await mod(app, deps);
 }

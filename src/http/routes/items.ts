@@ -10,6 +10,9 @@ import { actorOf, authorize, type AppDeps } from "../context";
 import { presentItem } from "../presenters";
 import { errorBody, idParams, itemView, queryTime } from "../schemas";
 import { ITEM_STATUSES } from "../../shared/api";
+import { SENTIMENT_LABELS } from "../../shared/analysis-api";
+import { loadItemContext } from "../../store/analysis";
+import { correctSentiment } from "../../store/sentiment";
 import { writeItemsXlsx } from "../xlsx";
 
 const filterQuery = z.object({
@@ -22,6 +25,10 @@ const filterQuery = z.object({
   from: queryTime,
   to: queryTime,
   status: z.enum(ITEM_STATUSES).optional(),
+  collapse: z.enum(["0", "1", "true", "false"]).optional().transform((v) => v === "1" || v === "true"),
+  eventId: z.coerce.number().int().positive().optional(),
+  watchId: z.coerce.number().int().positive().optional(),
+  sentiment: z.enum(SENTIMENT_LABELS).optional(),
 });
 const pageQuery = filterQuery.extend({
   limit: z.coerce.number().int().min(1).max(200).default(20),
@@ -29,7 +36,10 @@ const pageQuery = filterQuery.extend({
 });
 
 function toFilter(q: z.output<typeof filterQuery>): ItemFilter {
-  return { q: q.q?.trim() || undefined, sourceIds: q.sourceId, from: q.from, to: q.to, status: q.status };
+  return {
+    q: q.q?.trim() || undefined, sourceIds: q.sourceId, from: q.from, to: q.to, status: q.status,
+    collapse: q.collapse, eventId: q.eventId, watchId: q.watchId, sentiment: q.sentiment,
+  };
 }
 
 /** Most rows one export may hold. */
@@ -48,7 +58,8 @@ export async function itemRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   }, async (req) => {
     authorize(req, "items.read");
     const { rows, total } = searchItems(db, toFilter(req.query), req.query.limit, req.query.offset);
-    return { items: rows.map(presentItem), total };
+    const ctx = loadItemContext(db, rows);
+    return { items: rows.map((row) => presentItem(row, ctx)), total };
   });
 
   r.get("/api/items/export.xlsx", {
@@ -69,7 +80,7 @@ export async function itemRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     authorize(req, "items.read");
     const it = getItem(db, req.params.id);
     if (!it) throw AppError.notFound("item");
-    return presentItem(it);
+    return presentItem(it, loadItemContext(db, [it]));
   });
 
   r.patch("/api/items/:id", {
@@ -86,6 +97,23 @@ export async function itemRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       recordAudit(db, { actor: actorOf(p), action: "item.status", targetType: "item", targetId: before.id, summary: { from: before.status, to: req.body.status }, ip: req.ip });
       return getItem(db, before.id)!;
     });
-    return presentItem(it);
+    return presentItem(it, loadItemContext(db, [it]));
+  });
+
+  r.post("/api/items/:id/sentiment", {
+    schema: {
+      tags: ["items"], summary: "Correct an item's sentiment (kept, and used to train the deployment's model)", params: idParams,
+      body: z.object({ label: z.enum(SENTIMENT_LABELS) }), response: { 200: itemView, 404: errorBody },
+    },
+  }, async (req) => {
+    const p = authorize(req, "analysis.write");
+    const it = db.tx(() => {
+      const before = getItem(db, req.params.id);
+      if (!before) throw AppError.notFound("item");
+      const { previous } = correctSentiment(db, before.id, req.body.label, p.id);
+      recordAudit(db, { actor: actorOf(p), action: "item.sentiment", targetType: "item", targetId: before.id, summary: { from: previous, to: req.body.label }, ip: req.ip });
+      return getItem(db, before.id)!;
+    });
+    return presentItem(it, loadItemContext(db, [it]));
   });
 }

@@ -109,6 +109,7 @@ export async function sourceRoutes(app: FastifyInstance, deps: AppDeps): Promise
     const s = getSource(db, req.params.id);
     if (!s) throw AppError.notFound("source");
     const result = await pollSource(db, deps.config, s);
+    if (result.inserted) deps.analysis?.wake();
     db.tx(() => recordAudit(db, { actor: actorOf(p), action: "source.fetch", targetType: "source", targetId: s.id, summary: { ...result }, ip: req.ip }));
     return result.error ? { inserted: result.inserted, error: result.error } : { inserted: result.inserted };
   });

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { detectBurst } from "./detect-burst";
+
+const flat = (n: number, v: number): number[] => new Array<number>(n).fill(v);
+
+/** Eight days ending at 9 am: quiet nights, 40 posts at 9 am every day, 10 in other day hours. */
+function dailyCycle(lastHour: number): number[] {
+  const hours = Array.from({ length: 24 * 8 }, (_, i): number => {
+    const hourOfDay = (i + 10) % 24; // the last element (i = 191) is 9 am
+    return hourOfDay === 9 ? 40 : hourOfDay >= 8 && hourOfDay <= 20 ? 10 : 1;
+  });
+  hours[hours.length - 1] = lastHour;
+  return hours;
+}
+
+describe("detectBurst", () => {
+  it("does not flag a flat series", () => {
+    const b = detectBurst({ hourly: flat(48, 10) });
+    expect(b).toMatchObject({ flag: false, lastHour: 10, ratio: 1, z: 0, sameHourMean: 10 });
+  });
+
+  it("flags a spike with its ratio and z, and says why in Chinese", () => {
+    const b = detectBurst({ hourly: [...flat(47, 6), 42] });
+    expect(b.flag).toBe(true);
+    expect(b.ratio).toBeCloseTo(43 / 7, 2);
+    expect(b.z).toBeCloseTo((42 - 6) / Math.sqrt(6), 2);
+    expect(b.reasons[0]).toBe("近1小时 42 条，是前12小时均值的 6.1 倍");
+    expect(b.reasons[1]).toMatch(/^高于前1天同一时段（均值 6\.0 条）14\.7 个标准差$/);
+  });
+
+  it("does not flag the 9 am peak that every day has, but flags one far above it", () => {
+    const usual = detectBurst({ hourly: dailyCycle(40) });
+    expect(usual.ratio).toBeGreaterThan(3); // against the quiet night it looks like a rise…
+    expect(usual).toMatchObject({ flag: false, sameHourMean: 40, z: 0 }); // …but it is the usual morning
+    expect(usual.reasons[1]).toContain("与前7天同一时段相近");
+    expect(detectBurst({ hourly: dailyCycle(90) })).toMatchObject({ flag: true, sameHourMean: 40 });
+  });
+
+  it("never flags fewer items than minCount, however steep the rise", () => {
+    const b = detectBurst({ hourly: [...flat(24, 0), 4] });
+    expect(b).toMatchObject({ flag: false, ratio: 5 });
+    expect(b.reasons).toContain("近1小时不足 5 条，不计为突增");
+    expect(detectBurst({ hourly: [...flat(24, 0), 4] }, { minCount: 3 }).flag).toBe(true);
+  });
+
+  it("handles all zeros", () => {
+    expect(detectBurst({ hourly: flat(192, 0) })).toMatchObject({ flag: false, lastHour: 0, ratio: 1, z: 0, sameHourMean: 0 });
+  });
+
+  it("judges short input against the hours it has", () => {
+    expect(detectBurst({ hourly: [] })).toMatchObject({ flag: false, lastHour: 0, reasons: ["无数据"] });
+    const fresh = detectBurst({ hourly: [0, 0, 30] });
+    expect(fresh).toMatchObject({ flag: true, ratio: 31, sameHourMean: null });
+    expect(fresh.reasons).toContain("历史不足12小时（2小时）");
+    expect(detectBurst({ hourly: [12] })).toMatchObject({ flag: true, ratio: 13, z: 12 });
+  });
+
+  it("treats negative or missing counts as zero", () => {
+    expect(detectBurst({ hourly: [...flat(12, Number.NaN), -5] })).toMatchObject({ flag: false, lastHour: 0 });
+  });
+});

@@ -1,0 +1,20 @@
+// Bucketing of item times into the hourly series that burst detection reads.
+
+const HOUR = 3_600_000;
+
+/**
+ * Counts timestamps (epoch ms) into `hours` one-hour buckets ending at `now`, oldest first. The last
+ * bucket is (now − 1 h, now]; times after `now`, before the first bucket or not finite are ignored.
+ */
+export function hourlyCounts(times: readonly number[], now: number, hours: number): number[] {
+  const n = Number.isFinite(hours) ? Math.max(0, Math.floor(hours)) : 0;
+  const counts = new Array<number>(n).fill(0);
+  if (!n || !Number.isFinite(now)) return counts;
+  for (const t of times) {
+    if (!Number.isFinite(t) || t > now) continue;
+    // Bucket k from the end holds (now − (k+1) h, now − k h].
+    const k = Math.floor((now - t) / HOUR);
+    if (k < n) counts[n - 1 - k]++;
+  }
+  return counts;
+}

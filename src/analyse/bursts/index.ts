@@ -1,0 +1,3 @@
+// Burst detection (突增): the public surface of src/analyse/bursts.
+export { detectBurst, type Burst, type BurstInput, type BurstOptions } from "./detect-burst";
+export { hourlyCounts } from "./hourly-counts";

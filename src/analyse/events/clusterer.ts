@@ -1,0 +1,182 @@
+// Incremental event clustering (舆情事件): each item joins the best-matching open event or opens a
+// new one. Copies of one post always share an event; analysts' merges and splits stick; the whole
+// state can be saved per event and restored at process start.
+import { CannotLinks } from "./cannot-links";
+import { EventStore } from "./event-store";
+import { gapTo, type Member } from "./open-event";
+import { bestMatch } from "./scoring";
+import { loadedEvent, openSnapshot, parseEventSnapshot, type EventSnapshot } from "./snapshot";
+import { itemVector } from "./term-vector";
+import type { Assignment, ClustererOptions, EventItem } from "./types";
+
+const HOUR = 3_600_000;
+/** Default window: an event stays open for 72 hours after its last item. */
+export const DEFAULT_WINDOW_MS = 72 * HOUR;
+/** Default least score to join an event (cosine-based, see scoring.ts). */
+export const DEFAULT_THRESHOLD = 0.25;
+/** Default cap on open events. */
+export const DEFAULT_MAX_OPEN_EVENTS = 20_000;
+
+function cleanEntities(entities: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const e of entities) if (typeof e === "string" && e.trim()) out.add(e.trim().toLowerCase());
+  return [...out];
+}
+
+/** Groups items into events incrementally; see the module comment for the rules. */
+export class EventClusterer {
+  private readonly store: EventStore;
+  private readonly links = new CannotLinks();
+  private readonly windowMs: number;
+  private readonly threshold: number;
+  private readonly allocate: () => number;
+  private counter = 1;
+  private seq = 0;
+
+  /** A clusterer with no open events. */
+  constructor(options: ClustererOptions = {}) {
+    const { windowMs = DEFAULT_WINDOW_MS, threshold = DEFAULT_THRESHOLD, maxOpenEvents = DEFAULT_MAX_OPEN_EVENTS } = options;
+    if (!(windowMs > 0) || !Number.isFinite(windowMs)) throw new RangeError("events: windowMs must be a positive number");
+    if (!(threshold >= 0) || !Number.isFinite(threshold)) throw new RangeError("events: threshold must be a number ≥ 0");
+    if (!Number.isInteger(maxOpenEvents) || maxOpenEvents < 1) throw new RangeError("events: maxOpenEvents must be an integer ≥ 1");
+    this.windowMs = windowMs;
+    this.threshold = threshold;
+    // The half-life is a third of the window: a term from the start of a 72 h window weighs 1/8.
+    this.store = new EventStore({ windowMs, halfLifeMs: windowMs / 3, maxOpenEvents });
+    this.allocate = options.nextId ?? (() => this.counter++);
+  }
+
+  /**
+   * Places an item. A copy of a post already in an open event goes there. Otherwise the item joins
+   * the best open event scoring at least the threshold, or opens a new event; an item without
+   * keywords can only follow its copies, so it otherwise opens an event of its own.
+   */
+  assign(item: EventItem): Assignment {
+    const w = this.store.watermark;
+    const at = Number.isFinite(item.publishedAt) ? item.publishedAt : Number.isFinite(w) ? w : 0;
+    const m: Member = {
+      id: item.id, at, terms: itemVector(item.keywords), entities: cleanEntities(item.entities), dupGroup: item.dupGroup || null,
+    };
+    this.store.watermark = Math.max(w, at);
+    this.store.expire();
+    const owner = m.dupGroup ? this.store.groupOwner.get(m.dupGroup) : undefined;
+    if (owner && gapTo(owner, at) <= this.windowMs) {
+      this.store.add(owner, m);
+      return { eventId: owner.id, created: false, score: 1 };
+    }
+    const best = bestMatch(this.store, m, this.windowMs, ++this.seq);
+    const score = best ? Math.round(best.score * 1e4) / 1e4 : 0;
+    if (best && best.score >= this.threshold) {
+      this.store.add(best.ev, m);
+      return { eventId: best.ev.id, created: false, score };
+    }
+    const id = this.newId();
+    this.store.expire(1);
+    this.store.add(this.store.create(id), m);
+    return { eventId: id, created: true, score };
+  }
+
+  /** An analyst's merge: `sourceId` joins `targetId`, and items that would have gone to the source go to the target. */
+  merge(targetId: number, sourceId: number): void {
+    const t = this.store.resolve(targetId);
+    const s = this.store.resolve(sourceId);
+    if (t === s) return;
+    const target = this.store.events.get(t);
+    const source = this.store.events.get(s);
+    this.store.aliases.set(s, t);
+    if (target && source) this.store.fold(target, source);
+    else if (source) this.store.rename(source, t); // the target is closed: the source's state carries on under its id
+    this.store.events.get(t)?.aliases.add(s);
+    this.links.merged(t, s);
+  }
+
+  /**
+   * An analyst's split: the given items of an event form a new event (id returned), and the two are
+   * kept apart from then on. Items the event no longer remembers (see MAX_EVENT_MEMBERS) move in
+   * the database but cannot be taken out of the centroid exactly.
+   */
+  split(eventId: number, itemIds: readonly number[], newEventId?: number): number {
+    const e = this.store.resolve(eventId);
+    const newId = newEventId ?? this.newId();
+    if (newId === e || this.store.events.has(newId)) throw new Error(`events: cannot split into open event ${newId}`);
+    this.counter = Math.max(this.counter, newId + 1);
+    this.links.link(e, newId);
+    const ev = this.store.events.get(e);
+    if (!ev) return newId;
+    const ids = new Set(itemIds);
+    const moved = ev.members.filter((m) => ids.has(m.id));
+    const kept = ev.members.filter((m) => !ids.has(m.id));
+    if (ev.complete) this.store.rebuild(ev, kept);
+    else {
+      this.store.subtract(ev, moved);
+      ev.size = Math.max(kept.length, ev.size - ids.size);
+    }
+    if (moved.length) {
+      const created = this.store.create(newId);
+      for (const m of moved) this.store.add(created, m); // the moved copies take their repost groups along
+    }
+    return newId;
+  }
+
+  /** Whether an analyst split these two events apart (merge suggestions must respect it). */
+  apart(a: number, b: number): boolean {
+    return this.links.apart(this.store.resolve(a), this.store.resolve(b));
+  }
+
+  /** The event an id stands for after merges. */
+  resolve(eventId: number): number {
+    return this.store.resolve(eventId);
+  }
+
+  /** The state to store for an event: full for an open one, an alias for a merged one, null when not in memory. */
+  snapshot(eventId: number): EventSnapshot | null {
+    if (this.store.aliases.has(eventId)) return { v: 1, kind: "merged", id: eventId, mergedInto: this.store.resolve(eventId) };
+    const ev = this.store.events.get(eventId);
+    return ev ? openSnapshot(ev, this.links.partners(eventId)) : null;
+  }
+
+  /**
+   * Replaces all state with stored snapshots (at process start). Values are checked because they
+   * come back from the database as JSON; returns how many were unreadable and skipped.
+   */
+  restore(events: readonly EventSnapshot[]): number {
+    this.store.clear();
+    this.links.clear();
+    let skipped = 0;
+    for (const raw of events) {
+      const s = parseEventSnapshot(raw);
+      if (!s || (s.kind === "open" && this.store.events.has(s.id))) {
+        skipped++;
+        continue;
+      }
+      if (s.kind === "merged") {
+        this.store.aliases.set(s.id, s.mergedInto);
+        this.counter = Math.max(this.counter, s.id + 1, s.mergedInto + 1);
+        continue;
+      }
+      this.store.load(loadedEvent(s));
+      for (const a of s.aliases) this.store.aliases.set(a, s.id);
+      for (const p of s.cannotLink) this.links.link(s.id, p);
+      this.counter = Math.max(this.counter, s.id + 1, ...s.aliases.map((a) => a + 1), ...s.cannotLink.map((p) => p + 1));
+    }
+    // An id that was merged away is never open, whatever older state said.
+    for (const id of this.store.aliases.keys()) {
+      const stale = this.store.events.get(id);
+      if (stale) this.store.drop(stale);
+    }
+    this.store.expire();
+    return skipped;
+  }
+
+  /** Ids of events open at `now` (last item within the window), ascending. */
+  open(now: number): number[] {
+    const since = now - this.windowMs;
+    return [...this.store.events.values()].filter((ev) => ev.lastAt >= since).map((ev) => ev.id).sort((a, b) => a - b);
+  }
+
+  private newId(): number {
+    const id = this.allocate();
+    this.counter = Math.max(this.counter, id + 1);
+    return id;
+  }
+}

@@ -1,0 +1,97 @@
+// Segmentation with the user dictionary applied, and the rules for which tokens may be keywords.
+import type { Jieba } from "@node-rs/jieba";
+import { STOPWORDS } from "./stopwords";
+import { findUserWords, type UserDictionary } from "./user-dictionary";
+import type { Token } from "./types";
+
+/**
+ * Analysis reads at most this many characters of a text. Keywords of a 1 MB page come from its
+ * opening anyway, and segmentation time grows with length; the caller keeps the full original.
+ */
+export const MAX_ANALYSED_CHARS = 20_000;
+
+// Person names (nr, nrt, nrfg) are left out on purpose: the office monitors events, not the private
+// individuals who post about or appear in them, and a name as an event keyword would file every post
+// mentioning that person under it. jieba tags the names it does not know, and other words it finds
+// with its HMM, as "x", so those are left out too (local names belong in the user dictionary), and
+// Latin and digit runs (eng, m), which otherwise crowd out the Chinese words, unless they are user terms.
+/** Tags that may be keywords: nouns, place and organisation names, other proper nouns, verbs. */
+export const KEYWORD_TAGS: ReadonlySet<string> = new Set(["n", "ns", "nt", "nz", "vn", "v"]);
+
+// Tag given to user-dictionary tokens; not a jieba tag, so no tag-based rule mistakes them for one.
+const USER_TAG = "user";
+
+const ADMIN_SUFFIX = new Set(["省", "市", "县", "区", "镇", "乡", "村"]);
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
+const DIGITS_ONLY = /^[\p{N}.,%]+$/u;
+
+/** Segments text (cut to MAX_ANALYSED_CHARS) into tagged tokens, user words kept whole. */
+export function tokenise(text: string, jieba: Jieba, dictionary: UserDictionary): Token[] {
+  const input = capText(text);
+  const tokens: Token[] = [];
+  let last = 0;
+  for (const m of findUserWords(input, dictionary)) {
+    if (m.start > last) tagPiece(input.slice(last, m.start), jieba, tokens);
+    tokens.push({ word: m.entry.word, tag: USER_TAG, user: m.entry });
+    last = m.end;
+  }
+  if (last < input.length) tagPiece(last === 0 ? input : input.slice(last), jieba, tokens);
+  return tokens;
+}
+
+/** The analysed prefix of a text, never ending inside a surrogate pair. */
+export function capText(text: string): string {
+  if (text.length <= MAX_ANALYSED_CHARS) return text;
+  const splitsPair = isHighSurrogate(text.charCodeAt(MAX_ANALYSED_CHARS - 1));
+  return text.slice(0, splitsPair ? MAX_ANALYSED_CHARS - 1 : MAX_ANALYSED_CHARS);
+}
+
+// jieba splits unknown county and township names into a new word plus the suffix (青禾 / 县) or
+// leaves them as one unknown "x" word (禾溪镇); both are rejoined and tagged as places, because local
+// place names are what an office most needs to see and are rarely in jieba's dictionary.
+function tagPiece(piece: string, jieba: Jieba, out: Token[]): void {
+  for (const { word, tag } of jieba.tag(piece, true)) {
+    const prev = out.length > 0 ? out[out.length - 1] : null;
+    if (ADMIN_SUFFIX.has(word) && prev && isPlaceStem(prev)) {
+      out[out.length - 1] = { word: prev.word + word, tag: "ns", user: null };
+    } else if (tag === "x" && word.length >= 3 && ADMIN_SUFFIX.has(word[word.length - 1]) && HAN_ONLY.test(word)) {
+      out.push({ word, tag: "ns", user: null });
+    } else out.push({ word, tag, user: null });
+  }
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
+}
+
+// Single characters are never keywords: alone, 县 or 费 says nothing about which event a post is about.
+function isSingleChar(word: string): boolean {
+  return word.length === 1 || (word.length === 2 && isHighSurrogate(word.charCodeAt(0)));
+}
+
+// A stem already ending in a suffix is a whole name (北京市 before 区 is 北京市区, not a district).
+function isPlaceStem({ word, tag, user }: Token): boolean {
+  return (
+    user === null && word.length >= 2 && (tag === "x" || tag === "ns") && !ADMIN_SUFFIX.has(word[word.length - 1]) && HAN_ONLY.test(word)
+  );
+}
+
+/** A token that is a word at all: not punctuation, whitespace, emoji or a stopword. */
+export function isWord(token: Token, stopwords: ReadonlySet<string>): boolean {
+  if (token.user) return true;
+  return HAS_WORD_CHAR.test(token.word) && !STOPWORDS.has(token.word) && !stopwords.has(token.word);
+}
+
+/** A token that may be a keyword: user words always; otherwise a content tag, two or more characters, no stopword or number. */
+export function isCandidate(token: Token, stopwords: ReadonlySet<string>): boolean {
+  if (token.user) return true;
+  return (
+    KEYWORD_TAGS.has(token.tag) &&
+    !isSingleChar(token.word) &&
+    !STOPWORDS.has(token.word) &&
+    !stopwords.has(token.word) &&
+    !DIGITS_ONLY.test(token.word) &&
+    HAS_WORD_CHAR.test(token.word)
+  );
+}

@@ -1,0 +1,87 @@
+// Risk level suggestion for an event (一般 / 较大 / 重大). Points per factor, each with a Chinese
+// reason naming its evidence, so that an analyst can see why and overrule; same input, same output.
+import type { RiskLevel } from "../../shared/analysis-api";
+import type { Burst } from "../bursts";
+import { findHarms, HARM_POINTS, SUBJECT_CATEGORIES } from "./harm-terms";
+
+/** 一般 / 较大 / 重大: the same union the API types use. */
+export type { RiskLevel };
+
+/** What the assessment looks at. */
+export type RiskInput = {
+  size: number;
+  growth: Burst | null;
+  /** Share of negative items, 0..1. */
+  negativeShare: number;
+  /** Best (lowest) priority among the event's sources, 1 (highest) to 5. */
+  maxSourcePriority: number;
+  /** Titles and keywords of the event. */
+  text: string;
+};
+
+/** The suggested level, its score and one reason per scoring factor. */
+export type RiskAssessment = { level: RiskLevel; score: number; reasons: string[] };
+
+/** Least score for each level above general. */
+export const RISK_THRESHOLDS = { significant: 4, major: 7 } as const;
+/** Most points the harm categories give together. */
+export const MAX_HARM_POINTS = 4;
+/**
+ * Below this negative share, and with no harm found, volume, growth and source priority add
+ * nothing: a big, fast, well-covered event that people like is not a risk.
+ */
+export const CONCERN_NEGATIVE_SHARE = 0.3;
+
+const pct = (x: number): string => `${Math.round(x * 100)}%`;
+
+function clamp(x: number, lo: number, hi: number, fallback: number): number {
+  return Number.isFinite(x) ? Math.min(hi, Math.max(lo, x)) : fallback;
+}
+
+/** Scores an event; see the constants above for the rules. */
+export function assessRisk(input: RiskInput): RiskAssessment {
+  const size = clamp(Math.floor(input.size), 0, Number.MAX_SAFE_INTEGER, 0);
+  const negative = clamp(input.negativeShare, 0, 1, 0);
+  const priority = clamp(Math.round(input.maxSourcePriority), 1, 5, 3);
+  const reasons: string[] = [];
+  let score = 0;
+  const add = (points: number, reason: string): void => {
+    score += points;
+    reasons.push(`${reason}（+${points}）`);
+  };
+
+  const harms = findHarms(typeof input.text === "string" ? input.text : "");
+  const concern = negative >= CONCERN_NEGATIVE_SHARE || harms.some((h) => !SUBJECT_CATEGORIES.has(h.category));
+  let harmLeft = MAX_HARM_POINTS;
+  const beyondCap: string[] = [];
+  for (const h of harms) {
+    if (SUBJECT_CATEGORIES.has(h.category) && !concern) continue;
+    const points = Math.min(HARM_POINTS[h.category], harmLeft);
+    if (points <= 0) beyondCap.push(h.category);
+    else {
+      harmLeft -= points;
+      add(points, `涉及${h.category}：${h.terms.slice(0, 3).join("、")}`);
+    }
+  }
+  // Shown without points, so that the analyst still sees everything the text touches.
+  if (beyondCap.length) reasons.push(`另涉及${beyondCap.join("、")}（风险词加分已达上限 ${MAX_HARM_POINTS}）`);
+
+  if (negative >= 0.7) add(2, `负面占比 ${pct(negative)}`);
+  else if (negative >= 0.4) add(1, `负面占比 ${pct(negative)}`);
+
+  if (concern) {
+    if (size >= 200) add(3, `信息量 ${size} 条`);
+    else if (size >= 50) add(2, `信息量 ${size} 条`);
+    else if (size >= 10) add(1, `信息量 ${size} 条`);
+
+    const g = input.growth;
+    if (g?.flag) add(2, `1小时增长 ${g.ratio.toFixed(1)} 倍（突增）`);
+    else if (g && g.ratio >= 2 && g.lastHour >= 5) add(1, `1小时增长 ${g.ratio.toFixed(1)} 倍`);
+
+    if (priority === 1) add(2, "来源优先级高（1级）");
+    else if (priority === 2) add(1, "来源优先级较高（2级）");
+  }
+
+  const level: RiskLevel = score >= RISK_THRESHOLDS.major ? "major" : score >= RISK_THRESHOLDS.significant ? "significant" : "general";
+  return { level, score, reasons };
+}

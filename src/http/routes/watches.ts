@@ -1,0 +1,121 @@
+// /api/watches: watch CRUD with burst figures, and a live preview for the watch editor.
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { AppError } from "../../errors";
+import { recordAudit } from "../../store/audit";
+import { deleteWatch, getWatch, insertWatch, listWatches, updateWatch, watchMatchTimes, type WatchRow } from "../../store/watches";
+import { backfillWatch, previewQuery, validateQuery } from "../../monitor/watches";
+import { burstOf, BURST_HOURS } from "../../monitor/refresh-events";
+import type { WatchView } from "../../shared/analysis-api";
+import { actorOf, authorize, type AppDeps } from "../context";
+import { errorBody, idParams } from "../schemas";
+import { watchBody, watchPreview, watchView } from "../analysis-schemas";
+import type { Db } from "../../db/connection";
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function dayStart(now: number): number {
+  const d = new Date(now);
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
+function present(db: Db, w: WatchRow, now: number): WatchView {
+  const times = watchMatchTimes(db, w.id, now - BURST_HOURS * 3_600_000);
+  const b = burstOf(times, now);
+  return {
+    id: w.id, name: w.name, query: w.query, enabled: !!w.enabled, matchCount: w.match_count, matchesToday: w.matches_today,
+    burst: { flag: b.flag, lastHour: b.lastHour, ratio: b.ratio, z: b.z, reasons: b.reasons },
+    createdAt: iso(w.created_at), updatedAt: iso(w.updated_at),
+  };
+}
+
+function viewOf(db: Db, id: number): WatchView {
+  const now = Date.now();
+  const w = listWatches(db, dayStart(now)).find((x) => x.id === id);
+  if (!w) throw AppError.notFound("watch");
+  return present(db, w, now);
+}
+
+/** Watch routes. */
+export async function watchRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps;
+
+  r.get("/api/watches", {
+    schema: { tags: ["watches"], summary: "Watches with match counts and burst flags", response: { 200: z.object({ watches: z.array(watchView) }) } },
+  }, async (req) => {
+    authorize(req, "analysis.read");
+    const now = Date.now();
+    return { watches: listWatches(db, dayStart(now)).map((w) => present(db, w, now)) };
+  });
+
+  r.post("/api/watches/preview", {
+    schema: {
+      tags: ["watches"], summary: "Matches of a query among recent items (the editor's live preview)",
+      body: z.object({ query: z.string().min(1, "请填写查询式").max(4000), limit: z.number().int().min(1).max(100).default(20) }),
+      response: { 200: watchPreview, 400: errorBody },
+    },
+  }, async (req) => {
+    authorize(req, "analysis.read");
+    const p = previewQuery(db, req.body.query, req.body.limit);
+    return {
+      scanned: p.scanned, matched: p.matched,
+      items: p.items.map((i) => ({
+        id: i.id, title: i.title, text: i.text, sourceName: i.source_name,
+        publishedAt: i.published_at == null ? null : iso(i.published_at), spans: i.spans,
+      })),
+    };
+  });
+
+  r.post("/api/watches", {
+    schema: { tags: ["watches"], body: watchBody, response: { 201: watchView, 400: errorBody } },
+  }, async (req, reply) => {
+    const p = authorize(req, "analysis.write");
+    validateQuery(req.body.query);
+    const id = db.tx(() => {
+      const id = insertWatch(db, { ...req.body, createdBy: p.id });
+      if (req.body.enabled) backfillWatch(db, id, req.body.query);
+      recordAudit(db, { actor: actorOf(p), action: "watch.create", targetType: "watch", targetId: id, summary: { name: req.body.name, query: req.body.query }, ip: req.ip });
+      return id;
+    });
+    deps.analysis?.reload();
+    return reply.code(201).send(viewOf(db, id));
+  });
+
+  r.patch("/api/watches/:id", {
+    schema: { tags: ["watches"], params: idParams, body: watchBody.partial(), response: { 200: watchView, 400: errorBody, 404: errorBody } },
+  }, async (req) => {
+    const p = authorize(req, "analysis.write");
+    if (req.body.query !== undefined) validateQuery(req.body.query);
+    db.tx(() => {
+      const before = getWatch(db, req.params.id);
+      if (!before) throw AppError.notFound("watch");
+      const queryChanged = req.body.query !== undefined && req.body.query !== before.query;
+      updateWatch(db, before.id, { ...req.body, query: queryChanged ? req.body.query : undefined });
+      const after = getWatch(db, before.id)!;
+      if (queryChanged && after.enabled) backfillWatch(db, after.id, after.query);
+      recordAudit(db, {
+        actor: actorOf(p), action: "watch.update", targetType: "watch", targetId: before.id,
+        summary: { before: { name: before.name, query: before.query, enabled: !!before.enabled }, after: req.body }, ip: req.ip,
+      });
+    });
+    deps.analysis?.reload();
+    return viewOf(db, req.params.id);
+  });
+
+  r.delete("/api/watches/:id", {
+    schema: { tags: ["watches"], params: idParams },
+  }, async (req, reply) => {
+    const p = authorize(req, "analysis.write");
+    db.tx(() => {
+      const before = getWatch(db, req.params.id);
+      if (!before) throw AppError.notFound("watch");
+      deleteWatch(db, before.id);
+      recordAudit(db, { actor: actorOf(p), action: "watch.delete", targetType: "watch", targetId: before.id, summary: { name: before.name, query: before.query }, ip: req.ip });
+    });
+    deps.analysis?.reload();
+    return reply.code(204).send();
+  });
+}

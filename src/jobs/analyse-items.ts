@@ -1,0 +1,138 @@
+// The analysis worker: takes stored items that are not analysed yet, runs the pipeline and stores
+// the results with the item in one transaction, then refreshes the events it touched. Runs one
+// batch at a time (never two at once); woken after ingest, and on a timer for the idle upkeep.
+import type { Db } from "../db/connection";
+import { Analyser } from "../analyse/pipeline";
+import { deserialiseModel } from "../analyse/sentiment";
+import type { EventSnapshot } from "../analyse/events";
+import { analysedSince, pendingItems, saveAnalysis } from "../store/analysis";
+import { createEventRow, openEventSnapshots, saveEventSnapshot } from "../store/events";
+import { mergeSearchIndex } from "../store/items";
+import { activeModel } from "../store/sentiment";
+import { listUserWords } from "../store/user-words";
+import { enabledWatches } from "../store/watches";
+import { refreshEvents } from "../monitor/refresh-events";
+
+/** How far back the near-duplicate index reaches after a restart, and how many items at most. */
+export const DEDUP_REBUILD_MS = 14 * 86_400_000;
+export const DEDUP_REBUILD_MAX = 300_000;
+const BATCH = 500;
+
+/** The running worker. */
+export interface AnalysisWorker {
+  readonly analyser: Analyser;
+  /** Analyses everything pending (resolves when none is left). */
+  drain(): Promise<number>;
+  /** Asks for a drain soon. */
+  wake(): void;
+  /** Reloads watches, the user dictionary and the active model from the database. */
+  reload(): void;
+  stop(): Promise<void>;
+}
+
+/** Loads the analyser's state from the database: settings, open events and recent items for near-duplicates. */
+export function loadAnalyser(db: Db, now = Date.now()): Analyser {
+  const analyser = new Analyser({ nextEventId: () => createEventRow(db, Date.now()) });
+  applySettings(db, analyser);
+  analyser.restoreEvents(openEventSnapshots(db, now) as EventSnapshot[]);
+  let after = 0;
+  let loaded = 0;
+  const since = now - DEDUP_REBUILD_MS;
+  while (loaded < DEDUP_REBUILD_MAX) {
+    const rows = analysedSince(db, since, after, 2000);
+    if (!rows.length) break;
+    for (const r of rows) analyser.rememberCopy(r.id, r.title, r.text, r.published_at ?? r.fetched_at);
+    loaded += rows.length;
+    after = rows[rows.length - 1].id;
+  }
+  return analyser;
+}
+
+function applySettings(db: Db, analyser: Analyser): void {
+  analyser.setWatches(enabledWatches(db));
+  analyser.setUserWords(listUserWords(db).map((w) => ({ word: w.word, kind: w.kind as "place" | "org" | "term" })));
+  const m = activeModel(db);
+  analyser.setModel(m ? deserialiseModel(m.model) : null);
+}
+
+/** Analyses one batch of pending items; returns how many were analysed. */
+export function analyseBatch(db: Db, analyser: Analyser, limit = BATCH, now = () => Date.now()): number {
+  const rows = pendingItems(db, limit);
+  if (!rows.length) return 0;
+  const touched = new Set<number>();
+  db.tx(() => {
+    for (const r of rows) {
+      const res = analyser.analyse({
+        id: r.id, title: r.title, text: r.text, source: r.source_name, publishedAt: r.published_at ?? r.fetched_at,
+      });
+      saveAnalysis(
+        db, r.id,
+        {
+          sentiment: res.sentiment, keywords: res.keywords.map((k) => k.word), simhash: res.simhash, dupGroup: res.dupGroup,
+          duplicateOf: res.duplicateOf, eventId: res.event.eventId, watches: res.watches,
+        },
+        (g) => analyser.dedup.members(g),
+        now(),
+      );
+      touched.add(res.event.eventId);
+    }
+    refreshEvents(db, [...touched], now());
+    for (const id of touched) saveEventSnapshot(db, id, analyser.events.snapshot(id));
+  });
+  return rows.length;
+}
+
+/** Starts the worker (state loaded now); `autostart: false` only analyses on drain(). */
+export function createAnalysisWorker(db: Db, log: (m: string) => void = () => {}, opts: { autostart?: boolean; idleMs?: number } = {}): AnalysisWorker {
+  const analyser = loadAnalyser(db);
+  let running: Promise<number> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
+  const idleMs = opts.idleMs ?? 30_000;
+
+  async function drainOnce(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      if (stopped) return total;
+      const n = analyseBatch(db, analyser);
+      total += n;
+      if (n === 0) break;
+      await new Promise((r) => setImmediate(r)); // let HTTP requests in between batches
+    }
+    if (total === 0) mergeSearchIndex(db);
+    return total;
+  }
+
+  function drain(): Promise<number> {
+    if (!running)
+      running = drainOnce()
+        .catch((err) => {
+          log(`analysis failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+          return 0;
+        })
+        .finally(() => (running = null));
+    return running;
+  }
+
+  function schedule(ms: number): void {
+    if (stopped || opts.autostart === false) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      void drain().finally(() => schedule(idleMs));
+    }, ms);
+  }
+
+  schedule(0);
+  return {
+    analyser,
+    drain,
+    wake: () => schedule(20),
+    reload: () => applySettings(db, analyser),
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,67 @@
+// Recomputes the cached aggregates of events after their members changed: size, time span,
+// sentiment mix, top keywords, title suggestion, burst and risk suggestion with its reasons.
+import type { Db } from "../db/connection";
+import { eventTitle } from "../analyse/events";
+import { detectBurst, hourlyCounts, type Burst } from "../analyse/bursts";
+import { assessRisk } from "../analyse/risk";
+import { eventAggregates, eventMembers, eventTimes, updateEventAggregates } from "../store/events";
+
+const HOUR = 3_600_000;
+/** Hours of history a burst is judged against (8 days: the previous 12 hours and 7 same-hours). */
+export const BURST_HOURS = 24 * 8;
+
+/** Burst figures for a list of times, judged at `now`. */
+export function burstOf(times: readonly number[], now: number): Burst {
+  return detectBurst({ hourly: hourlyCounts(times, now, BURST_HOURS) });
+}
+
+/** Top keywords of members: how many members carry each word, best first, weight relative to the top. */
+export function topKeywords(keywordLists: readonly (string | null)[], k = 12): { word: string; weight: number }[] {
+  const counts = new Map<string, number>();
+  for (const list of keywordLists) {
+    if (!list) continue;
+    let words: unknown;
+    try {
+      words = JSON.parse(list);
+    } catch {
+      continue;
+    }
+    if (!Array.isArray(words)) continue;
+    words.slice(0, 8).forEach((w, rank) => {
+      if (typeof w === "string") counts.set(w, (counts.get(w) ?? 0) + 1 / (1 + rank * 0.15));
+    });
+  }
+  const top = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, k);
+  const max = top[0]?.[1] ?? 1;
+  return top.map(([word, c]) => ({ word, weight: Math.round((c / max) * 1000) / 1000 }));
+}
+
+/** Recomputes and stores the aggregates of the given events. Call inside a transaction. */
+export function refreshEvents(db: Db, ids: readonly number[], now: number): void {
+  for (const id of ids) {
+    const a = eventAggregates(db, id);
+    if (!a.size || a.first === null || a.last === null) {
+      updateEventAggregates(db, id, {
+        firstAt: now, lastAt: now, size: 0, neg: 0, neu: 0, pos: 0, keywords: [], riskLevel: "general", riskScore: 0, riskReasons: [],
+      }, now);
+      continue;
+    }
+    const members = eventMembers(db, id, 500);
+    const keywords = topKeywords(members.map((m) => m.keywords));
+    const groupSize = new Map<string, number>();
+    for (const m of members) if (m.dup_group) groupSize.set(m.dup_group, (groupSize.get(m.dup_group) ?? 0) + 1);
+    const title = eventTitle(
+      members.map((m) => ({ title: m.title, publishedAt: m.t, dupGroupSize: m.dup_group ? groupSize.get(m.dup_group) : 1 })),
+      keywords.map((k) => k.word),
+    );
+    const burst = burstOf(eventTimes(db, id, a.last - BURST_HOURS * HOUR), Math.max(a.last, Math.min(now, a.last + HOUR)));
+    const risk = assessRisk({
+      size: a.size, growth: burst, negativeShare: a.neg / a.size, maxSourcePriority: a.priority ?? 3,
+      text: [title, ...members.slice(0, 50).map((m) => m.title), ...keywords.map((k) => k.word)].join(" "),
+    });
+    updateEventAggregates(db, id, {
+      title, firstAt: a.first, lastAt: a.last, size: a.size, neg: a.neg, neu: a.neu, pos: a.pos, keywords,
+      riskLevel: risk.level, riskScore: risk.score, riskReasons: risk.reasons,
+    }, now);
+  }
+}

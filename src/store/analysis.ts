@@ -1,0 +1,123 @@
+// Per-item analysis results: pending items, storing a pipeline result, repost groups, and the
+// analysis view of items shown in the ledger.
+import type { Db } from "../db/connection";
+import type { ItemsTable } from "../db/schema";
+
+/** An item waiting for analysis, with what the pipeline needs of its source. */
+export type PendingItem = {
+  id: number; title: string; text: string; published_at: number | null; fetched_at: number; source_name: string; source_priority: number;
+};
+
+/** What is stored for one analysed item. */
+export type StoredAnalysis = {
+  sentiment: { label: string; score: number };
+  keywords: readonly string[];
+  simhash: string;
+  dupGroup: string;
+  duplicateOf: string | null;
+  eventId: number;
+  watches: ReadonlyArray<{ watchId: number; spans: unknown }>;
+};
+
+/** The oldest items not analysed yet. */
+export function pendingItems(db: Db, limit: number, afterId = 0): PendingItem[] {
+  return db.sqlite
+    .prepare(
+      `SELECT i.id, i.title, i.text, i.published_at, i.fetched_at, s.name AS source_name, s.priority AS source_priority
+       FROM items i JOIN sources s ON s.id = i.source_id
+       WHERE i.analysed_at IS NULL AND i.id > ? ORDER BY i.id LIMIT ?`,
+    )
+    .all(afterId, limit) as PendingItem[];
+}
+
+/** Number of items waiting for analysis. */
+export function pendingCount(db: Db): number {
+  return (db.sqlite.prepare("SELECT count(*) AS n FROM items WHERE analysed_at IS NULL").get() as { n: number }).n;
+}
+
+/** Analysed items, oldest first from a time on, to rebuild the near-duplicate index at start. */
+export function analysedSince(db: Db, since: number, afterId: number, limit: number): Pick<ItemsTable, "id" | "title" | "text" | "published_at" | "fetched_at">[] {
+  return db.sqlite
+    .prepare(
+      `SELECT id, title, text, published_at, fetched_at FROM items
+       WHERE analysed_at IS NOT NULL AND fetched_at >= ? AND id > ? ORDER BY id LIMIT ?`,
+    )
+    .all(since, afterId, limit) as Pick<ItemsTable, "id" | "title" | "text" | "published_at" | "fetched_at">[];
+}
+
+/**
+ * Stores one item's analysis. When the item joined a group whose first post changed (it was
+ * published earlier than the group's first, or it bridged two groups), the older members are
+ * relabelled so that every copy carries the current group id. Call inside a transaction.
+ */
+export function saveAnalysis(db: Db, itemId: number, a: StoredAnalysis, members: (group: string) => string[], now = Date.now()): void {
+  const keepManual = db.sqlite.prepare("SELECT sentiment_manual FROM items WHERE id = ?").get(itemId) as { sentiment_manual: number } | undefined;
+  if (!keepManual) return; // deleted meanwhile
+  db.sqlite
+    .prepare(
+      `UPDATE items SET analysed_at = ?, keywords = ?, simhash = ?, dup_group = ?, event_id = ?,
+         sentiment = CASE WHEN sentiment_manual = 1 THEN sentiment ELSE ? END,
+         sentiment_score = CASE WHEN sentiment_manual = 1 THEN sentiment_score ELSE ? END
+       WHERE id = ?`,
+    )
+    .run(now, JSON.stringify(a.keywords), a.simhash, a.dupGroup, a.eventId, a.sentiment.label, a.sentiment.score, itemId);
+  if (a.duplicateOf !== null) {
+    const other = db.sqlite.prepare("SELECT dup_group FROM items WHERE id = ?").get(Number(a.duplicateOf)) as { dup_group: string | null } | undefined;
+    if (other && other.dup_group !== a.dupGroup) {
+      const ids = members(a.dupGroup).map(Number);
+      const relabel = db.sqlite.prepare("UPDATE items SET dup_group = ? WHERE id = ? AND (dup_group IS NULL OR dup_group <> ?)");
+      for (const id of ids) relabel.run(a.dupGroup, id, a.dupGroup);
+    }
+  }
+  const match = db.sqlite.prepare(
+    "INSERT INTO watch_matches (watch_id, item_id, spans, matched_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+  );
+  for (const w of a.watches) match.run(w.watchId, itemId, JSON.stringify(w.spans), now);
+}
+
+/** Members of a repost group with what the spread summary needs, earliest first. */
+export function groupMembers(db: Db, group: string, limit = 5000) {
+  return db.sqlite
+    .prepare(
+      `SELECT i.id, i.title, i.url, i.author, i.published_at, i.fetched_at, s.name AS source_name
+       FROM items i JOIN sources s ON s.id = i.source_id WHERE i.dup_group = ?
+       ORDER BY coalesce(i.published_at, i.fetched_at), i.id LIMIT ?`,
+    )
+    .all(group, limit) as {
+    id: number; title: string; url: string | null; author: string | null; published_at: number | null; fetched_at: number; source_name: string;
+  }[];
+}
+
+/** Size of each of the given repost groups. */
+export function groupSizes(db: Db, groups: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  const st = db.sqlite.prepare("SELECT count(*) AS n FROM items WHERE dup_group = ?");
+  for (const g of new Set(groups)) out.set(g, (st.get(g) as { n: number }).n);
+  return out;
+}
+
+/** Watch matches (with watch names) of the given items. */
+export function watchMatchesOf(db: Db, itemIds: readonly number[]): Map<number, { id: number; name: string; spans: string }[]> {
+  const out = new Map<number, { id: number; name: string; spans: string }[]>();
+  if (!itemIds.length) return out;
+  const rows = db.sqlite
+    .prepare(
+      `SELECT m.item_id, w.id, w.name, m.spans FROM watch_matches m JOIN watches w ON w.id = m.watch_id
+       WHERE m.item_id IN (${itemIds.map(() => "?").join(",")}) ORDER BY w.id`,
+    )
+    .all(...itemIds) as { item_id: number; id: number; name: string; spans: string }[];
+  for (const r of rows) {
+    const list = out.get(r.item_id) ?? [];
+    list.push({ id: r.id, name: r.name, spans: r.spans });
+    out.set(r.item_id, list);
+  }
+  return out;
+}
+
+/** Repost-group sizes and watch matches for a page of items (what their analysis views show). */
+export function loadItemContext(db: Db, rows: readonly { id: number; dup_group: string | null }[]) {
+  return {
+    groupSizes: groupSizes(db, rows.map((r) => r.dup_group).filter((g): g is string => g !== null)),
+    watches: watchMatchesOf(db, rows.map((r) => r.id)),
+  };
+}

@@ -1,0 +1,111 @@
+// The top of an event page: editable title, span and size, risk with its override, burst, merge.
+import { useState } from "react";
+import { App, Button, Descriptions, Select, Space, Typography } from "antd";
+import { Link } from "react-router-dom";
+import { RISK_LEVELS, type EventDetailView, type RiskLevel } from "../../src/shared/analysis-api";
+import { api } from "../api/client";
+import { canAnalyse } from "../app/access";
+import { useUser } from "../app/session";
+import { BurstBadge, RiskTag } from "../components/analysis-badges";
+import { SentimentMixBar } from "../components/sentiment-mix-bar";
+import { useT } from "../locales/i18n";
+import { riskKey } from "../lib/analysis-display";
+import { formatTime } from "../lib/format";
+import { useReportError } from "../lib/use-report-error";
+import { EventMergeModal } from "./event-merge-modal";
+
+/** Props of EventHeader; `onChanged` reloads the event after an edit. */
+export interface EventHeaderProps {
+  event: EventDetailView;
+  onChanged: () => void;
+}
+
+/** Title (editable by admins and monitors), figures, risk controls and the merge dialog. */
+export function EventHeader({ event, onChanged }: EventHeaderProps) {
+  const t = useT();
+  const { message } = App.useApp();
+  const report = useReportError();
+  const editor = canAnalyse(useUser().role);
+  const [merging, setMerging] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const mutate = async (run: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    try {
+      await run();
+      void message.success(done);
+      onChanged();
+    } catch (caught) {
+      report(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const rename = (text: string) => {
+    const title = text.trim();
+    if (!title || title === event.title) return;
+    void mutate(() => api.patch(`/api/events/${event.id}`, { title }), t("event.renamed"));
+  };
+  const setRisk = (level: RiskLevel | null) =>
+    void mutate(() => api.post(`/api/events/${event.id}/risk`, { level }), t("event.riskChanged"));
+
+  return (
+    <>
+      <Typography.Title
+        level={3}
+        editable={editor ? { onChange: rename, maxLength: 200 } : false}
+        data-testid="event-title"
+      >
+        {event.title}
+      </Typography.Title>
+      <Space wrap size="middle" style={{ marginBottom: 16 }}>
+        <RiskTag risk={event.risk} />
+        <BurstBadge burst={event.burst} />
+        {editor && (
+          <Select<RiskLevel>
+            size="small"
+            placeholder={t("risk.override")}
+            value={event.risk.overridden ? event.risk.level : undefined}
+            onChange={(level) => setRisk(level)}
+            options={RISK_LEVELS.map((level) => ({ value: level, label: t(riskKey(level)) }))}
+            disabled={busy}
+            style={{ width: 150 }}
+            data-testid="event-risk-select"
+          />
+        )}
+        {editor && event.risk.overridden && (
+          <Button size="small" onClick={() => setRisk(null)} disabled={busy} data-testid="event-risk-restore">
+            {t("risk.restore")}
+          </Button>
+        )}
+        {editor && (
+          <Button size="small" onClick={() => setMerging(true)} data-testid="event-merge">
+            {t("event.merge")}
+          </Button>
+        )}
+        <Link to={`/items?eventId=${event.id}`} data-testid="event-items-link">
+          {t("event.viewItems")}
+        </Link>
+      </Space>
+      <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+        <Descriptions.Item label={t("events.col.span")}>
+          {t("events.span", { from: formatTime(event.firstAt), to: formatTime(event.lastAt) })}
+        </Descriptions.Item>
+        <Descriptions.Item label={t("events.col.size")}>{event.size}</Descriptions.Item>
+        <Descriptions.Item label={t("events.col.sentiment")}>
+          <SentimentMixBar mix={event.sentimentMix} width={160} />
+        </Descriptions.Item>
+      </Descriptions>
+      <EventMergeModal
+        open={merging}
+        target={event}
+        onClose={() => setMerging(false)}
+        onMerged={() => {
+          setMerging(false);
+          onChanged();
+        }}
+      />
+    </>
+  );
+}
