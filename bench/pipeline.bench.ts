@@ -13,6 +13,7 @@ import { insertItems, type NewItem } from "../src/store/items";
 import { insertSource } from "../src/store/sources";
 import { insertWatch } from "../src/store/watches";
 import { analyseBatch, loadAnalyser } from "../src/jobs/analyse-items";
+import { RefreshThrottle } from "../src/monitor/refresh-events";
 import { Analyser } from "../src/analyse/pipeline";
 import { contentHash, generateChineseItems } from "../src/ingest";
 
@@ -59,6 +60,7 @@ try {
 
   // Store+index and analysis with results stored, as the server does it.
   const analyser = loadAnalyser(db);
+  const throttle = new RefreshThrottle();
   let storeSecs = 0;
   let analyseSecs = 0;
   for (let b = 0; b < TOTAL; b += 1000) {
@@ -70,7 +72,7 @@ try {
     insertItems(db, sources[(b / 1000) % sources.length].id, rows, start + (b + 1000) * 2000);
     storeSecs += (performance.now() - t0) / 1000;
     t0 = performance.now();
-    while (analyseBatch(db, analyser, 500, () => start + (b + 1000) * 2000) > 0);
+    while (analyseBatch(db, analyser, 500, () => Date.now(), throttle) > 0);
     analyseSecs += (performance.now() - t0) / 1000;
   }
   const stats = db.sqlite.prepare("SELECT count(DISTINCT event_id) AS events, count(DISTINCT dup_group) AS groups, (SELECT count(*) FROM watch_matches) AS matches FROM items").get() as { events: number; groups: number; matches: number };

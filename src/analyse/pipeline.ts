@@ -105,7 +105,7 @@ export class Analyser {
       entities: entities.map((e) => e.word), dupGroup: dup.groupId, sentiment: sentiment.label,
     });
     return {
-      sentiment, keywords, entities, simhash: simhash64(normalised), dupGroup: dup.groupId,
+      sentiment, keywords, entities, simhash: simhash64(normalised, 3, true), dupGroup: dup.groupId,
       duplicateOf: dup.duplicateOf, event, watches,
     };
   }

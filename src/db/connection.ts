@@ -18,6 +18,8 @@ export interface Db {
   get<R>(query: Compilable<R>): R | undefined;
   /** Runs a compiled write; returns changes and the last inserted rowid. */
   run(query: Compilable<unknown>): { changes: number; lastInsertRowid: number };
+  /** A prepared statement for raw SQL, cached per connection (for hot paths). */
+  prepare(sql: string): Database.Statement;
   /** Runs fn in one transaction (nested calls become savepoints). */
   tx<T>(fn: () => T): T;
   close(): void;
@@ -68,6 +70,7 @@ export function openDb(file: string): Db {
       const r = prep(c.sql).run(...(c.parameters as unknown[]));
       return { changes: r.changes, lastInsertRowid: Number(r.lastInsertRowid) };
     },
+    prepare: prep,
     tx<T>(fn: () => T): T {
       return sqlite.transaction(fn)();
     },

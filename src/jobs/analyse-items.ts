@@ -6,12 +6,12 @@ import { Analyser } from "../analyse/pipeline";
 import { deserialiseModel } from "../analyse/sentiment";
 import type { EventSnapshot } from "../analyse/events";
 import { analysedSince, pendingItems, saveAnalysis } from "../store/analysis";
-import { createEventRow, openEventSnapshots, saveEventSnapshot } from "../store/events";
+import { bumpEventCounts, createEventRow, openEventSnapshots, saveEventSnapshot } from "../store/events";
 import { mergeSearchIndex } from "../store/items";
 import { activeModel } from "../store/sentiment";
 import { listUserWords } from "../store/user-words";
 import { enabledWatches } from "../store/watches";
-import { refreshEvents } from "../monitor/refresh-events";
+import { refreshEvents, RefreshThrottle } from "../monitor/refresh-events";
 
 /** How far back the near-duplicate index reaches after a restart, and how many items at most. */
 export const DEDUP_REBUILD_MS = 14 * 86_400_000;
@@ -56,10 +56,10 @@ function applySettings(db: Db, analyser: Analyser): void {
 }
 
 /** Analyses one batch of pending items; returns how many were analysed. */
-export function analyseBatch(db: Db, analyser: Analyser, limit = BATCH, now = () => Date.now()): number {
+export function analyseBatch(db: Db, analyser: Analyser, limit = BATCH, now = () => Date.now(), throttle?: RefreshThrottle): number {
   const rows = pendingItems(db, limit);
   if (!rows.length) return 0;
-  const touched = new Set<number>();
+  const touched = new Map<number, { n: number; neg: number; neu: number; pos: number; first: number; last: number }>();
   db.tx(() => {
     for (const r of rows) {
       const res = analyser.analyse({
@@ -74,10 +74,18 @@ export function analyseBatch(db: Db, analyser: Analyser, limit = BATCH, now = ()
         (g) => analyser.dedup.members(g),
         now(),
       );
-      touched.add(res.event.eventId);
+      const t = r.published_at ?? r.fetched_at;
+      const d = touched.get(res.event.eventId) ?? { n: 0, neg: 0, neu: 0, pos: 0, first: t, last: t };
+      d.n++;
+      d[res.sentiment.label]++;
+      d.first = Math.min(d.first, t);
+      d.last = Math.max(d.last, t);
+      touched.set(res.event.eventId, d);
     }
-    refreshEvents(db, [...touched], now());
-    for (const id of touched) saveEventSnapshot(db, id, analyser.events.snapshot(id));
+    const at = now();
+    for (const [id, d] of touched) bumpEventCounts(db, id, d, at);
+    refreshEvents(db, [...touched.keys()], at, throttle);
+    for (const id of touched.keys()) saveEventSnapshot(db, id, analyser.events.snapshot(id));
   });
   return rows.length;
 }
@@ -85,6 +93,7 @@ export function analyseBatch(db: Db, analyser: Analyser, limit = BATCH, now = ()
 /** Starts the worker (state loaded now); `autostart: false` only analyses on drain(). */
 export function createAnalysisWorker(db: Db, log: (m: string) => void = () => {}, opts: { autostart?: boolean; idleMs?: number } = {}): AnalysisWorker {
   const analyser = loadAnalyser(db);
+  const throttle = new RefreshThrottle();
   let running: Promise<number> | null = null;
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
@@ -94,7 +103,7 @@ export function createAnalysisWorker(db: Db, log: (m: string) => void = () => {}
     let total = 0;
     for (;;) {
       if (stopped) return total;
-      const n = analyseBatch(db, analyser);
+      const n = analyseBatch(db, analyser, BATCH, () => Date.now(), throttle);
       total += n;
       if (n === 0) break;
       await new Promise((r) => setImmediate(r)); // let HTTP requests in between batches

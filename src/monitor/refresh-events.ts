@@ -36,9 +36,33 @@ export function topKeywords(keywordLists: readonly (string | null)[], k = 12): {
   return top.map(([word, c]) => ({ word, weight: Math.round((c / max) * 1000) / 1000 }));
 }
 
+/**
+ * When the full refresh (title, keywords, burst, risk) of a big event is due: it reads hundreds of
+ * members, so a hot event with thousands of items is refreshed when it grew by a fifth or a minute
+ * passed, not after every batch. Counts and time span are exact after every batch.
+ */
+export class RefreshThrottle {
+  private readonly last = new Map<number, { size: number; at: number }>();
+  /** True when an event of `size` items should get its full refresh at `now`. */
+  due(id: number, size: number, now: number): boolean {
+    const l = this.last.get(id);
+    if (size < 50 || !l || size >= l.size * 1.2 || now - l.at >= 60_000 || now < l.at) {
+      if (this.last.size > 50_000) this.last.clear();
+      this.last.set(id, { size, at: now });
+      return true;
+    }
+    return false;
+  }
+}
+
 /** Recomputes and stores the aggregates of the given events. Call inside a transaction. */
-export function refreshEvents(db: Db, ids: readonly number[], now: number): void {
+export function refreshEvents(db: Db, ids: readonly number[], now: number, throttle?: RefreshThrottle): void {
   for (const id of ids) {
+    if (throttle) {
+      // The worker has bumped the counts already; the full refresh reads members, so throttle it.
+      const size = (db.sqlite.prepare("SELECT size FROM events WHERE id = ?").get(id) as { size: number } | undefined)?.size ?? 0;
+      if (size && !throttle.due(id, size, now)) continue;
+    }
     const a = eventAggregates(db, id);
     if (!a.size || a.first === null || a.last === null) {
       updateEventAggregates(db, id, {

@@ -21,7 +21,7 @@ export type StoredAnalysis = {
 
 /** The oldest items not analysed yet. */
 export function pendingItems(db: Db, limit: number, afterId = 0): PendingItem[] {
-  return db.sqlite
+  return db
     .prepare(
       `SELECT i.id, i.title, i.text, i.published_at, i.fetched_at, s.name AS source_name, s.priority AS source_priority
        FROM items i JOIN sources s ON s.id = i.source_id
@@ -32,12 +32,12 @@ export function pendingItems(db: Db, limit: number, afterId = 0): PendingItem[] 
 
 /** Number of items waiting for analysis. */
 export function pendingCount(db: Db): number {
-  return (db.sqlite.prepare("SELECT count(*) AS n FROM items WHERE analysed_at IS NULL").get() as { n: number }).n;
+  return (db.prepare("SELECT count(*) AS n FROM items WHERE analysed_at IS NULL").get() as { n: number }).n;
 }
 
 /** Analysed items, oldest first from a time on, to rebuild the near-duplicate index at start. */
 export function analysedSince(db: Db, since: number, afterId: number, limit: number): Pick<ItemsTable, "id" | "title" | "text" | "published_at" | "fetched_at">[] {
-  return db.sqlite
+  return db
     .prepare(
       `SELECT id, title, text, published_at, fetched_at FROM items
        WHERE analysed_at IS NOT NULL AND fetched_at >= ? AND id > ? ORDER BY id LIMIT ?`,
@@ -51,9 +51,9 @@ export function analysedSince(db: Db, since: number, afterId: number, limit: num
  * relabelled so that every copy carries the current group id. Call inside a transaction.
  */
 export function saveAnalysis(db: Db, itemId: number, a: StoredAnalysis, members: (group: string) => string[], now = Date.now()): void {
-  const keepManual = db.sqlite.prepare("SELECT sentiment_manual FROM items WHERE id = ?").get(itemId) as { sentiment_manual: number } | undefined;
+  const keepManual = db.prepare("SELECT sentiment_manual FROM items WHERE id = ?").get(itemId) as { sentiment_manual: number } | undefined;
   if (!keepManual) return; // deleted meanwhile
-  db.sqlite
+  db
     .prepare(
       `UPDATE items SET analysed_at = ?, keywords = ?, simhash = ?, dup_group = ?, event_id = ?,
          sentiment = CASE WHEN sentiment_manual = 1 THEN sentiment ELSE ? END,
@@ -62,14 +62,14 @@ export function saveAnalysis(db: Db, itemId: number, a: StoredAnalysis, members:
     )
     .run(now, JSON.stringify(a.keywords), a.simhash, a.dupGroup, a.eventId, a.sentiment.label, a.sentiment.score, itemId);
   if (a.duplicateOf !== null) {
-    const other = db.sqlite.prepare("SELECT dup_group FROM items WHERE id = ?").get(Number(a.duplicateOf)) as { dup_group: string | null } | undefined;
+    const other = db.prepare("SELECT dup_group FROM items WHERE id = ?").get(Number(a.duplicateOf)) as { dup_group: string | null } | undefined;
     if (other && other.dup_group !== a.dupGroup) {
       const ids = members(a.dupGroup).map(Number);
-      const relabel = db.sqlite.prepare("UPDATE items SET dup_group = ? WHERE id = ? AND (dup_group IS NULL OR dup_group <> ?)");
+      const relabel = db.prepare("UPDATE items SET dup_group = ? WHERE id = ? AND (dup_group IS NULL OR dup_group <> ?)");
       for (const id of ids) relabel.run(a.dupGroup, id, a.dupGroup);
     }
   }
-  const match = db.sqlite.prepare(
+  const match = db.prepare(
     "INSERT INTO watch_matches (watch_id, item_id, spans, matched_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
   );
   for (const w of a.watches) match.run(w.watchId, itemId, JSON.stringify(w.spans), now);
@@ -77,7 +77,7 @@ export function saveAnalysis(db: Db, itemId: number, a: StoredAnalysis, members:
 
 /** Members of a repost group with what the spread summary needs, earliest first. */
 export function groupMembers(db: Db, group: string, limit = 5000) {
-  return db.sqlite
+  return db
     .prepare(
       `SELECT i.id, i.title, i.url, i.author, i.published_at, i.fetched_at, s.name AS source_name
        FROM items i JOIN sources s ON s.id = i.source_id WHERE i.dup_group = ?
@@ -91,7 +91,7 @@ export function groupMembers(db: Db, group: string, limit = 5000) {
 /** Size of each of the given repost groups. */
 export function groupSizes(db: Db, groups: readonly string[]): Map<string, number> {
   const out = new Map<string, number>();
-  const st = db.sqlite.prepare("SELECT count(*) AS n FROM items WHERE dup_group = ?");
+  const st = db.prepare("SELECT count(*) AS n FROM items WHERE dup_group = ?");
   for (const g of new Set(groups)) out.set(g, (st.get(g) as { n: number }).n);
   return out;
 }
@@ -100,7 +100,7 @@ export function groupSizes(db: Db, groups: readonly string[]): Map<string, numbe
 export function watchMatchesOf(db: Db, itemIds: readonly number[]): Map<number, { id: number; name: string; spans: string }[]> {
   const out = new Map<number, { id: number; name: string; spans: string }[]>();
   if (!itemIds.length) return out;
-  const rows = db.sqlite
+  const rows = db
     .prepare(
       `SELECT m.item_id, w.id, w.name, m.spans FROM watch_matches m JOIN watches w ON w.id = m.watch_id
        WHERE m.item_id IN (${itemIds.map(() => "?").join(",")}) ORDER BY w.id`,

@@ -15,7 +15,7 @@ export type EventMember = {
 /** Creates an empty event row and returns its id (the clusterer's id allocator). */
 export function createEventRow(db: Db, now: number): number {
   return Number(
-    db.sqlite.prepare("INSERT INTO events (title, first_at, last_at, created_at, updated_at) VALUES ('', ?, ?, ?, ?)").run(now, now, now, now)
+    db.prepare("INSERT INTO events (title, first_at, last_at, created_at, updated_at) VALUES ('', ?, ?, ?, ?)").run(now, now, now, now)
       .lastInsertRowid,
   );
 }
@@ -35,19 +35,19 @@ export function resolveEvent(db: Db, id: number): EventsTable | undefined {
 /** Snapshots of events still open (or merged away, so aliases survive a restart). */
 export function openEventSnapshots(db: Db, now: number): unknown[] {
   return (
-    db.sqlite.prepare("SELECT state FROM events WHERE state IS NOT NULL AND last_at >= ?").all(now - EVENT_OPEN_MS) as { state: string }[]
+    db.prepare("SELECT state FROM events WHERE state IS NOT NULL AND last_at >= ?").all(now - EVENT_OPEN_MS) as { state: string }[]
   ).map((r) => JSON.parse(r.state) as unknown);
 }
 
 /** Stores an event's clusterer snapshot. */
 export function saveEventSnapshot(db: Db, id: number, snapshot: unknown): void {
   if (snapshot === null || snapshot === undefined) return;
-  db.sqlite.prepare("UPDATE events SET state = ? WHERE id = ?").run(JSON.stringify(snapshot), id);
+  db.prepare("UPDATE events SET state = ? WHERE id = ?").run(JSON.stringify(snapshot), id);
 }
 
 /** Member items of an event, newest first. */
 export function eventMembers(db: Db, id: number, limit = 2000): EventMember[] {
-  return db.sqlite
+  return db
     .prepare(
       `SELECT i.id, i.title, i.url, s.name AS source_name, s.priority AS source_priority,
          coalesce(i.published_at, i.fetched_at) AS t, i.sentiment, i.dup_group, i.keywords
@@ -58,7 +58,7 @@ export function eventMembers(db: Db, id: number, limit = 2000): EventMember[] {
 
 /** Counts and time span of an event's members. */
 export function eventAggregates(db: Db, id: number): { size: number; neg: number; neu: number; pos: number; first: number | null; last: number | null; priority: number | null } {
-  return db.sqlite
+  return db
     .prepare(
       `SELECT count(*) AS size,
          coalesce(sum(CASE WHEN i.sentiment = 'neg' THEN 1 ELSE 0 END), 0) AS neg,
@@ -74,7 +74,7 @@ export function eventAggregates(db: Db, id: number): { size: number; neg: number
 /** Member times since a moment (for volume curves and bursts). */
 export function eventTimes(db: Db, id: number, since: number): number[] {
   return (
-    db.sqlite
+    db
       .prepare("SELECT coalesce(published_at, fetched_at) AS t FROM items WHERE event_id = ? AND coalesce(published_at, fetched_at) >= ?")
       .all(id, since) as { t: number }[]
   ).map((r) => r.t);
@@ -82,7 +82,7 @@ export function eventTimes(db: Db, id: number, since: number): number[] {
 
 /** Sources of an event's members with counts. */
 export function eventSources(db: Db, id: number): { name: string; count: number }[] {
-  return db.sqlite
+  return db
     .prepare(
       `SELECT s.name AS name, count(*) AS count FROM items i JOIN sources s ON s.id = i.source_id
        WHERE i.event_id = ? GROUP BY s.name ORDER BY count DESC, s.name`,
@@ -96,7 +96,7 @@ export function updateEventAggregates(
   a: { title?: string; firstAt: number; lastAt: number; size: number; neg: number; neu: number; pos: number; keywords: unknown; riskLevel: string; riskScore: number; riskReasons: string[] },
   now: number,
 ): void {
-  db.sqlite
+  db
     .prepare(
       `UPDATE events SET title = CASE WHEN title_manual = 1 OR ? IS NULL THEN title ELSE ? END,
          first_at = ?, last_at = ?, size = ?, neg = ?, neu = ?, pos = ?, keywords = ?,
@@ -106,6 +106,18 @@ export function updateEventAggregates(
       a.title ?? null, a.title ?? null, a.firstAt, a.lastAt, a.size, a.neg, a.neu, a.pos, JSON.stringify(a.keywords),
       a.riskLevel, a.riskScore, JSON.stringify(a.riskReasons), now, id,
     );
+}
+
+/** Adds newly assigned items to an event's counts and time span (the per-batch, constant-cost update). */
+export function bumpEventCounts(db: Db, id: number, d: { n: number; neg: number; neu: number; pos: number; first: number; last: number }, now: number): void {
+  db
+    .prepare(
+      `UPDATE events SET
+         first_at = CASE WHEN size = 0 OR ? < first_at THEN ? ELSE first_at END,
+         last_at = CASE WHEN size = 0 OR ? > last_at THEN ? ELSE last_at END,
+         size = size + ?, neg = neg + ?, neu = neu + ?, pos = pos + ?, updated_at = ? WHERE id = ?`,
+    )
+    .run(d.first, d.first, d.last, d.last, d.n, d.neg, d.neu, d.pos, now, id);
 }
 
 /** Events with members, most recently active first. */
@@ -121,23 +133,23 @@ export function listEvents(db: Db, f: { limit: number; offset: number; risk?: st
     params.push(f.q, f.q);
   }
   const where = clauses.join(" AND ");
-  const rows = db.sqlite
+  const rows = db
     .prepare(`SELECT * FROM events WHERE ${where} ORDER BY last_at DESC, id DESC LIMIT ? OFFSET ?`)
     .all(...params, f.limit, f.offset) as EventsTable[];
-  const total = (db.sqlite.prepare(`SELECT count(*) AS n FROM events WHERE ${where}`).get(...params) as { n: number }).n;
+  const total = (db.prepare(`SELECT count(*) AS n FROM events WHERE ${where}`).get(...params) as { n: number }).n;
   return { rows, total };
 }
 
 /** Moves every member of `sourceId` into `targetId` and marks the source as merged. */
 export function mergeEventRows(db: Db, targetId: number, sourceId: number, now: number): void {
-  db.sqlite.prepare("UPDATE items SET event_id = ? WHERE event_id = ?").run(targetId, sourceId);
-  db.sqlite.prepare("UPDATE events SET merged_into = ?, size = 0, updated_at = ? WHERE id = ?").run(targetId, now, sourceId);
-  db.sqlite.prepare("UPDATE events SET merged_into = ? WHERE merged_into = ?").run(targetId, sourceId);
+  db.prepare("UPDATE items SET event_id = ? WHERE event_id = ?").run(targetId, sourceId);
+  db.prepare("UPDATE events SET merged_into = ?, size = 0, updated_at = ? WHERE id = ?").run(targetId, now, sourceId);
+  db.prepare("UPDATE events SET merged_into = ? WHERE merged_into = ?").run(targetId, sourceId);
 }
 
 /** Moves the given members of an event to another event. */
 export function moveEventItems(db: Db, fromId: number, toId: number, itemIds: readonly number[]): number {
-  const st = db.sqlite.prepare("UPDATE items SET event_id = ? WHERE id = ? AND event_id = ?");
+  const st = db.prepare("UPDATE items SET event_id = ? WHERE id = ? AND event_id = ?");
   let moved = 0;
   for (const id of itemIds) moved += st.run(toId, id, fromId).changes;
   return moved;
@@ -145,10 +157,10 @@ export function moveEventItems(db: Db, fromId: number, toId: number, itemIds: re
 
 /** Sets or clears (null) an analyst's title. */
 export function setEventTitle(db: Db, id: number, title: string, now: number): void {
-  db.sqlite.prepare("UPDATE events SET title = ?, title_manual = 1, updated_at = ? WHERE id = ?").run(title, now, id);
+  db.prepare("UPDATE events SET title = ?, title_manual = 1, updated_at = ? WHERE id = ?").run(title, now, id);
 }
 
 /** Sets or clears (null) an analyst's risk level. */
 export function setEventRiskOverride(db: Db, id: number, level: string | null, now: number): void {
-  db.sqlite.prepare("UPDATE events SET risk_override = ?, updated_at = ? WHERE id = ?").run(level, now, id);
+  db.prepare("UPDATE events SET risk_override = ?, updated_at = ? WHERE id = ?").run(level, now, id);
 }

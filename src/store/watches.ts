@@ -7,7 +7,7 @@ export type WatchRow = WatchesTable & { match_count: number; matches_today: numb
 
 /** Every watch with its total and today's match counts. */
 export function listWatches(db: Db, dayStart: number): WatchRow[] {
-  return db.sqlite
+  return db
     .prepare(
       `SELECT w.*,
          (SELECT count(*) FROM watch_matches m WHERE m.watch_id = w.id) AS match_count,
@@ -55,7 +55,7 @@ export function deleteWatch(db: Db, id: number): void {
 /** Publication times (fetch time when unknown) of a watch's matches since a time. */
 export function watchMatchTimes(db: Db, watchId: number, since: number): number[] {
   return (
-    db.sqlite
+    db
       .prepare(
         `SELECT coalesce(i.published_at, i.fetched_at) AS t FROM watch_matches m JOIN items i ON i.id = m.item_id
          WHERE m.watch_id = ? AND coalesce(i.published_at, i.fetched_at) >= ?`,
@@ -66,6 +66,6 @@ export function watchMatchTimes(db: Db, watchId: number, since: number): number[
 
 /** Stores matches found by re-scanning items for a new or edited watch. */
 export function insertWatchMatches(db: Db, watchId: number, matches: { itemId: number; spans: unknown }[], now = Date.now()): void {
-  const st = db.sqlite.prepare("INSERT INTO watch_matches (watch_id, item_id, spans, matched_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
+  const st = db.prepare("INSERT INTO watch_matches (watch_id, item_id, spans, matched_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
   for (const m of matches) st.run(watchId, m.itemId, JSON.stringify(m.spans), now);
 }

@@ -11,9 +11,10 @@ export function simhashOf(shingles: Uint32Array): [number, number] {
   for (let s = 0; s < shingles.length; s++) {
     const hi = mix32(shingles[s] ^ 0x5bd1e995);
     const lo = mix32(shingles[s] + 0x27d4eb2f);
+    // Branch-free: each bit adds +1 when set and -1 when clear.
     for (let b = 0; b < 32; b++) {
-      weights[b] += (hi >>> b) & 1 ? 1 : -1;
-      weights[32 + b] += (lo >>> b) & 1 ? 1 : -1;
+      weights[b] += (((hi >>> b) & 1) << 1) - 1;
+      weights[32 + b] += (((lo >>> b) & 1) << 1) - 1;
     }
   }
   let hi = 0;
@@ -25,9 +26,9 @@ export function simhashOf(shingles: Uint32Array): [number, number] {
   return [hi >>> 0, lo >>> 0];
 }
 
-/** 64-bit simhash of a post's body over character 3-shingles, as 16 lowercase hex digits. */
-export function simhash64(text: string, k = 3): string {
-  const [hi, lo] = simhashOf(shingleHashes(matchKeys(text).body, k));
+/** 64-bit simhash of a post's body over character k-shingles, as 16 lowercase hex digits. */
+export function simhash64(text: string, k = 3, normalised = false): string {
+  const [hi, lo] = simhashOf(shingleHashes(matchKeys(text, normalised).body, k));
   return hi.toString(16).padStart(8, "0") + lo.toString(16).padStart(8, "0");
 }
 

@@ -13,6 +13,7 @@ import { ITEM_STATUSES } from "../../shared/api";
 import { SENTIMENT_LABELS } from "../../shared/analysis-api";
 import { loadItemContext } from "../../store/analysis";
 import { correctSentiment } from "../../store/sentiment";
+import { refreshEvents } from "../../monitor/refresh-events";
 import { writeItemsXlsx } from "../xlsx";
 
 const filterQuery = z.object({
@@ -111,6 +112,7 @@ export async function itemRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       const before = getItem(db, req.params.id);
       if (!before) throw AppError.notFound("item");
       const { previous } = correctSentiment(db, before.id, req.body.label, p.id);
+      if (before.event_id) refreshEvents(db, [before.event_id], Date.now());
       recordAudit(db, { actor: actorOf(p), action: "item.sentiment", targetType: "item", targetId: before.id, summary: { from: previous, to: req.body.label }, ip: req.ip });
       return getItem(db, before.id)!;
     });
