@@ -39,12 +39,15 @@ export async function analyzeLines(lines: AsyncIterable<string>, analyser = new 
     lineNo++;
     if (line.trim() === "") continue;
     let parsed: z.infer<typeof lineSchema>;
+    let raw: unknown = null;
     try {
-      parsed = lineSchema.parse(JSON.parse(line));
+      raw = JSON.parse(line);
+      parsed = lineSchema.parse(raw);
     } catch (err) {
       const msg = err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : "not valid JSON";
       warn(`line ${lineNo}: ${msg}`);
-      rows.push({ ok: false, id: null, error: msg });
+      const id = raw && typeof raw === "object" && "id" in raw && (typeof raw.id === "string" || typeof raw.id === "number") ? String(raw.id) : null;
+      rows.push({ ok: false, id, error: msg });
       continue;
     }
     const n = rows.length + 1;
