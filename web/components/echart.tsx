@@ -1,4 +1,4 @@
-// A generic ECharts host for the analysis pages; like volume-chart.tsx it imports echarts piecemeal.
+// The ECharts host of every chart; echarts is imported piecemeal so only bar, line and pie ship.
 import { useEffect, useRef } from "react";
 import { BarChart, LineChart, PieChart } from "echarts/charts";
 import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
