@@ -12,7 +12,9 @@ import { migrate } from "../src/db/migrate";
 import { insertItems, type NewItem } from "../src/store/items";
 import { insertSource } from "../src/store/sources";
 import { insertWatch } from "../src/store/watches";
-import { analyseBatch, loadAnalyser } from "../src/jobs/analyse-items";
+import { drainWithPool, loadAnalyser } from "../src/jobs/analyse-items";
+import { PreparePool } from "../src/jobs/prepare-pool";
+import { enabledWatches } from "../src/store/watches";
 import { RefreshThrottle } from "../src/monitor/refresh-events";
 import { Analyser } from "../src/analyse/pipeline";
 import { contentHash, generateChineseItems } from "../src/ingest";
@@ -61,6 +63,10 @@ try {
   // Store+index and analysis with results stored, as the server does it.
   const analyser = loadAnalyser(db);
   const throttle = new RefreshThrottle();
+  // As `tingfeng serve` runs it: the stateless part on a second thread, pipelined with the commits.
+  const pool = new PreparePool();
+  await pool.settings({ watches: enabledWatches(db), userWords: [], model: null });
+  analyser.preparer.setWatches(enabledWatches(db));
   let storeSecs = 0;
   let analyseSecs = 0;
   for (let b = 0; b < TOTAL; b += 1000) {
@@ -72,9 +78,10 @@ try {
     insertItems(db, sources[(b / 1000) % sources.length].id, rows, start + (b + 1000) * 2000);
     storeSecs += (performance.now() - t0) / 1000;
     t0 = performance.now();
-    while (analyseBatch(db, analyser, 500, () => Date.now(), throttle) > 0);
+    await drainWithPool(db, analyser, pool, throttle, () => false);
     analyseSecs += (performance.now() - t0) / 1000;
   }
+  await pool.close();
   const stats = db.sqlite.prepare("SELECT count(DISTINCT event_id) AS events, count(DISTINCT dup_group) AS groups, (SELECT count(*) FROM watch_matches) AS matches FROM items").get() as { events: number; groups: number; matches: number };
   console.log(`store+index: ${fmt(TOTAL / storeSecs)} items/s; analyse+store results: ${fmt(TOTAL / analyseSecs)} items/s`);
   console.log(`full pipeline (store, index, analyse, store results): ${fmt(TOTAL / (storeSecs + analyseSecs))} items/s over ${fmt(TOTAL)} items`);

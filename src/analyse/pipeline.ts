@@ -5,7 +5,7 @@ import { normaliseText } from "./normalise";
 import { analyseSentiment, type SentimentResult, type TrainedModel } from "./sentiment";
 import { NearDupIndex, simhash64 } from "./dedup";
 import { KeywordExtractor, type Entity, type Keyword, type UserWord } from "./keywords";
-import { WatchSet, type MatchSpan } from "./watch-query";
+import { WatchSet, type MatchSpan } from "./query";
 import { EventClusterer, type Assignment, type EventSnapshot } from "./events";
 
 /** Analysis looks at this many characters at most; the stored original is never cut. */
@@ -44,20 +44,27 @@ export function analysedText(title: string, text: string): string {
   return joined.length > MAX_ANALYSED_CHARS ? joined.slice(0, MAX_ANALYSED_CHARS) : joined;
 }
 
-/** Stateful analyser: holds the near-duplicate index, open events and compiled watches. */
-export class Analyser {
-  readonly dedup = new NearDupIndex({ normalised: true });
-  readonly events: EventClusterer;
+/** The stateless part of an item's analysis (what can run on another thread). */
+export type PreparedItem = {
+  normalised: string;
+  sentiment: SentimentResult;
+  keywords: Keyword[];
+  entities: Entity[];
+  simhash: string;
+  watches: { watchId: number; spans: MatchSpan[] }[];
+};
+
+/** Computes the stateless part of the analysis: normalisation, sentiment, keywords, simhash, watch matches. */
+export class Preparer {
   private readonly keywordsOf: KeywordExtractor;
   private watchSet: WatchSet;
   private model: TrainedModel | null;
 
-  /** A fresh analyser (empty near-duplicate index, no open events). */
-  constructor(options: AnalyserOptions = {}) {
+  /** A preparer with the given settings. */
+  constructor(options: Pick<AnalyserOptions, "watches" | "userWords" | "model"> = {}) {
     this.keywordsOf = new KeywordExtractor({ userWords: options.userWords ?? [] });
     this.watchSet = new WatchSet(options.watches ?? []);
     this.model = options.model ?? null;
-    this.events = new EventClusterer({ nextId: options.nextEventId, windowMs: options.eventWindowMs });
   }
 
   /** Replaces the compiled watches (invalid queries are skipped and listed in `watchErrors`). */
@@ -80,6 +87,39 @@ export class Analyser {
     this.model = model;
   }
 
+  /** The stateless analysis of one item. */
+  prepare(item: PipelineItem): PreparedItem {
+    const raw = analysedText(item.title, item.text);
+    const normalised = normaliseText(raw);
+    const { keywords, entities } = this.keywordsOf.analyse(normalised, 10);
+    return {
+      normalised,
+      sentiment: analyseSentiment(raw, this.model),
+      keywords,
+      entities,
+      simhash: simhash64(normalised, 3, true),
+      watches: this.watchSet.match({
+        title: item.title.slice(0, MAX_ANALYSED_CHARS), text: item.text.slice(0, MAX_ANALYSED_CHARS), source: item.source,
+      }),
+    };
+  }
+}
+
+/**
+ * Stateful analyser: holds the near-duplicate index and open events (`commit`), and a Preparer for
+ * the stateless part (`analyse` = prepare + commit on this thread).
+ */
+export class Analyser {
+  readonly dedup = new NearDupIndex({ normalised: true });
+  readonly events: EventClusterer;
+  readonly preparer: Preparer;
+
+  /** A fresh analyser (empty near-duplicate index, no open events). */
+  constructor(options: AnalyserOptions = {}) {
+    this.preparer = new Preparer(options);
+    this.events = new EventClusterer({ nextId: options.nextEventId, windowMs: options.eventWindowMs });
+  }
+
   /** Restores open events from stored snapshots (at process start). */
   restoreEvents(snapshots: readonly EventSnapshot[]): void {
     this.events.restore(snapshots);
@@ -90,23 +130,21 @@ export class Analyser {
     this.dedup.add(String(id), normaliseText(analysedText(title, text)), publishedAt);
   }
 
-  /** Analyses one item and updates the index and events. */
-  analyse(item: PipelineItem): PipelineResult {
-    const raw = analysedText(item.title, item.text);
-    const normalised = normaliseText(raw);
-    const sentiment = analyseSentiment(raw, this.model);
-    const { keywords, entities } = this.keywordsOf.analyse(normalised, 10);
-    const dup = this.dedup.add(String(item.id), normalised, item.publishedAt);
-    const watches = this.watchSet.match({
-      title: item.title.slice(0, MAX_ANALYSED_CHARS), text: item.text.slice(0, MAX_ANALYSED_CHARS), source: item.source,
-    });
+  /** The stateful part: near-duplicate group and event, in arrival order. */
+  commit(item: PipelineItem, p: PreparedItem): PipelineResult {
+    const dup = this.dedup.add(String(item.id), p.normalised, item.publishedAt);
     const event = this.events.assign({
-      id: item.id, publishedAt: item.publishedAt, title: item.title, keywords,
-      entities: entities.map((e) => e.word), dupGroup: dup.groupId, sentiment: sentiment.label,
+      id: item.id, publishedAt: item.publishedAt, title: item.title, keywords: p.keywords,
+      entities: p.entities.map((e) => e.word), dupGroup: dup.groupId, sentiment: p.sentiment.label,
     });
     return {
-      sentiment, keywords, entities, simhash: simhash64(normalised, 3, true), dupGroup: dup.groupId,
-      duplicateOf: dup.duplicateOf, event, watches,
+      sentiment: p.sentiment, keywords: p.keywords, entities: p.entities, simhash: p.simhash, dupGroup: dup.groupId,
+      duplicateOf: dup.duplicateOf, event, watches: p.watches,
     };
+  }
+
+  /** Analyses one item on this thread and updates the index and events. */
+  analyse(item: PipelineItem): PipelineResult {
+    return this.commit(item, this.preparer.prepare(item));
   }
 }

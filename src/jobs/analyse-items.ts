@@ -2,10 +2,11 @@
 // the results with the item in one transaction, then refreshes the events it touched. Runs one
 // batch at a time (never two at once); woken after ingest, and on a timer for the idle upkeep.
 import type { Db } from "../db/connection";
-import { Analyser } from "../analyse/pipeline";
+import { Analyser, type PipelineItem, type PreparedItem } from "../analyse/pipeline";
 import { deserialiseModel } from "../analyse/sentiment";
 import type { EventSnapshot } from "../analyse/events";
-import { analysedSince, pendingItems, saveAnalysis } from "../store/analysis";
+import { analysedSince, pendingItems, saveAnalysis, type PendingItem } from "../store/analysis";
+import { PreparePool, type PrepareSettings } from "./prepare-pool";
 import { bumpEventCounts, createEventRow, openEventSnapshots, saveEventSnapshot } from "../store/events";
 import { mergeSearchIndex } from "../store/items";
 import { activeModel } from "../store/sentiment";
@@ -48,23 +49,35 @@ export function loadAnalyser(db: Db, now = Date.now()): Analyser {
   return analyser;
 }
 
-function applySettings(db: Db, analyser: Analyser): void {
-  analyser.setWatches(enabledWatches(db));
-  analyser.setUserWords(listUserWords(db).map((w) => ({ word: w.word, kind: w.kind as "place" | "org" | "term" })));
+function loadSettings(db: Db): PrepareSettings {
   const m = activeModel(db);
-  analyser.setModel(m ? deserialiseModel(m.model) : null);
+  return {
+    watches: enabledWatches(db),
+    userWords: listUserWords(db).map((w) => ({ word: w.word, kind: w.kind as "place" | "org" | "term" })),
+    model: m ? m.model : null,
+  };
 }
 
-/** Analyses one batch of pending items; returns how many were analysed. */
-export function analyseBatch(db: Db, analyser: Analyser, limit = BATCH, now = () => Date.now(), throttle?: RefreshThrottle): number {
-  const rows = pendingItems(db, limit);
-  if (!rows.length) return 0;
+function applySettings(db: Db, analyser: Analyser, pool?: PreparePool | null): void {
+  const s = loadSettings(db);
+  analyser.preparer.setWatches(s.watches);
+  analyser.preparer.setUserWords(s.userWords);
+  analyser.preparer.setModel(s.model ? deserialiseModel(s.model) : null);
+  if (pool && !pool.broken) void pool.settings(s).catch(() => {});
+}
+
+const itemOf = (r: PendingItem): PipelineItem => ({
+  id: r.id, title: r.title, text: r.text, source: r.source_name, publishedAt: r.published_at ?? r.fetched_at,
+});
+
+/** Assigns groups and events to prepared items and stores everything in one transaction. */
+export function commitBatch(
+  db: Db, analyser: Analyser, rows: readonly PendingItem[], prepared: readonly PreparedItem[], now = () => Date.now(), throttle?: RefreshThrottle,
+): void {
   const touched = new Map<number, { n: number; neg: number; neu: number; pos: number; first: number; last: number }>();
   db.tx(() => {
-    for (const r of rows) {
-      const res = analyser.analyse({
-        id: r.id, title: r.title, text: r.text, source: r.source_name, publishedAt: r.published_at ?? r.fetched_at,
-      });
+    rows.forEach((r, i) => {
+      const res = analyser.commit(itemOf(r), prepared[i]);
       saveAnalysis(
         db, r.id,
         {
@@ -81,18 +94,54 @@ export function analyseBatch(db: Db, analyser: Analyser, limit = BATCH, now = ()
       d.first = Math.min(d.first, t);
       d.last = Math.max(d.last, t);
       touched.set(res.event.eventId, d);
-    }
+    });
     const at = now();
     for (const [id, d] of touched) bumpEventCounts(db, id, d, at);
     refreshEvents(db, [...touched.keys()], at, throttle);
     for (const id of touched.keys()) saveEventSnapshot(db, id, analyser.events.snapshot(id));
   });
+}
+
+/** Analyses one batch of pending items on this thread; returns how many were analysed. */
+export function analyseBatch(db: Db, analyser: Analyser, limit = BATCH, now = () => Date.now(), throttle?: RefreshThrottle): number {
+  const rows = pendingItems(db, limit);
+  if (!rows.length) return 0;
+  commitBatch(db, analyser, rows, rows.map((r) => analyser.preparer.prepare(itemOf(r))), now, throttle);
   return rows.length;
 }
 
+/**
+ * Analyses everything pending with the stateless part on the analysis thread, pipelined: while
+ * this thread commits batch n (groups, events, database), the analysis thread prepares batch n+1.
+ * (Also preparing a share of each batch here measured no faster on 2 cores.) Falls back to this
+ * thread alone if the pool breaks.
+ */
+export async function drainWithPool(db: Db, analyser: Analyser, pool: PreparePool, throttle: RefreshThrottle, stopped: () => boolean): Promise<number> {
+  const here = (rows: readonly PendingItem[]) => rows.map((r) => analyser.preparer.prepare(itemOf(r)));
+  const ask = (rows: PendingItem[]) => (pool.broken ? Promise.resolve(here(rows)) : pool.prepare(rows.map(itemOf)));
+  let total = 0;
+  let rows = pendingItems(db, BATCH);
+  let prepared = ask(rows);
+  while (rows.length && !stopped()) {
+    const current = rows;
+    const ready = await prepared.catch(() => here(current));
+    const following = pendingItems(db, BATCH, rows[rows.length - 1].id);
+    prepared = ask(following);
+    commitBatch(db, analyser, rows, ready, () => Date.now(), throttle);
+    total += rows.length;
+    rows = following;
+    await new Promise((r) => setImmediate(r)); // let HTTP requests in between batches
+  }
+  return total;
+}
+
 /** Starts the worker (state loaded now); `autostart: false` only analyses on drain(). */
-export function createAnalysisWorker(db: Db, log: (m: string) => void = () => {}, opts: { autostart?: boolean; idleMs?: number } = {}): AnalysisWorker {
+export function createAnalysisWorker(
+  db: Db, log: (m: string) => void = () => {}, opts: { autostart?: boolean; idleMs?: number; thread?: boolean } = {},
+): AnalysisWorker {
   const analyser = loadAnalyser(db);
+  const pool = opts.thread ? new PreparePool() : null;
+  if (pool) applySettings(db, analyser, pool);
   const throttle = new RefreshThrottle();
   let running: Promise<number> | null = null;
   let timer: NodeJS.Timeout | null = null;
@@ -101,6 +150,7 @@ export function createAnalysisWorker(db: Db, log: (m: string) => void = () => {}
 
   async function drainOnce(): Promise<number> {
     let total = 0;
+    if (pool && !pool.broken) total = await drainWithPool(db, analyser, pool, throttle, () => stopped);
     for (;;) {
       if (stopped) return total;
       const n = analyseBatch(db, analyser, BATCH, () => Date.now(), throttle);
@@ -137,11 +187,12 @@ export function createAnalysisWorker(db: Db, log: (m: string) => void = () => {}
     analyser,
     drain,
     wake: () => schedule(20),
-    reload: () => applySettings(db, analyser),
+    reload: () => applySettings(db, analyser, pool),
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
       await running;
+      await pool?.close();
     },
   };
 }

@@ -1,7 +1,7 @@
 // Watch commands beyond plain storage: validating a query, previewing it over recent items, and
 // back-filling matches among recent items when a watch is created or its query changes.
 import type { Db } from "../db/connection";
-import { WatchSet, parseQuery, QueryError, type MatchSpan } from "../analyse/watch-query";
+import { WatchSet, parseQuery, QueryError, type MatchSpan } from "../analyse/query";
 import { AppError } from "../errors";
 import { insertWatchMatches } from "../store/watches";
 

@@ -184,3 +184,26 @@ describe("user dictionary", () => {
     expect((await m.get("/api/dictionary")).json().words).toEqual([]);
   });
 });
+
+describe("analysis thread", () => {
+  it("stores the same results when the stateless part runs on the analysis thread", async () => {
+    const ids = seed();
+    const { createAnalysisWorker } = await import("../../jobs/analyse-items");
+    const threaded = createAnalysisWorker(t.db, () => {}, { autostart: false, thread: true });
+    try {
+      expect(await threaded.drain()).toBe(5);
+    } finally {
+      await threaded.stop();
+    }
+    const rows = t.db.sqlite.prepare("SELECT id, sentiment, dup_group, event_id, keywords FROM items ORDER BY id").all() as {
+      id: number; sentiment: string; dup_group: string; event_id: number; keywords: string;
+    }[];
+    expect(rows[0].sentiment).toBe("neg");
+    expect(rows[4].sentiment).toBe("pos");
+    expect(rows[1].dup_group).toBe(String(ids[0]));
+    expect(rows[2].dup_group).toBe(String(ids[0]));
+    expect(rows[2].event_id).toBe(rows[0].event_id);
+    expect(JSON.parse(rows[0].keywords).length).toBeGreaterThan(0);
+    expect((t.db.sqlite.prepare("SELECT count(*) AS n FROM items WHERE analysed_at IS NULL").get() as { n: number }).n).toBe(0);
+  });
+});
