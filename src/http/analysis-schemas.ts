@@ -13,6 +13,7 @@ export const itemAnalysisView = z.object({
   repostCount: z.number(),
   isOriginal: z.boolean(),
   eventId: z.number().nullable(),
+  eventTitle: z.string().nullable(),
   watches: z.array(z.object({ id: z.number(), name: z.string(), spans: z.array(span) })),
 });
 /** RepostGroupView. */

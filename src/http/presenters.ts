@@ -30,7 +30,11 @@ export function presentSource(s: SourcesTable): SourceView {
 }
 
 /** Context for item analysis views, loaded once per page (see loadItemContext). */
-export type ItemContext = { groupSizes: Map<string, number>; watches: Map<number, { id: number; name: string; spans: string }[]> };
+export type ItemContext = {
+  groupSizes: Map<string, number>;
+  watches: Map<number, { id: number; name: string; spans: string }[]>;
+  eventTitles: Map<number, string>;
+};
 
 function parseJson<T>(text: string | null, fallback: T): T {
   if (!text) return fallback;
@@ -52,6 +56,7 @@ export function presentAnalysis(i: ItemRow, ctx?: ItemContext): ItemAnalysisView
     repostCount: Math.max(0, size - 1),
     isOriginal: !i.dup_group || i.dup_group === String(i.id),
     eventId: i.event_id,
+    eventTitle: (i.event_id !== null && ctx?.eventTitles.get(i.event_id)) || null,
     watches: (ctx?.watches.get(i.id) ?? []).map((w) => ({ id: w.id, name: w.name, spans: parseJson<MatchSpanView[]>(w.spans, []) })),
   };
 }

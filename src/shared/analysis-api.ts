@@ -30,6 +30,8 @@ export interface ItemAnalysisView {
   /** True for the group's first post (earliest publication) or an item without copies. */
   isOriginal: boolean;
   eventId: number | null;
+  /** The event's current title (null until the event has one). */
+  eventTitle: string | null;
   /** Watches this item matched, with highlight spans. */
   watches: { id: number; name: string; spans: MatchSpanView[] }[];
 }

@@ -115,9 +115,23 @@ export function watchMatchesOf(db: Db, itemIds: readonly number[]): Map<number, 
 }
 
 /** Repost-group sizes and watch matches for a page of items (what their analysis views show). */
-export function loadItemContext(db: Db, rows: readonly { id: number; dup_group: string | null }[]) {
+export function loadItemContext(db: Db, rows: readonly { id: number; dup_group: string | null; event_id: number | null }[]) {
   return {
     groupSizes: groupSizes(db, rows.map((r) => r.dup_group).filter((g): g is string => g !== null)),
     watches: watchMatchesOf(db, rows.map((r) => r.id)),
+    eventTitles: eventTitles(db, rows.map((r) => r.event_id).filter((e): e is number => e !== null)),
   };
+}
+
+/** Titles of the given events (an event merged away answers with the title of the one it joined). */
+export function eventTitles(db: Db, ids: readonly number[]): Map<number, string> {
+  const out = new Map<number, string>();
+  const st = db.prepare(
+    "SELECT coalesce(m.title, e.title) AS title FROM events e LEFT JOIN events m ON m.id = e.merged_into WHERE e.id = ?",
+  );
+  for (const id of new Set(ids)) {
+    const r = st.get(id) as { title: string } | undefined;
+    if (r?.title) out.set(id, r.title);
+  }
+  return out;
 }

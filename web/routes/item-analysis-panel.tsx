@@ -54,7 +54,7 @@ export function ItemAnalysisPanel({ item, onChanged }: ItemAnalysisPanelProps) {
             EMPTY
           ) : (
             <Link to={`/events/${analysis.eventId}`} data-testid="item-event">
-              {t("item.eventLink", { id: analysis.eventId })}
+              {analysis.eventTitle ?? t("item.eventLink", { id: analysis.eventId })}
             </Link>
           )}
         </Descriptions.Item>

@@ -141,6 +141,7 @@ describe("events", () => {
     expect(list.total).toBeGreaterThanOrEqual(2);
     const item = (await m.get(`/api/items/${ids[0]}`)).json();
     const feeEvent = item.analysis.eventId;
+    expect(item.analysis.eventTitle).toBeTruthy();
     const detail = (await m.get(`/api/events/${feeEvent}`)).json();
     expect(detail.size).toBe(3);
     expect(detail.sentimentMix.neg).toBeGreaterThanOrEqual(2);
@@ -165,6 +166,7 @@ describe("events", () => {
     expect(back.json().risk.overridden).toBe(false);
     const renamed = await m.patch(`/api/events/${feeEvent}`, { title: "禾溪镇小学收费问题" });
     expect(renamed.json().title).toBe("禾溪镇小学收费问题");
+    expect((await m.get(`/api/items/${ids[0]}`)).json().analysis.eventTitle).toBe("禾溪镇小学收费问题");
     const actions = (t.db.sqlite.prepare("SELECT action FROM audit_log WHERE target_type = 'event'").all() as { action: string }[]).map((r) => r.action);
     expect(actions).toEqual(["event.merge", "event.split", "event.risk", "event.risk", "event.title"]);
   });
