@@ -10,5 +10,5 @@ export { fetchFeedUrl, type FetchFeedOptions, type FetchResult } from "./fetcher
 export { isHostAllowedByList } from "./allow-hosts";
 export { nextFetchDelaySeconds } from "./backoff";
 export { FeedError, FetchError, type FeedErrorCode, type FetchErrorCode } from "./errors";
-export { createDemoGenerator, generateChineseItems, type DemoPost } from "./demo/corpus";
+export { chineseItemStream, createDemoGenerator, generateChineseItems, type DemoPost } from "./demo/corpus";
 export { startDemoFeedServer, type DemoFeedServer, type DemoFeedServerOptions } from "./demo/server";

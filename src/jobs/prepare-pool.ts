@@ -14,13 +14,12 @@ export type ThreadRequest = ({ type: "settings" } & PrepareSettings & { seq: num
 export type ThreadResponse = { seq: number; ok: true; prepared: PreparedItem[] } | { seq: number; ok: false; error: string };
 
 /** One analysis thread. */
-export class PreparePool {
+class PrepareThread {
   private readonly worker: Worker;
   private seq = 0;
   private readonly waiting = new Map<number, { resolve: (p: PreparedItem[]) => void; reject: (e: Error) => void }>();
-  private failed: Error | null = null;
+  failed: Error | null = null;
 
-  /** Starts the thread. */
   constructor() {
     this.worker = new Worker(new URL("./prepare-thread-entry.mjs", import.meta.url));
     this.worker.unref();
@@ -40,32 +39,56 @@ export class PreparePool {
     this.worker.on("exit", (code) => fail(new Error(`analysis thread exited with code ${code}`)));
   }
 
-  /** True once the thread has died. */
-  get broken(): boolean {
-    return this.failed !== null;
-  }
-
-  private send(msg: ThreadRequest): Promise<PreparedItem[]> {
+  send(msg: { type: "settings" } & PrepareSettings): Promise<PreparedItem[]>;
+  send(msg: { type: "prepare"; items: PipelineItem[] }): Promise<PreparedItem[]>;
+  send(msg: ({ type: "settings" } & PrepareSettings) | { type: "prepare"; items: PipelineItem[] }): Promise<PreparedItem[]> {
     if (this.failed) return Promise.reject(this.failed);
+    const seq = ++this.seq;
     return new Promise((resolve, reject) => {
-      this.waiting.set(msg.seq, { resolve, reject });
-      this.worker.postMessage(msg);
+      this.waiting.set(seq, { resolve, reject });
+      this.worker.postMessage({ ...msg, seq });
     });
   }
 
-  /** Replaces the thread's watches, user dictionary and model. */
-  settings(s: PrepareSettings): Promise<void> {
-    return this.send({ type: "settings", seq: ++this.seq, ...s }).then(() => undefined);
-  }
-
-  /** Prepares items on the thread. */
-  prepare(items: PipelineItem[]): Promise<PreparedItem[]> {
-    return this.send({ type: "prepare", seq: ++this.seq, items });
-  }
-
-  /** Stops the thread. */
   async close(): Promise<void> {
     this.worker.removeAllListeners("exit");
     await this.worker.terminate();
+  }
+}
+
+/** Analysis threads, used in turn; settings go to every thread before its next batch. */
+export class PreparePool {
+  private readonly threads: PrepareThread[];
+  private turn = 0;
+
+  /** Starts `size` threads. */
+  constructor(size = 1) {
+    this.threads = Array.from({ length: Math.max(1, size) }, () => new PrepareThread());
+  }
+
+  /** How many threads the pool has. */
+  get size(): number {
+    return this.threads.length;
+  }
+
+  /** True once any thread has died. */
+  get broken(): boolean {
+    return this.threads.some((t) => t.failed !== null);
+  }
+
+  /** Replaces every thread's watches, user dictionary and model. */
+  async settings(s: PrepareSettings): Promise<void> {
+    await Promise.all(this.threads.map((t) => t.send({ type: "settings", ...s })));
+  }
+
+  /** Prepares items on the next thread in turn. */
+  prepare(items: PipelineItem[]): Promise<PreparedItem[]> {
+    const t = this.threads[this.turn++ % this.threads.length];
+    return t.send({ type: "prepare", items });
+  }
+
+  /** Stops the threads. */
+  async close(): Promise<void> {
+    await Promise.all(this.threads.map((t) => t.close()));
   }
 }

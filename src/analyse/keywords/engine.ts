@@ -6,12 +6,18 @@
 import { Jieba } from "@node-rs/jieba";
 import { dict, idf } from "@node-rs/jieba/dict";
 
-/** The loaded segmenter and IDF lookup. */
+/** The loaded segmenter, part-of-speech and IDF lookups. */
 export type Engine = {
   jieba: Jieba;
   /** Inverse document frequency of a word; words jieba's table lacks get its median, as jieba does. */
   idfOf: (word: string) => number;
-  /** Milliseconds spent loading (segmenter dictionary, IDF table). */
+  /**
+   * The part-of-speech tag jieba's `tag` gives a word of its `cut`: the dictionary's tag, else "m" for
+   * ASCII digits, "eng" for other ASCII letters and digits, "x" for the rest. Looked up here because
+   * `cut` plus this lookup costs a third of `tag`, which builds an object per word across N-API.
+   */
+  tagOf: (word: string) => string;
+  /** Milliseconds spent loading (segmenter dictionary, tag and IDF tables). */
   loadMs: { dict: number; idf: number };
 };
 
@@ -23,42 +29,83 @@ export function loadEngine(): Engine {
   const t0 = performance.now();
   const jieba = Jieba.withDict(dict);
   const t1 = performance.now();
-  const { table, median } = parseIdf(new TextDecoder().decode(idf));
+  const lexicon = parseLexicon(new TextDecoder().decode(dict), new TextDecoder().decode(idf));
   const t2 = performance.now();
-  engine = {
-    jieba,
-    idfOf: (word) => {
-      const scaled = table.get(word);
-      return scaled === undefined ? median : scaled / IDF_SCALE;
-    },
-    loadMs: { dict: t1 - t0, idf: t2 - t1 },
-  };
+  engine = { jieba, idfOf: lexicon.idfOf, tagOf: lexicon.tagOf, loadMs: { dict: t1 - t0, idf: t2 - t1 } };
   return engine;
 }
 
-// IDF values are stored as integers (ten-thousandths) because V8 keeps small integers unboxed in a
-// Map, while each fractional number would be a separate heap object: 270,000 of them.
+// One Map holds both tables, a small integer per word: (IDF in ten-thousandths + 1) << 6 | tag index.
+// V8 keeps small integers unboxed in a Map, while each fractional number would be a separate heap
+// object (270,000 of them); IDF 0 means "not in the IDF table", tag index 0 "not in the dictionary".
 const IDF_SCALE = 10_000;
+const TAG_BITS = 6;
 
-/** Parses jieba's `word idf` lines into a table of scaled integers and the median IDF. */
-export function parseIdf(text: string): { table: Map<string, number>; median: number } {
+/** Parses jieba's dictionary (`word freq tag` lines) and IDF table (`word idf` lines) into lookups. */
+export function parseLexicon(dictText: string, idfText: string): Pick<Engine, "idfOf" | "tagOf"> & { median: number } {
   const table = new Map<string, number>();
+  const tagNames = [""];
+  const tagIndex = new Map<string, number>();
+  eachLine(dictText, (line) => {
+    const last = line.lastIndexOf(" ");
+    const first = line.indexOf(" ");
+    if (first <= 0 || last === first) return;
+    const tag = line.slice(last + 1);
+    let index = tagIndex.get(tag);
+    if (index === undefined) {
+      index = tagNames.push(tag) - 1;
+      if (index >= 1 << TAG_BITS) throw new Error(`jieba dictionary has more than ${(1 << TAG_BITS) - 1} tags`);
+      tagIndex.set(tag, index);
+    }
+    table.set(line.slice(0, first), index);
+  });
   const values: number[] = [];
+  eachLine(idfText, (line) => {
+    const space = line.lastIndexOf(" ");
+    if (space <= 0) return;
+    const value = Number(line.slice(space + 1));
+    if (!Number.isFinite(value) || value < 0) return;
+    const word = line.slice(0, space);
+    table.set(word, ((Math.round(value * IDF_SCALE) + 1) << TAG_BITS) | ((table.get(word) ?? 0) & ((1 << TAG_BITS) - 1)));
+    values.push(value);
+  });
+  const sorted = Float64Array.from(values).sort();
+  const median = sorted.length > 0 ? sorted[Math.floor(sorted.length / 2)] : 1;
+  return {
+    median,
+    idfOf: (word) => {
+      const scaled = (table.get(word) ?? 0) >> TAG_BITS;
+      return scaled === 0 ? median : (scaled - 1) / IDF_SCALE;
+    },
+    tagOf: (word) => {
+      const index = (table.get(word) ?? 0) & ((1 << TAG_BITS) - 1);
+      return index === 0 ? unknownTag(word) : tagNames[index];
+    },
+  };
+}
+
+function eachLine(text: string, fn: (line: string) => void): void {
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
-    const space = text.lastIndexOf(" ", end);
-    if (space > start) {
-      const value = Number(text.slice(space + 1, end));
-      if (Number.isFinite(value)) {
-        table.set(text.slice(start, space), Math.round(value * IDF_SCALE));
-        values.push(value);
-      }
-    }
+    const line = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+    if (line) fn(line);
     start = end + 1;
   }
-  const sorted = Float64Array.from(values).sort();
-  const median = sorted.length > 0 ? sorted[Math.floor(sorted.length / 2)] : 1;
-  return { table, median };
+}
+
+// jieba's rule for words outside its dictionary (jieba-rs `Jieba::tag`).
+function unknownTag(word: string): string {
+  let letters = 0;
+  let digits = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    const digit = c >= 48 && c <= 57;
+    if (digit || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      letters++;
+      if (digit) digits++;
+    }
+  }
+  return letters === 0 ? "x" : letters === digits ? "m" : "eng";
 }

@@ -64,7 +64,7 @@ export class KeywordExtractor {
   private tokens(text: unknown): Token[] {
     // Guarded because the pipeline feeds fetched content: a missing field must not throw here.
     if (typeof text !== "string" || text === "") return [];
-    return tokenise(text, loadEngine().jieba, this.dictionary);
+    return tokenise(text, loadEngine(), this.dictionary);
   }
 
   private candidates(tokens: readonly Token[]): Candidate[] {

@@ -37,13 +37,13 @@ describe("isCandidate", () => {
 describe("tokenise", () => {
   it("cuts user words out before jieba and tags the rest", () => {
     const dictionary = compileUserWords([{ word: "禾溪镇", kind: "place" }]);
-    const tokens = tokenise("在禾溪镇政府门口", loadEngine().jieba, dictionary);
+    const tokens = tokenise("在禾溪镇政府门口", loadEngine(), dictionary);
     expect(tokens.map((t) => t.word)).toEqual(["在", "禾溪镇", "政府", "门口"]);
     expect(tokens[1].user?.kind).toBe("place");
   });
 
   it("rejoins a place stem with an administrative suffix", () => {
-    const tokens = tokenise("岚山村的村民", loadEngine().jieba, compileUserWords([]));
+    const tokens = tokenise("岚山村的村民", loadEngine(), compileUserWords([]));
     expect(tokens[0]).toEqual({ word: "岚山村", tag: "ns", user: null });
   });
 });

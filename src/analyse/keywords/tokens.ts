@@ -1,5 +1,5 @@
 // Segmentation with the user dictionary applied, and the rules for which tokens may be keywords.
-import type { Jieba } from "@node-rs/jieba";
+import type { Engine } from "./engine";
 import { STOPWORDS } from "./stopwords";
 import { findUserWords, type UserDictionary } from "./user-dictionary";
 import type { Token } from "./types";
@@ -27,16 +27,16 @@ const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 const DIGITS_ONLY = /^[\p{N}.,%]+$/u;
 
 /** Segments text (cut to MAX_ANALYSED_CHARS) into tagged tokens, user words kept whole. */
-export function tokenise(text: string, jieba: Jieba, dictionary: UserDictionary): Token[] {
+export function tokenise(text: string, engine: Pick<Engine, "jieba" | "tagOf">, dictionary: UserDictionary): Token[] {
   const input = capText(text);
   const tokens: Token[] = [];
   let last = 0;
   for (const m of findUserWords(input, dictionary)) {
-    if (m.start > last) tagPiece(input.slice(last, m.start), jieba, tokens);
+    if (m.start > last) tagPiece(input.slice(last, m.start), engine, tokens);
     tokens.push({ word: m.entry.word, tag: USER_TAG, user: m.entry });
     last = m.end;
   }
-  if (last < input.length) tagPiece(last === 0 ? input : input.slice(last), jieba, tokens);
+  if (last < input.length) tagPiece(last === 0 ? input : input.slice(last), engine, tokens);
   return tokens;
 }
 
@@ -50,8 +50,9 @@ export function capText(text: string): string {
 // jieba splits unknown county and township names into a new word plus the suffix (青禾 / 县) or
 // leaves them as one unknown "x" word (禾溪镇); both are rejoined and tagged as places, because local
 // place names are what an office most needs to see and are rarely in jieba's dictionary.
-function tagPiece(piece: string, jieba: Jieba, out: Token[]): void {
-  for (const { word, tag } of jieba.tag(piece, true)) {
+function tagPiece(piece: string, { jieba, tagOf }: Pick<Engine, "jieba" | "tagOf">, out: Token[]): void {
+  for (const word of jieba.cut(piece, true)) {
+    const tag = tagOf(word);
     const prev = out.length > 0 ? out[out.length - 1] : null;
     if (ADMIN_SUFFIX.has(word) && prev && isPlaceStem(prev)) {
       out[out.length - 1] = { word: prev.word + word, tag: "ns", user: null };

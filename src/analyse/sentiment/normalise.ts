@@ -10,7 +10,10 @@ const TAIL_CHARS = 1_000;
 
 type Convert = (text: string) => string;
 let toSimplified: Convert | null = null;
-let traditionalChars: Set<string> | null = null;
+// One flag per code unit of U+3400–U+9FFF: whether opencc changes that character.
+const FIRST = 0x3400;
+const LAST = 0x9fff;
+let traditionalChars: Uint8Array | null = null;
 
 // Building the converter costs ~15 ms and converting costs more than the rest of the analysis,
 // so both are lazy and conversion runs only when a character that opencc changes is present.
@@ -19,16 +22,16 @@ function converter(): Convert {
   return toSimplified;
 }
 
-function traditionalSet(): Set<string> {
+function traditionalSet(): Uint8Array {
   if (traditionalChars) return traditionalChars;
   const conv = converter();
-  const set = new Set<string>();
-  for (let cp = 0x3400; cp <= 0x9fff; cp++) {
-    const ch = String.fromCodePoint(cp);
-    if (conv(ch) !== ch) set.add(ch);
+  const flags = new Uint8Array(LAST - FIRST + 1);
+  for (let cp = FIRST; cp <= LAST; cp++) {
+    const ch = String.fromCharCode(cp);
+    if (conv(ch) !== ch) flags[cp - FIRST] = 1;
   }
-  traditionalChars = set;
-  return set;
+  traditionalChars = flags;
+  return flags;
 }
 
 /** Cuts text to the head and tail we analyse, never splitting a surrogate pair. */
@@ -68,9 +71,10 @@ export function toHalfWidth(text: string): string {
 
 /** Traditional to simplified Chinese; returns the input untouched when it has no traditional characters. */
 export function toSimplifiedChinese(text: string): string {
-  const set = traditionalSet();
-  for (const ch of text) {
-    if (set.has(ch)) return converter()(text);
+  const flags = traditionalSet();
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= FIRST && code <= LAST && flags[code - FIRST] === 1) return converter()(text);
   }
   return text;
 }

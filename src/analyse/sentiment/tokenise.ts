@@ -71,7 +71,8 @@ function pushSpecial(tokens: Token[], raw: string): void {
 function pushWords(tokens: Token[], piece: string): void {
   for (const word of segmenter().cut(piece, false)) {
     // A space between Chinese phrases works as a comma; it bounds negation and contrast.
-    const kind: TokenKind = PUNCT.test(word) ? "punct" : "word";
+    const first = word.charCodeAt(0);
+    const kind: TokenKind = first >= 0x4e00 && first <= 0x9fff ? "word" : PUNCT.test(word) ? "punct" : "word";
     const prev = tokens[tokens.length - 1];
     // Runs of punctuation (!!, ?!, 。。) are one boundary whose marks the rules count.
     if (kind === "punct" && prev?.kind === "punct") prev.text += word;

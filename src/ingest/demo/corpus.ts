@@ -96,13 +96,25 @@ export function createDemoGenerator(seed: number, baseUrl = "http://127.0.0.1"):
   };
 }
 
+/**
+ * An endless seeded stream of Chinese title/text pairs for benchmarks: posts of `min`–`max`
+ * characters (default 100–200) and reposts of one of the last `history` posts.
+ */
+export function* chineseItemStream(seed: number, opts: { min?: number; max?: number; history?: number } = {}): Generator<{ title: string; text: string }> {
+  const { min = 100, max = 200, history = Number.POSITIVE_INFINITY } = opts;
+  const random = mulberry32(seed);
+  const recent: { title: string; text: string }[] = [];
+  for (let i = 0; ; i++) {
+    const earlier = recent.length > 0 && random() < REPOST_SHARE ? recent[Math.floor(random() * recent.length)] : null;
+    const item = earlier ? repost(random, { ...earlier, author: pick(random, RESIDENT_AUTHORS) }, max) : compose(random, pickGroup(random), min, max);
+    if (recent.length < history) recent.push(item);
+    else recent[i % history] = item;
+    yield item;
+  }
+}
+
 /** `n` Chinese title/text pairs of ~100–200 characters for benchmarks (about 1 µs-scale each). */
 export function generateChineseItems(n: number, seed: number): { title: string; text: string }[] {
-  const random = mulberry32(seed);
-  const out: { title: string; text: string }[] = [];
-  for (let i = 0; i < n; i++) {
-    const earlier = out.length > 0 && random() < REPOST_SHARE ? out[Math.floor(random() * out.length)] : null;
-    out.push(earlier ? repost(random, { ...earlier, author: pick(random, RESIDENT_AUTHORS) }, 200) : compose(random, pickGroup(random), 100, 200));
-  }
-  return out;
+  const stream = chineseItemStream(seed);
+  return Array.from({ length: n }, () => stream.next().value);
 }
