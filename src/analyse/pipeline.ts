@@ -3,13 +3,16 @@
 // (src/jobs/analyse-items.ts) and `tingfeng analyze` both drive this same class.
 import { normaliseText } from "./normalise";
 import { analyseSentiment, type SentimentResult, type TrainedModel } from "./sentiment";
-import { NearDupIndex, simhash64 } from "./dedup";
+import { NearDupIndex, Sketcher, simhash64, type DupSketch } from "./dedup";
 import { KeywordExtractor, type Entity, type Keyword, type UserWord } from "./keywords";
 import { WatchSet, type MatchSpan } from "./query";
 import { EventClusterer, type Assignment, type EventSnapshot } from "./events";
 
 /** Analysis looks at this many characters at most; the stored original is never cut. */
 export const MAX_ANALYSED_CHARS = 20_000;
+
+// The index is fed normaliseText output (the preparer sketches normalised text).
+const DEDUP_OPTIONS = { normalised: true } as const;
 
 /** One item as the pipeline needs it (publishedAt in epoch ms). */
 export type PipelineItem = { id: number; title: string; text: string; source: string; publishedAt: number };
@@ -23,6 +26,8 @@ export type PipelineResult = {
   /** Near-duplicate group id (the id, as a string, of the group's first post). */
   dupGroup: string;
   duplicateOf: string | null;
+  /** Earlier near-duplicate group ids now part of `dupGroup`. */
+  relabelled: string[];
   event: Assignment;
   watches: { watchId: number; spans: MatchSpan[] }[];
 };
@@ -46,7 +51,8 @@ export function analysedText(title: string, text: string): string {
 
 /** The stateless part of an item's analysis (what can run on another thread). */
 export type PreparedItem = {
-  normalised: string;
+  /** The near-duplicate sketch (signatures and band keys), so the index only looks up and files. */
+  dup: DupSketch;
   sentiment: SentimentResult;
   keywords: Keyword[];
   entities: Entity[];
@@ -57,6 +63,7 @@ export type PreparedItem = {
 /** Computes the stateless part of the analysis: normalisation, sentiment, keywords, simhash, watch matches. */
 export class Preparer {
   private readonly keywordsOf: KeywordExtractor;
+  private readonly sketcher = new Sketcher(DEDUP_OPTIONS);
   private watchSet: WatchSet;
   private model: TrainedModel | null;
 
@@ -93,7 +100,7 @@ export class Preparer {
     const normalised = normaliseText(raw);
     const { keywords, entities } = this.keywordsOf.analyse(normalised, 10);
     return {
-      normalised,
+      dup: this.sketcher.sketch(normalised),
       sentiment: analyseSentiment(raw, this.model),
       keywords,
       entities,
@@ -110,7 +117,7 @@ export class Preparer {
  * the stateless part (`analyse` = prepare + commit on this thread).
  */
 export class Analyser {
-  readonly dedup = new NearDupIndex({ normalised: true });
+  readonly dedup = new NearDupIndex(DEDUP_OPTIONS);
   readonly events: EventClusterer;
   readonly preparer: Preparer;
 
@@ -132,14 +139,14 @@ export class Analyser {
 
   /** The stateful part: near-duplicate group and event, in arrival order. */
   commit(item: PipelineItem, p: PreparedItem): PipelineResult {
-    const dup = this.dedup.add(String(item.id), p.normalised, item.publishedAt);
+    const dup = this.dedup.addSketch(String(item.id), p.dup, item.publishedAt);
     const event = this.events.assign({
       id: item.id, publishedAt: item.publishedAt, title: item.title, keywords: p.keywords,
       entities: p.entities.map((e) => e.word), dupGroup: dup.groupId, sentiment: p.sentiment.label,
     });
     return {
       sentiment: p.sentiment, keywords: p.keywords, entities: p.entities, simhash: p.simhash, dupGroup: dup.groupId,
-      duplicateOf: dup.duplicateOf, event, watches: p.watches,
+      duplicateOf: dup.duplicateOf, relabelled: dup.relabelled, event, watches: p.watches,
     };
   }
 

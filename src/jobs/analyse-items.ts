@@ -82,9 +82,8 @@ export function commitBatch(
         db, r.id,
         {
           sentiment: res.sentiment, keywords: res.keywords.map((k) => k.word), simhash: res.simhash, dupGroup: res.dupGroup,
-          duplicateOf: res.duplicateOf, eventId: res.event.eventId, watches: res.watches,
+          relabelled: res.relabelled, eventId: res.event.eventId, watches: res.watches,
         },
-        (g) => analyser.dedup.members(g),
         now(),
       );
       const t = r.published_at ?? r.fetched_at;

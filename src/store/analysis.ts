@@ -14,7 +14,8 @@ export type StoredAnalysis = {
   keywords: readonly string[];
   simhash: string;
   dupGroup: string;
-  duplicateOf: string | null;
+  /** Earlier group ids whose items now belong to `dupGroup`. */
+  relabelled: readonly string[];
   eventId: number;
   watches: ReadonlyArray<{ watchId: number; spans: unknown }>;
 };
@@ -46,14 +47,12 @@ export function analysedSince(db: Db, since: number, afterId: number, limit: num
 }
 
 /**
- * Stores one item's analysis. When the item joined a group whose first post changed (it was
- * published earlier than the group's first, or it bridged two groups), the older members are
- * relabelled so that every copy carries the current group id. Call inside a transaction.
+ * Stores one item's analysis. When the item joined groups together, or is now its group's first
+ * post (published earlier than the first), the items of the earlier groups are relabelled so that
+ * every copy carries the current group id. Call inside a transaction.
  */
-export function saveAnalysis(db: Db, itemId: number, a: StoredAnalysis, members: (group: string) => string[], now = Date.now()): void {
-  const keepManual = db.prepare("SELECT sentiment_manual FROM items WHERE id = ?").get(itemId) as { sentiment_manual: number } | undefined;
-  if (!keepManual) return; // deleted meanwhile
-  db
+export function saveAnalysis(db: Db, itemId: number, a: StoredAnalysis, now = Date.now()): void {
+  const updated = db
     .prepare(
       `UPDATE items SET analysed_at = ?, keywords = ?, simhash = ?, dup_group = ?, event_id = ?,
          sentiment = CASE WHEN sentiment_manual = 1 THEN sentiment ELSE ? END,
@@ -61,14 +60,9 @@ export function saveAnalysis(db: Db, itemId: number, a: StoredAnalysis, members:
        WHERE id = ?`,
     )
     .run(now, JSON.stringify(a.keywords), a.simhash, a.dupGroup, a.eventId, a.sentiment.label, a.sentiment.score, itemId);
-  if (a.duplicateOf !== null) {
-    const other = db.prepare("SELECT dup_group FROM items WHERE id = ?").get(Number(a.duplicateOf)) as { dup_group: string | null } | undefined;
-    if (other && other.dup_group !== a.dupGroup) {
-      const ids = members(a.dupGroup).map(Number);
-      const relabel = db.prepare("UPDATE items SET dup_group = ? WHERE id = ? AND (dup_group IS NULL OR dup_group <> ?)");
-      for (const id of ids) relabel.run(a.dupGroup, id, a.dupGroup);
-    }
-  }
+  if (updated.changes === 0) return; // deleted meanwhile
+  const relabel = db.prepare("UPDATE items SET dup_group = ? WHERE dup_group = ?");
+  for (const old of a.relabelled) relabel.run(a.dupGroup, old);
   const match = db.prepare(
     "INSERT INTO watch_matches (watch_id, item_id, spans, matched_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
   );

@@ -49,6 +49,18 @@ export class BandTable {
     else if (cell < 0) for (let e = -cell - 1; e !== -1; e = this.entryNext[e]) if (visit(this.entrySlot[e]) === false) return;
   }
 
+  /** Copies up to `out.length` slots stored under `key` into `out`, newest first; returns how many. */
+  slotsOf(key: number, out: Int32Array): number {
+    const cell = this.cells[this.find(key)];
+    if (cell > 0) {
+      out[0] = cell - 1;
+      return 1;
+    }
+    let n = 0;
+    if (cell < 0) for (let e = -cell - 1; e !== -1 && n < out.length; e = this.entryNext[e]) out[n++] = this.entrySlot[e];
+    return n;
+  }
+
   /** Every entry as alternating key, slot numbers, in insertion order (for persisting). */
   entries(): Int32Array {
     let singles = 0;

@@ -6,14 +6,36 @@ describe("NearDupIndex", () => {
   it.each(Object.entries(ACCIDENT_COPIES))("puts the %s copy in the original's group", (kind, copy) => {
     const index = new NearDupIndex();
     index.add("original", ACCIDENT, 1000);
-    expect(index.add(kind, copy, 2000)).toEqual({ groupId: "original", duplicateOf: "original" });
+    expect(index.add(kind, copy, 2000)).toEqual({ groupId: "original", duplicateOf: "original", relabelled: [] });
+  });
+
+  it("gives the same groups from sketches made elsewhere (structured-cloned, as across threads)", () => {
+    const texts: [string, string][] = [["original", ACCIDENT], ...Object.entries(ACCIDENT_COPIES), ["other", OTHER_ACCIDENT], ["a", "加油！"], ["b", "加油!!"]];
+    const byText = new NearDupIndex();
+    const bySketch = new NearDupIndex();
+    const sketcher = new NearDupIndex().sketcher;
+    for (const [id, text] of texts) {
+      const sketch = structuredClone(sketcher.sketch(text));
+      expect(bySketch.addSketch(id, sketch, 1000)).toEqual(byText.add(id, text, 1000));
+    }
+    expect(bySketch.members("original").length).toBe(1 + Object.keys(ACCIDENT_COPIES).length);
+    expect(bySketch.groupOf("b")).toBe("a");
+  });
+
+  it("names the groups an item relabels: a late original, and a bridge between two groups", () => {
+    const index = new NearDupIndex();
+    index.add("copy", ACCIDENT_COPIES.forwarded, 2000);
+    expect(index.add("original", ACCIDENT, 1000)).toEqual({ groupId: "original", duplicateOf: "copy", relabelled: ["copy"] });
+    const shorts = new NearDupIndex();
+    shorts.add("a", "加油！", 1);
+    expect(shorts.add("b", "加油!!", 2).relabelled).toEqual([]);
   });
 
   it("groups all copies together and keeps a different story apart", () => {
     const index = new NearDupIndex();
     index.add("original", ACCIDENT);
     for (const [kind, copy] of Object.entries(ACCIDENT_COPIES)) index.add(kind, copy);
-    expect(index.add("other", OTHER_ACCIDENT)).toEqual({ groupId: "other", duplicateOf: null });
+    expect(index.add("other", OTHER_ACCIDENT)).toEqual({ groupId: "other", duplicateOf: null, relabelled: [] });
     expect(index.members("original").sort()).toEqual(["original", ...Object.keys(ACCIDENT_COPIES)].sort());
   });
 
@@ -72,14 +94,14 @@ describe("NearDupIndex", () => {
 
   it("never reports a repost as a copy of itself", () => {
     const index = new NearDupIndex();
-    expect(index.add("x", `说得好，支持青禾交警，大家都要小心开车啊！//@青禾发布:${ACCIDENT}`)).toEqual({ groupId: "x", duplicateOf: null });
+    expect(index.add("x", `说得好，支持青禾交警，大家都要小心开车啊！//@青禾发布:${ACCIDENT}`)).toEqual({ groupId: "x", duplicateOf: null, relabelled: [] });
   });
 
   it("returns where an id already is when it is added again", () => {
     const index = new NearDupIndex();
     index.add("original", ACCIDENT);
     index.add("copy", ACCIDENT_COPIES.forwarded);
-    expect(index.add("copy", "完全不同的文字")).toEqual({ groupId: "original", duplicateOf: null });
+    expect(index.add("copy", "完全不同的文字")).toEqual({ groupId: "original", duplicateOf: null, relabelled: [] });
     expect(index.size).toBe(2);
   });
 

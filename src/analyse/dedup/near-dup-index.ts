@@ -20,57 +20,117 @@ export type NearDupOptions = Partial<MatchRule> & { bands?: number; rows?: numbe
 
 const MAX_BUCKET = 64;
 
-/** Where an added post landed. */
-export type AddResult = { groupId: string; duplicateOf: string | null };
+/**
+ * Where an added post landed: its group, the post it copies most closely, and the ids of groups
+ * that are now part of its group (joined through it, or whose first post it now is).
+ */
+export type AddResult = { groupId: string; duplicateOf: string | null; relabelled: string[] };
+
+/** A text's MinHash signature, its LSH band keys and its number of distinct shingles. */
+export type SketchPart = { size: number; sig: Uint16Array; keys: Int32Array };
+
+/**
+ * What `addSketch` needs of a post, computed without the index (so on any thread): for its body
+ * and for the text it reposts, a MinHash sketch when the text is long enough, the text itself when
+ * it is short (short texts only join identical ones), or null when there is none.
+ */
+export type DupSketch = { body: SketchPart | string | null; parent: SketchPart | string | null };
+
+/** Computes sketches with an index's rule and banding; pure, so it may run on another thread. */
+export class Sketcher {
+  private readonly rule: MatchRule;
+  private readonly normalised: boolean;
+  /** LSH bands and rows per band. */
+  readonly bands: number;
+  readonly rows: number;
+
+  /** A sketcher with the same options as the index it feeds. */
+  constructor(options: NearDupOptions = {}) {
+    this.rule = { ...DEFAULT_RULE, ...options };
+    this.bands = options.bands ?? 32;
+    this.rows = options.rows ?? 4;
+    this.normalised = options.normalised ?? false;
+    if (this.bands * this.rows > PERMUTATIONS) throw new Error(`dedup: ${this.bands} bands × ${this.rows} rows exceed ${PERMUTATIONS} hashes`);
+  }
+
+  /** The sketch of a post's text. */
+  sketch(text: string): DupSketch {
+    const { shingle, minShingles } = this.rule;
+    const keys = matchKeys(text, this.normalised);
+    const bodyShingles = shingleHashes(keys.body, shingle);
+    const long = bodyShingles.length >= minShingles;
+    const body = long ? this.part(bodyShingles) : keys.body || null;
+    let parent: DupSketch["parent"] = null;
+    if (keys.parent) {
+      const parentShingles = shingleHashes(keys.parent, shingle);
+      // A long reposted text is only sketched under a long body; a short one is matched exactly.
+      if (parentShingles.length < minShingles) parent = keys.parent;
+      else if (long) parent = this.part(parentShingles);
+    }
+    return { body, parent };
+  }
+
+  private part(shingles: Uint32Array): SketchPart {
+    const sig = signatureOf(shingles);
+    return { size: shingles.length, sig, keys: bandKeys(sig, this.bands, this.rows) };
+  }
+}
 
 /** Groups posts that are near-copies or reposts of one another, one post at a time. */
 export class NearDupIndex {
   private p: IndexParts;
-  private readonly normalised: boolean;
+  /** The sketcher matching this index's options. */
+  readonly sketcher: Sketcher;
   private stamp: Int32Array = new Int32Array(16);
   private adds = 0;
   // Scratch for the post being added: matched items with their best score, and their groups' roots.
   private readonly matches = new Map<number, number>();
   private readonly matchedRoots = new Set<number>();
+  private readonly bucket = new Int32Array(MAX_BUCKET);
 
   /** An empty index. */
   constructor(options: NearDupOptions = {}) {
+    this.sketcher = new Sketcher(options);
     const rule: MatchRule = { ...DEFAULT_RULE, ...options };
-    const bands = options.bands ?? 32;
-    const rows = options.rows ?? 4;
-    this.normalised = options.normalised ?? false;
-    if (bands * rows > PERMUTATIONS) throw new Error(`dedup: ${bands} bands × ${rows} rows exceed ${PERMUTATIONS} hashes`);
     this.p = {
-      rule, bands, rows, ids: [], index: new Map(), groups: new Groups(), slots: new Slots(),
+      rule, bands: this.sketcher.bands, rows: this.sketcher.rows, ids: [], index: new Map(), groups: new Groups(), slots: new Slots(),
       table: new BandTable(), short: new ShortTexts(),
     };
   }
 
   /** Adds a post (again: returns where it already is) and returns its group. */
   add(id: string, text: string, publishedAt?: number): AddResult {
+    if (this.p.index.has(id)) return { groupId: this.groupOf(id) ?? id, duplicateOf: null, relabelled: [] };
+    return this.addSketch(id, this.sketcher.sketch(text), publishedAt);
+  }
+
+  /** Adds a post by its sketch (from `sketcher`, maybe computed on another thread). */
+  addSketch(id: string, sketch: DupSketch, publishedAt?: number): AddResult {
     const p = this.p;
     const known = p.index.get(id);
-    if (known !== undefined) return { groupId: this.groupOf(id) ?? id, duplicateOf: null };
+    if (known !== undefined) return { groupId: this.groupOf(id) ?? id, duplicateOf: null, relabelled: [] };
     const item = p.groups.add(publishedAt);
     p.ids.push(id);
     p.index.set(id, item);
-    const keys = matchKeys(text, this.normalised);
-    const body = shingleHashes(keys.body, p.rule.shingle);
-    const parent = keys.parent === null ? null : shingleHashes(keys.parent, p.rule.shingle);
     this.matches.clear();
     this.matchedRoots.clear();
     const exact = (other: number) => this.found(other, 1);
-    if (body.length >= p.rule.minShingles) this.matchLong(item, body, BODY);
-    else if (keys.body) p.short.matchBody(keys.body, item, exact);
-    if (parent && keys.parent && parent.length < p.rule.minShingles) p.short.matchParent(keys.parent, item, exact);
-    else if (parent && body.length >= p.rule.minShingles) this.matchLong(item, parent, PARENT);
+    const { body, parent } = sketch;
+    if (typeof body === "string") p.short.matchBody(body, item, exact);
+    else if (body) this.matchLong(item, body, BODY);
+    if (typeof parent === "string") p.short.matchParent(parent, item, exact);
+    else if (parent) this.matchLong(item, parent, PARENT);
     let best: number | null = null;
     let bestScore = -1;
+    const before = new Set<string>();
+    for (const root of this.matchedRoots) before.add(p.ids[p.groups.firstOf(root)]);
     for (const [other, score] of this.matches) {
       p.groups.union(item, other);
       if (score > bestScore) [best, bestScore] = [other, score];
     }
-    return { groupId: p.ids[p.groups.firstOf(item)], duplicateOf: best === null ? null : p.ids[best] };
+    const groupId = p.ids[p.groups.firstOf(item)];
+    before.delete(groupId);
+    return { groupId, duplicateOf: best === null ? null : p.ids[best], relabelled: [...before] };
   }
 
   private found(item: number, score: number): void {
@@ -82,35 +142,31 @@ export class NearDupIndex {
   // Members of a group already matched need no verifying. A bucket is read newest first and stops
   // growing at MAX_BUCKET slots (a band that common says little, like a stop word): this bounds
   // the work per post on templated text and viral reposts.
-  private matchLong(item: number, shingles: Uint32Array, kind: number): void {
+  private matchLong(item: number, { size, sig, keys }: SketchPart, kind: number): void {
     const p = this.p;
-    const sig = signatureOf(shingles);
-    const keys = bandKeys(sig, p.bands, p.rows);
+    const packed = Slots.pack(sig);
     const tick = ++this.adds;
     this.stamp = ensure(this.stamp, p.slots.count + 1, Int32Array);
+    const bucket = this.bucket;
     const file: number[] = [];
     for (let b = 0; b < keys.length; b++) {
-      let entries = 0;
-      p.table.forEach(keys[b], (slot) => {
+      const n = p.table.slotsOf(keys[b], bucket);
+      for (let k = 0; k < n; k++) {
+        const slot = bucket[k];
+        if (this.stamp[slot] === tick) continue;
+        this.stamp[slot] = tick;
         const other = p.slots.itemOf(slot);
-        if (this.stamp[slot] !== tick && other !== item && !this.matchedRoots.has(p.groups.find(other))) {
-          this.stamp[slot] = tick;
-          if (this.verify(sig, shingles.length, kind, slot)) this.found(other, p.slots.jaccard(sig, slot));
-        }
-        return ++entries < MAX_BUCKET;
-      });
-      if (entries < MAX_BUCKET) file.push(keys[b]);
+        if (other === item || this.matchedRoots.has(p.groups.find(other))) continue;
+        const otherKind = p.slots.kindOf(slot);
+        if (kind === PARENT && otherKind === PARENT) continue; // two reposts of one post are not copies
+        const j = p.slots.jaccardPacked(packed, slot);
+        const copy = kind === BODY && otherKind === BODY ? bodiesMatch(j, size, p.slots.sizeOf(slot), p.rule) : j >= p.rule.repost;
+        if (copy) this.found(other, j);
+      }
+      if (n < MAX_BUCKET) file.push(keys[b]);
     }
-    const slot = p.slots.add(item, kind, shingles.length, sig);
+    const slot = p.slots.add(item, kind, size, sig);
     for (const key of file) p.table.add(key, slot);
-  }
-
-  private verify(sig: Uint16Array, size: number, kind: number, slot: number): boolean {
-    const p = this.p;
-    const otherKind = p.slots.kindOf(slot);
-    if (kind === PARENT && otherKind === PARENT) return false; // two reposts of one post are not copies
-    const j = p.slots.jaccard(sig, slot);
-    return kind === BODY && otherKind === BODY ? bodiesMatch(j, size, p.slots.sizeOf(slot), p.rule) : j >= p.rule.repost;
   }
 
   /** The group id of an added post, or null. */
@@ -142,8 +198,9 @@ export class NearDupIndex {
 
   /** An index restored from `exportState` output (validated; throws on anything else). */
   static importState(state: unknown, options: { normalised?: boolean } = {}): NearDupIndex {
-    const index = new NearDupIndex(options);
-    index.p = importIndexState(state);
+    const p = importIndexState(state);
+    const index = new NearDupIndex({ ...p.rule, bands: p.bands, rows: p.rows, normalised: options.normalised });
+    index.p = p;
     return index;
   }
 }

@@ -21,7 +21,9 @@ export class Slots {
   private item = new Int32Array(16);
   private kind = new Uint8Array(16);
   private sizes = new Uint16Array(16);
-  private sig = new Uint8Array(16 * PERMUTATIONS);
+  private sig: Uint8Array = new Uint8Array(16 * PERMUTATIONS);
+  // The same bytes four to a word, for comparing four signature values at once.
+  private words: Uint32Array = new Uint32Array(this.sig.buffer, 0, this.sig.length >>> 2);
   private n = 0;
 
   /** Number of slots. */
@@ -40,7 +42,8 @@ export class Slots {
     this.item = ensure(this.item, this.n, Int32Array);
     this.kind = ensure(this.kind, this.n, Uint8Array);
     this.sizes = ensure(this.sizes, this.n, Uint16Array);
-    this.sig = ensure(this.sig, this.n * PERMUTATIONS, Uint8Array);
+    const grown = ensure(this.sig, this.n * PERMUTATIONS, Uint8Array);
+    if (grown !== this.sig) this.setSig(grown);
     this.item[s] = item;
     this.kind[s] = kind;
     this.sizes[s] = Math.min(size, 0xffff);
@@ -62,6 +65,32 @@ export class Slots {
   /** Distinct shingles of the slot's text. */
   sizeOf(slot: number): number {
     return this.sizes[slot];
+  }
+
+  private setSig(sig: Uint8Array): void {
+    this.sig = sig;
+    this.words = new Uint32Array(sig.buffer, sig.byteOffset, sig.length >>> 2);
+  }
+
+  /** A signature's stored form (its values' low bytes) packed four to a word, for `jaccardPacked`. */
+  static pack(signature: Uint16Array): Uint32Array {
+    const bytes = new Uint8Array(PERMUTATIONS);
+    for (let i = 0; i < PERMUTATIONS; i++) bytes[i] = signature[i] & 0xff;
+    return new Uint32Array(bytes.buffer);
+  }
+
+  /** `jaccard` of a packed signature: counts equal bytes four at a time (the hot loop of matching). */
+  jaccardPacked(packed: Uint32Array, slot: number): number {
+    const words = this.words;
+    const base = slot * (PERMUTATIONS >>> 2);
+    let same = 0;
+    for (let i = 0; i < PERMUTATIONS >>> 2; i++) {
+      const x = words[base + i] ^ packed[i];
+      // High bit of each byte of t is set unless that byte of x is 0; ~t keeps only the equal bytes.
+      const t = ((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x | 0x7f7f7f7f;
+      same += Math.imul(~t >>> 7, 0x01010101) >>> 24;
+    }
+    return Math.max(0, (same / PERMUTATIONS - CHANCE) / (1 - CHANCE));
   }
 
   /** Estimated Jaccard similarity of a full signature and a stored slot. */
@@ -92,7 +121,7 @@ export class Slots {
     s.item = fromBase64(state.item, Int32Array);
     s.kind = fromBase64(state.kind, Uint8Array);
     s.sizes = fromBase64(state.size, Uint16Array);
-    s.sig = fromBase64(state.sigs, Uint8Array);
+    s.setSig(fromBase64(state.sigs, Uint8Array));
     return s;
   }
 }
