@@ -11,6 +11,13 @@ import { EventClusterer, type Assignment, type EventSnapshot } from "./events";
 /** Analysis looks at this many characters at most; the stored original is never cut. */
 export const MAX_ANALYSED_CHARS = 20_000;
 
+/**
+ * The near-duplicate index holds at most DEDUP_MAX_ITEMS posts; beyond that it forgets all but the
+ * newest DEDUP_KEEP_ITEMS (about 0.8 kB each in memory), so memory stays flat on a long run.
+ */
+export const DEDUP_MAX_ITEMS = 300_000;
+export const DEDUP_KEEP_ITEMS = 200_000;
+
 // The index is fed normaliseText output (the preparer sketches normalised text).
 const DEDUP_OPTIONS = { normalised: true } as const;
 
@@ -39,6 +46,8 @@ export type AnalyserOptions = {
   model?: TrainedModel | null;
   nextEventId?: () => number;
   eventWindowMs?: number;
+  /** Most posts the near-duplicate index holds (default DEDUP_MAX_ITEMS). */
+  dedupMax?: number;
 };
 
 /** The text a post is judged by: its body, with a title in front when the title is not just the body's opening. */
@@ -120,10 +129,12 @@ export class Analyser {
   readonly dedup = new NearDupIndex(DEDUP_OPTIONS);
   readonly events: EventClusterer;
   readonly preparer: Preparer;
+  private readonly dedupMax: number;
 
   /** A fresh analyser (empty near-duplicate index, no open events). */
   constructor(options: AnalyserOptions = {}) {
     this.preparer = new Preparer(options);
+    this.dedupMax = options.dedupMax ?? DEDUP_MAX_ITEMS;
     this.events = new EventClusterer({ nextId: options.nextEventId, windowMs: options.eventWindowMs });
   }
 
@@ -135,11 +146,17 @@ export class Analyser {
   /** Restores the near-duplicate index with an already analysed item (no event, no watches). */
   rememberCopy(id: number, title: string, text: string, publishedAt: number): void {
     this.dedup.add(String(id), normaliseText(analysedText(title, text)), publishedAt);
+    this.boundDedup();
+  }
+
+  private boundDedup(): void {
+    if (this.dedup.size > this.dedupMax) this.dedup.compact(Math.floor((this.dedupMax * DEDUP_KEEP_ITEMS) / DEDUP_MAX_ITEMS));
   }
 
   /** The stateful part: near-duplicate group and event, in arrival order. */
   commit(item: PipelineItem, p: PreparedItem): PipelineResult {
     const dup = this.dedup.addSketch(String(item.id), p.dup, item.publishedAt);
+    this.boundDedup();
     const event = this.events.assign({
       id: item.id, publishedAt: item.publishedAt, title: item.title, keywords: p.keywords,
       entities: p.entities.map((e) => e.word), dupGroup: dup.groupId, sentiment: p.sentiment.label,

@@ -2,10 +2,10 @@
 // the results with the item in one transaction, then refreshes the events it touched. Runs one
 // batch at a time (never two at once); woken after ingest, and on a timer for the idle upkeep.
 import type { Db } from "../db/connection";
-import { Analyser, type PipelineItem, type PreparedItem } from "../analyse/pipeline";
+import { Analyser, DEDUP_KEEP_ITEMS, type PipelineItem, type PreparedItem } from "../analyse/pipeline";
 import { deserialiseModel } from "../analyse/sentiment";
 import type { EventSnapshot } from "../analyse/events";
-import { analysedSince, pendingItems, saveAnalysis, type PendingItem } from "../store/analysis";
+import { analysedSince, newestAnalysedFloor, pendingItems, saveAnalysis, type PendingItem } from "../store/analysis";
 import { PreparePool, type PrepareSettings } from "./prepare-pool";
 import { bumpEventCounts, createEventRow, openEventSnapshots, saveEventSnapshot } from "../store/events";
 import { mergeSearchIndex } from "../store/items";
@@ -14,9 +14,9 @@ import { listUserWords } from "../store/user-words";
 import { enabledWatches } from "../store/watches";
 import { refreshEvents, RefreshThrottle } from "../monitor/refresh-events";
 
-/** How far back the near-duplicate index reaches after a restart, and how many items at most. */
+/** How far back the near-duplicate index reaches after a restart, and how many items at most (the newest). */
 export const DEDUP_REBUILD_MS = 14 * 86_400_000;
-export const DEDUP_REBUILD_MAX = 300_000;
+export const DEDUP_REBUILD_MAX = DEDUP_KEEP_ITEMS;
 const BATCH = 500;
 
 /** The running worker. */
@@ -36,14 +36,12 @@ export function loadAnalyser(db: Db, now = Date.now()): Analyser {
   const analyser = new Analyser({ nextEventId: () => createEventRow(db, Date.now()) });
   applySettings(db, analyser);
   analyser.restoreEvents(openEventSnapshots(db, now) as EventSnapshot[]);
-  let after = 0;
-  let loaded = 0;
   const since = now - DEDUP_REBUILD_MS;
-  while (loaded < DEDUP_REBUILD_MAX) {
+  let after = newestAnalysedFloor(db, since, DEDUP_REBUILD_MAX);
+  for (;;) {
     const rows = analysedSince(db, since, after, 2000);
     if (!rows.length) break;
     for (const r of rows) analyser.rememberCopy(r.id, r.title, r.text, r.published_at ?? r.fetched_at);
-    loaded += rows.length;
     after = rows[rows.length - 1].id;
   }
   return analyser;
@@ -97,8 +95,15 @@ export function commitBatch(
     const at = now();
     for (const [id, d] of touched) bumpEventCounts(db, id, d, at);
     refreshEvents(db, [...touched.keys()], at, throttle);
-    for (const id of touched.keys()) saveEventSnapshot(db, id, analyser.events.snapshot(id));
+    const snapshots = throttle ? throttle.snapshotsDue(touched.keys(), at) : touched.keys();
+    for (const id of snapshots) saveEventSnapshot(db, id, analyser.events.snapshot(id));
   });
+}
+
+/** Stores the snapshots the throttle still holds back (when idle, and before stopping). */
+export function flushEventSnapshots(db: Db, analyser: Analyser, throttle: RefreshThrottle, now = Date.now()): void {
+  const ids = throttle.flush(now);
+  if (ids.length) db.tx(() => ids.forEach((id) => saveEventSnapshot(db, id, analyser.events.snapshot(id))));
 }
 
 /** Analyses one batch of pending items on this thread; returns how many were analysed. */
@@ -163,7 +168,10 @@ export function createAnalysisWorker(
       if (n === 0) break;
       await new Promise((r) => setImmediate(r)); // let HTTP requests in between batches
     }
-    if (total === 0) mergeSearchIndex(db);
+    if (total === 0) {
+      flushEventSnapshots(db, analyser, throttle);
+      mergeSearchIndex(db);
+    }
     return total;
   }
 
@@ -197,6 +205,7 @@ export function createAnalysisWorker(
       stopped = true;
       if (timer) clearTimeout(timer);
       await running;
+      flushEventSnapshots(db, analyser, throttle);
       await pool?.close();
     },
   };

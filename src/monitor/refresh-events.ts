@@ -36,6 +36,9 @@ export function topKeywords(keywordLists: readonly (string | null)[], k = 12): {
   return top.map(([word, c]) => ({ word, weight: Math.round((c / max) * 1000) / 1000 }));
 }
 
+/** How often touched events' clusterer snapshots are stored while items keep coming. */
+export const SNAPSHOT_EVERY_MS = 5_000;
+
 /**
  * When the full refresh (title, keywords, burst, risk) of a big event is due: it reads hundreds of
  * members, so a hot event with thousands of items is refreshed when it grew by a fifth or a minute
@@ -43,6 +46,30 @@ export function topKeywords(keywordLists: readonly (string | null)[], k = 12): {
  */
 export class RefreshThrottle {
   private readonly last = new Map<number, { size: number; at: number }>();
+  private readonly dirty = new Set<number>();
+  private savedAt = -Infinity;
+
+  /**
+   * Events whose clusterer snapshot should be stored now. A snapshot holds an event's centroid and
+   * last few hundred members (tens of kB), so a hot event is saved every SNAPSHOT_EVERY_MS rather
+   * than after every batch; `flush` returns the rest (the worker flushes when it finds nothing to do,
+   * at least every 30 s, and at stop). After a crash the clusterer restarts from snapshots that may
+   * miss the last seconds of assignments; every item keeps the event it was given.
+   */
+  snapshotsDue(touched: Iterable<number>, now: number): number[] {
+    for (const id of touched) this.dirty.add(id);
+    if (now - this.savedAt < SNAPSHOT_EVERY_MS && now >= this.savedAt) return [];
+    return this.flush(now);
+  }
+
+  /** Every event touched since its snapshot was last stored. */
+  flush(now: number): number[] {
+    this.savedAt = now;
+    const ids = [...this.dirty];
+    this.dirty.clear();
+    return ids;
+  }
+
   /** True when an event of `size` items should get its full refresh at `now`. */
   due(id: number, size: number, now: number): boolean {
     const l = this.last.get(id);

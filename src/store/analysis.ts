@@ -46,6 +46,14 @@ export function analysedSince(db: Db, since: number, afterId: number, limit: num
     .all(since, afterId, limit) as Pick<ItemsTable, "id" | "title" | "text" | "published_at" | "fetched_at">[];
 }
 
+/** The id after which the newest `count` analysed items fetched since `since` start (0: all of them). */
+export function newestAnalysedFloor(db: Db, since: number, count: number): number {
+  const row = db
+    .prepare("SELECT id FROM items WHERE analysed_at IS NOT NULL AND fetched_at >= ? ORDER BY id DESC LIMIT 1 OFFSET ?")
+    .get(since, Math.max(0, count - 1)) as { id: number } | undefined;
+  return row ? row.id - 1 : 0;
+}
+
 /**
  * Stores one item's analysis. When the item joined groups together, or is now its group's first
  * post (published earlier than the first), the items of the earlier groups are relabelled so that

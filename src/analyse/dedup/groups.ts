@@ -40,6 +40,11 @@ export class Groups {
     return i;
   }
 
+  /** The item's publication time (+Infinity when unknown). */
+  timeOf(i: number): number {
+    return this.time[i];
+  }
+
   /** The root of the item's group. */
   find(i: number): number {
     while (this.parent[i] !== i) {

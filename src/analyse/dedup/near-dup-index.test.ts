@@ -31,6 +31,32 @@ describe("NearDupIndex", () => {
     expect(shorts.add("b", "加油!!", 2).relabelled).toEqual([]);
   });
 
+  it("compacts to the newest posts: kept groups keep their id, new copies still join them", () => {
+    const index = new NearDupIndex();
+    index.add("original", ACCIDENT, 1000);
+    const copies = Object.entries(ACCIDENT_COPIES);
+    copies.slice(0, -1).forEach(([kind, copy], i) => index.add(kind, copy, 2000 + i));
+    index.add("other", OTHER_ACCIDENT, 3000);
+    index.add("a", "加油！", 3001);
+    for (let i = 0; i < 50; i++) index.add(`filler${i}`, `第${i}条无关的帖子，内容是青禾县第${i}届运动会的赛程安排和场馆开放时间通知。`, 4000 + i);
+    const before = index.size;
+    index.compact(52); // keeps "other", "a" and the fillers; the accident group is gone entirely
+    expect(index.size).toBe(52);
+    expect(index.groupOf("original")).toBeNull();
+    expect(index.add("b", "加油!!", 5000).groupId).toBe("a");
+    expect(index.add("other-copy", `转发：${OTHER_ACCIDENT}`, 5001).groupId).toBe("other");
+
+    const again = new NearDupIndex();
+    again.add("original", ACCIDENT, 1000);
+    copies.slice(0, -1).forEach(([kind, copy], i) => again.add(kind, copy, 2000 + i));
+    again.compact(2); // the last two copies stay; "original" stays as the group's ghost
+    expect(again.size).toBe(3);
+    expect(again.groupOf(copies[copies.length - 2][0])).toBe("original");
+    const [lastKind, lastCopy] = copies[copies.length - 1];
+    expect(again.add(lastKind, lastCopy, 9000)).toMatchObject({ groupId: "original" });
+    expect(before).toBeGreaterThan(index.size);
+  });
+
   it("groups all copies together and keeps a different story apart", () => {
     const index = new NearDupIndex();
     index.add("original", ACCIDENT);

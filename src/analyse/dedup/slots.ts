@@ -52,6 +52,21 @@ export class Slots {
     return s;
   }
 
+  /** Appends a copy of another table's slot, owned by `item` here. */
+  copySlot(from: Slots, slot: number, item: number): number {
+    const s = this.n++;
+    this.item = ensure(this.item, this.n, Int32Array);
+    this.kind = ensure(this.kind, this.n, Uint8Array);
+    this.sizes = ensure(this.sizes, this.n, Uint16Array);
+    const grown = ensure(this.sig, this.n * PERMUTATIONS, Uint8Array);
+    if (grown !== this.sig) this.setSig(grown);
+    this.item[s] = item;
+    this.kind[s] = from.kind[slot];
+    this.sizes[s] = from.sizes[slot];
+    this.sig.set(from.sig.subarray(slot * PERMUTATIONS, (slot + 1) * PERMUTATIONS), s * PERMUTATIONS);
+    return s;
+  }
+
   /** The item owning the slot. */
   itemOf(slot: number): number {
     return this.item[slot];

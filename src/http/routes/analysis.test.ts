@@ -209,3 +209,30 @@ describe("analysis thread", () => {
     expect((t.db.sqlite.prepare("SELECT count(*) AS n FROM items WHERE analysed_at IS NULL").get() as { n: number }).n).toBe(0);
   });
 });
+
+describe("event snapshots", () => {
+  it("are held back while a stream keeps coming and stored when the worker stops", async () => {
+    const ids = seed();
+    // Analyse the fee posts first, then the bus and praise posts as a later batch.
+    t.db.sqlite.prepare("UPDATE items SET analysed_at = 0 WHERE id IN (?, ?)").run(ids[3], ids[4]);
+    const { createAnalysisWorker } = await import("../../jobs/analyse-items");
+    const worker = createAnalysisWorker(t.db, () => {}, { autostart: false });
+    const withState = () =>
+      (t.db.sqlite.prepare("SELECT id FROM events WHERE state IS NOT NULL ORDER BY id").all() as { id: number }[]).map((r) => r.id);
+    const eventOf = (id: number) => (t.db.sqlite.prepare("SELECT event_id FROM items WHERE id = ?").get(id) as { event_id: number }).event_id;
+    try {
+      expect(await worker.drain()).toBe(3);
+      expect(withState()).toEqual([eventOf(ids[0])]);
+      t.db.sqlite.prepare("UPDATE items SET analysed_at = NULL WHERE id IN (?, ?)").run(ids[3], ids[4]);
+      expect(await worker.drain()).toBe(2);
+      expect(eventOf(ids[3])).not.toBe(eventOf(ids[0]));
+      expect(withState()).toEqual([eventOf(ids[0])]); // the later batch came within SNAPSHOT_EVERY_MS
+    } finally {
+      await worker.stop();
+    }
+    expect(withState()).toEqual([...new Set([eventOf(ids[0]), eventOf(ids[3]), eventOf(ids[4])])].sort((a, b) => a - b));
+    const { loadAnalyser } = await import("../../jobs/analyse-items");
+    const restarted = loadAnalyser(t.db);
+    expect(restarted.events.open(Date.now())).toEqual(expect.arrayContaining([eventOf(ids[3]), eventOf(ids[4])]));
+  });
+});

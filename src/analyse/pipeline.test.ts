@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { Analyser } from "./pipeline";
+
+const post = (id: number, text: string) => ({ id, title: "", text, source: "青禾论坛", publishedAt: 1_700_000_000_000 + id * 60_000 });
+const ORIGINAL = "青禾县城西公交3路自下周一起调整线路，不再经过老汽车站，改经新建的滨河路，沿线居民出行请提前规划时间。";
+
+describe("Analyser", () => {
+  it("bounds the near-duplicate index and keeps a forgotten first post's group id for later copies", () => {
+    const analyser = new Analyser({ dedupMax: 30 });
+    analyser.analyse(post(1, ORIGINAL));
+    analyser.analyse(post(2, `转发：${ORIGINAL}`));
+    for (let i = 3; i <= 60; i++) {
+      analyser.analyse(post(i, `第${i}届青禾县中小学生运动会将于${i}日开幕，共设田径、游泳等${i}个项目。`));
+      // Keep the repost group alive among the newest posts.
+      if (i % 20 === 0) expect(analyser.analyse(post(1000 + i, `${ORIGINAL}（转）`)).dupGroup).toBe("1");
+      expect(analyser.dedup.size).toBeLessThanOrEqual(30);
+    }
+    expect(analyser.dedup.groupOf("1")).toBe("1"); // kept as its group's ghost
+    expect(analyser.analyse(post(2000, `【转载】${ORIGINAL}`)).dupGroup).toBe("1");
+  });
+});
