@@ -3,7 +3,7 @@
 // (src/jobs/analyse-items.ts) and `tingfeng analyze` both drive this same class.
 import { normaliseText } from "./normalise";
 import { analyseSentiment, type SentimentResult, type TrainedModel } from "./sentiment";
-import { NearDupIndex, Sketcher, simhash64, type DupSketch } from "./dedup";
+import { NearDupIndex, Sketcher, type DupSketch } from "./dedup";
 import { KeywordExtractor, type Entity, type Keyword, type UserWord } from "./keywords";
 import { WatchSet, type MatchSpan } from "./query";
 import { EventClusterer, type Assignment, type EventSnapshot } from "./events";
@@ -108,12 +108,13 @@ export class Preparer {
     const raw = analysedText(item.title, item.text);
     const normalised = normaliseText(raw);
     const { keywords, entities } = this.keywordsOf.analyse(normalised, 10);
+    const { sketch, simhash } = this.sketcher.sketchAndFingerprint(normalised);
     return {
-      dup: this.sketcher.sketch(normalised),
+      dup: sketch,
       sentiment: analyseSentiment(raw, this.model),
       keywords,
       entities,
-      simhash: simhash64(normalised, 3, true),
+      simhash,
       watches: this.watchSet.match({
         title: item.title.slice(0, MAX_ANALYSED_CHARS), text: item.text.slice(0, MAX_ANALYSED_CHARS), source: item.source,
       }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NearDupIndex } from "./near-dup-index";
+import { simhash64 } from "./simhash";
 import { ACCIDENT, ACCIDENT_COPIES, FLOOD_SUPPLIES, FLOOD_WATER, MIXED, OTHER_ACCIDENT } from "./testdata/posts";
 
 describe("NearDupIndex", () => {
@@ -20,6 +21,7 @@ describe("NearDupIndex", () => {
     }
     expect(bySketch.members("original").length).toBe(1 + Object.keys(ACCIDENT_COPIES).length);
     expect(bySketch.groupOf("b")).toBe("a");
+    for (const [, text] of texts) expect(sketcher.sketchAndFingerprint(text).simhash).toBe(simhash64(text));
   });
 
   it("names the groups an item relabels: a late original, and a bridge between two groups", () => {

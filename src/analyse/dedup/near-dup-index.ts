@@ -8,6 +8,7 @@ import { Groups } from "./groups";
 import { ensure } from "./growable";
 import { bandKeys, PERMUTATIONS, shingleHashes, signatureOf } from "./minhash";
 import { ShortTexts } from "./short-texts";
+import { simhashHex } from "./simhash";
 import { bodiesMatch, DEFAULT_RULE, type MatchRule } from "./similarity";
 import { BODY, PARENT, Slots } from "./slots";
 import { matchKeys } from "./views";
@@ -56,9 +57,15 @@ export class Sketcher {
 
   /** The sketch of a post's text. */
   sketch(text: string): DupSketch {
+    return this.sketchAndFingerprint(text).sketch;
+  }
+
+  /** The sketch and the 64-bit simhash (`simhash64`) of a post's text, sharing one shingling. */
+  sketchAndFingerprint(text: string): { sketch: DupSketch; simhash: string } {
     const { shingle, minShingles } = this.rule;
     const keys = matchKeys(text, this.normalised);
     const bodyShingles = shingleHashes(keys.body, shingle);
+    const simhash = simhashHex(bodyShingles);
     const long = bodyShingles.length >= minShingles;
     const body = long ? this.part(bodyShingles) : keys.body || null;
     let parent: DupSketch["parent"] = null;
@@ -68,7 +75,7 @@ export class Sketcher {
       if (parentShingles.length < minShingles) parent = keys.parent;
       else if (long) parent = this.part(parentShingles);
     }
-    return { body, parent };
+    return { sketch: { body, parent }, simhash };
   }
 
   private part(shingles: Uint32Array): SketchPart {

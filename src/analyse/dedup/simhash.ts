@@ -26,10 +26,15 @@ export function simhashOf(shingles: Uint32Array): [number, number] {
   return [hi >>> 0, lo >>> 0];
 }
 
+/** The simhash of a set of shingle hashes as 16 lowercase hex digits. */
+export function simhashHex(shingles: Uint32Array): string {
+  const [hi, lo] = simhashOf(shingles);
+  return hi.toString(16).padStart(8, "0") + lo.toString(16).padStart(8, "0");
+}
+
 /** 64-bit simhash of a post's body over character k-shingles, as 16 lowercase hex digits. */
 export function simhash64(text: string, k = 3, normalised = false): string {
-  const [hi, lo] = simhashOf(shingleHashes(matchKeys(text, normalised).body, k));
-  return hi.toString(16).padStart(8, "0") + lo.toString(16).padStart(8, "0");
+  return simhashHex(shingleHashes(matchKeys(text, normalised).body, k));
 }
 
 const HEX64 = /^[0-9a-f]{16}$/i;
