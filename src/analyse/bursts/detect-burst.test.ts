@@ -19,27 +19,27 @@ describe("detectBurst", () => {
     expect(b).toMatchObject({ flag: false, lastHour: 10, ratio: 1, z: 0, sameHourMean: 10 });
   });
 
-  it("flags a spike with its ratio and z, and says why in Chinese", () => {
+  it("flags a spike with its ratio and z, and says why in Chinese and English", () => {
     const b = detectBurst({ hourly: [...flat(47, 6), 42] });
     expect(b.flag).toBe(true);
     expect(b.ratio).toBeCloseTo(43 / 7, 2);
     expect(b.z).toBeCloseTo((42 - 6) / Math.sqrt(6), 2);
-    expect(b.reasons[0]).toBe("近1小时 42 条，是前12小时均值的 6.1 倍");
-    expect(b.reasons[1]).toMatch(/^高于前1天同一时段（均值 6\.0 条）14\.7 个标准差$/);
+    expect(b.reasons[0]).toBe("近1小时 42 条，是前12小时均值的 6.1 倍 / 42 in the last hour, 6.1× the mean of the previous 12 hours");
+    expect(b.reasons[1]).toBe("高于前1天同一时段（均值 6.0 条）14.7 个标准差 / 14.7 standard deviations above the same hour of the previous 1 day(s) (mean 6.0)");
   });
 
   it("does not flag the 9 am peak that every day has, but flags one far above it", () => {
     const usual = detectBurst({ hourly: dailyCycle(40) });
     expect(usual.ratio).toBeGreaterThan(3); // against the quiet night it looks like a rise…
     expect(usual).toMatchObject({ flag: false, sameHourMean: 40, z: 0 }); // …but it is the usual morning
-    expect(usual.reasons[1]).toContain("与前7天同一时段相近");
+    expect(usual.reasons[1]).toMatch(/^与前7天同一时段相近.* \/ Close to the same hour of the previous 7 day\(s\)/);
     expect(detectBurst({ hourly: dailyCycle(90) })).toMatchObject({ flag: true, sameHourMean: 40 });
   });
 
   it("never flags fewer items than minCount, however steep the rise", () => {
     const b = detectBurst({ hourly: [...flat(24, 0), 4] });
     expect(b).toMatchObject({ flag: false, ratio: 5 });
-    expect(b.reasons).toContain("近1小时不足 5 条，不计为突增");
+    expect(b.reasons).toContain("近1小时不足 5 条，不计为突增 / Fewer than 5 in the last hour: not a burst");
     expect(detectBurst({ hourly: [...flat(24, 0), 4] }, { minCount: 3 }).flag).toBe(true);
   });
 
@@ -48,10 +48,11 @@ describe("detectBurst", () => {
   });
 
   it("judges short input against the hours it has", () => {
-    expect(detectBurst({ hourly: [] })).toMatchObject({ flag: false, lastHour: 0, reasons: ["无数据"] });
+    expect(detectBurst({ hourly: [] })).toMatchObject({ flag: false, lastHour: 0, reasons: ["无数据 / No data"] });
     const fresh = detectBurst({ hourly: [0, 0, 30] });
     expect(fresh).toMatchObject({ flag: true, ratio: 31, sameHourMean: null });
-    expect(fresh.reasons).toContain("历史不足12小时（2小时）");
+    expect(fresh.reasons).toContain("历史不足12小时（2小时） / Less than 12 hours of history (2)");
+    for (const r of fresh.reasons) expect(r.split(" / ")).toHaveLength(2);
     expect(detectBurst({ hourly: [12] })).toMatchObject({ flag: true, ratio: 13, z: 12 });
   });
 

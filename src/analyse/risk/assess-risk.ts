@@ -1,8 +1,9 @@
-// Risk level suggestion for an event (一般 / 较大 / 重大). Points per factor, each with a Chinese
-// reason naming its evidence, so that an analyst can see why and overrule; same input, same output.
+// Risk level suggestion for an event (一般 / 较大 / 重大). Points per factor, each with a reason
+// naming its evidence ("中文 / English", the UI shows the half of its language), so that an analyst
+// can see why and overrule; same input, same output.
 import type { RiskLevel } from "../../shared/analysis-api";
 import type { Burst } from "../bursts";
-import { findHarms, HARM_POINTS, SUBJECT_CATEGORIES } from "./harm-terms";
+import { findHarms, HARM_CATEGORY_EN, HARM_POINTS, SUBJECT_CATEGORIES, type HarmCategory } from "./harm-terms";
 
 /** 一般 / 较大 / 重大: the same union the API types use. */
 export type { RiskLevel };
@@ -45,41 +46,46 @@ export function assessRisk(input: RiskInput): RiskAssessment {
   const priority = clamp(Math.round(input.maxSourcePriority), 1, 5, 3);
   const reasons: string[] = [];
   let score = 0;
-  const add = (points: number, reason: string): void => {
+  const add = (points: number, zh: string, en: string): void => {
     score += points;
-    reasons.push(`${reason}（+${points}）`);
+    reasons.push(`${zh}（+${points}） / ${en} (+${points})`);
   };
 
   const harms = findHarms(typeof input.text === "string" ? input.text : "");
   const concern = negative >= CONCERN_NEGATIVE_SHARE || harms.some((h) => !SUBJECT_CATEGORIES.has(h.category));
   let harmLeft = MAX_HARM_POINTS;
-  const beyondCap: string[] = [];
+  const beyondCap: HarmCategory[] = [];
   for (const h of harms) {
     if (SUBJECT_CATEGORIES.has(h.category) && !concern) continue;
     const points = Math.min(HARM_POINTS[h.category], harmLeft);
     if (points <= 0) beyondCap.push(h.category);
     else {
       harmLeft -= points;
-      add(points, `涉及${h.category}：${h.terms.slice(0, 3).join("、")}`);
+      const terms = h.terms.slice(0, 3).join("、");
+      add(points, `涉及${h.category}：${terms}`, `${HARM_CATEGORY_EN[h.category]}: ${terms}`);
     }
   }
   // Shown without points, so that the analyst still sees everything the text touches.
-  if (beyondCap.length) reasons.push(`另涉及${beyondCap.join("、")}（风险词加分已达上限 ${MAX_HARM_POINTS}）`);
+  if (beyondCap.length) {
+    const en = beyondCap.map((c) => HARM_CATEGORY_EN[c]).join(", ");
+    reasons.push(`另涉及${beyondCap.join("、")}（风险词加分已达上限 ${MAX_HARM_POINTS}） / Also ${en} (harm points already at the cap of ${MAX_HARM_POINTS})`);
+  }
 
-  if (negative >= 0.7) add(2, `负面占比 ${pct(negative)}`);
-  else if (negative >= 0.4) add(1, `负面占比 ${pct(negative)}`);
+  if (negative >= 0.7) add(2, `负面占比 ${pct(negative)}`, `${pct(negative)} negative`);
+  else if (negative >= 0.4) add(1, `负面占比 ${pct(negative)}`, `${pct(negative)} negative`);
 
   if (concern) {
-    if (size >= 200) add(3, `信息量 ${size} 条`);
-    else if (size >= 50) add(2, `信息量 ${size} 条`);
-    else if (size >= 10) add(1, `信息量 ${size} 条`);
+    const volume = (points: number) => add(points, `信息量 ${size} 条`, `${size} items`);
+    if (size >= 200) volume(3);
+    else if (size >= 50) volume(2);
+    else if (size >= 10) volume(1);
 
     const g = input.growth;
-    if (g?.flag) add(2, `1小时增长 ${g.ratio.toFixed(1)} 倍（突增）`);
-    else if (g && g.ratio >= 2 && g.lastHour >= 5) add(1, `1小时增长 ${g.ratio.toFixed(1)} 倍`);
+    if (g?.flag) add(2, `1小时增长 ${g.ratio.toFixed(1)} 倍（突增）`, `last hour ${g.ratio.toFixed(1)}× the previous 12-hour mean (burst)`);
+    else if (g && g.ratio >= 2 && g.lastHour >= 5) add(1, `1小时增长 ${g.ratio.toFixed(1)} 倍`, `last hour ${g.ratio.toFixed(1)}× the previous 12-hour mean`);
 
-    if (priority === 1) add(2, "来源优先级高（1级）");
-    else if (priority === 2) add(1, "来源优先级较高（2级）");
+    if (priority === 1) add(2, "来源优先级高（1级）", "high-priority source (level 1)");
+    else if (priority === 2) add(1, "来源优先级较高（2级）", "higher-priority source (level 2)");
   }
 
   const level: RiskLevel = score >= RISK_THRESHOLDS.major ? "major" : score >= RISK_THRESHOLDS.significant ? "significant" : "general";

@@ -18,6 +18,12 @@ export const HARM_TERMS: Readonly<Record<HarmCategory, readonly string[]>> = {
   环境污染: ["污染", "排污", "偷排", "直排", "恶臭", "异味", "黑臭", "废水", "废气", "粉尘", "噪音扰民", "死鱼"],
 };
 
+/** Each category's name in the English locale. */
+export const HARM_CATEGORY_EN: Readonly<Record<HarmCategory, string>> = {
+  伤亡: "casualties", 未成年人: "minors", 食品药品安全: "food and drug safety", 安全事故: "safety accident",
+  群体性事件: "mass incident", 公职人员: "public officials", 环境污染: "environmental pollution",
+};
+
 /** Points per category. 未成年人 is who is involved, not what happened: see SUBJECT_CATEGORIES. */
 export const HARM_POINTS: Readonly<Record<HarmCategory, number>> = {
   伤亡: 3, 未成年人: 2, 食品药品安全: 2, 安全事故: 2, 群体性事件: 3, 公职人员: 2, 环境污染: 1,
