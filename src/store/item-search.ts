@@ -10,38 +10,59 @@ export interface ItemFilter {
   collapse?: boolean; eventId?: number; watchId?: number; sentiment?: string;
 }
 
-function where(f: ItemFilter): { clauses: string[]; params: unknown[]; match: string | null } {
+// The filters as SQL over the items row `a` (the text query excluded: the caller drives from it).
+function filterClauses(f: ItemFilter, a: string): { clauses: string[]; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
-  const match = f.q ? toMatchQuery(f.q) : null;
   if (f.sourceIds?.length) {
-    clauses.push(`i.source_id IN (${f.sourceIds.map(() => "?").join(",")})`);
+    clauses.push(`${a}.source_id IN (${f.sourceIds.map(() => "?").join(",")})`);
     params.push(...f.sourceIds);
   }
   if (f.from !== undefined) {
-    clauses.push("coalesce(i.published_at, i.fetched_at) >= ?");
+    clauses.push(`coalesce(${a}.published_at, ${a}.fetched_at) >= ?`);
     params.push(f.from);
   }
   if (f.to !== undefined) {
-    clauses.push("coalesce(i.published_at, i.fetched_at) <= ?");
+    clauses.push(`coalesce(${a}.published_at, ${a}.fetched_at) <= ?`);
     params.push(f.to);
   }
   if (f.status) {
-    clauses.push("i.status = ?");
+    clauses.push(`${a}.status = ?`);
     params.push(f.status);
   }
-  if (f.collapse) clauses.push("(i.dup_group IS NULL OR i.dup_group = CAST(i.id AS TEXT))");
   if (f.eventId !== undefined) {
-    clauses.push("i.event_id = ?");
+    clauses.push(`${a}.event_id = ?`);
     params.push(f.eventId);
   }
   if (f.watchId !== undefined) {
-    clauses.push("EXISTS (SELECT 1 FROM watch_matches m WHERE m.watch_id = ? AND m.item_id = i.id)");
+    clauses.push(`EXISTS (SELECT 1 FROM watch_matches m WHERE m.watch_id = ? AND m.item_id = ${a}.id)`);
     params.push(f.watchId);
   }
   if (f.sentiment) {
-    clauses.push("i.sentiment = ?");
+    clauses.push(`${a}.sentiment = ?`);
     params.push(f.sentiment);
+  }
+  return { clauses, params };
+}
+
+function where(f: ItemFilter): { clauses: string[]; params: unknown[]; match: string | null } {
+  const match = f.q ? toMatchQuery(f.q) : null;
+  const { clauses, params } = filterClauses(f, "i");
+  if (f.collapse) {
+    // One row per repost group among the matches: the group's first post when it matches, else
+    // the earliest stored copy that does. So a filter the original fails (another source, a watch
+    // only a commented repost matches) still shows the group instead of hiding it.
+    const other = filterClauses(f, "j");
+    if (match) {
+      other.clauses.push("EXISTS (SELECT 1 FROM items_fts WHERE items_fts MATCH ? AND rowid = j.id)");
+      other.params.push(match);
+    }
+    const cond = other.clauses.map((c) => ` AND ${c}`).join("");
+    clauses.push(
+      "(i.dup_group IS NULL OR i.dup_group = CAST(i.id AS TEXT) OR NOT EXISTS (SELECT 1 FROM items j WHERE j.dup_group = i.dup_group" +
+        ` AND j.id <> i.id AND (j.id < i.id OR j.dup_group = CAST(j.id AS TEXT))${cond}))`,
+    );
+    params.push(...other.params);
   }
   return { clauses, params, match };
 }
