@@ -6,6 +6,8 @@
 import { ensure } from "./growable";
 
 const MAX_LOAD = 0.8;
+// Initial room for one key's chain when walking entries (chains are capped at MAX_BUCKET by the index).
+const MAX_CHAIN_HINT = 256;
 
 /** A multimap from 32-bit band keys to slot numbers. */
 export class BandTable {
@@ -27,6 +29,11 @@ export class BandTable {
   /** Bytes held by the table's arrays, spare capacity included. */
   get bytes(): number {
     return this.keys.byteLength + this.cells.byteLength + this.entrySlot.byteLength + this.entryNext.byteLength;
+  }
+
+  /** Number of distinct keys. */
+  get distinctKeys(): number {
+    return this.distinct;
   }
 
   /** Adds one slot under `key`; a key may hold many slots. */
@@ -59,6 +66,23 @@ export class BandTable {
     let n = 0;
     if (cell < 0) for (let e = -cell - 1; e !== -1 && n < out.length; e = this.entryNext[e]) out[n++] = this.entrySlot[e];
     return n;
+  }
+
+  /** Calls `visit` with every entry; each key's slots come in insertion order. Allocates nothing per entry. */
+  forEachEntry(visit: (key: number, slot: number) => void): void {
+    let chain = new Int32Array(MAX_CHAIN_HINT);
+    for (let i = 0; i < this.cells.length; i++) {
+      const cell = this.cells[i];
+      if (cell > 0) visit(this.keys[i], cell - 1);
+      else if (cell < 0) {
+        let n = 0;
+        for (let e = -cell - 1; e !== -1; e = this.entryNext[e]) {
+          if (n === chain.length) chain = ensure(chain, n + 1, Int32Array);
+          chain[n++] = this.entrySlot[e];
+        }
+        for (let k = n - 1; k >= 0; k--) visit(this.keys[i], chain[k]);
+      }
+    }
   }
 
   /** Every entry as alternating key, slot numbers, in insertion order (for persisting). */

@@ -46,9 +46,11 @@ export function compactParts(p: IndexParts, keep: number): IndexParts {
   while (firstSlot > 0 && p.slots.itemOf(firstSlot - 1) >= cut) firstSlot--;
   const slots = new Slots();
   for (let s = firstSlot; s < p.slots.count; s++) slots.copySlot(p.slots, s, renumber[p.slots.itemOf(s)]);
-  const entries = p.table.entries();
-  const table = new BandTable(Math.ceil((entries.length / 2) * (keep / n)));
-  for (let e = 0; e < entries.length; e += 2) if (entries[e + 1] >= firstSlot) table.add(entries[e], entries[e + 1] - firstSlot);
+  // Walked in place: a copy of a table of millions of entries would add tens of MB to the peak.
+  const table = new BandTable(Math.ceil(p.table.distinctKeys * (keep / n)));
+  p.table.forEachEntry((key, slot) => {
+    if (slot >= firstSlot) table.add(key, slot - firstSlot);
+  });
   const short = p.short.toState();
   const keepPairs = (pairs: [number, number][]): [number, number][] =>
     pairs.filter(([, item]) => renumber[item] >= 0).map(([key, item]) => [key, renumber[item]]);

@@ -68,5 +68,15 @@ describe("BandTable", () => {
     const entries = table.entries();
     for (let i = 0; i < entries.length; i += 2) copy.add(entries[i], entries[i + 1]);
     expect(under(copy, Math.imul(3, 0x9e3779b1))).toEqual(under(table, Math.imul(3, 0x9e3779b1)));
+    // Walking in place gives the same entries in the same order, including chains longer than its buffer.
+    const walked: number[] = [];
+    table.forEachEntry((key, slot) => void walked.push(key, slot));
+    expect(walked).toEqual([...entries]);
+    expect(table.distinctKeys).toBe(700);
+    const long = new BandTable();
+    for (let slot = 0; slot < 1000; slot++) long.add(7, slot);
+    const slots: number[] = [];
+    long.forEachEntry((key, slot) => void slots.push(slot));
+    expect(slots).toEqual(Array.from({ length: 1000 }, (_, i) => i));
   });
 });
