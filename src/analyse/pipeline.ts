@@ -38,8 +38,14 @@ export type PipelineResult = {
   /** Earlier near-duplicate group ids now part of `dupGroup`. */
   relabelled: string[];
   event: Assignment;
-  watches: { watchId: number; spans: MatchSpan[] }[];
+  watches: WatchHits;
 };
+
+/**
+ * Matched watches: ids and, at the same index, the highlight spans (MatchSpan[]) as JSON, the form
+ * they are stored in; flat so that posting a prepared item between threads copies little.
+ */
+export type WatchHits = { ids: number[]; spans: string[] };
 
 /** Pipeline settings; everything can be replaced later at run time. */
 export type AnalyserOptions = {
@@ -68,8 +74,12 @@ export type PreparedItem = {
   keywords: Keyword[];
   entities: Entity[];
   simhash: string;
-  watches: { watchId: number; spans: MatchSpan[] }[];
+  watches: WatchHits;
 };
+
+function watchHits(matches: readonly { watchId: number; spans: MatchSpan[] }[]): WatchHits {
+  return { ids: matches.map((m) => m.watchId), spans: matches.map((m) => JSON.stringify(m.spans)) };
+}
 
 /** Computes the stateless part of the analysis: normalisation, sentiment, keywords, simhash, watch matches. */
 export class Preparer {
@@ -117,9 +127,9 @@ export class Preparer {
       keywords,
       entities,
       simhash,
-      watches: this.watchSet.match({
+      watches: watchHits(this.watchSet.match({
         title: item.title.slice(0, MAX_ANALYSED_CHARS), text: item.text.slice(0, MAX_ANALYSED_CHARS), source: item.source,
-      }),
+      })),
     };
   }
 }

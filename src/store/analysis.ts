@@ -17,7 +17,8 @@ export type StoredAnalysis = {
   /** Earlier group ids whose items now belong to `dupGroup`. */
   relabelled: readonly string[];
   eventId: number;
-  watches: ReadonlyArray<{ watchId: number; spans: unknown }>;
+  /** Matched watch ids and, at the same index, their highlight spans as JSON. */
+  watches: { ids: readonly number[]; spans: readonly string[] };
 };
 
 /** The oldest items not analysed yet. */
@@ -74,7 +75,8 @@ export function saveAnalysis(db: Db, itemId: number, a: StoredAnalysis, now = Da
   const match = db.prepare(
     "INSERT INTO watch_matches (watch_id, item_id, spans, matched_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
   );
-  for (const w of a.watches) match.run(w.watchId, itemId, JSON.stringify(w.spans), now);
+  const { ids, spans } = a.watches;
+  for (let i = 0; i < ids.length; i++) match.run(ids[i], itemId, spans[i], now);
 }
 
 /** Members of a repost group with what the spread summary needs, earliest first. */

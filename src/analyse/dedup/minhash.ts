@@ -44,8 +44,7 @@ for (let i = 0, s = 0x2545f491; i < PERMUTATIONS / 2; i++) {
 }
 
 /** MinHash signature (128 16-bit values) of a set of shingle hashes; all 0xffff when empty. */
-export function signatureOf(shingles: Uint32Array): Uint16Array {
-  const sig = new Uint16Array(PERMUTATIONS);
+export function signatureOf(shingles: Uint32Array, sig = new Uint16Array(PERMUTATIONS)): Uint16Array {
   const half = PERMUTATIONS / 2;
   const n = shingles.length;
   for (let i = 0; i < half; i++) {
@@ -79,8 +78,7 @@ export function estimateJaccard(a: Uint16Array, b: Uint16Array, aOffset = 0, bOf
 }
 
 /** One 32-bit key per LSH band of `rows` signature values; the band number is mixed in. */
-export function bandKeys(sig: Uint16Array, bands: number, rows: number): Int32Array {
-  const keys = new Int32Array(bands);
+export function bandKeys(sig: Uint16Array, bands: number, rows: number, keys = new Int32Array(bands)): Int32Array {
   for (let b = 0; b < bands; b++) {
     let h = Math.imul(b + 1, 0x9e3779b1);
     for (let r = 0; r < rows; r++) h = mix32(h ^ sig[b * rows + r]);

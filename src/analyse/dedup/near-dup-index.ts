@@ -78,9 +78,11 @@ export class Sketcher {
     return { sketch: { body, parent }, simhash };
   }
 
+  // Signature and band keys share one buffer: posting a sketch to the main thread copies one buffer.
   private part(shingles: Uint32Array): SketchPart {
-    const sig = signatureOf(shingles);
-    return { size: shingles.length, sig, keys: bandKeys(sig, this.bands, this.rows) };
+    const buffer = new ArrayBuffer(PERMUTATIONS * 2 + this.bands * 4);
+    const sig = signatureOf(shingles, new Uint16Array(buffer, 0, PERMUTATIONS));
+    return { size: shingles.length, sig, keys: bandKeys(sig, this.bands, this.rows, new Int32Array(buffer, PERMUTATIONS * 2, this.bands)) };
   }
 }
 
