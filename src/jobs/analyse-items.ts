@@ -122,21 +122,22 @@ export function analyseBatch(db: Db, analyser: Analyser, limit = BATCH, now = ()
 export async function drainWithPool(db: Db, analyser: Analyser, pool: PreparePool, throttle: RefreshThrottle, stopped: () => boolean): Promise<number> {
   const here = (rows: readonly PendingItem[]) => rows.map((r) => analyser.preparer.prepare(itemOf(r)));
   const ask = (rows: PendingItem[]) => (pool.broken ? Promise.resolve(here(rows)) : pool.prepare(rows.map(itemOf)));
-  const queue: { rows: PendingItem[]; prepared: Promise<PreparedItem[]> }[] = [];
+  // A failed batch resolves to null at once (no rejection left unhandled while it waits in the queue).
+  const queue: { rows: PendingItem[]; prepared: Promise<PreparedItem[] | null> }[] = [];
   let lastId = 0;
   const fill = () => {
     while (queue.length < pool.size) {
       const rows = pendingItems(db, BATCH, lastId);
       if (!rows.length) return;
       lastId = rows[rows.length - 1].id;
-      queue.push({ rows, prepared: ask(rows) });
+      queue.push({ rows, prepared: ask(rows).catch(() => null) });
     }
   };
   let total = 0;
   fill();
   while (queue.length && !stopped()) {
     const { rows, prepared } = queue.shift()!;
-    const ready = await prepared.catch(() => here(rows));
+    const ready = (await prepared) ?? here(rows);
     fill();
     commitBatch(db, analyser, rows, ready, () => Date.now(), throttle);
     total += rows.length;
@@ -158,9 +159,14 @@ export function createAnalysisWorker(
   let stopped = false;
   const idleMs = opts.idleMs ?? 30_000;
 
+  let toldBroken = false;
   async function drainOnce(): Promise<number> {
     let total = 0;
     if (pool && !pool.broken) total = await drainWithPool(db, analyser, pool, throttle, () => stopped);
+    if (pool?.broken && !toldBroken) {
+      toldBroken = true;
+      log("analysis thread died; analysing on the main thread until restart");
+    }
     for (;;) {
       if (stopped) return total;
       const n = analyseBatch(db, analyser, BATCH, () => Date.now(), throttle);

@@ -17,6 +17,14 @@ export type ThreadResponse = { seq: number; ok: true; prepared: PreparedItem[] }
 // lets its heap grow to ~250 MB of garbage between collections, with it the heap stays near 110 MB
 // at the same speed. A thread that runs out anyway dies and its work is prepared on the main thread.
 const THREAD_HEAP_MB = 192;
+// A deserialised model takes about six times its JSON in heap (3.1 MB of JSON, 128k n-grams: ~17 MB),
+// and the old and new model are both alive while one replaces the other.
+const MODEL_HEAP_PER_JSON_BYTE = 12;
+
+/** The heap cap (MB) of an analysis thread holding a model of this JSON. */
+export function threadHeapMb(model: string | null): number {
+  return THREAD_HEAP_MB + Math.ceil((MODEL_HEAP_PER_JSON_BYTE * (model?.length ?? 0)) / 1e6);
+}
 
 /** One analysis thread. */
 class PrepareThread {
@@ -25,8 +33,8 @@ class PrepareThread {
   private readonly waiting = new Map<number, { resolve: (p: PreparedItem[]) => void; reject: (e: Error) => void }>();
   failed: Error | null = null;
 
-  constructor() {
-    this.worker = new Worker(new URL("./prepare-thread-entry.mjs", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB } });
+  constructor(heapMb: number) {
+    this.worker = new Worker(new URL("./prepare-thread-entry.mjs", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     this.worker.unref();
     this.worker.on("message", (r: ThreadResponse) => {
       const w = this.waiting.get(r.seq);
@@ -57,18 +65,27 @@ class PrepareThread {
 
   async close(): Promise<void> {
     this.worker.removeAllListeners("exit");
+    this.failed ??= new Error("analysis thread closed");
+    for (const w of this.waiting.values()) w.reject(this.failed);
+    this.waiting.clear();
     await this.worker.terminate();
   }
 }
 
 /** Analysis threads, used in turn; settings go to every thread before its next batch. */
 export class PreparePool {
-  private readonly threads: PrepareThread[];
+  private threads: PrepareThread[];
   private turn = 0;
+  private heap = THREAD_HEAP_MB;
 
   /** Starts `size` threads. */
   constructor(size = 1) {
-    this.threads = Array.from({ length: Math.max(1, size) }, () => new PrepareThread());
+    this.threads = Array.from({ length: Math.max(1, size) }, () => new PrepareThread(this.heap));
+  }
+
+  /** The threads' heap cap in MB. */
+  get heapMb(): number {
+    return this.heap;
   }
 
   /** How many threads the pool has. */
@@ -81,8 +98,18 @@ export class PreparePool {
     return this.threads.some((t) => t.failed !== null);
   }
 
-  /** Replaces every thread's watches, user dictionary and model. */
+  /**
+   * Replaces every thread's watches, user dictionary and model. A model too big for the threads'
+   * heap cap gets new threads with a larger one (batches in flight are prepared on the main thread).
+   */
   async settings(s: PrepareSettings): Promise<void> {
+    const need = threadHeapMb(s.model);
+    if (need > this.heap) {
+      const old = this.threads;
+      this.heap = need;
+      this.threads = old.map(() => new PrepareThread(need));
+      await Promise.all(old.map((t) => t.close()));
+    }
     await Promise.all(this.threads.map((t) => t.send({ type: "settings", ...s })));
   }
 
