@@ -14,6 +14,7 @@ import { insertSource } from "../src/store/sources";
 import { insertWatch } from "../src/store/watches";
 import { drainWithPool, loadAnalyser } from "../src/jobs/analyse-items";
 import { pendingCount } from "../src/store/analysis";
+import { searchItems, type ItemFilter } from "../src/store/item-search";
 import { PreparePool } from "../src/jobs/prepare-pool";
 import { enabledWatches } from "../src/store/watches";
 import { RefreshThrottle } from "../src/monitor/refresh-events";
@@ -84,6 +85,20 @@ try {
   console.log(`full pipeline (store, index, analyse, store results; ${threads} analysis thread(s)): ${fmt(TOTAL / wallSecs)} items/s over ${fmt(TOTAL)} items (${fmt(wallSecs)} s)`);
   console.log(`found ${fmt(stats.events)} events, ${fmt(stats.groups)} near-duplicate groups, ${fmt(stats.matches)} watch matches; near-duplicate index holds ${fmt(analyser.dedup.size)} posts`);
   console.log(`RSS: peak ${fmt(peakRss / 1e6)} MB during the run, ${fmt(process.memoryUsage().rss / 1e6)} MB at the end`);
+
+  // The ledger as analysts open it: copies collapsed behind their group, newest first, 50 a page,
+  // with the total; alone, with a source filter the first post may fail, and with a query.
+  const some = (f: ItemFilter) => {
+    const times: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const t0 = performance.now();
+      searchItems(db, { ...f, collapse: true }, 50, 0);
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    return `p50 ${fmt(times[10])} / p95 ${fmt(times[19])} ms`;
+  };
+  console.log(`collapsed ledger page with its total: ${some({})}; one source: ${some({ sourceIds: [sources[1].id] })}; query "学校": ${some({ q: "学校" })}`);
 
   // A restarted worker in a fresh process: state rebuilt from what is stored.
   db.sqlite.pragma("wal_checkpoint(TRUNCATE)");

@@ -35,7 +35,7 @@ function filterClauses(f: ItemFilter, a: string): { clauses: string[]; params: u
     params.push(f.eventId);
   }
   if (f.watchId !== undefined) {
-    clauses.push(`EXISTS (SELECT 1 FROM watch_matches m WHERE m.watch_id = ? AND m.item_id = ${a}.id)`);
+    clauses.push(`${a}.id IN (SELECT item_id FROM watch_matches WHERE watch_id = ?)`);
     params.push(f.watchId);
   }
   if (f.sentiment) {
@@ -49,20 +49,20 @@ function where(f: ItemFilter): { clauses: string[]; params: unknown[]; match: st
   const match = f.q ? toMatchQuery(f.q) : null;
   const { clauses, params } = filterClauses(f, "i");
   if (f.collapse) {
-    // One row per repost group among the matches: the group's first post when it matches, else
-    // the earliest stored copy that does. So a filter the original fails (another source, a watch
-    // only a commented repost matches) still shows the group instead of hiding it.
-    const other = filterClauses(f, "j");
+    // Copies are folded under their group's first post when that post is among the results too;
+    // when it is not (another source, a query or watch only the copies match), the matching copies
+    // are listed rather than the group vanishing. One primary-key probe of the first post per row.
+    const first = filterClauses(f, "o");
     if (match) {
-      other.clauses.push("EXISTS (SELECT 1 FROM items_fts WHERE items_fts MATCH ? AND rowid = j.id)");
-      other.params.push(match);
+      first.clauses.push("o.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)");
+      first.params.push(match);
     }
-    const cond = other.clauses.map((c) => ` AND ${c}`).join("");
+    const cond = first.clauses.map((c) => ` AND ${c}`).join("");
     clauses.push(
-      "(i.dup_group IS NULL OR i.dup_group = CAST(i.id AS TEXT) OR NOT EXISTS (SELECT 1 FROM items j WHERE j.dup_group = i.dup_group" +
-        ` AND j.id <> i.id AND (j.id < i.id OR j.dup_group = CAST(j.id AS TEXT))${cond}))`,
+      "(i.dup_group IS NULL OR i.dup_group = CAST(i.id AS TEXT)" +
+        (cond ? ` OR NOT EXISTS (SELECT 1 FROM items o WHERE o.id = CAST(i.dup_group AS INTEGER)${cond}))` : ")"),
     );
-    params.push(...other.params);
+    params.push(...first.params);
   }
   return { clauses, params, match };
 }

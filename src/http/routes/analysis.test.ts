@@ -60,14 +60,15 @@ describe("analysis in the ledger", () => {
 
     const collapsed = (await m.get("/api/items?collapse=1&limit=50")).json();
     expect(collapsed.items.map((i: { id: number }) => i.id).sort()).toEqual([ids[0], ids[3], ids[4]].sort());
-    // Filters apply before collapsing: a group whose first post fails the filter shows its earliest
-    // matching copy instead of vanishing.
+    // Copies fold under their first post only when it is among the results: a group whose first post
+    // fails the filter lists its matching copies instead of vanishing.
     const idsOf = async (query: string) => (await m.get(`/api/items?collapse=1&limit=50&${query}`)).json().items.map((i: { id: number }) => i.id);
     const forum = (byId.get(ids[1]) as { sourceId: number }).sourceId;
-    expect(await idsOf(`sourceId=${forum}`)).toEqual([ids[1]]);
+    expect(await idsOf(`sourceId=${forum}`)).toEqual([ids[2], ids[1]]);
     expect(await idsOf(`q=${encodeURIComponent("太过分")}`)).toEqual([ids[2]]);
     expect(await idsOf(`q=${encodeURIComponent("乱收费")}`)).toEqual([ids[0]]);
-    expect(await idsOf(`q=${encodeURIComponent("乱收费")}&sourceId=${forum}`)).toEqual([ids[1]]);
+    expect(await idsOf(`q=${encodeURIComponent("乱收费")}&sourceId=${forum}`)).toEqual([ids[2], ids[1]]);
+    expect(await idsOf(`q=${encodeURIComponent("乱收费")}&sentiment=neg`)).toEqual([ids[0]]);
 
     const group = (await m.get(`/api/reposts/${encodeURIComponent(a(ids[0]).dupGroup)}`)).json();
     expect(group.size).toBe(3);
