@@ -6,7 +6,7 @@ import type { ItemRow } from "./items";
 /** Search filters; times are ms since the epoch and apply to the publish time (fetch time when unknown). */
 export interface ItemFilter {
   q?: string; sourceIds?: number[]; from?: number; to?: number; status?: string;
-  /** Only original posts: copies in a repost group are hidden behind their first post. */
+  /** Copies in a repost group are folded under their first post when it is among the results. */
   collapse?: boolean; eventId?: number; watchId?: number; sentiment?: string;
 }
 

@@ -17,7 +17,7 @@ export const enAnalysis: { readonly [K in keyof typeof zhCNAnalysis]: string } =
   "reposts.count": "Reposts {n}",
   "reposts.title": "Reposts",
   "reposts.collapse": "Merge reposts",
-  "reposts.collapseHint": "When on, each repost group shows only its first post; open “Reposts N” to see them all",
+  "reposts.collapseHint": "When on, copies are folded under their first post; open “Reposts N” to see them all. When the first post is not among the results, the matching copies are listed",
   "reposts.first": "First post",
   "reposts.firstSource": "First posted by",
   "reposts.firstAt": "First posted at",

@@ -16,7 +16,7 @@ export const zhCNAnalysis = {
   "reposts.count": "转载 {n}",
   "reposts.title": "转载传播",
   "reposts.collapse": "合并转载",
-  "reposts.collapseHint": "开启时每组转载只显示首发，点“转载 N”查看全部",
+  "reposts.collapseHint": "开启时转载收在首发之下，点“转载 N”查看全部；首发不在筛选结果中时，列出符合条件的转载",
   "reposts.first": "首发",
   "reposts.firstSource": "首发来源",
   "reposts.firstAt": "首发时间",
