@@ -1,7 +1,7 @@
 // The 100 watches of the pipeline benchmarks, built from words of the generated corpus.
 import { chineseItemStream, generateChineseItems } from "../../src/ingest";
 
-// 100 watches built from words of the generated corpus, in the shapes offices write.
+/** The 100 watch queries, in the shapes offices write. */
 export function watchQueries(): string[] {
   const words = new Set<string>();
   for (const d of generateChineseItems(2000, 4242)) for (const m of d.text.matchAll(/[\p{Script=Han}]{2,4}/gu)) words.add(m[0].slice(0, 2 + (words.size % 3)));

@@ -6,8 +6,6 @@
 import { ensure } from "./growable";
 
 const MAX_LOAD = 0.8;
-// Initial room for one key's chain when walking entries (chains are capped at MAX_BUCKET by the index).
-const MAX_CHAIN_HINT = 256;
 
 /** A multimap from 32-bit band keys to slot numbers. */
 export class BandTable {
@@ -70,7 +68,7 @@ export class BandTable {
 
   /** Calls `visit` with every entry; each key's slots come in insertion order. Allocates nothing per entry. */
   forEachEntry(visit: (key: number, slot: number) => void): void {
-    let chain = new Int32Array(MAX_CHAIN_HINT);
+    let chain = new Int32Array(16); // one key's slots, grown as needed
     for (let i = 0; i < this.cells.length; i++) {
       const cell = this.cells[i];
       if (cell > 0) visit(this.keys[i], cell - 1);
@@ -85,27 +83,16 @@ export class BandTable {
     }
   }
 
-  /** Every entry as alternating key, slot numbers, in insertion order (for persisting). */
+  /** Every entry as alternating key, slot numbers, in `forEachEntry` order (for persisting). */
   entries(): Int32Array {
     let singles = 0;
     for (let i = 0; i < this.cells.length; i++) if (this.cells[i] > 0) singles++;
     const out = new Int32Array((singles + this.entryCount) * 2);
     let w = 0;
-    const chain: number[] = [];
-    for (let i = 0; i < this.cells.length; i++) {
-      const cell = this.cells[i];
-      if (cell > 0) {
-        out[w++] = this.keys[i];
-        out[w++] = cell - 1;
-      } else if (cell < 0) {
-        chain.length = 0;
-        for (let e = -cell - 1; e !== -1; e = this.entryNext[e]) chain.push(this.entrySlot[e]);
-        for (let k = chain.length - 1; k >= 0; k--) {
-          out[w++] = this.keys[i];
-          out[w++] = chain[k];
-        }
-      }
-    }
+    this.forEachEntry((key, slot) => {
+      out[w++] = key;
+      out[w++] = slot;
+    });
     return out;
   }
 

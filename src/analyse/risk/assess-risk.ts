@@ -71,8 +71,9 @@ export function assessRisk(input: RiskInput): RiskAssessment {
     reasons.push(`另涉及${beyondCap.join("、")}（风险词加分已达上限 ${MAX_HARM_POINTS}） / Also ${en} (harm points already at the cap of ${MAX_HARM_POINTS})`);
   }
 
-  if (negative >= 0.7) add(2, `负面占比 ${pct(negative)}`, `${pct(negative)} negative`);
-  else if (negative >= 0.4) add(1, `负面占比 ${pct(negative)}`, `${pct(negative)} negative`);
+  const negativeShare = (points: number) => add(points, `负面占比 ${pct(negative)}`, `${pct(negative)} negative`);
+  if (negative >= 0.7) negativeShare(2);
+  else if (negative >= 0.4) negativeShare(1);
 
   if (concern) {
     const volume = (points: number) => add(points, `信息量 ${size} 条`, `${size} items`);
