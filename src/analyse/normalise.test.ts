@@ -20,6 +20,11 @@ describe("normaliseText", () => {
     expect(normaliseText("著名作家来到青禾县,大家都很着急地赶过去")).toBe("著名作家来到青禾县,大家都很着急地赶过去");
   });
 
+  it("keeps simplified characters that Taiwan's variant table would change (么, 著)", () => {
+    expect(normaliseText("裁判你特么眼睛瞎么?这本著作不错")).toBe("裁判你特么眼睛瞎么?这本著作不错");
+    expect(normaliseText("這是甚麼?你怎麼了")).toBe("这是甚么?你怎么了");
+  });
+
   it("lowercases Latin letters and collapses whitespace", () => {
     expect(normaliseText("  iPhone\t手机\n\n维修  WiFi  ")).toBe("iphone 手机 维修 wifi");
   });

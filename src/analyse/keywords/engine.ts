@@ -17,6 +17,8 @@ export type Engine = {
    * `cut` plus this lookup costs a third of `tag`, which builds an object per word across N-API.
    */
   tagOf: (word: string) => string;
+  /** Whether jieba's dictionary has the word (words its HMM found, and IDF-only words, are not). */
+  known: (word: string) => boolean;
   /** Milliseconds spent loading (segmenter dictionary, tag and IDF tables). */
   loadMs: { dict: number; idf: number };
 };
@@ -31,7 +33,7 @@ export function loadEngine(): Engine {
   const t1 = performance.now();
   const lexicon = parseLexicon(new TextDecoder().decode(dict), new TextDecoder().decode(idf));
   const t2 = performance.now();
-  engine = { jieba, idfOf: lexicon.idfOf, tagOf: lexicon.tagOf, loadMs: { dict: t1 - t0, idf: t2 - t1 } };
+  engine = { jieba, idfOf: lexicon.idfOf, tagOf: lexicon.tagOf, known: lexicon.known, loadMs: { dict: t1 - t0, idf: t2 - t1 } };
   return engine;
 }
 
@@ -42,7 +44,7 @@ const IDF_SCALE = 10_000;
 const TAG_BITS = 6;
 
 /** Parses jieba's dictionary (`word freq tag` lines) and IDF table (`word idf` lines) into lookups. */
-export function parseLexicon(dictText: string, idfText: string): Pick<Engine, "idfOf" | "tagOf"> & { median: number } {
+export function parseLexicon(dictText: string, idfText: string): Pick<Engine, "idfOf" | "tagOf" | "known"> & { median: number } {
   const table = new Map<string, number>();
   const tagNames = [""];
   const tagIndex = new Map<string, number>();
@@ -81,6 +83,7 @@ export function parseLexicon(dictText: string, idfText: string): Pick<Engine, "i
       const index = (table.get(word) ?? 0) & ((1 << TAG_BITS) - 1);
       return index === 0 ? unknownTag(word) : tagNames[index];
     },
+    known: (word) => ((table.get(word) ?? 0) & ((1 << TAG_BITS) - 1)) !== 0,
   };
 }
 

@@ -3,7 +3,8 @@
 import { loadEngine } from "./engine";
 import { entitiesOf } from "./entities";
 import { textRankScores, tfIdfScores, topKeywords, type Candidate } from "./rank";
-import { isCandidate, isWord, tokenise } from "./tokens";
+import { segment as segmentText, type Segmentation } from "../segment";
+import { isCandidate, isWord, tokensOf } from "./tokens";
 import { compileUserWords, type UserDictionary } from "./user-dictionary";
 import { normaliseWord } from "./user-words";
 import type { Entity, Keyword, Token, UserWord } from "./types";
@@ -15,8 +16,9 @@ export const DEFAULT_TOP_K = 10;
 export type KeywordExtractorOptions = { userWords?: readonly UserWord[]; stopwords?: readonly string[] };
 
 /**
- * Segmentation, keywords and entities of normalised text (simplified, half-width, Latin lowercased).
- * Only the first 20,000 characters of a text are analysed. Keywords are nouns and verbs (never
+ * Segmentation, keywords and entities of normalised text (simplified, half-width, Latin lowercased);
+ * links, @mentions and hashtag marks are left out (see segment.ts). Only the first 20,000 characters
+ * of a text are analysed. Keywords are nouns and verbs (never
  * person names, single characters, numbers or stopwords) plus user-dictionary words, which are
  * always eligible and have their score multiplied by their weight (default 2).
  */
@@ -52,9 +54,14 @@ export class KeywordExtractor {
     return topKeywords(textRankScores(this.candidates(this.tokens(text))), topK);
   }
 
-  /** TF-IDF keywords and entities from one segmentation pass: the per-item call of the pipeline. */
+  /** TF-IDF keywords and entities from one segmentation pass. */
   analyse(text: string, topK = DEFAULT_TOP_K): { keywords: Keyword[]; entities: Entity[] } {
-    const tokens = this.tokens(text);
+    return this.analyseSegmentation(segmentText(typeof text === "string" ? text : ""), topK);
+  }
+
+  /** TF-IDF keywords and entities of an existing segmentation: the per-item call of the pipeline. */
+  analyseSegmentation(seg: Segmentation, topK = DEFAULT_TOP_K): { keywords: Keyword[]; entities: Entity[] } {
+    const tokens = tokensOf(seg, loadEngine(), this.dictionary);
     return {
       keywords: topKeywords(tfIdfScores(this.candidates(tokens), loadEngine().idfOf), topK),
       entities: entitiesOf(tokens, this.stopwords),
@@ -64,7 +71,7 @@ export class KeywordExtractor {
   private tokens(text: unknown): Token[] {
     // Guarded because the pipeline feeds fetched content: a missing field must not throw here.
     if (typeof text !== "string" || text === "") return [];
-    return tokenise(text, loadEngine(), this.dictionary);
+    return tokensOf(segmentText(text), loadEngine(), this.dictionary);
   }
 
   private candidates(tokens: readonly Token[]): Candidate[] {

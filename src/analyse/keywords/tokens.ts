@@ -1,14 +1,11 @@
 // Segmentation with the user dictionary applied, and the rules for which tokens may be keywords.
+import { capText, type Segmentation } from "../segment";
 import type { Engine } from "./engine";
 import { STOPWORDS } from "./stopwords";
 import { findUserWords, type UserDictionary } from "./user-dictionary";
 import type { Token } from "./types";
 
-/**
- * Analysis reads at most this many characters of a text. Keywords of a 1 MB page come from its
- * opening anyway, and segmentation time grows with length; the caller keeps the full original.
- */
-export const MAX_ANALYSED_CHARS = 20_000;
+export { capText, MAX_ANALYSED_CHARS } from "../segment";
 
 // Person names (nr, nrt, nrfg) are left out on purpose: the office monitors events, not the private
 // individuals who post about or appear in them, and a name as an event keyword would file every post
@@ -26,7 +23,26 @@ const HAN_ONLY = /^\p{Script=Han}+$/u;
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 const DIGITS_ONLY = /^[\p{N}.,%]+$/u;
 
-/** Segments text (cut to MAX_ANALYSED_CHARS) into tagged tokens, user words kept whole. */
+/**
+ * Tagged tokens of a segmentation, user words kept whole. When a user word begins or ends inside
+ * one of jieba's words (the term 禾溪 inside 禾溪镇), the text is cut again around the user words.
+ */
+export function tokensOf(seg: Segmentation, engine: Pick<Engine, "jieba" | "tagOf">, dictionary: UserDictionary): Token[] {
+  const { words, starts } = seg;
+  const tokens: Token[] = [];
+  let w = 0;
+  for (const m of findUserWords(seg.text, dictionary)) {
+    while (w < words.length && starts[w + 1] <= m.start) pushTagged(words[w++], engine.tagOf, tokens);
+    if (w < words.length && starts[w] < m.start) return tokenise(seg.text, engine, dictionary);
+    tokens.push({ word: m.entry.word, tag: USER_TAG, user: m.entry });
+    while (w < words.length && starts[w + 1] <= m.end) w++;
+    if (w < words.length && starts[w] < m.end) return tokenise(seg.text, engine, dictionary);
+  }
+  while (w < words.length) pushTagged(words[w++], engine.tagOf, tokens);
+  return tokens;
+}
+
+/** Segments text (cut to MAX_ANALYSED_CHARS) into tagged tokens, cutting the pieces between user words apart. */
 export function tokenise(text: string, engine: Pick<Engine, "jieba" | "tagOf">, dictionary: UserDictionary): Token[] {
   const input = capText(text);
   const tokens: Token[] = [];
@@ -40,26 +56,21 @@ export function tokenise(text: string, engine: Pick<Engine, "jieba" | "tagOf">, 
   return tokens;
 }
 
-/** The analysed prefix of a text, never ending inside a surrogate pair. */
-export function capText(text: string): string {
-  if (text.length <= MAX_ANALYSED_CHARS) return text;
-  const splitsPair = isHighSurrogate(text.charCodeAt(MAX_ANALYSED_CHARS - 1));
-  return text.slice(0, splitsPair ? MAX_ANALYSED_CHARS - 1 : MAX_ANALYSED_CHARS);
-}
-
 // jieba splits unknown county and township names into a new word plus the suffix (青禾 / 县) or
 // leaves them as one unknown "x" word (禾溪镇); both are rejoined and tagged as places, because local
 // place names are what an office most needs to see and are rarely in jieba's dictionary.
 function tagPiece(piece: string, { jieba, tagOf }: Pick<Engine, "jieba" | "tagOf">, out: Token[]): void {
-  for (const word of jieba.cut(piece, true)) {
-    const tag = tagOf(word);
-    const prev = out.length > 0 ? out[out.length - 1] : null;
-    if (ADMIN_SUFFIX.has(word) && prev && isPlaceStem(prev)) {
-      out[out.length - 1] = { word: prev.word + word, tag: "ns", user: null };
-    } else if (tag === "x" && word.length >= 3 && ADMIN_SUFFIX.has(word[word.length - 1]) && HAN_ONLY.test(word)) {
-      out.push({ word, tag: "ns", user: null });
-    } else out.push({ word, tag, user: null });
-  }
+  for (const word of jieba.cut(piece, true)) pushTagged(word, tagOf, out);
+}
+
+function pushTagged(word: string, tagOf: Engine["tagOf"], out: Token[]): void {
+  const tag = tagOf(word);
+  const prev = out.length > 0 ? out[out.length - 1] : null;
+  if (ADMIN_SUFFIX.has(word) && prev && isPlaceStem(prev)) {
+    out[out.length - 1] = { word: prev.word + word, tag: "ns", user: null };
+  } else if (tag === "x" && word.length >= 3 && ADMIN_SUFFIX.has(word[word.length - 1]) && HAN_ONLY.test(word)) {
+    out.push({ word, tag: "ns", user: null });
+  } else out.push({ word, tag, user: null });
 }
 
 function isHighSurrogate(unit: number): boolean {

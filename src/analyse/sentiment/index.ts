@@ -1,8 +1,10 @@
 // Public API of the sentiment analyser: a training-free lexicon-and-rules analyser, optionally
 // combined with a per-deployment model trained on the office's own labelled posts.
-import { scoreNormalised } from "./lexicon-score";
+import { normaliseText } from "../normalise";
+import { segment, type Segmentation } from "../segment";
+import { scoreSegmentation } from "./lexicon-score";
 import { labelOf, modelProbabilities, type TrainedModel } from "./model";
-import { normaliseText } from "./normalise";
+import { capLength } from "./normalise";
 import type { SentimentBackend } from "./onnx";
 import type { SentimentLabel, SentimentResult } from "./types";
 
@@ -14,12 +16,21 @@ export { loadOnnxBackend, type SentimentBackend } from "./onnx";
 
 /** Sentiment of one text; with a trained model the lexicon verdict is combined with it. */
 export function analyseSentiment(text: string, model?: TrainedModel | null): SentimentResult {
-  const normalised = normaliseText(text);
+  return sentimentOfNormalised(normaliseText(text), model);
+}
+
+/**
+ * Sentiment of text that has been through ../normalise.ts. `seg` is that text's segmentation when
+ * the caller has one (the pipeline shares it with keywords); text longer than sentiment reads is
+ * cut to its head and tail and segmented here.
+ */
+export function sentimentOfNormalised(normalised: string, model?: TrainedModel | null, seg?: Segmentation): SentimentResult {
   if (normalised === "") return { label: "neu", score: 0 };
-  const lex = scoreNormalised(normalised);
+  const capped = capLength(normalised);
+  const lex = scoreSegmentation(seg && capped === normalised ? seg : segment(capped));
   const reasons = lex.reasons.length > 0 ? { reasons: lex.reasons } : {};
   if (!model) return { label: lex.label, score: round(lex.score), ...reasons };
-  const probs = modelProbabilities(model, normalised, lex);
+  const probs = modelProbabilities(model, capped, lex);
   const p = (c: SentimentLabel) => probs[model.classes.indexOf(c)] ?? 0;
   return { label: labelOf(model.classes, probs), score: round(p("pos") - p("neg")), ...reasons };
 }

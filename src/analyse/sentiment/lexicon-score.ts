@@ -1,12 +1,15 @@
 // The default, training-free analyser: normalise, tokenise, annotate, apply the rules, fall
 // back on character polarity when no word fired, and squash the raw sum into [-1, 1].
 import { annotate } from "./annotate";
-import { normaliseText } from "./normalise";
+import { loadEngine } from "../keywords/engine";
+import { normaliseText } from "../normalise";
+import { dictionaryWords, segment, type Segmentation } from "../segment";
+import { capLength } from "./normalise";
 import { NEGATORS } from "./modifiers";
 import type { Unit } from "./annotate";
 import { IRONY_MARKERS } from "./lexicon";
 import { RuleScorer } from "./rules";
-import { segmenter, stripNoise, tokenise } from "./tokenise";
+import { tokensOf } from "./tokenise";
 import type { RuleResult, SentimentLabel } from "./types";
 
 /** The lexicon analyser's verdict plus the rule figures the learned model stacks on. */
@@ -41,10 +44,15 @@ export function applyRules(units: readonly Unit[], repeats: number): RuleResult 
 
 /** Scores text that has already been through normaliseText. */
 export function scoreNormalised(normalised: string): LexiconScore {
-  const { tokens, repeats } = tokenise(normalised);
+  return scoreSegmentation(segment(normalised));
+}
+
+/** Scores a segmentation of normalised text (see ../segment.ts). */
+export function scoreSegmentation(seg: Segmentation): LexiconScore {
+  const { tokens, repeats } = tokensOf(seg);
   const rules = applyRules(annotate(tokens), repeats);
   if (rules.raw === 0) {
-    const back = morphemeScore(normalised);
+    const back = morphemeScore(seg);
     rules.raw = back.raw;
     rules.reasons.push(...back.words.map((w) => `${w}(字义)`));
   }
@@ -54,7 +62,7 @@ export function scoreNormalised(normalised: string): LexiconScore {
 
 /** Scores raw text with the lexicon and rules alone. */
 export function scoreLexicon(text: string): LexiconScore {
-  return scoreNormalised(normaliseText(text));
+  return scoreNormalised(capLength(normaliseText(text)));
 }
 
 // Back-off for posts where no lexicon word fired: Chinese words built on a strongly coloured
@@ -73,27 +81,30 @@ const MORPHEMES: ReadonlyMap<string, number> = new Map([
 const OPINION_TAGS = new Set(["a", "ad", "an", "ag", "v", "vd", "vn", "vg", "d", "i", "l", "z", "e", "o", "y"]);
 const WEIGHT = 0.4;
 
-// Morpheme polarity of a normalised text and the words that contributed.
-function morphemeScore(normalised: string): { raw: number; words: string[] } {
+// Morpheme polarity of a segmented text and the words that contributed; words are tagged as jieba's
+// `tag` without HMM tags them (the dictionary's tag, else by their characters).
+function morphemeScore(seg: Segmentation): { raw: number; words: string[] } {
+  const { tagOf } = loadEngine();
   let raw = 0;
   const words: string[] = [];
   let negated = false;
-  for (const { word, tag } of segmenter().tag(stripNoise(normalised), false)) {
+  dictionaryWords(seg, (word) => {
     if (NEGATORS.has(word)) {
       negated = true;
-      continue;
+      return;
     }
+    const tag = tagOf(word);
     if (!OPINION_TAGS.has(tag)) {
       if (tag === "x") negated = false;
-      continue;
+      return;
     }
     let v = 0;
     for (const ch of word) v += MORPHEMES.get(ch) ?? 0;
-    if (v === 0) continue;
+    if (v === 0) return;
     v = Math.max(-1, Math.min(1, v)) * WEIGHT;
     raw += negated ? -v : v;
     negated = false;
     if (words.length < 3) words.push(word);
-  }
+  });
   return { raw, words };
 }

@@ -9,7 +9,7 @@ import * as publicAffairs from "./lexicon-public";
 import * as review from "./lexicon-review";
 import * as safety from "./lexicon-safety";
 import * as slang from "./lexicon-slang";
-import { normaliseText } from "./normalise";
+import { normaliseText } from "../normalise";
 import type { WeightTable } from "./types";
 
 const modules = [everyday, general, idioms, mood, publicAffairs, review, safety, slang];

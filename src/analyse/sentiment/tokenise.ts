@@ -1,9 +1,9 @@
-// Turns normalised text into tokens: jieba words, Weibo bracket emoticons, emoji and
-// punctuation. Mentions, links and repost chains are noise for sentiment (a user called
-// @风息神泪 is not sad), so they are removed first.
-import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict";
+// Turns a segmentation (../segment.ts: one jieba cut shared with keywords, links, @mentions and
+// repost chains already removed) into tokens: words, Weibo bracket emoticons, emoji and punctuation.
+import { dictionaryWords, isWordStart, segment, type Segmentation } from "../segment";
 import { bracketValue, EMOJI, KAOMOJI } from "./emoticons";
+
+export { stripNoise } from "../segment";
 
 /** What a token is, as far as the rules care. */
 export type TokenKind = "word" | "emoticon" | "emoji" | "punct";
@@ -14,48 +14,37 @@ export type Token = { text: string; kind: TokenKind };
 /** Tokens plus how many characters were repeated for emphasis (好好好, 啊啊啊啊). */
 export type Tokenised = { tokens: Token[]; repeats: number };
 
-let jieba: Jieba | null = null;
-
-/** The shared jieba instance; loading its dictionary takes ~0.3 s, so it happens on first use. */
-export function segmenter(): Jieba {
-  jieba ??= Jieba.withDict(dict);
-  return jieba;
-}
-
-const URL = /https?:\/\/[\x21-\x7e]+/g;
-const REPOST = /\/\/@[^\s:：]{1,30}[:：]?/g;
-const MENTION = /@[^\s:：,，。!?@#\[]{1,20}[:：]?/g;
-const REPEAT = /(\P{P})\1{2,}|(\p{P})\2{2,}/gu;
 const SPECIAL = /\[[^\[\]\s]{1,12}\]|\p{Extended_Pictographic}\ufe0f?/gu;
-const HASH = /#/g;
 const PUNCT = /^[\p{P}\p{S}\s]+$/u;
-
-/** Removes links, @mentions and repost markers; repost boundaries become sentence breaks. */
-export function stripNoise(text: string): string {
-  let out = text.includes("http") ? text.replace(URL, " ") : text;
-  if (out.includes("@")) out = out.replace(REPOST, "。").replace(MENTION, " ");
-  return out.includes("#") ? out.replace(HASH, " ") : out;
-}
 
 /** Splits normalised text into tokens. */
 export function tokenise(normalised: string): Tokenised {
-  let repeats = 0;
-  const text = stripNoise(normalised).replace(REPEAT, (run: string, letter?: string) => {
-    if (letter) repeats++;
-    const first = Array.from(run)[0];
-    return first + first;
-  });
+  return tokensOf(segment(normalised));
+}
+
+/**
+ * Tokens of a segmentation. Words come as jieba cuts without its HMM (the lexicon and rules were
+ * written against that cut); bracket codes and emoji are single tokens. A special that does not
+ * start and end on word boundaries (jieba never joins brackets or emoji to a word) stays words.
+ */
+export function tokensOf(seg: Segmentation): Tokenised {
+  const { text } = seg;
+  const specials = new Map<number, { end: number; raw: string }>();
+  for (const m of text.matchAll(SPECIAL)) specials.set(m.index ?? 0, { end: (m.index ?? 0) + m[0].length, raw: m[0] });
   const tokens: Token[] = [];
-  let last = 0;
-  for (const m of text.matchAll(SPECIAL)) {
-    const index = m.index ?? 0;
-    if (index > last) pushWords(tokens, text.slice(last, index));
-    pushSpecial(tokens, m[0]);
-    last = index + m[0].length;
-  }
-  if (last < text.length) pushWords(tokens, text.slice(last));
+  let skipTo = -1;
+  dictionaryWords(seg, (word, at) => {
+    if (at < skipTo) return;
+    const special = specials.get(at);
+    if (special && isWordStart(seg, special.end)) {
+      pushSpecial(tokens, special.raw);
+      skipTo = special.end;
+      return;
+    }
+    pushWord(tokens, word);
+  });
   for (const face of KAOMOJI.keys()) if (text.includes(face)) tokens.push({ text: face, kind: "emoticon" });
-  return { tokens, repeats };
+  return { tokens, repeats: seg.repeats };
 }
 
 function pushSpecial(tokens: Token[], raw: string): void {
@@ -68,14 +57,12 @@ function pushSpecial(tokens: Token[], raw: string): void {
   if (EMOJI.has(base)) tokens.push({ text: base, kind: "emoji" });
 }
 
-function pushWords(tokens: Token[], piece: string): void {
-  for (const word of segmenter().cut(piece, false)) {
-    // A space between Chinese phrases works as a comma; it bounds negation and contrast.
-    const first = word.charCodeAt(0);
-    const kind: TokenKind = first >= 0x4e00 && first <= 0x9fff ? "word" : PUNCT.test(word) ? "punct" : "word";
-    const prev = tokens[tokens.length - 1];
-    // Runs of punctuation (!!, ?!, 。。) are one boundary whose marks the rules count.
-    if (kind === "punct" && prev?.kind === "punct") prev.text += word;
-    else tokens.push({ text: word, kind });
-  }
+function pushWord(tokens: Token[], word: string): void {
+  // A space between Chinese phrases works as a comma; it bounds negation and contrast.
+  const first = word.charCodeAt(0);
+  const kind: TokenKind = first >= 0x4e00 && first <= 0x9fff ? "word" : PUNCT.test(word) ? "punct" : "word";
+  const prev = tokens[tokens.length - 1];
+  // Runs of punctuation (!!, ?!, 。。) are one boundary whose marks the rules count.
+  if (kind === "punct" && prev?.kind === "punct") prev.text += word;
+  else tokens.push({ text: word, kind });
 }

@@ -1,0 +1,98 @@
+// One jieba cut per text, shared by keywords and sentiment. A cut of a 200-character post costs
+// ~80 µs and the two used to cut the same text separately (keywords with jieba's HMM, sentiment
+// without), a fifth of the whole analysis. Both now read one HMM cut of one cleaned text: keywords
+// take its words as they are; sentiment splits the words jieba's HMM made up back into characters
+// (`dictionaryWords`), which is what the cut without HMM gives (same eval accuracy, measured).
+import { loadEngine } from "./keywords/engine";
+
+/**
+ * Analysis reads at most this many characters of a text. Keywords of a 1 MB page come from its
+ * opening anyway, and segmentation time grows with length; the caller keeps the full original.
+ */
+export const MAX_ANALYSED_CHARS = 20_000;
+
+/** The analysed prefix of a text, never ending inside a surrogate pair. */
+export function capText(text: string): string {
+  if (text.length <= MAX_ANALYSED_CHARS) return text;
+  const code = text.charCodeAt(MAX_ANALYSED_CHARS - 1);
+  const splitsPair = code >= 0xd800 && code <= 0xdbff;
+  return text.slice(0, splitsPair ? MAX_ANALYSED_CHARS - 1 : MAX_ANALYSED_CHARS);
+}
+
+const URL = /https?:\/\/[\x21-\x7e]+/g;
+const REPOST = /\/\/@[^\s:：]{1,30}[:：]?/g;
+const MENTION = /@[^\s:：,，。!?@#\[]{1,20}[:：]?/g;
+const HASH = /#/g;
+const REPEAT = /(\P{P})\1{2,}|(\p{P})\2{2,}/gu;
+
+/**
+ * Removes links, @mentions and repost markers (a user called @风息神泪 is not sad, and a mention is a
+ * person, never a keyword); repost boundaries become sentence breaks and hashtag marks spaces.
+ */
+export function stripNoise(text: string): string {
+  let out = text.includes("http") ? text.replace(URL, " ") : text;
+  if (out.includes("@")) out = out.replace(REPOST, "。").replace(MENTION, " ");
+  return out.includes("#") ? out.replace(HASH, " ") : out;
+}
+
+/** A cleaned text and its words. */
+export type Segmentation = {
+  /** The text that was cut: capped, without links, mentions and hashtag marks, emphatic runs shortened. */
+  text: string;
+  /** jieba's words (HMM on) in order; they concatenate to `text`. */
+  words: readonly string[];
+  /** Offset of each word in `text`, plus the text's length at the end. */
+  starts: Int32Array;
+  /** How many runs of a repeated letter were shortened (好好好 → 好好), which sentiment counts. */
+  repeats: number;
+};
+
+/** Cleans normalised text (see Segmentation.text) and cuts it once. */
+export function segment(normalised: string): Segmentation {
+  let repeats = 0;
+  const text = stripNoise(capText(normalised)).replace(REPEAT, (run: string, letter?: string) => {
+    if (letter) repeats++;
+    const first = String.fromCodePoint(run.codePointAt(0) ?? 0);
+    return first + first;
+  });
+  const words = text === "" ? [] : loadEngine().jieba.cut(text, true);
+  const starts = new Int32Array(words.length + 1);
+  // jieba returns every character, whitespace and punctuation included (a lone surrogate comes back
+  // as U+FFFD, also one code unit), so offsets are running lengths.
+  for (let i = 0; i < words.length; i++) starts[i + 1] = starts[i] + words[i].length;
+  return { text, words, starts, repeats };
+}
+
+const HAN_RUN = /^\p{Script=Han}{2,}$/u;
+
+/**
+ * Calls `fn` with the words of the cut, and their offsets, as jieba's cut without HMM would give
+ * them: a Chinese word that is not in jieba's dictionary (one its HMM put together) comes character
+ * by character.
+ */
+export function dictionaryWords({ words, starts }: Segmentation, fn: (word: string, offset: number) => void): void {
+  const { known } = loadEngine();
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (word.length >= 2 && !known(word) && HAN_RUN.test(word)) {
+      let offset = starts[i];
+      for (const ch of word) {
+        fn(ch, offset);
+        offset += ch.length;
+      }
+    } else fn(word, starts[i]);
+  }
+}
+
+/** Whether a word of the cut starts at `offset` (or it is the end of the text). */
+export function isWordStart({ starts }: Segmentation, offset: number): boolean {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] === offset) return true;
+    if (starts[mid] < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
