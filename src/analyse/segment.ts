@@ -45,6 +45,8 @@ export type Segmentation = {
   starts: Int32Array;
   /** How many runs of a repeated letter were shortened (好好好 → 好好), which sentiment counts. */
   repeats: number;
+  /** Each word's entry in jieba's tables (Engine.entry), looked up once for keywords and sentiment. */
+  entries: Int32Array;
 };
 
 /** Cleans normalised text (see Segmentation.text) and cuts it once. */
@@ -55,12 +57,17 @@ export function segment(normalised: string): Segmentation {
     const first = String.fromCodePoint(run.codePointAt(0) ?? 0);
     return first + first;
   });
-  const words = text === "" ? [] : loadEngine().jieba.cut(text, true);
+  const engine = loadEngine();
+  const words = text === "" ? [] : engine.jieba.cut(text, true);
   const starts = new Int32Array(words.length + 1);
+  const entries = new Int32Array(words.length);
   // jieba returns every character, whitespace and punctuation included (a lone surrogate comes back
   // as U+FFFD, also one code unit), so offsets are running lengths.
-  for (let i = 0; i < words.length; i++) starts[i + 1] = starts[i] + words[i].length;
-  return { text, words, starts, repeats };
+  for (let i = 0; i < words.length; i++) {
+    starts[i + 1] = starts[i] + words[i].length;
+    entries[i] = engine.entry(words[i]);
+  }
+  return { text, words, starts, repeats, entries };
 }
 
 const HAN_RUN = /^\p{Script=Han}{2,}$/u;
@@ -70,11 +77,11 @@ const HAN_RUN = /^\p{Script=Han}{2,}$/u;
  * them: a Chinese word that is not in jieba's dictionary (one its HMM put together) comes character
  * by character.
  */
-export function dictionaryWords({ words, starts }: Segmentation, fn: (word: string, offset: number) => void): void {
-  const { known } = loadEngine();
+export function dictionaryWords({ words, starts, entries }: Segmentation, fn: (word: string, offset: number) => void): void {
+  const { knownEntry } = loadEngine();
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
-    if (word.length >= 2 && !known(word) && HAN_RUN.test(word)) {
+    if (word.length >= 2 && !knownEntry(entries[i]) && HAN_RUN.test(word)) {
       let offset = starts[i];
       for (const ch of word) {
         fn(ch, offset);

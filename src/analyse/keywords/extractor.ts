@@ -75,9 +75,11 @@ export class KeywordExtractor {
   }
 
   private candidates(tokens: readonly Token[]): Candidate[] {
+    const { idfOfEntry } = loadEngine();
     const out: Candidate[] = [];
     for (const token of tokens)
-      if (isCandidate(token, this.stopwords)) out.push({ word: token.word, boost: token.user ? token.user.boost : 1 });
+      if (isCandidate(token, this.stopwords))
+        out.push({ word: token.word, boost: token.user ? token.user.boost : 1, idf: token.entry === undefined ? undefined : idfOfEntry(token.entry) });
     return out;
   }
 }

@@ -2,19 +2,19 @@
 // step that turns raw scores into the stable, normalised list callers store and compare.
 import type { Keyword } from "./types";
 
-/** A candidate keyword occurrence: the word and the factor user-dictionary entries add. */
-export type Candidate = { word: string; boost: number };
+/** A candidate keyword occurrence: the word, the factor user-dictionary entries add, and its IDF when known. */
+export type Candidate = { word: string; boost: number; idf?: number };
 
 /** TF-IDF per distinct word: occurrences × IDF × boost (dividing by document length would not change the ranking). */
 export function tfIdfScores(candidates: readonly Candidate[], idfOf: (word: string) => number): Map<string, number> {
-  const tally = new Map<string, { count: number; boost: number }>();
-  for (const { word, boost } of candidates) {
+  const tally = new Map<string, { count: number; boost: number; idf: number | undefined }>();
+  for (const { word, boost, idf } of candidates) {
     const seen = tally.get(word);
     if (seen) seen.count++;
-    else tally.set(word, { count: 1, boost });
+    else tally.set(word, { count: 1, boost, idf });
   }
   const scores = new Map<string, number>();
-  for (const [word, { count, boost }] of tally) scores.set(word, count * idfOf(word) * boost);
+  for (const [word, { count, boost, idf }] of tally) scores.set(word, count * (idf ?? idfOf(word)) * boost);
   return scores;
 }
 

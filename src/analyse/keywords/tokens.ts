@@ -7,6 +7,9 @@ import type { Token } from "./types";
 
 export { capText, MAX_ANALYSED_CHARS } from "../segment";
 
+/** What tokenising needs of the engine. */
+export type TaggingEngine = Pick<Engine, "jieba" | "entry" | "tagOfEntry">;
+
 // Person names (nr, nrt, nrfg) are left out on purpose: the office monitors events, not the private
 // individuals who post about or appear in them, and a name as an event keyword would file every post
 // mentioning that person under it. jieba tags the names it does not know, and other words it finds
@@ -27,23 +30,23 @@ const DIGITS_ONLY = /^[\p{N}.,%]+$/u;
  * Tagged tokens of a segmentation, user words kept whole. When a user word begins or ends inside
  * one of jieba's words (the term 禾溪 inside 禾溪镇), the text is cut again around the user words.
  */
-export function tokensOf(seg: Segmentation, engine: Pick<Engine, "jieba" | "tagOf">, dictionary: UserDictionary): Token[] {
-  const { words, starts } = seg;
+export function tokensOf(seg: Segmentation, engine: TaggingEngine, dictionary: UserDictionary): Token[] {
+  const { words, starts, entries } = seg;
   const tokens: Token[] = [];
   let w = 0;
   for (const m of findUserWords(seg.text, dictionary)) {
-    while (w < words.length && starts[w + 1] <= m.start) pushTagged(words[w++], engine.tagOf, tokens);
+    for (; w < words.length && starts[w + 1] <= m.start; w++) pushTagged(words[w], entries[w], engine, tokens);
     if (w < words.length && starts[w] < m.start) return tokenise(seg.text, engine, dictionary);
     tokens.push({ word: m.entry.word, tag: USER_TAG, user: m.entry });
     while (w < words.length && starts[w + 1] <= m.end) w++;
     if (w < words.length && starts[w] < m.end) return tokenise(seg.text, engine, dictionary);
   }
-  while (w < words.length) pushTagged(words[w++], engine.tagOf, tokens);
+  for (; w < words.length; w++) pushTagged(words[w], entries[w], engine, tokens);
   return tokens;
 }
 
 /** Segments text (cut to MAX_ANALYSED_CHARS) into tagged tokens, cutting the pieces between user words apart. */
-export function tokenise(text: string, engine: Pick<Engine, "jieba" | "tagOf">, dictionary: UserDictionary): Token[] {
+export function tokenise(text: string, engine: TaggingEngine, dictionary: UserDictionary): Token[] {
   const input = capText(text);
   const tokens: Token[] = [];
   let last = 0;
@@ -59,18 +62,18 @@ export function tokenise(text: string, engine: Pick<Engine, "jieba" | "tagOf">, 
 // jieba splits unknown county and township names into a new word plus the suffix (青禾 / 县) or
 // leaves them as one unknown "x" word (禾溪镇); both are rejoined and tagged as places, because local
 // place names are what an office most needs to see and are rarely in jieba's dictionary.
-function tagPiece(piece: string, { jieba, tagOf }: Pick<Engine, "jieba" | "tagOf">, out: Token[]): void {
-  for (const word of jieba.cut(piece, true)) pushTagged(word, tagOf, out);
+function tagPiece(piece: string, engine: TaggingEngine, out: Token[]): void {
+  for (const word of engine.jieba.cut(piece, true)) pushTagged(word, engine.entry(word), engine, out);
 }
 
-function pushTagged(word: string, tagOf: Engine["tagOf"], out: Token[]): void {
-  const tag = tagOf(word);
+function pushTagged(word: string, entry: number, engine: TaggingEngine, out: Token[]): void {
+  const tag = engine.tagOfEntry(word, entry);
   const prev = out.length > 0 ? out[out.length - 1] : null;
   if (ADMIN_SUFFIX.has(word) && prev && isPlaceStem(prev)) {
     out[out.length - 1] = { word: prev.word + word, tag: "ns", user: null };
   } else if (tag === "x" && word.length >= 3 && ADMIN_SUFFIX.has(word[word.length - 1]) && HAN_ONLY.test(word)) {
     out.push({ word, tag: "ns", user: null });
-  } else out.push({ word, tag, user: null });
+  } else out.push({ word, tag, user: null, entry });
 }
 
 function isHighSurrogate(unit: number): boolean {

@@ -13,7 +13,13 @@ export type UserWord = { word: string; kind?: EntityKind; weight?: number };
 export type Entity = { word: string; kind: EntityKind };
 
 /** One segmented word with its part-of-speech tag; `user` is set when the user dictionary supplied it. */
-export type Token = { word: string; tag: string; user: CompiledUserWord | null };
+export type Token = {
+  word: string;
+  tag: string;
+  user: CompiledUserWord | null;
+  /** The word's entry in jieba's tables when looked up already (Engine.entry). */
+  entry?: number;
+};
 
 /** A user-dictionary entry ready for matching: normalised word, resolved kind and boost. */
 export type CompiledUserWord = { word: string; kind: EntityKind; boost: number };
