@@ -50,6 +50,7 @@ export function loadEngine(): Engine {
 // object (270,000 of them); IDF 0 means "not in the IDF table", tag index 0 "not in the dictionary".
 const IDF_SCALE = 10_000;
 const TAG_BITS = 6;
+const HOT_WORDS = 16_384;
 
 /** Parses jieba's dictionary (`word freq tag` lines) and IDF table (`word idf` lines) into lookups. */
 export function parseLexicon(dictText: string, idfText: string): Omit<Engine, "jieba" | "loadMs"> & { median: number } {
@@ -81,7 +82,20 @@ export function parseLexicon(dictText: string, idfText: string): Omit<Engine, "j
   });
   const sorted = Float64Array.from(values).sort();
   const median = sorted.length > 0 ? sorted[Math.floor(sorted.length / 2)] : 1;
-  const entry = (word: string) => table.get(word) ?? 0;
+  // The table is ~20 MB, so each lookup in it misses the CPU caches several times (~0.6 µs). Words
+  // follow Zipf's law, so words looked up recently are kept in a small table that stays in cache
+  // and answers most lookups (emptied when full, so it follows what the posts talk about now):
+  // prepare 578 → 455 µs per bench post (four interleaved runs each).
+  const hot = new Map<string, number>();
+  const entry = (word: string) => {
+    let e = hot.get(word);
+    if (e === undefined) {
+      e = table.get(word) ?? 0;
+      if (hot.size >= HOT_WORDS) hot.clear();
+      hot.set(word, e);
+    }
+    return e;
+  };
   const idfOfEntry = (e: number) => {
     const scaled = e >> TAG_BITS;
     return scaled === 0 ? median : (scaled - 1) / IDF_SCALE;
