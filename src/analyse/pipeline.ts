@@ -118,22 +118,31 @@ export class Preparer {
 
   /** The stateless analysis of one item. */
   prepare(item: PipelineItem): PreparedItem {
-    const raw = analysedText(item.title, item.text);
-    const normalised = normaliseText(raw);
+    return this.prepareBatch([item])[0];
+  }
+
+  /**
+   * The stateless analysis of several items, one step at a time over all of them: each step's
+   * tables (jieba's dictionary, the sentiment lexicon, the watch automaton) then stay in the CPU
+   * caches across items instead of evicting one another on every item.
+   */
+  prepareBatch(items: readonly PipelineItem[]): PreparedItem[] {
+    const normalised = items.map((item) => normaliseText(analysedText(item.title, item.text)));
     // One segmentation for keywords and sentiment (each cut costs about a tenth of the analysis).
-    const seg = segment(normalised);
-    const { keywords, entities } = this.keywordsOf.analyseSegmentation(seg, 10);
-    const { sketch, simhash } = this.sketcher.sketchAndFingerprint(normalised);
-    return {
-      dup: sketch,
-      sentiment: sentimentOfNormalised(normalised, this.model, seg),
-      keywords,
-      entities,
-      simhash,
+    const segs = normalised.map(segment);
+    const words = segs.map((seg) => this.keywordsOf.analyseSegmentation(seg, 10));
+    const sentiments = segs.map((seg, i) => sentimentOfNormalised(normalised[i], this.model, seg));
+    const sketches = normalised.map((text) => this.sketcher.sketchAndFingerprint(text));
+    return items.map((item, i) => ({
+      dup: sketches[i].sketch,
+      sentiment: sentiments[i],
+      keywords: words[i].keywords,
+      entities: words[i].entities,
+      simhash: sketches[i].simhash,
       watches: watchHits(this.watchSet.match({
         title: item.title.slice(0, MAX_ANALYSED_CHARS), text: item.text.slice(0, MAX_ANALYSED_CHARS), source: item.source,
       })),
-    };
+    }));
   }
 }
 
@@ -186,5 +195,11 @@ export class Analyser {
   /** Analyses one item on this thread and updates the index and events. */
   analyse(item: PipelineItem): PipelineResult {
     return this.commit(item, this.preparer.prepare(item));
+  }
+
+  /** Analyses several items in arrival order (faster than one at a time; see Preparer.prepareBatch). */
+  analyseBatch(items: readonly PipelineItem[]): PipelineResult[] {
+    const prepared = this.preparer.prepareBatch(items);
+    return items.map((item, i) => this.commit(item, prepared[i]));
   }
 }

@@ -6,7 +6,7 @@ import { createReadStream, createWriteStream, readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { Analyser } from "../analyse/pipeline";
+import { Analyser, type PipelineItem } from "../analyse/pipeline";
 import { deserialiseModel } from "../analyse/sentiment";
 
 const MAX_LINE_CHARS = 2_000_000;
@@ -30,10 +30,25 @@ function timeOf(v: string | number | undefined, fallback: number): number {
   return Number.isFinite(t) ? t : fallback;
 }
 
+type OkRow = { ok: true; id: string; n: number; sentiment: { label: string; score: number }; keywords: string[]; event: number };
+
+// Lines are analysed in batches of this many (the pipeline's steps run over a batch at a time).
+const BATCH = 256;
+
 /** Analyses JSONL lines; a bad line is reported with its number and produces an error line. */
 export async function analyzeLines(lines: AsyncIterable<string>, analyser = new Analyser(), warn: (m: string) => void = () => {}): Promise<string[]> {
-  const rows: ({ ok: true; id: string; n: number; sentiment: { label: string; score: number }; keywords: string[]; event: number } | { ok: false; id: string | null; error: string })[] = [];
+  const rows: (OkRow | { ok: false; id: string | null; error: string })[] = [];
   const base = Date.UTC(2000, 0, 1);
+  const pending: { item: PipelineItem; row: OkRow }[] = [];
+  const flush = () => {
+    analyser.analyseBatch(pending.map((p) => p.item)).forEach((r, i) => {
+      const { row } = pending[i];
+      row.sentiment = { label: r.sentiment.label, score: r.sentiment.score };
+      row.keywords = r.keywords.map((k) => k.word);
+      row.event = r.event.eventId;
+    });
+    pending.length = 0;
+  };
   let lineNo = 0;
   for await (const line of lines) {
     lineNo++;
@@ -51,12 +66,15 @@ export async function analyzeLines(lines: AsyncIterable<string>, analyser = new 
       continue;
     }
     const n = rows.length + 1;
-    const r = analyser.analyse({
-      id: n, title: parsed.title ?? "", text: parsed.text, source: parsed.source ?? "",
-      publishedAt: timeOf(parsed.publishedAt, base + n),
+    const row: OkRow = { ok: true, id: parsed.id, n, sentiment: { label: "neu", score: 0 }, keywords: [], event: 0 };
+    rows.push(row);
+    pending.push({
+      item: { id: n, title: parsed.title ?? "", text: parsed.text, source: parsed.source ?? "", publishedAt: timeOf(parsed.publishedAt, base + n) },
+      row,
     });
-    rows.push({ ok: true, id: parsed.id, n, sentiment: { label: r.sentiment.label, score: r.sentiment.score }, keywords: r.keywords.map((k) => k.word), event: r.event.eventId });
+    if (pending.length >= BATCH) flush();
   }
+  flush();
   const idOf = new Map<number, string>();
   rows.forEach((r) => r.ok && idOf.set(r.n, r.id));
   return rows.map((r) => {

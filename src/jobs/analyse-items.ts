@@ -110,7 +110,7 @@ export function flushEventSnapshots(db: Db, analyser: Analyser, throttle: Refres
 export function analyseBatch(db: Db, analyser: Analyser, limit = BATCH, now = () => Date.now(), throttle?: RefreshThrottle): number {
   const rows = pendingItems(db, limit);
   if (!rows.length) return 0;
-  commitBatch(db, analyser, rows, rows.map((r) => analyser.preparer.prepare(itemOf(r))), now, throttle);
+  commitBatch(db, analyser, rows, analyser.preparer.prepareBatch(rows.map(itemOf)), now, throttle);
   return rows.length;
 }
 
@@ -120,7 +120,7 @@ export function analyseBatch(db: Db, analyser: Analyser, limit = BATCH, now = ()
  * (one in flight per thread; commits stay in id order). Falls back to this thread if a thread dies.
  */
 export async function drainWithPool(db: Db, analyser: Analyser, pool: PreparePool, throttle: RefreshThrottle, stopped: () => boolean): Promise<number> {
-  const here = (rows: readonly PendingItem[]) => rows.map((r) => analyser.preparer.prepare(itemOf(r)));
+  const here = (rows: readonly PendingItem[]) => analyser.preparer.prepareBatch(rows.map(itemOf));
   const ask = (rows: PendingItem[]) => (pool.broken ? Promise.resolve(here(rows)) : pool.prepare(rows.map(itemOf)));
   // A failed batch resolves to null at once (no rejection left unhandled while it waits in the queue).
   const queue: { rows: PendingItem[]; prepared: Promise<PreparedItem[] | null> }[] = [];

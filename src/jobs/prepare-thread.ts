@@ -2,7 +2,7 @@
 // segmentation, sentiment, keywords and watch matching use the second core while the main thread
 // assigns groups and events and writes the database.
 import { parentPort } from "node:worker_threads";
-import { Preparer, type PipelineItem } from "../analyse/pipeline";
+import { Preparer } from "../analyse/pipeline";
 import { deserialiseModel } from "../analyse/sentiment";
 import type { ThreadRequest, ThreadResponse } from "./prepare-pool";
 
@@ -19,7 +19,7 @@ port.on("message", (msg: ThreadRequest) => {
       preparer.setModel(msg.model ? deserialiseModel(msg.model) : null);
       reply = { seq: msg.seq, ok: true, prepared: [] };
     } else {
-      reply = { seq: msg.seq, ok: true, prepared: msg.items.map((it: PipelineItem) => preparer.prepare(it)) };
+      reply = { seq: msg.seq, ok: true, prepared: preparer.prepareBatch(msg.items) };
     }
   } catch (err) {
     reply = { seq: msg.seq, ok: false, error: err instanceof Error ? err.stack ?? err.message : String(err) };
