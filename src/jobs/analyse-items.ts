@@ -117,7 +117,8 @@ export function analyseBatch(db: Db, analyser: Analyser, limit = BATCH, now = ()
 /**
  * Analyses everything pending with the stateless part on the analysis threads, pipelined: while
  * this thread commits batch n (groups, events, database), the threads prepare the next batches
- * (one in flight per thread; commits stay in id order). Falls back to this thread if a thread dies.
+ * (two in flight per thread, so a thread that finishes early starts on the next at once; commits
+ * stay in id order). Falls back to this thread if a thread dies.
  */
 export async function drainWithPool(db: Db, analyser: Analyser, pool: PreparePool, throttle: RefreshThrottle, stopped: () => boolean): Promise<number> {
   const here = (rows: readonly PendingItem[]) => analyser.preparer.prepareBatch(rows.map(itemOf));
@@ -126,7 +127,7 @@ export async function drainWithPool(db: Db, analyser: Analyser, pool: PreparePoo
   const queue: { rows: PendingItem[]; prepared: Promise<PreparedItem[] | null> }[] = [];
   let lastId = 0;
   const fill = () => {
-    while (queue.length < pool.size) {
+    while (queue.length < pool.size * 2) {
       const rows = pendingItems(db, BATCH, lastId);
       if (!rows.length) return;
       lastId = rows[rows.length - 1].id;
