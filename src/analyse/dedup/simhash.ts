@@ -5,23 +5,46 @@
 import { mix32, shingleHashes } from "./minhash";
 import { matchKeys } from "./views";
 
+// Bit counting eight bits at a time: LANES[2v] and LANES[2v + 1] hold the bits of byte v as eight
+// one-byte counters (four per 32-bit word), so one shingle costs 16 additions instead of 64 bit
+// tests; the byte counters are emptied into full counts every 255 shingles, before they overflow.
+const LANES = new Int32Array(512);
+for (let v = 0; v < 256; v++)
+  for (let j = 0; j < 8; j++) if ((v >>> j) & 1) LANES[2 * v + (j >>> 2)] |= 1 << (8 * (j & 3));
+
 /** The two 32-bit halves of a simhash from a set of shingle hashes. */
 export function simhashOf(shingles: Uint32Array): [number, number] {
-  const weights = new Int32Array(64);
+  const counts = new Int32Array(64); // how many shingle hashes have each bit set (hi 0–31, lo 32–63)
+  const acc = new Int32Array(16); // byte counters: word 2b + h of half k holds bits 8b + 4h … + 3
+  const flush = () => {
+    for (let w = 0; w < 16; w++) {
+      const word = acc[w];
+      const bit = (w >>> 3) * 32 + ((w & 7) >>> 1) * 8 + (w & 1) * 4;
+      for (let j = 0; j < 4; j++) counts[bit + j] += (word >>> (8 * j)) & 0xff;
+      acc[w] = 0;
+    }
+  };
   for (let s = 0; s < shingles.length; s++) {
     const hi = mix32(shingles[s] ^ 0x5bd1e995);
     const lo = mix32(shingles[s] + 0x27d4eb2f);
-    // Branch-free: each bit adds +1 when set and -1 when clear.
-    for (let b = 0; b < 32; b++) {
-      weights[b] += (((hi >>> b) & 1) << 1) - 1;
-      weights[32 + b] += (((lo >>> b) & 1) << 1) - 1;
+    for (let b = 0; b < 4; b++) {
+      const h = ((hi >>> (8 * b)) & 0xff) << 1;
+      const l = ((lo >>> (8 * b)) & 0xff) << 1;
+      acc[2 * b] += LANES[h];
+      acc[2 * b + 1] += LANES[h + 1];
+      acc[8 + 2 * b] += LANES[l];
+      acc[9 + 2 * b] += LANES[l + 1];
     }
+    if ((s & 0xff) === 0xfe) flush(); // every 255 shingles
   }
+  flush();
+  // A bit is set when more hashes have it set than clear (a tie leaves it clear).
   let hi = 0;
   let lo = 0;
+  const n = shingles.length;
   for (let b = 0; b < 32; b++) {
-    if (weights[b] > 0) hi |= 1 << b;
-    if (weights[32 + b] > 0) lo |= 1 << b;
+    if (2 * counts[b] > n) hi |= 1 << b;
+    if (2 * counts[32 + b] > n) lo |= 1 << b;
   }
   return [hi >>> 0, lo >>> 0];
 }
