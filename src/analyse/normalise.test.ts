@@ -20,7 +20,7 @@ describe("normaliseText", () => {
     expect(normaliseText("著名作家来到青禾县,大家都很着急地赶过去")).toBe("著名作家来到青禾县,大家都很着急地赶过去");
   });
 
-  it("keeps simplified characters that Taiwan's variant table would change (么, 著)", () => {
+  it("keeps the simplified 么, which Taiwan's variant table reads as 幺", () => {
     expect(normaliseText("裁判你特么眼睛瞎么?这本著作不错")).toBe("裁判你特么眼睛瞎么?这本著作不错");
     expect(normaliseText("這是甚麼?你怎麼了")).toBe("这是甚么?你怎么了");
   });

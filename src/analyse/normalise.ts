@@ -2,8 +2,9 @@
 // forms folded to ASCII, traditional characters to simplified, Latin lowercased, whitespace collapsed.
 // OpenCC is the slow step (~8–9 M chars/s), so it only runs on text containing a character that
 // some traditional→simplified rule changes; about three in four mainland posts contain none.
-// The Hong Kong variant table is used, not Taiwan's: Taiwan's reads the simplified 么 as its 么
-// (= 幺, "small"), so mainland 特么 / 好么 came out as 特幺 / 好幺, and it turns a lone 著 into 着.
+// Taiwan's table reads the simplified 么 as Taiwan's 么 (= 幺, "small"), so mainland 特么 / 好么 came
+// out as 特幺 / 好幺: 么 is never converted (traditional 麼 still becomes 么).
+const KEPT = "么";
 import { ConverterBuilder, type DictGroup } from "opencc-js/core";
 import * as t2cn from "opencc-js/preset/t2cn";
 
@@ -27,7 +28,8 @@ function ruleKeys(groups: readonly DictGroup[]): string[] {
 // because the chain maps some simplified text to traditional variants and back (什么 → 什麼 → 什么).
 function loadConverting(): Converting {
   if (converting) return converting;
-  const convert = ConverterBuilder(t2cn)({ from: "hk", to: "cn" });
+  const tw = ConverterBuilder(t2cn)({ from: "tw", to: "cn" });
+  const convert = (text: string) => (text.includes(KEPT) ? text.split(KEPT).map((part) => tw(part)).join(KEPT) : tw(text));
   const triggers = new Uint8Array(0x10000);
   const astral = new Set<number>();
   const mark = (key: string) => {
@@ -43,9 +45,10 @@ function loadConverting(): Converting {
       }
     });
   };
-  for (const key of ruleKeys(t2cn.configs.hk2s.conversionChain)) mark(key);
+  for (const key of ruleKeys(t2cn.configs.tw2s.conversionChain)) mark(key);
   for (let code = 0x2e80; code < 0xfb00; code++) if (!triggers[code]) mark(String.fromCharCode(code));
   for (let code = 0x2f800; code < 0x2fa20; code++) mark(String.fromCodePoint(code)); // compatibility ideographs
+  triggers[KEPT.charCodeAt(0)] = 0;
   converting = { convert, triggers, astral };
   return converting;
 }

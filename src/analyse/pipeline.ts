@@ -1,8 +1,8 @@
-// The analysis pipeline for one item at a time: normalise, keywords and entities, sentiment,
+// The analysis pipeline for a batch of items: normalise, keywords and entities, sentiment,
 // near-duplicate group, watch matches and event assignment. Pure and in-memory: the server worker
 // (src/jobs/analyse-items.ts) and `tingfeng analyze` both drive this same class.
 import { normaliseText } from "./normalise";
-import { segment } from "./segment";
+import { MAX_ANALYSED_CHARS, segment } from "./segment";
 import { sentimentOfNormalised, type SentimentResult, type TrainedModel } from "./sentiment";
 import { NearDupIndex, Sketcher, type DupSketch } from "./dedup";
 import { KeywordExtractor, type Entity, type Keyword, type UserWord } from "./keywords";
@@ -10,7 +10,7 @@ import { WatchSet, type MatchSpan } from "./query";
 import { EventClusterer, type Assignment, type EventSnapshot } from "./events";
 
 /** Analysis looks at this many characters at most; the stored original is never cut. */
-export const MAX_ANALYSED_CHARS = 20_000;
+export { MAX_ANALYSED_CHARS };
 
 /**
  * The near-duplicate index holds at most DEDUP_MAX_ITEMS posts; beyond that it forgets all but the

@@ -31,6 +31,11 @@ describe("simhashOf", () => {
         expect(simhashOf(set)).toEqual(bitByBit(set));
       }
     }
+    // One hash repeated: every byte counter fills to its limit in each window of 255.
+    for (const n of [255, 256, 511, 1000]) {
+      const same = new Uint32Array(n).fill(1);
+      expect(simhashOf(same)).toEqual(bitByBit(same));
+    }
   });
 
   it("keeps sets that share most hashes close", () => {

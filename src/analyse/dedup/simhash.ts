@@ -24,6 +24,7 @@ export function simhashOf(shingles: Uint32Array): [number, number] {
       acc[w] = 0;
     }
   };
+  let pending = 0;
   for (let s = 0; s < shingles.length; s++) {
     const hi = mix32(shingles[s] ^ 0x5bd1e995);
     const lo = mix32(shingles[s] + 0x27d4eb2f);
@@ -35,7 +36,10 @@ export function simhashOf(shingles: Uint32Array): [number, number] {
       acc[8 + 2 * b] += LANES[l];
       acc[9 + 2 * b] += LANES[l + 1];
     }
-    if ((s & 0xff) === 0xfe) flush(); // every 255 shingles
+    if (++pending === 255) {
+      flush();
+      pending = 0;
+    }
   }
   flush();
   // A bit is set when more hashes have it set than clear (a tie leaves it clear).

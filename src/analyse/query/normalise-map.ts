@@ -14,9 +14,10 @@ import { normaliseText } from "../normalise";
 export type MappedText = { readonly original: string; readonly text: string; readonly starts: readonly number[] | null };
 
 // Characters that are the conversion of another character but are converted again on their own
-// (麼 → 么 → 幺, 薴 → 苧 → 苎). Folding them would make simplified 什么 and traditional 什麼 fold
-// apart, so they are kept; normalise-map.test.ts checks that folding has no other such chains.
-const KEPT = new Set(["么", "苧"]);
+// (薴 → 苧 → 苎). Folding them would make the two fold apart, so they are kept (normaliseText itself
+// keeps 么, which Taiwan's table would turn into 幺); normalise-map.test.ts checks that folding has
+// no other such chains.
+const KEPT = new Set(["苧"]);
 
 const UNKNOWN = -1;
 const SPACE = -2;

@@ -1,10 +1,9 @@
 // Public API of the sentiment analyser: a training-free lexicon-and-rules analyser, optionally
 // combined with a per-deployment model trained on the office's own labelled posts.
-import { normaliseText } from "../normalise";
 import { segment, type Segmentation } from "../segment";
 import { scoreSegmentation } from "./lexicon-score";
 import { labelOf, modelProbabilities, type TrainedModel } from "./model";
-import { capLength } from "./normalise";
+import { capLength, normaliseForSentiment } from "./normalise";
 import type { SentimentBackend } from "./onnx";
 import type { SentimentLabel, SentimentResult } from "./types";
 
@@ -16,7 +15,7 @@ export { loadOnnxBackend, type SentimentBackend } from "./onnx";
 
 /** Sentiment of one text; with a trained model the lexicon verdict is combined with it. */
 export function analyseSentiment(text: string, model?: TrainedModel | null): SentimentResult {
-  return sentimentOfNormalised(normaliseText(text), model);
+  return sentimentOfNormalised(normaliseForSentiment(text), model);
 }
 
 /**

@@ -2,9 +2,8 @@
 // back on character polarity when no word fired, and squash the raw sum into [-1, 1].
 import { annotate } from "./annotate";
 import { loadEngine } from "../keywords/engine";
-import { normaliseText } from "../normalise";
 import { dictionaryWords, segment, type Segmentation } from "../segment";
-import { capLength } from "./normalise";
+import { normaliseForSentiment } from "./normalise";
 import { NEGATORS } from "./modifiers";
 import type { Unit } from "./annotate";
 import { IRONY_MARKERS } from "./lexicon";
@@ -62,7 +61,7 @@ export function scoreSegmentation(seg: Segmentation): LexiconScore {
 
 /** Scores raw text with the lexicon and rules alone. */
 export function scoreLexicon(text: string): LexiconScore {
-  return scoreNormalised(capLength(normaliseText(text)));
+  return scoreNormalised(normaliseForSentiment(text));
 }
 
 // Back-off for posts where no lexicon word fired: Chinese words built on a strongly coloured

@@ -5,8 +5,7 @@
 import { z } from "zod";
 import { type LexiconScore, scoreNormalised } from "./lexicon-score";
 import { buildVocab, ngramKeys, type SparseRow, toRow } from "./ngrams";
-import { normaliseText } from "../normalise";
-import { capLength } from "./normalise";
+import { normaliseForSentiment } from "./normalise";
 import { mulberry32, roundWeights, shuffle, type SoftmaxWeights, softmaxPredict, trainSoftmax } from "./softmax";
 import type { SentimentLabel } from "./types";
 
@@ -125,7 +124,7 @@ export function trainSentimentModel(examples: readonly LabelledExample[], opts: 
 }
 
 function prepare(text: string, label: number): Prepared {
-  const normalised = capLength(normaliseText(text));
+  const normalised = normaliseForSentiment(text);
   return { keys: ngramKeys(normalised), lex: scoreNormalised(normalised), label };
 }
 

@@ -1,6 +1,6 @@
 // Character n-gram features for the learned model. Characters rather than words because
 // short posts are full of slang and typos that a word segmenter splits arbitrarily.
-import { stripNoise } from "./tokenise";
+import { stripNoise } from "../segment";
 
 /** The n-gram orders used: unigrams to trigrams. */
 export const NGRAM_ORDERS = [1, 2, 3] as const;

@@ -1,5 +1,6 @@
 // How much of a long text sentiment reads: its head and tail (normalisation itself is the shared
 // ../normalise.ts, so sentiment and keywords read the same text and share its segmentation).
+import { normaliseText } from "../normalise";
 
 /** Longest input analysed: a 1 MB post must not cost more than a long article. */
 export const MAX_ANALYSED_CHARS = 6_000;
@@ -13,7 +14,12 @@ export function capLength(text: string): string {
   if (isHighSurrogate(text.charCodeAt(head - 1))) head -= 1;
   let tail = text.length - TAIL_CHARS;
   if (isLowSurrogate(text.charCodeAt(tail))) tail += 1;
-  return `${text.slice(0, head)}\n${text.slice(tail)}`;
+  return `${text.slice(0, head)} ${text.slice(tail)}`;
+}
+
+/** Raw text as sentiment reads it: capped (before normalising, so a 1 MB post costs little), normalised, capped. */
+export function normaliseForSentiment(text: string): string {
+  return capLength(normaliseText(capLength(text)));
 }
 
 function isHighSurrogate(code: number): boolean {

@@ -1,9 +1,7 @@
 // Turns a segmentation (../segment.ts: one jieba cut shared with keywords, links, @mentions and
 // repost chains already removed) into tokens: words, Weibo bracket emoticons, emoji and punctuation.
-import { dictionaryWords, isWordStart, segment, type Segmentation } from "../segment";
+import { dictionaryWords, isWordStart, type Segmentation } from "../segment";
 import { bracketValue, EMOJI, KAOMOJI } from "./emoticons";
-
-export { stripNoise } from "../segment";
 
 /** What a token is, as far as the rules care. */
 export type TokenKind = "word" | "emoticon" | "emoji" | "punct";
@@ -16,11 +14,6 @@ export type Tokenised = { tokens: Token[]; repeats: number };
 
 const SPECIAL = /\[[^\[\]\s]{1,12}\]|\p{Extended_Pictographic}\ufe0f?/gu;
 const PUNCT = /^[\p{P}\p{S}\s]+$/u;
-
-/** Splits normalised text into tokens. */
-export function tokenise(normalised: string): Tokenised {
-  return tokensOf(segment(normalised));
-}
 
 /**
  * Tokens of a segmentation. Words come as jieba cuts without its HMM (the lexicon and rules were
