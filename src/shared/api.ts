@@ -84,7 +84,9 @@ export interface ItemView {
 /** GET /api/items response. */
 export interface ItemPage {
   items: ItemView[];
+  /** Matching items; with `capped`, the count stopped there (the collapsed ledger counts at most 10,000). */
   total: number;
+  capped: boolean;
 }
 
 /** One audit log row. */

@@ -10,8 +10,9 @@ export interface ItemFilter {
   collapse?: boolean; eventId?: number; watchId?: number; sentiment?: string;
 }
 
-// The filters as SQL over the items row `a` (the text query excluded: the caller drives from it).
-function filterClauses(f: ItemFilter, a: string): { clauses: string[]; params: unknown[] } {
+// The filters as SQL over the items row `a` (the text query excluded: the caller drives from it;
+// the watch excluded when `watchDriven`: the caller drives from the watch's matches).
+function filterClauses(f: ItemFilter, a: string, watchDriven = false): { clauses: string[]; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
   if (f.sourceIds?.length) {
@@ -34,8 +35,13 @@ function filterClauses(f: ItemFilter, a: string): { clauses: string[]; params: u
     clauses.push(`${a}.event_id = ?`);
     params.push(f.eventId);
   }
-  if (f.watchId !== undefined) {
-    clauses.push(`${a}.id IN (SELECT item_id FROM watch_matches WHERE watch_id = ?)`);
+  if (f.watchId !== undefined && !watchDriven) {
+    // Driving rows come from the watch's matches; a probe of one row looks up its key instead of
+    // building the list of all the watch's matches first.
+    clauses.push(
+      a === "i" ? `${a}.id IN (SELECT item_id FROM watch_matches WHERE watch_id = ?)`
+      : `EXISTS (SELECT 1 FROM watch_matches m WHERE m.watch_id = ? AND m.item_id = ${a}.id)`,
+    );
     params.push(f.watchId);
   }
   if (f.sentiment) {
@@ -45,9 +51,12 @@ function filterClauses(f: ItemFilter, a: string): { clauses: string[]; params: u
   return { clauses, params };
 }
 
-function where(f: ItemFilter): { clauses: string[]; params: unknown[]; match: string | null } {
+function where(f: ItemFilter): { clauses: string[]; params: unknown[]; match: string | null; watchDriven: boolean } {
   const match = f.q ? toMatchQuery(f.q) : null;
-  const { clauses, params } = filterClauses(f, "i");
+  // Without a text query, a watch's matches drive the search (newest first by their key), so a
+  // page reads 50 matches rather than listing all of a broad watch's (50 ms at 300k items).
+  const watchDriven = f.watchId !== undefined && !match;
+  const { clauses, params } = filterClauses(f, "i", watchDriven);
   if (f.collapse) {
     // Copies are folded under their group's first post when that post is among the results too;
     // when it is not (another source, a query or watch only the copies match), the matching copies
@@ -64,36 +73,67 @@ function where(f: ItemFilter): { clauses: string[]; params: unknown[]; match: st
     );
     params.push(...first.params);
   }
-  return { clauses, params, match };
+  return { clauses, params, match, watchDriven };
 }
 
-/** A page of matching items, newest first, and the number of all matches (-1 when `count` is false). */
+/**
+ * Collapsed views count at most this many results: each row of a filtered collapsed view needs a probe
+ * of its group's first post, so an exact count of a broad filter read the whole table (0.3–0.9 s at
+ * 1M items); the ledger shows "more than 10,000" instead.
+ */
+export const COLLAPSED_COUNT_CAP = 10_000;
+
+/**
+ * A page of matching items, newest first, and the number of all matches (-1 when `count` is false);
+ * `capped` when the count stopped at COLLAPSED_COUNT_CAP (there are more).
+ */
 export function searchItems(
-  db: Db, f: ItemFilter, limit: number, offset: number, opts: { count?: boolean } = {},
-): { rows: ItemRow[]; total: number } {
+  db: Db, f: ItemFilter, limit: number, offset: number, opts: { count?: boolean; countCap?: number } = {},
+): { rows: ItemRow[]; total: number; capped: boolean } {
   const count = opts.count ?? true;
+  const cap = opts.countCap ?? COLLAPSED_COUNT_CAP;
   const w = where(f);
   // A query with only punctuation matches nothing rather than everything.
-  if (f.q && f.q.trim() && !w.match) return { rows: [], total: 0 };
+  if (f.q && f.q.trim() && !w.match) return { rows: [], total: 0, capped: false };
   const cond = w.clauses.length ? ` AND ${w.clauses.join(" AND ")}` : "";
+  const capped = (sql: string, params: unknown[]) => {
+    const n = (db.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${sql} LIMIT ?)`).get(...params, cap + 1) as { n: number }).n;
+    return { total: Math.min(n, cap), capped: n > cap };
+  };
   if (w.match) {
     // Drive from the FTS index in rowid order so LIMIT stops early.
     const from = `FROM items_fts f JOIN items i ON i.id = f.rowid JOIN sources s ON s.id = i.source_id WHERE items_fts MATCH ?${cond}`;
     const rows = db.sqlite
       .prepare(`SELECT i.*, s.name AS source_name ${from} ORDER BY f.rowid DESC LIMIT ? OFFSET ?`)
       .all(w.match, ...w.params, limit, offset) as ItemRow[];
-    const total = !count
-      ? -1
-      : w.clauses.length
+    if (!count) return { rows, total: -1, capped: false };
+    if (f.collapse) return { rows, ...capped(`FROM items_fts f JOIN items i ON i.id = f.rowid WHERE items_fts MATCH ?${cond}`, [w.match, ...w.params]) };
+    const total = w.clauses.length
       ? (db.sqlite.prepare(`SELECT count(*) AS n FROM items_fts f JOIN items i ON i.id = f.rowid WHERE items_fts MATCH ?${cond}`)
           .get(w.match, ...w.params) as { n: number }).n
       : (db.sqlite.prepare("SELECT count(*) AS n FROM items_fts WHERE items_fts MATCH ?").get(w.match) as { n: number }).n;
-    return { rows, total };
+    return { rows, total, capped: false };
+  }
+  if (w.watchDriven) {
+    const from = `FROM watch_matches m JOIN items i ON i.id = m.item_id WHERE m.watch_id = ?${cond}`;
+    const rows = db.sqlite
+      .prepare(`SELECT i.*, s.name AS source_name ${from.replace(" WHERE ", " JOIN sources s ON s.id = i.source_id WHERE ")} ORDER BY m.item_id DESC LIMIT ? OFFSET ?`)
+      .all(f.watchId, ...w.params, limit, offset) as ItemRow[];
+    if (!count) return { rows, total: -1, capped: false };
+    if (f.collapse) return { rows, ...capped(from, [f.watchId, ...w.params]) };
+    const total = cond
+      ? (db.sqlite.prepare(`SELECT count(*) AS n ${from}`).get(f.watchId, ...w.params) as { n: number }).n
+      : (db.sqlite.prepare("SELECT count(*) AS n FROM watch_matches WHERE watch_id = ?").get(f.watchId) as { n: number }).n;
+    return { rows, total, capped: false };
   }
   const whereSql = w.clauses.length ? ` WHERE ${w.clauses.join(" AND ")}` : "";
+  // Collapsed with no other filter: the rows are exactly the partial index items_group_first, which
+  // the planner would not pick for the count on its own (it has no statistics).
+  const table = f.collapse && w.clauses.length === 1 ? "items i INDEXED BY items_group_first" : "items i";
   const rows = db.sqlite
-    .prepare(`SELECT i.*, s.name AS source_name FROM items i JOIN sources s ON s.id = i.source_id${whereSql} ORDER BY i.id DESC LIMIT ? OFFSET ?`)
+    .prepare(`SELECT i.*, s.name AS source_name FROM ${table} JOIN sources s ON s.id = i.source_id${whereSql} ORDER BY i.id DESC LIMIT ? OFFSET ?`)
     .all(...w.params, limit, offset) as ItemRow[];
-  const total = count ? (db.sqlite.prepare(`SELECT count(*) AS n FROM items i${whereSql}`).get(...w.params) as { n: number }).n : -1;
-  return { rows, total };
+  if (!count) return { rows, total: -1, capped: false };
+  if (f.collapse) return { rows, ...capped(`FROM ${table}${whereSql}`, w.params) };
+  return { rows, total: (db.sqlite.prepare(`SELECT count(*) AS n FROM items i${whereSql}`).get(...w.params) as { n: number }).n, capped: false };
 }

@@ -30,6 +30,7 @@ export const en: Messages = {
   "common.saved": "Saved",
   "common.search": "Search",
   "common.total": "{n} in total",
+  "common.totalOver": "more than {n}",
   "common.yes": "Yes",
 
   "validation.required": "Please enter {field}",

@@ -29,6 +29,7 @@ export const zhCN = {
   "common.saved": "已保存",
   "common.search": "搜索",
   "common.total": "共 {n} 条",
+  "common.totalOver": "超过 {n} 条",
   "common.yes": "是",
 
   "validation.required": "请填写{field}",

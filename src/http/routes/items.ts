@@ -54,13 +54,13 @@ export async function itemRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   r.get("/api/items", {
     schema: {
       tags: ["items"], summary: "Search the ledger, newest first", querystring: pageQuery,
-      response: { 200: z.object({ items: z.array(itemView), total: z.number() }), 400: errorBody },
+      response: { 200: z.object({ items: z.array(itemView), total: z.number(), capped: z.boolean() }), 400: errorBody },
     },
   }, async (req) => {
     authorize(req, "items.read");
-    const { rows, total } = searchItems(db, toFilter(req.query), req.query.limit, req.query.offset);
+    const { rows, total, capped } = searchItems(db, toFilter(req.query), req.query.limit, req.query.offset);
     const ctx = loadItemContext(db, rows);
-    return { items: rows.map((row) => presentItem(row, ctx)), total };
+    return { items: rows.map((row) => presentItem(row, ctx)), total, capped };
   });
 
   r.get("/api/items/export.xlsx", {
