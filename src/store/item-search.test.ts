@@ -44,10 +44,26 @@ describe("searchItems", () => {
   });
 
   it("stops counting a collapsed view at the cap and says so", () => {
-    const { db } = fixture();
+    const { db, watch } = fixture();
     expect(searchItems(db, { collapse: true }, 2, 0, { countCap: 3 })).toMatchObject({ total: 3, capped: true });
     expect(searchItems(db, { collapse: true }, 2, 0, { countCap: 7 })).toMatchObject({ total: 7, capped: false });
     expect(searchItems(db, {}, 2, 0, { countCap: 3 })).toMatchObject({ total: 12, capped: false }); // only collapsed views are capped
+    // The cap counts past the requested page, so later pages stay reachable.
+    expect(searchItems(db, { collapse: true }, 2, 2, { countCap: 3 })).toMatchObject({ total: 5, capped: true });
+    expect(searchItems(db, { collapse: true }, 2, 6, { countCap: 3 })).toMatchObject({ total: 7, capped: false });
+    // The same cap on the text-query and watch-driven paths.
+    expect(searchItems(db, { collapse: true, q: "学校" }, 2, 0, { countCap: 3 })).toMatchObject({ total: 3, capped: true });
+    expect(searchItems(db, { collapse: true, watchId: watch.id }, 2, 0, { countCap: 3 })).toMatchObject({ total: 3, capped: true });
+    expect(searchItems(db, { collapse: true, watchId: watch.id }, 2, 0)).toMatchObject({ total: 4, capped: false });
+  });
+
+  it("lists a copy the watch matches when its first post is not matched", () => {
+    const { db, ids } = fixture();
+    const other = insertWatch(db, { name: "B", query: "x", enabled: true, createdBy: null });
+    db.tx(() => [4, 5, 12].forEach((n) => db.sqlite.prepare("INSERT INTO watch_matches (watch_id, item_id, spans, matched_at) VALUES (?, ?, '[]', 0)").run(other, ids[n - 1])));
+    // 4 and 5 copy item 1, which watch B does not match: both are listed; 12 is its own first post.
+    expect(idsOf(searchItems(db, { watchId: other, collapse: true }, 50, 0))).toEqual([12, 5, 4].map((n) => ids[n - 1]));
+    expect(searchItems(db, { watchId: other, collapse: true }, 50, 0)).toMatchObject({ total: 3, capped: false });
   });
 
   it("pages a watch's matches newest first, alone, with a source and collapsed", () => {

@@ -77,15 +77,15 @@ function where(f: ItemFilter): { clauses: string[]; params: unknown[]; match: st
 }
 
 /**
- * Collapsed views count at most this many results: each row of a filtered collapsed view needs a probe
- * of its group's first post, so an exact count of a broad filter read the whole table (0.3–0.9 s at
- * 1M items); the ledger shows "more than 10,000" instead.
+ * Collapsed views count at most this many results past the requested page: each row of a filtered
+ * collapsed view needs a probe of its group's first post, so an exact count of a broad filter read the
+ * whole table (0.3–0.9 s at 1M items); the ledger shows "more than 10,000" instead.
  */
 export const COLLAPSED_COUNT_CAP = 10_000;
 
 /**
  * A page of matching items, newest first, and the number of all matches (-1 when `count` is false);
- * `capped` when the count stopped at COLLAPSED_COUNT_CAP (there are more).
+ * `capped` when the count stopped at offset + COLLAPSED_COUNT_CAP (there are more).
  */
 export function searchItems(
   db: Db, f: ItemFilter, limit: number, offset: number, opts: { count?: boolean; countCap?: number } = {},
@@ -96,9 +96,11 @@ export function searchItems(
   // A query with only punctuation matches nothing rather than everything.
   if (f.q && f.q.trim() && !w.match) return { rows: [], total: 0, capped: false };
   const cond = w.clauses.length ? ` AND ${w.clauses.join(" AND ")}` : "";
+  // Counted up to `cap` results past this page, so the pages after it stay reachable.
   const capped = (sql: string, params: unknown[]) => {
-    const n = (db.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${sql} LIMIT ?)`).get(...params, cap + 1) as { n: number }).n;
-    return { total: Math.min(n, cap), capped: n > cap };
+    const most = offset + cap;
+    const n = (db.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${sql} LIMIT ?)`).get(...params, most + 1) as { n: number }).n;
+    return { total: Math.min(n, most), capped: n > most };
   };
   if (w.match) {
     // Drive from the FTS index in rowid order so LIMIT stops early.

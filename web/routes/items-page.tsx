@@ -94,7 +94,7 @@ export function ItemsPage() {
             pageSize: size,
             total: data?.total ?? 0,
             showSizeChanger: true,
-            showTotal: (total) => t(data?.capped ? "common.totalOver" : "common.total", { n: total }),
+            showTotal: (total) => t(data?.capped ? "common.totalOver" : "common.total", { n: total.toLocaleString() }),
             onChange: (next, nextSize) => update({ page: String(next), size: String(nextSize) }),
           }}
         />
