@@ -96,46 +96,43 @@ export function searchItems(
   // A query with only punctuation matches nothing rather than everything.
   if (f.q && f.q.trim() && !w.match) return { rows: [], total: 0, capped: false };
   const cond = w.clauses.length ? ` AND ${w.clauses.join(" AND ")}` : "";
-  // Counted up to `cap` results past this page, so the pages after it stay reachable.
-  const capped = (sql: string, params: unknown[]) => {
-    const most = offset + cap;
-    const n = (db.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${sql} LIMIT ?)`).get(...params, most + 1) as { n: number }).n;
-    return { total: Math.min(n, most), capped: n > most };
-  };
+  // What drives the search, in newest-first order so LIMIT stops early, and a cheaper exact count
+  // where one exists.
+  let tables: string;
+  let filter: string;
+  let params: unknown[];
+  let order: string;
+  let quickCount: { sql: string; params: unknown[] } | null = null;
   if (w.match) {
-    // Drive from the FTS index in rowid order so LIMIT stops early.
-    const from = `FROM items_fts f JOIN items i ON i.id = f.rowid JOIN sources s ON s.id = i.source_id WHERE items_fts MATCH ?${cond}`;
-    const rows = db.sqlite
-      .prepare(`SELECT i.*, s.name AS source_name ${from} ORDER BY f.rowid DESC LIMIT ? OFFSET ?`)
-      .all(w.match, ...w.params, limit, offset) as ItemRow[];
-    if (!count) return { rows, total: -1, capped: false };
-    if (f.collapse) return { rows, ...capped(`FROM items_fts f JOIN items i ON i.id = f.rowid WHERE items_fts MATCH ?${cond}`, [w.match, ...w.params]) };
-    const total = w.clauses.length
-      ? (db.sqlite.prepare(`SELECT count(*) AS n FROM items_fts f JOIN items i ON i.id = f.rowid WHERE items_fts MATCH ?${cond}`)
-          .get(w.match, ...w.params) as { n: number }).n
-      : (db.sqlite.prepare("SELECT count(*) AS n FROM items_fts WHERE items_fts MATCH ?").get(w.match) as { n: number }).n;
-    return { rows, total, capped: false };
+    tables = "items_fts f JOIN items i ON i.id = f.rowid";
+    filter = ` WHERE items_fts MATCH ?${cond}`;
+    params = [w.match, ...w.params];
+    order = "f.rowid";
+    if (!cond) quickCount = { sql: "SELECT count(*) AS n FROM items_fts WHERE items_fts MATCH ?", params: [w.match] };
+  } else if (w.watchDriven) {
+    tables = "watch_matches m JOIN items i ON i.id = m.item_id";
+    filter = ` WHERE m.watch_id = ?${cond}`;
+    params = [f.watchId, ...w.params];
+    order = "m.item_id";
+    if (!cond) quickCount = { sql: "SELECT count(*) AS n FROM watch_matches WHERE watch_id = ?", params: [f.watchId] };
+  } else {
+    // Collapsed with no other filter: the rows are exactly the partial index items_group_first, which
+    // the planner would not pick for the count on its own (it has no statistics).
+    tables = f.collapse && w.clauses.length === 1 ? "items i INDEXED BY items_group_first" : "items i";
+    filter = w.clauses.length ? ` WHERE ${w.clauses.join(" AND ")}` : "";
+    params = w.params;
+    order = "i.id";
   }
-  if (w.watchDriven) {
-    const from = `FROM watch_matches m JOIN items i ON i.id = m.item_id WHERE m.watch_id = ?${cond}`;
-    const rows = db.sqlite
-      .prepare(`SELECT i.*, s.name AS source_name ${from.replace(" WHERE ", " JOIN sources s ON s.id = i.source_id WHERE ")} ORDER BY m.item_id DESC LIMIT ? OFFSET ?`)
-      .all(f.watchId, ...w.params, limit, offset) as ItemRow[];
-    if (!count) return { rows, total: -1, capped: false };
-    if (f.collapse) return { rows, ...capped(from, [f.watchId, ...w.params]) };
-    const total = cond
-      ? (db.sqlite.prepare(`SELECT count(*) AS n ${from}`).get(f.watchId, ...w.params) as { n: number }).n
-      : (db.sqlite.prepare("SELECT count(*) AS n FROM watch_matches WHERE watch_id = ?").get(f.watchId) as { n: number }).n;
-    return { rows, total, capped: false };
-  }
-  const whereSql = w.clauses.length ? ` WHERE ${w.clauses.join(" AND ")}` : "";
-  // Collapsed with no other filter: the rows are exactly the partial index items_group_first, which
-  // the planner would not pick for the count on its own (it has no statistics).
-  const table = f.collapse && w.clauses.length === 1 ? "items i INDEXED BY items_group_first" : "items i";
   const rows = db.sqlite
-    .prepare(`SELECT i.*, s.name AS source_name FROM ${table} JOIN sources s ON s.id = i.source_id${whereSql} ORDER BY i.id DESC LIMIT ? OFFSET ?`)
-    .all(...w.params, limit, offset) as ItemRow[];
+    .prepare(`SELECT i.*, s.name AS source_name FROM ${tables} JOIN sources s ON s.id = i.source_id${filter} ORDER BY ${order} DESC LIMIT ? OFFSET ?`)
+    .all(...params, limit, offset) as ItemRow[];
   if (!count) return { rows, total: -1, capped: false };
-  if (f.collapse) return { rows, ...capped(`FROM ${table}${whereSql}`, w.params) };
-  return { rows, total: (db.sqlite.prepare(`SELECT count(*) AS n FROM items i${whereSql}`).get(...w.params) as { n: number }).n, capped: false };
+  if (f.collapse) {
+    // Counted up to `cap` results past this page, so the pages after it stay reachable.
+    const most = offset + cap;
+    const n = (db.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${tables}${filter} LIMIT ?)`).get(...params, most + 1) as { n: number }).n;
+    return { rows, total: Math.min(n, most), capped: n > most };
+  }
+  const counting = quickCount ?? { sql: `SELECT count(*) AS n FROM ${tables}${filter}`, params };
+  return { rows, total: (db.sqlite.prepare(counting.sql).get(...counting.params) as { n: number }).n, capped: false };
 }
