@@ -27,7 +27,8 @@ describe("segment", () => {
   });
 
   it("gives sentiment the words jieba's HMM made up as characters", () => {
-    const { jieba, known } = loadEngine();
+    const { jieba, entry, knownEntry } = loadEngine();
+    const known = (w: string) => knownEntry(entry(w));
     for (const text of ["柳溪镇丰禾村的村民反映这条路坑坑洼洼,下雨天根本没法走", "这个新冠疫苗打了吗,宿舍不拔插线板写作业"]) {
       const seg = segment(text);
       const words: string[] = [];

@@ -11,11 +11,20 @@ import { loadEngine } from "./keywords/engine";
  */
 export const MAX_ANALYSED_CHARS = 20_000;
 
+/** Whether a UTF-16 code unit opens a surrogate pair. */
+export function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
+}
+
+/** Whether a UTF-16 code unit closes a surrogate pair. */
+export function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
+}
+
 /** The analysed prefix of a text, never ending inside a surrogate pair. */
 export function capText(text: string): string {
   if (text.length <= MAX_ANALYSED_CHARS) return text;
-  const code = text.charCodeAt(MAX_ANALYSED_CHARS - 1);
-  const splitsPair = code >= 0xd800 && code <= 0xdbff;
+  const splitsPair = isHighSurrogate(text.charCodeAt(MAX_ANALYSED_CHARS - 1));
   return text.slice(0, splitsPair ? MAX_ANALYSED_CHARS - 1 : MAX_ANALYSED_CHARS);
 }
 

@@ -1,5 +1,6 @@
 // Per-item analysis results: pending items, storing a pipeline result, repost groups, and the
 // analysis view of items shown in the ledger.
+import type { WatchHits } from "../analyse/pipeline";
 import type { Db } from "../db/connection";
 import type { ItemsTable } from "../db/schema";
 
@@ -18,7 +19,7 @@ export type StoredAnalysis = {
   relabelled: readonly string[];
   eventId: number;
   /** Matched watch ids and, at the same index, their highlight spans as JSON. */
-  watches: { ids: readonly number[]; spans: readonly string[] };
+  watches: Readonly<WatchHits>;
 };
 
 /** The oldest items not analysed yet. */

@@ -17,8 +17,6 @@ export type Engine = {
    * `cut` plus this lookup costs a third of `tag`, which builds an object per word across N-API.
    */
   tagOf: (word: string) => string;
-  /** Whether jieba's dictionary has the word (words its HMM found, and IDF-only words, are not). */
-  known: (word: string) => boolean;
   /**
    * The word's packed table entry, which `tagOfEntry`, `idfOfEntry` and `knownEntry` read: one
    * lookup in the 350,000-word table serves all three (each lookup is a few cache misses).
@@ -26,6 +24,7 @@ export type Engine = {
   entry: (word: string) => number;
   tagOfEntry: (word: string, entry: number) => string;
   idfOfEntry: (entry: number) => number;
+  /** Whether the entry is of a word in jieba's dictionary (words its HMM found, and IDF-only words, are not). */
   knownEntry: (entry: number) => boolean;
   /** Milliseconds spent loading (segmenter dictionary, tag and IDF tables). */
   loadMs: { dict: number; idf: number };
@@ -113,7 +112,6 @@ export function parseLexicon(dictText: string, idfText: string): Omit<Engine, "j
     knownEntry,
     idfOf: (word) => idfOfEntry(entry(word)),
     tagOf: (word) => tagOfEntry(word, entry(word)),
-    known: (word) => knownEntry(entry(word)),
   };
 }
 

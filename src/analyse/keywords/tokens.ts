@@ -1,5 +1,5 @@
 // Segmentation with the user dictionary applied, and the rules for which tokens may be keywords.
-import { capText, type Segmentation } from "../segment";
+import { capText, isHighSurrogate, type Segmentation } from "../segment";
 import type { Engine } from "./engine";
 import { STOPWORDS } from "./stopwords";
 import { findUserWords, type UserDictionary } from "./user-dictionary";
@@ -74,10 +74,6 @@ function pushTagged(word: string, entry: number, engine: TaggingEngine, out: Tok
   } else if (tag === "x" && word.length >= 3 && ADMIN_SUFFIX.has(word[word.length - 1]) && HAN_ONLY.test(word)) {
     out.push({ word, tag: "ns", user: null });
   } else out.push({ word, tag, user: null, entry });
-}
-
-function isHighSurrogate(unit: number): boolean {
-  return unit >= 0xd800 && unit <= 0xdbff;
 }
 
 // Single characters are never keywords: alone, 县 or 费 says nothing about which event a post is about.

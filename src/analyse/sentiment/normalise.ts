@@ -1,6 +1,7 @@
 // How much of a long text sentiment reads: its head and tail (normalisation itself is the shared
 // ../normalise.ts, so sentiment and keywords read the same text and share its segmentation).
 import { normaliseText } from "../normalise";
+import { isHighSurrogate, isLowSurrogate } from "../segment";
 
 /** Longest input analysed: a 1 MB post must not cost more than a long article. */
 export const MAX_ANALYSED_CHARS = 6_000;
@@ -20,12 +21,4 @@ export function capLength(text: string): string {
 /** Raw text as sentiment reads it: capped (before normalising, so a 1 MB post costs little), normalised, capped. */
 export function normaliseForSentiment(text: string): string {
   return capLength(normaliseText(capLength(text)));
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
 }
