@@ -1,6 +1,7 @@
 // Burst detection (突增): is the last hour's volume abnormally high? Two tests must agree: the last
 // hour against the previous 12 hours (a rise), and against the same hour on previous days (so a
 // topic that is busy every morning at nine is not flagged every morning at nine).
+import { bilingual } from "../../shared/bilingual";
 
 const DAY_HOURS = 24;
 const RECENT_HOURS = 12;
@@ -49,7 +50,7 @@ function meanAndSd(xs: readonly number[]): { mean: number; sd: number } {
 export function detectBurst(input: BurstInput, options: BurstOptions = {}): Burst {
   const { minCount = 5, ratio: minRatio = 3, z: minZ = 3 } = options;
   const hourly = clean(input.hourly);
-  if (!hourly.length) return { flag: false, lastHour: 0, ratio: 1, z: 0, sameHourMean: null, reasons: ["无数据 / No data"] };
+  if (!hourly.length) return { flag: false, lastHour: 0, ratio: 1, z: 0, sameHourMean: null, reasons: [bilingual("无数据", "No data")] };
   const last = hourly.length - 1;
   const lastHour = hourly[last];
   const recent = hourly.slice(Math.max(0, last - RECENT_HOURS), last);
@@ -62,15 +63,17 @@ export function detectBurst(input: BurstInput, options: BurstOptions = {}): Burs
   const flag = lastHour >= minCount && ratio >= minRatio && z >= minZ;
 
   const days = sameHours.length;
-  const reasons = [`近1小时 ${lastHour} 条，是前${RECENT_HOURS}小时均值的 ${fmt(ratio)} 倍 / ${lastHour} in the last hour, ${fmt(ratio)}× the mean of the previous ${RECENT_HOURS} hours`];
+  const reasons = [
+    bilingual(`近1小时 ${lastHour} 条，是前${RECENT_HOURS}小时均值的 ${fmt(ratio)} 倍`, `${lastHour} in the last hour, ${fmt(ratio)}× the mean of the previous ${RECENT_HOURS} hours`),
+  ];
   if (days) {
     reasons.push(
       z >= minZ
-        ? `高于前${days}天同一时段（均值 ${fmt(base.mean)} 条）${fmt(z)} 个标准差 / ${fmt(z)} standard deviations above the same hour of the previous ${days} day(s) (mean ${fmt(base.mean)})`
-        : `与前${days}天同一时段相近（均值 ${fmt(base.mean)} 条，z=${fmt(z)}） / Close to the same hour of the previous ${days} day(s) (mean ${fmt(base.mean)}, z=${fmt(z)})`,
+        ? bilingual(`高于前${days}天同一时段（均值 ${fmt(base.mean)} 条）${fmt(z)} 个标准差`, `${fmt(z)} standard deviations above the same hour of the previous ${days} day(s) (mean ${fmt(base.mean)})`)
+        : bilingual(`与前${days}天同一时段相近（均值 ${fmt(base.mean)} 条，z=${fmt(z)}）`, `Close to the same hour of the previous ${days} day(s) (mean ${fmt(base.mean)}, z=${fmt(z)})`),
     );
-  } else reasons.push(`无往日同一时段数据，按前${RECENT_HOURS}小时计 z=${fmt(z)} / No earlier days to compare; z=${fmt(z)} against the previous ${RECENT_HOURS} hours`);
-  if (recent.length < RECENT_HOURS) reasons.push(`历史不足${RECENT_HOURS}小时（${recent.length}小时） / Less than ${RECENT_HOURS} hours of history (${recent.length})`);
-  if (lastHour < minCount) reasons.push(`近1小时不足 ${minCount} 条，不计为突增 / Fewer than ${minCount} in the last hour: not a burst`);
+  } else reasons.push(bilingual(`无往日同一时段数据，按前${RECENT_HOURS}小时计 z=${fmt(z)}`, `No earlier days to compare; z=${fmt(z)} against the previous ${RECENT_HOURS} hours`));
+  if (recent.length < RECENT_HOURS) reasons.push(bilingual(`历史不足${RECENT_HOURS}小时（${recent.length}小时）`, `Less than ${RECENT_HOURS} hours of history (${recent.length})`));
+  if (lastHour < minCount) reasons.push(bilingual(`近1小时不足 ${minCount} 条，不计为突增`, `Fewer than ${minCount} in the last hour: not a burst`));
   return { flag, lastHour, ratio: round2(ratio), z: round2(z), sameHourMean: sameHours.length ? round2(base.mean) : null, reasons };
 }

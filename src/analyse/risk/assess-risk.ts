@@ -3,6 +3,7 @@
 // can see why and overrule; same input, same output.
 import type { RiskLevel } from "../../shared/analysis-api";
 import type { Burst } from "../bursts";
+import { bilingual } from "../../shared/bilingual";
 import { findHarms, HARM_CATEGORY_EN, HARM_POINTS, SUBJECT_CATEGORIES, type HarmCategory } from "./harm-terms";
 
 /** 一般 / 较大 / 重大: the same union the API types use. */
@@ -48,7 +49,7 @@ export function assessRisk(input: RiskInput): RiskAssessment {
   let score = 0;
   const add = (points: number, zh: string, en: string): void => {
     score += points;
-    reasons.push(`${zh}（+${points}） / ${en} (+${points})`);
+    reasons.push(bilingual(`${zh}（+${points}）`, `${en} (+${points})`));
   };
 
   const harms = findHarms(typeof input.text === "string" ? input.text : "");
@@ -68,7 +69,7 @@ export function assessRisk(input: RiskInput): RiskAssessment {
   // Shown without points, so that the analyst still sees everything the text touches.
   if (beyondCap.length) {
     const en = beyondCap.map((c) => HARM_CATEGORY_EN[c]).join(", ");
-    reasons.push(`另涉及${beyondCap.join("、")}（风险词加分已达上限 ${MAX_HARM_POINTS}） / Also ${en} (harm points already at the cap of ${MAX_HARM_POINTS})`);
+    reasons.push(bilingual(`另涉及${beyondCap.join("、")}（风险词加分已达上限 ${MAX_HARM_POINTS}）`, `Also ${en} (harm points already at the cap of ${MAX_HARM_POINTS})`));
   }
 
   const negativeShare = (points: number) => add(points, `负面占比 ${pct(negative)}`, `${pct(negative)} negative`);
