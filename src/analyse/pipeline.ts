@@ -9,8 +9,6 @@ import { KeywordExtractor, type Entity, type Keyword, type UserWord } from "./ke
 import { WatchSet, type MatchSpan } from "./query";
 import { EventClusterer, type Assignment, type EventSnapshot } from "./events";
 
-/** Analysis looks at this many characters at most; the stored original is never cut. */
-export { MAX_ANALYSED_CHARS };
 
 /**
  * The near-duplicate index holds at most DEDUP_MAX_ITEMS posts; beyond that it forgets all but the

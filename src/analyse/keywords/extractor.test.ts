@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { KeywordExtractor } from "./index";
 import { STOPWORDS } from "./stopwords";
-import { MAX_ANALYSED_CHARS } from "./tokens";
+import { MAX_ANALYSED_CHARS } from "../segment";
 
 // A made-up county news post, written for these tests (names and figures are invented).
 const POST =

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadEngine } from "./engine";
-import { capText, isCandidate, MAX_ANALYSED_CHARS, tokenise } from "./tokens";
+import { capText, MAX_ANALYSED_CHARS } from "../segment";
+import { isCandidate, tokenise } from "./tokens";
 import { compileUserWords } from "./user-dictionary";
 import type { Token } from "./types";
 

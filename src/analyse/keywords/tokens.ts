@@ -5,8 +5,6 @@ import { STOPWORDS } from "./stopwords";
 import { findUserWords, type UserDictionary } from "./user-dictionary";
 import type { Token } from "./types";
 
-export { capText, MAX_ANALYSED_CHARS } from "../segment";
-
 /** What tokenising needs of the engine. */
 export type TaggingEngine = Pick<Engine, "jieba" | "entry" | "tagOfEntry">;
 
