@@ -1,20 +1,27 @@
 // LSH buckets in typed arrays. A JavaScript Map of arrays costs ~100 bytes per entry and one Map
 // holds at most 2^24 entries, while a million posts with 32 bands make 32 million entries. Here
 // each distinct band key takes one open-addressing cell (key + cell, 8 bytes; the table grows by
-// half when 80% full, so it stays 53–80% full); most keys have one slot, kept in the cell itself. A key's second slot moves the bucket
-// into a linked list of entries (8 bytes each), newest first, so duplicates never lengthen probes.
+// half when 80% full, so it stays 53–80% full); most keys have one slot, kept in the cell itself.
+// A key's second slot moves the bucket into a block of a shared pool: a header word, then the slots
+// in insertion order, with room for 2, 4, 8 … slots (a full block moves to one twice its size and
+// the old one is reused by the next bucket of that size). One bucket's slots are contiguous, so
+// reading a bucket touches a few cache lines rather than one per slot as a linked list would.
 import { ensure } from "./growable";
 
 const MAX_LOAD = 0.8;
+// A block's header word: slot count × 32 + log2(capacity). Free blocks chain through their first slot word.
+const CLASS_BITS = 5;
+const CLASS_MASK = (1 << CLASS_BITS) - 1;
 
 /** A multimap from 32-bit band keys to slot numbers. */
 export class BandTable {
   private keys: Int32Array;
-  // 0: empty; n > 0: the single slot n - 1; n < 0: a list starting at entry -n - 1.
+  // 0: empty; n > 0: the single slot n - 1; n < 0: the block at pool offset -n - 1.
   private cells: Int32Array;
-  private entrySlot = new Int32Array(16);
-  private entryNext = new Int32Array(16);
-  private entryCount = 0;
+  private pool = new Int32Array(64);
+  private poolUsed = 0;
+  // Per capacity class, the offset of a freed block + 1 (0: none).
+  private readonly free = new Int32Array(1 << CLASS_BITS);
   private distinct = 0;
 
   /** An empty table with room for about `capacity` distinct keys before it grows. */
@@ -26,7 +33,7 @@ export class BandTable {
 
   /** Bytes held by the table's arrays, spare capacity included. */
   get bytes(): number {
-    return this.keys.byteLength + this.cells.byteLength + this.entrySlot.byteLength + this.entryNext.byteLength;
+    return this.keys.byteLength + this.cells.byteLength + this.pool.byteLength;
   }
 
   /** Number of distinct keys. */
@@ -43,15 +50,39 @@ export class BandTable {
       this.keys[i] = key | 0;
       this.cells[i] = slot + 1;
       this.distinct++;
-    } else if (cell > 0) this.cells[i] = -this.push(slot, this.push(cell - 1, -1)) - 1;
-    else this.cells[i] = -this.push(slot, -cell - 1) - 1;
+      return;
+    }
+    if (cell > 0) {
+      const block = this.allocate(1);
+      this.pool[block] = (2 << CLASS_BITS) | 1;
+      this.pool[block + 1] = cell - 1;
+      this.pool[block + 2] = slot;
+      this.cells[i] = -block - 1;
+      return;
+    }
+    let block = -cell - 1;
+    const header = this.pool[block];
+    const count = header >>> CLASS_BITS;
+    const cls = header & CLASS_MASK;
+    if (count === 1 << cls) {
+      const bigger = this.allocate(cls + 1);
+      this.pool.copyWithin(bigger + 1, block + 1, block + 1 + count);
+      this.release(block, cls);
+      block = bigger;
+      this.cells[i] = -block - 1;
+    }
+    this.pool[block] = ((count + 1) << CLASS_BITS) | (count === 1 << cls ? cls + 1 : cls);
+    this.pool[block + 1 + count] = slot;
   }
 
   /** Calls `visit` with every slot stored under `key`, newest first; stops when it returns false. */
   forEach(key: number, visit: (slot: number) => boolean | void): void {
     const cell = this.cells[this.find(key)];
     if (cell > 0) visit(cell - 1);
-    else if (cell < 0) for (let e = -cell - 1; e !== -1; e = this.entryNext[e]) if (visit(this.entrySlot[e]) === false) return;
+    else if (cell < 0) {
+      const block = -cell - 1;
+      for (let k = this.pool[block] >>> CLASS_BITS; k >= 1; k--) if (visit(this.pool[block + k]) === false) return;
+    }
   }
 
   /** Copies up to `out.length` slots stored under `key` into `out`, newest first; returns how many. */
@@ -61,33 +92,35 @@ export class BandTable {
       out[0] = cell - 1;
       return 1;
     }
-    let n = 0;
-    if (cell < 0) for (let e = -cell - 1; e !== -1 && n < out.length; e = this.entryNext[e]) out[n++] = this.entrySlot[e];
+    if (cell === 0) return 0;
+    const block = -cell - 1;
+    const count = this.pool[block] >>> CLASS_BITS;
+    const n = Math.min(count, out.length);
+    for (let k = 0; k < n; k++) out[k] = this.pool[block + count - k];
     return n;
   }
 
-  /** Calls `visit` with every entry; each key's slots come in insertion order. Allocates nothing per entry. */
+  /** Calls `visit` with every entry; each key's slots come in insertion order. Allocates nothing. */
   forEachEntry(visit: (key: number, slot: number) => void): void {
-    let chain = new Int32Array(16); // one key's slots, grown as needed
     for (let i = 0; i < this.cells.length; i++) {
       const cell = this.cells[i];
       if (cell > 0) visit(this.keys[i], cell - 1);
       else if (cell < 0) {
-        let n = 0;
-        for (let e = -cell - 1; e !== -1; e = this.entryNext[e]) {
-          if (n === chain.length) chain = ensure(chain, n + 1, Int32Array);
-          chain[n++] = this.entrySlot[e];
-        }
-        for (let k = n - 1; k >= 0; k--) visit(this.keys[i], chain[k]);
+        const block = -cell - 1;
+        const count = this.pool[block] >>> CLASS_BITS;
+        for (let k = 1; k <= count; k++) visit(this.keys[i], this.pool[block + k]);
       }
     }
   }
 
   /** Every entry as alternating key, slot numbers, in `forEachEntry` order (for persisting). */
   entries(): Int32Array {
-    let singles = 0;
-    for (let i = 0; i < this.cells.length; i++) if (this.cells[i] > 0) singles++;
-    const out = new Int32Array((singles + this.entryCount) * 2);
+    let total = 0;
+    for (let i = 0; i < this.cells.length; i++) {
+      const cell = this.cells[i];
+      total += cell > 0 ? 1 : cell < 0 ? this.pool[-cell - 1] >>> CLASS_BITS : 0;
+    }
+    const out = new Int32Array(total * 2);
     let w = 0;
     this.forEachEntry((key, slot) => {
       out[w++] = key;
@@ -96,13 +129,22 @@ export class BandTable {
     return out;
   }
 
-  private push(slot: number, next: number): number {
-    const e = this.entryCount++;
-    this.entrySlot = ensure(this.entrySlot, this.entryCount, Int32Array);
-    this.entryNext = ensure(this.entryNext, this.entryCount, Int32Array);
-    this.entrySlot[e] = slot;
-    this.entryNext[e] = next;
-    return e;
+  // A block with room for 2^cls slots: a freed one of that size, else new space at the pool's end.
+  private allocate(cls: number): number {
+    const freed = this.free[cls];
+    if (freed !== 0) {
+      this.free[cls] = this.pool[freed]; // freed - 1 is the block; its first slot word links the next
+      return freed - 1;
+    }
+    const block = this.poolUsed;
+    this.poolUsed += 1 + (1 << cls);
+    this.pool = ensure(this.pool, this.poolUsed, Int32Array);
+    return block;
+  }
+
+  private release(block: number, cls: number): void {
+    this.pool[block + 1] = this.free[cls];
+    this.free[cls] = block + 1;
   }
 
   // The key's cell, or the empty cell where it belongs. Keys are mixed hashes, so scaling one to the

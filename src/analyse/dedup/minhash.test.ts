@@ -78,5 +78,18 @@ describe("BandTable", () => {
     const slots: number[] = [];
     long.forEachEntry((key, slot) => void slots.push(slot));
     expect(slots).toEqual(Array.from({ length: 1000 }, (_, i) => i));
+    // Buckets outgrow their blocks in turn, so freed blocks are reused: every key keeps its own slots.
+    const mixed = new BandTable();
+    const expected = new Map<number, number[]>();
+    for (let slot = 0; slot < 3000; slot++) {
+      const key = (slot * 7919) % (1 + (slot % 37));
+      mixed.add(key, slot);
+      expected.set(key, [slot, ...(expected.get(key) ?? [])]);
+    }
+    for (const [key, want] of expected) {
+      expect(under(mixed, key)).toEqual(want);
+      const out = new Int32Array(5);
+      expect([...out.subarray(0, mixed.slotsOf(key, out))]).toEqual(want.slice(0, 5));
+    }
   });
 });
