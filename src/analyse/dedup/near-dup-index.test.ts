@@ -67,6 +67,17 @@ describe("NearDupIndex", () => {
     expect(index.members("original").sort()).toEqual(["original", ...Object.keys(ACCIDENT_COPIES)].sort());
   });
 
+  it("keeps joining a viral post's copies after its buckets are full", () => {
+    const index = new NearDupIndex();
+    index.add("original", ACCIDENT, 0);
+    // 100 copies fill every bucket of the text (a bucket stops growing at 64 posts) …
+    for (let i = 1; i <= 100; i++) expect(index.add(`copy${i}`, ACCIDENT, i).groupId).toBe("original");
+    // … so later copies find the group only through full buckets: exact, and with a changed character.
+    expect(index.add("late", ACCIDENT, 200)).toMatchObject({ groupId: "original" });
+    expect(index.add("edited", `${ACCIDENT.slice(0, 20)}啊${ACCIDENT.slice(21)}`, 201)).toMatchObject({ groupId: "original" });
+    expect(index.add("other", OTHER_ACCIDENT, 202).groupId).toBe("other");
+  });
+
   it("keeps posts that share only a hashtag apart", () => {
     const index = new NearDupIndex();
     index.add("water", FLOOD_WATER);
