@@ -57,4 +57,40 @@ describe("bigrams", () => {
     }
     expect(mismatches.slice(0, 5)).toEqual([]);
   });
+
+  it("indexes mixed scripts, astral characters and lone surrogates as a token-by-token split does", () => {
+    // Reference: split into runs by the same classes, then bigrams plus the last character per CJK run.
+    const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+    const word = /[\p{L}\p{N}_]/u;
+    const reference = (text: string) => {
+      const tokens: string[] = [];
+      let run: string[] = [];
+      let latin = "";
+      const flush = () => {
+        for (let i = 0; i + 1 < run.length; i++) tokens.push(run[i] + run[i + 1]);
+        if (run.length) tokens.push(run[run.length - 1]);
+        if (latin) tokens.push(latin);
+        run = [];
+        latin = "";
+      };
+      for (const ch of text.toLowerCase()) {
+        if (cjk.test(ch)) {
+          if (latin) flush();
+          run.push(ch);
+        } else if (word.test(ch)) {
+          if (run.length) flush();
+          latin += ch;
+        } else flush();
+      }
+      flush();
+      return tokens.join(" ");
+    };
+    const pool = ["学", "校", "A", "b", "1", " ", "，", "😀", "𠮷", "ア", "한", "_", "é", "\n", "!", "\ud800", "𝐀"];
+    let seed = 7;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let i = 0; i < 3000; i++) {
+      const text = Array.from({ length: Math.floor(random() * 14) }, () => pool[Math.floor(random() * pool.length)]).join("");
+      expect(toIndexText(text), JSON.stringify(text)).toBe(reference(text));
+    }
+  });
 });

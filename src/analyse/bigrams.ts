@@ -57,14 +57,64 @@ function cjkTokens(run: string, withTail: boolean): string[] {
   return out;
 }
 
-/** Text as stored in the FTS index: CJK runs become overlapping bigrams, other words stay whole. */
+// Output buffer of toIndexText (code units), grown as needed up to 64k units.
+let units = new Uint16Array(2048);
+const utf16 = new TextDecoder("utf-16le");
+
+/**
+ * Text as stored in the FTS index: CJK runs become overlapping bigrams and then their last
+ * character, other words stay whole (lower-cased). Written code unit by code unit into one buffer
+ * (this runs on every stored item; building strings per bigram cost as much as the insert).
+ */
 export function toIndexText(text: string): string {
-  const out: string[] = [];
-  for (const s of segments(text)) {
-    if (s.cjk) out.push(...cjkTokens(s.text, true));
-    else out.push(s.text);
+  const lower = text.toLowerCase();
+  // At most 3 code units out per unit in, plus the last token's; a buffer for a long text is not kept.
+  const need = lower.length * 3 + 8;
+  if (need > units.length && need <= 1 << 16) units = new Uint16Array(need);
+  const out = need <= units.length ? units : new Uint16Array(need);
+  let n = 0;
+  let prevStart = -1; // the previous character of the current CJK run (index into lower) …
+  let prevWidth = 0; // … and its width in code units
+  for (let i = 0; i < lower.length; ) {
+    const cp = lower.codePointAt(i) as number;
+    const width = cp > 0xffff ? 2 : 1;
+    const cls = classOf(cp);
+    if (cls === CJKCHAR) {
+      if (prevStart >= 0) {
+        if (n) out[n++] = 32;
+        for (let k = 0; k < prevWidth; k++) out[n++] = lower.charCodeAt(prevStart + k);
+        for (let k = 0; k < width; k++) out[n++] = lower.charCodeAt(i + k);
+      }
+      prevStart = i;
+      prevWidth = width;
+    } else {
+      if (prevStart >= 0) {
+        if (n) out[n++] = 32;
+        for (let k = 0; k < prevWidth; k++) out[n++] = lower.charCodeAt(prevStart + k);
+        prevStart = -1;
+      }
+      if (cls === WORDCHAR) {
+        // A word runs until the next character of another class.
+        if (n) out[n++] = 32;
+        let j = i;
+        while (j < lower.length) {
+          const c = lower.codePointAt(j) as number;
+          if (classOf(c) !== WORDCHAR) break;
+          const w = c > 0xffff ? 2 : 1;
+          for (let k = 0; k < w; k++) out[n++] = lower.charCodeAt(j + k);
+          j += w;
+        }
+        i = j;
+        continue;
+      }
+    }
+    i += width;
   }
-  return out.join(" ");
+  if (prevStart >= 0) {
+    if (n) out[n++] = 32;
+    for (let k = 0; k < prevWidth; k++) out[n++] = lower.charCodeAt(prevStart + k);
+  }
+  return utf16.decode(out.subarray(0, n));
 }
 
 /** One user term as an FTS5 phrase that matches it as a substring of indexed text. */
