@@ -4,7 +4,7 @@ import type { Db } from "../db/connection";
 import { eventTitle } from "../analyse/events";
 import { detectBurst, hourlyCounts, type Burst } from "../analyse/bursts";
 import { assessRisk } from "../analyse/risk";
-import { eventAggregates, eventMembers, eventTimes, updateEventAggregates } from "../store/events";
+import { eventAggregates, eventHourlyCounts, eventMembers, updateEventAggregates } from "../store/events";
 
 const HOUR = 3_600_000;
 /** Hours of history a burst is judged against (8 days: the previous 12 hours and 7 same-hours). */
@@ -13,6 +13,11 @@ export const BURST_HOURS = 24 * 8;
 /** Burst figures for a list of times, judged at `now`. */
 export function burstOf(times: readonly number[], now: number): Burst {
   return detectBurst({ hourly: hourlyCounts(times, now, BURST_HOURS) });
+}
+
+/** An event's burst figures at `now`, from its members' hourly counts. */
+export function eventBurst(db: Db, id: number, now: number): Burst {
+  return detectBurst({ hourly: eventHourlyCounts(db, id, now, BURST_HOURS) });
 }
 
 /** Top keywords of members: how many members carry each word, best first, weight relative to the top. */
@@ -105,7 +110,7 @@ export function refreshEvents(db: Db, ids: readonly number[], now: number, throt
       members.map((m) => ({ title: m.title, publishedAt: m.t, dupGroupSize: m.dup_group ? groupSize.get(m.dup_group) : 1 })),
       keywords.map((k) => k.word),
     );
-    const burst = burstOf(eventTimes(db, id, a.last - BURST_HOURS * HOUR), Math.max(a.last, Math.min(now, a.last + HOUR)));
+    const burst = eventBurst(db, id, Math.max(a.last, Math.min(now, a.last + HOUR)));
     const risk = assessRisk({
       size: a.size, growth: burst, negativeShare: a.neg / a.size, maxSourcePriority: a.priority ?? 3,
       text: [title, ...members.slice(0, 50).map((m) => m.title), ...keywords.map((k) => k.word)].join(" "),

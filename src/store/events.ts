@@ -2,6 +2,7 @@
 // analysts' corrections (merge, split, title, risk override).
 import type { Db } from "../db/connection";
 import type { EventsTable } from "../db/schema";
+import { HOUR_MS } from "../analyse/bursts";
 
 /** How long an event stays open for new items after its last one (the clusterer window). */
 export const EVENT_OPEN_MS = 72 * 3_600_000;
@@ -78,6 +79,25 @@ export function eventTimes(db: Db, id: number, since: number): number[] {
       .prepare("SELECT coalesce(published_at, fetched_at) AS t FROM items WHERE event_id = ? AND coalesce(published_at, fetched_at) >= ?")
       .all(id, since) as { t: number }[]
   ).map((r) => r.t);
+}
+
+/**
+ * Members per hour over the `hours` hours up to `now` (oldest first), as `hourlyCounts` gives for
+ * the members' times; counted in SQL from the event index, so a big event sends back ≤ `hours` rows.
+ */
+export function eventHourlyCounts(db: Db, id: number, now: number, hours: number): number[] {
+  const n = Number.isFinite(hours) ? Math.max(0, Math.floor(hours)) : 0;
+  const counts = new Array<number>(n).fill(0);
+  if (!n || !Number.isFinite(now)) return counts;
+  const rows = db
+    .prepare(
+      `SELECT CAST((? - t) / ${HOUR_MS}.0 AS INTEGER) AS k, count(*) AS n
+       FROM (SELECT coalesce(published_at, fetched_at) AS t FROM items WHERE event_id = ?)
+       WHERE t <= ? AND t > ? GROUP BY k`,
+    )
+    .all(now, id, now, now - n * HOUR_MS) as { k: number; n: number }[];
+  for (const r of rows) if (r.k >= 0 && r.k < n) counts[n - 1 - r.k] += r.n;
+  return counts;
 }
 
 /** Sources of an event's members with counts. */

@@ -1,6 +1,7 @@
 // Bucketing of item times into the hourly series that burst detection reads.
 
-const HOUR = 3_600_000;
+/** One hour in milliseconds. */
+export const HOUR_MS = 3_600_000;
 
 /**
  * Counts timestamps (epoch ms) into `hours` one-hour buckets ending at `now`, oldest first. The last
@@ -13,7 +14,7 @@ export function hourlyCounts(times: readonly number[], now: number, hours: numbe
   for (const t of times) {
     if (!Number.isFinite(t) || t > now) continue;
     // Bucket k from the end holds (now − (k+1) h, now − k h].
-    const k = Math.floor((now - t) / HOUR);
+    const k = Math.floor((now - t) / HOUR_MS);
     if (k < n) counts[n - 1 - k]++;
   }
   return counts;

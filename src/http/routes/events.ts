@@ -7,7 +7,7 @@ import type { EventsTable } from "../../db/schema";
 import { AppError } from "../../errors";
 import { RISK_LEVELS, type EventDetailView, type EventSummaryView, type RiskLevel, type SentimentLabel } from "../../shared/analysis-api";
 import { eventMembers, eventSources, eventTimes, getEvent, listEvents } from "../../store/events";
-import { burstOf, BURST_HOURS } from "../../monitor/refresh-events";
+import { eventBurst } from "../../monitor/refresh-events";
 import { mergeEvents, overrideRisk, renameEvent, splitEvent } from "../../monitor/events";
 import { actorOf, authorize, type AppDeps } from "../context";
 import { errorBody, idParams } from "../schemas";
@@ -26,7 +26,7 @@ function parse<T>(text: string, fallback: T): T {
 
 function summary(db: Db, e: EventsTable, now: number): EventSummaryView {
   const keywords = parse<{ word: string }[]>(e.keywords, []);
-  const b = burstOf(eventTimes(db, e.id, now - BURST_HOURS * HOUR), now);
+  const b = eventBurst(db, e.id, now);
   const suggested = e.risk_level as RiskLevel;
   return {
     id: e.id, title: e.title || keywords.slice(0, 3).map((k) => k.word).join("·") || `#${e.id}`,
