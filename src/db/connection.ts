@@ -35,6 +35,10 @@ export function openDb(file: string): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("cache_size = -65536");
+  // Checkpoint every ~40 MB of WAL rather than SQLite's 4 MB: the analysis rewrites the same index
+  // and event pages batch after batch, and each checkpoint copies (and syncs) a page once however
+  // often it changed since. The full pipeline bench: 1,862 → 2,013 items/s (three interleaved runs of 100k).
+  sqlite.pragma("wal_autocheckpoint = 10000");
   const q = new Kysely<DB>({
     dialect: {
       createAdapter: () => new SqliteAdapter(),

@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { BandTable } from "./band-table";
-import { bandKeys, estimateJaccard, minhashSignature, PERMUTATIONS } from "./minhash";
+import { bandKeys, estimateJaccard, minhashSignature, PERMUTATIONS, signatureOf } from "./minhash";
 import { hamming, simhash64 } from "./simhash";
 import { similarity } from "./similarity";
 import { ACCIDENT, ACCIDENT_COPIES, ACCIDENT_TRADITIONAL, FLOOD_SUPPLIES, FLOOD_WATER, OTHER_ACCIDENT } from "./testdata/posts";
 
 describe("minhashSignature", () => {
+  it("keeps its signatures: the rule's thresholds were tuned on them", () => {
+    // Checksums of signatures from the one-permutation-at-a-time form (before the loop was unrolled).
+    const sum = (sig: Uint16Array) => sig.reduce((h, v) => (Math.imul(h, 31) + v) | 0, 7);
+    expect([ACCIDENT, FLOOD_WATER, "青禾", "", "a"].map((t) => sum(minhashSignature(t)))).toEqual([-1824020250, 1027701866, -1887462911, -1593341945, -1570262695]);
+    expect(sum(signatureOf(Uint32Array.from([1, 2, 3, 0xffffffff, 0x80000000, 12345])))).toBe(-1119286501);
+  });
+
   it("estimates the exact Jaccard similarity", () => {
     const a = minhashSignature(ACCIDENT);
     expect(a).toHaveLength(PERMUTATIONS);

@@ -47,20 +47,30 @@ for (let i = 0, s = 0x2545f491; i < PERMUTATIONS / 2; i++) {
 export function signatureOf(shingles: Uint32Array, sig = new Uint16Array(PERMUTATIONS)): Uint16Array {
   const half = PERMUTATIONS / 2;
   const n = shingles.length;
-  for (let i = 0; i < half; i++) {
-    const a = A[i];
-    const b = B[i];
-    let hi = 0xffff;
-    let lo = 0xffff;
+  // Eight multiply-adds per shingle read: an eighth of the loads and loop steps of one at a time.
+  for (let i = 0; i < half; i += 8) {
+    const a0 = A[i], a1 = A[i + 1], a2 = A[i + 2], a3 = A[i + 3], a4 = A[i + 4], a5 = A[i + 5], a6 = A[i + 6], a7 = A[i + 7];
+    const b0 = B[i], b1 = B[i + 1], b2 = B[i + 2], b3 = B[i + 3], b4 = B[i + 4], b5 = B[i + 5], b6 = B[i + 6], b7 = B[i + 7];
+    let h0 = 0xffff, h1 = 0xffff, h2 = 0xffff, h3 = 0xffff, h4 = 0xffff, h5 = 0xffff, h6 = 0xffff, h7 = 0xffff;
+    let l0 = 0xffff, l1 = 0xffff, l2 = 0xffff, l3 = 0xffff, l4 = 0xffff, l5 = 0xffff, l6 = 0xffff, l7 = 0xffff;
     for (let s = 0; s < n; s++) {
-      const v = (Math.imul(a, shingles[s]) + b) >>> 0;
-      const h = v >>> 16;
-      const l = v & 0xffff;
-      if (h < hi) hi = h;
-      if (l < lo) lo = l;
+      const x = shingles[s];
+      const v0 = (Math.imul(a0, x) + b0) >>> 0, v1 = (Math.imul(a1, x) + b1) >>> 0;
+      const v2 = (Math.imul(a2, x) + b2) >>> 0, v3 = (Math.imul(a3, x) + b3) >>> 0;
+      const v4 = (Math.imul(a4, x) + b4) >>> 0, v5 = (Math.imul(a5, x) + b5) >>> 0;
+      const v6 = (Math.imul(a6, x) + b6) >>> 0, v7 = (Math.imul(a7, x) + b7) >>> 0;
+      h0 = Math.min(h0, v0 >>> 16); l0 = Math.min(l0, v0 & 0xffff);
+      h1 = Math.min(h1, v1 >>> 16); l1 = Math.min(l1, v1 & 0xffff);
+      h2 = Math.min(h2, v2 >>> 16); l2 = Math.min(l2, v2 & 0xffff);
+      h3 = Math.min(h3, v3 >>> 16); l3 = Math.min(l3, v3 & 0xffff);
+      h4 = Math.min(h4, v4 >>> 16); l4 = Math.min(l4, v4 & 0xffff);
+      h5 = Math.min(h5, v5 >>> 16); l5 = Math.min(l5, v5 & 0xffff);
+      h6 = Math.min(h6, v6 >>> 16); l6 = Math.min(l6, v6 & 0xffff);
+      h7 = Math.min(h7, v7 >>> 16); l7 = Math.min(l7, v7 & 0xffff);
     }
-    sig[i] = hi;
-    sig[half + i] = lo;
+    sig[i] = h0; sig[i + 1] = h1; sig[i + 2] = h2; sig[i + 3] = h3; sig[i + 4] = h4; sig[i + 5] = h5; sig[i + 6] = h6; sig[i + 7] = h7;
+    const lo = half + i;
+    sig[lo] = l0; sig[lo + 1] = l1; sig[lo + 2] = l2; sig[lo + 3] = l3; sig[lo + 4] = l4; sig[lo + 5] = l5; sig[lo + 6] = l6; sig[lo + 7] = l7;
   }
   return sig;
 }
