@@ -4,9 +4,10 @@
 // some traditional→simplified rule changes; about three in four mainland posts contain none.
 // Taiwan's table reads the simplified 么 as Taiwan's 么 (= 幺, "small"), so mainland 特么 / 好么 came
 // out as 特幺 / 好幺: 么 is never converted (traditional 麼 still becomes 么).
-const KEPT = "么";
 import { ConverterBuilder, type DictGroup } from "opencc-js/core";
 import * as t2cn from "opencc-js/preset/t2cn";
+
+const KEPT = "么";
 
 type Converting = { convert: (text: string) => string; triggers: Uint8Array; astral: Set<number> };
 

@@ -9,7 +9,6 @@ import { KeywordExtractor, type Entity, type Keyword, type UserWord } from "./ke
 import { WatchSet, type MatchSpan } from "./query";
 import { EventClusterer, type Assignment, type EventSnapshot } from "./events";
 
-
 /**
  * The near-duplicate index holds at most DEDUP_MAX_ITEMS posts; beyond that it forgets all but the
  * newest DEDUP_KEEP_ITEMS (about 0.5 kB each in typed arrays plus ~0.15 kB of id and map entry), so

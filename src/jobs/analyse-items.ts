@@ -68,6 +68,9 @@ const itemOf = (r: PendingItem): PipelineItem => ({
   id: r.id, title: r.title, text: r.text, source: r.source_name, publishedAt: r.published_at ?? r.fetched_at,
 });
 
+/** The stateless part of pending rows, on this thread. */
+const prepareHere = (analyser: Analyser, rows: readonly PendingItem[]) => analyser.preparer.prepareBatch(rows.map(itemOf));
+
 /** Assigns groups and events to prepared items and stores everything in one transaction. */
 export function commitBatch(
   db: Db, analyser: Analyser, rows: readonly PendingItem[], prepared: readonly PreparedItem[], now = () => Date.now(), throttle?: RefreshThrottle,
@@ -110,7 +113,7 @@ export function flushEventSnapshots(db: Db, analyser: Analyser, throttle: Refres
 export function analyseBatch(db: Db, analyser: Analyser, limit = BATCH, now = () => Date.now(), throttle?: RefreshThrottle): number {
   const rows = pendingItems(db, limit);
   if (!rows.length) return 0;
-  commitBatch(db, analyser, rows, analyser.preparer.prepareBatch(rows.map(itemOf)), now, throttle);
+  commitBatch(db, analyser, rows, prepareHere(analyser, rows), now, throttle);
   return rows.length;
 }
 
@@ -121,7 +124,7 @@ export function analyseBatch(db: Db, analyser: Analyser, limit = BATCH, now = ()
  * stay in id order). Falls back to this thread if a thread dies.
  */
 export async function drainWithPool(db: Db, analyser: Analyser, pool: PreparePool, throttle: RefreshThrottle, stopped: () => boolean): Promise<number> {
-  const here = (rows: readonly PendingItem[]) => analyser.preparer.prepareBatch(rows.map(itemOf));
+  const here = (rows: readonly PendingItem[]) => prepareHere(analyser, rows);
   const ask = (rows: PendingItem[]) => (pool.broken ? Promise.resolve(here(rows)) : pool.prepare(rows.map(itemOf)));
   // A failed batch resolves to null at once (no rejection left unhandled while it waits in the queue).
   const queue: { rows: PendingItem[]; prepared: Promise<PreparedItem[] | null> }[] = [];

@@ -2,11 +2,10 @@
 // sentiment mix, top keywords, title suggestion, burst and risk suggestion with its reasons.
 import type { Db } from "../db/connection";
 import { eventTitle } from "../analyse/events";
-import { detectBurst, hourlyCounts, type Burst } from "../analyse/bursts";
+import { detectBurst, HOUR_MS, hourlyCounts, type Burst } from "../analyse/bursts";
 import { assessRisk } from "../analyse/risk";
 import { eventAggregates, eventHourlyCounts, eventMembers, updateEventAggregates } from "../store/events";
 
-const HOUR = 3_600_000;
 /** Hours of history a burst is judged against (8 days: the previous 12 hours and 7 same-hours). */
 export const BURST_HOURS = 24 * 8;
 
@@ -110,7 +109,7 @@ export function refreshEvents(db: Db, ids: readonly number[], now: number, throt
       members.map((m) => ({ title: m.title, publishedAt: m.t, dupGroupSize: m.dup_group ? groupSize.get(m.dup_group) : 1 })),
       keywords.map((k) => k.word),
     );
-    const burst = eventBurst(db, id, Math.max(a.last, Math.min(now, a.last + HOUR)));
+    const burst = eventBurst(db, id, Math.max(a.last, Math.min(now, a.last + HOUR_MS)));
     const risk = assessRisk({
       size: a.size, growth: burst, negativeShare: a.neg / a.size, maxSourcePriority: a.priority ?? 3,
       text: [title, ...members.slice(0, 50).map((m) => m.title), ...keywords.map((k) => k.word)].join(" "),

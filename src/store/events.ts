@@ -2,7 +2,7 @@
 // analysts' corrections (merge, split, title, risk override).
 import type { Db } from "../db/connection";
 import type { EventsTable } from "../db/schema";
-import { HOUR_MS } from "../analyse/bursts";
+import { HOUR_MS, hourlyCounts } from "../analyse/bursts";
 
 /** How long an event stays open for new items after its last one (the clusterer window). */
 export const EVENT_OPEN_MS = 72 * 3_600_000;
@@ -86,8 +86,8 @@ export function eventTimes(db: Db, id: number, since: number): number[] {
  * the members' times; counted in SQL from the event index, so a big event sends back ≤ `hours` rows.
  */
 export function eventHourlyCounts(db: Db, id: number, now: number, hours: number): number[] {
-  const n = Number.isFinite(hours) ? Math.max(0, Math.floor(hours)) : 0;
-  const counts = new Array<number>(n).fill(0);
+  const counts = hourlyCounts([], now, hours); // the empty series, with hourlyCounts' checks of hours
+  const n = counts.length;
   if (!n || !Number.isFinite(now)) return counts;
   const rows = db
     .prepare(

@@ -3,14 +3,14 @@
 import { normaliseText } from "../normalise";
 import { isHighSurrogate, isLowSurrogate } from "../segment";
 
-/** Longest input analysed: a 1 MB post must not cost more than a long article. */
-export const MAX_ANALYSED_CHARS = 6_000;
+/** Longest input sentiment reads (its head and tail): a 1 MB post must not cost more than a long article. */
+export const SENTIMENT_MAX_CHARS = 6_000;
 const HEAD_CHARS = 5_000;
 const TAIL_CHARS = 1_000;
 
 /** Cuts text to the head and tail we analyse, never splitting a surrogate pair. */
 export function capLength(text: string): string {
-  if (text.length <= MAX_ANALYSED_CHARS) return text;
+  if (text.length <= SENTIMENT_MAX_CHARS) return text;
   let head = HEAD_CHARS;
   if (isHighSurrogate(text.charCodeAt(head - 1))) head -= 1;
   let tail = text.length - TAIL_CHARS;
