@@ -155,6 +155,9 @@ describe("NearDupIndex", () => {
       expect(restored.add(id, text)).toEqual(index.add(id, text));
     }
     expect(() => NearDupIndex.importState({ version: 2 })).toThrow(/not a near-duplicate index state/);
+    const state = index.exportState();
+    const cut = { ...state, slots: { ...state.slots, item: Buffer.from(state.slots.item, "base64").subarray(4).toString("base64") } };
+    expect(() => NearDupIndex.importState(JSON.parse(JSON.stringify(cut)))).toThrow(/too few slots/);
   });
 
   it("rejects banding that needs more hashes than a signature has", () => {

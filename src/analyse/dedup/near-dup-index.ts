@@ -5,7 +5,6 @@
 import { BandTable } from "./band-table";
 import { compactParts } from "./compact";
 import { Groups } from "./groups";
-import { ensure } from "./growable";
 import { bandKeys, PERMUTATIONS, shingleHashes, signatureOf } from "./minhash";
 import { ShortTexts } from "./short-texts";
 import { simhashHex } from "./simhash";
@@ -91,8 +90,13 @@ export class NearDupIndex {
   private p: IndexParts;
   /** The sketcher matching this index's options. */
   readonly sketcher: Sketcher;
-  private stamp: Int32Array = new Int32Array(16);
   private adds = 0;
+  // Slots already looked at for the text being matched (`firstSight`): a small open-addressing set,
+  // emptied by moving to the next tick, which stays in the CPU cache where a mark per slot cost a
+  // cache miss per candidate.
+  private readonly seenSlot: Int32Array;
+  private readonly seenTick: Int32Array;
+  private readonly seenShift: number;
   // Scratch for the post being added: matched items with their best score, and their groups' roots.
   private readonly matches = new Map<number, number>();
   private readonly matchedRoots = new Set<number>();
@@ -101,6 +105,12 @@ export class NearDupIndex {
   /** An empty index. */
   constructor(options: NearDupOptions = {}) {
     this.sketcher = new Sketcher(options);
+    const most = this.sketcher.bands * MAX_BUCKET; // candidates of one text at most
+    const bits = Math.ceil(Math.log2(most * 4)); // at most a quarter full
+    const size = 1 << bits;
+    this.seenShift = 32 - bits;
+    this.seenSlot = new Int32Array(size);
+    this.seenTick = new Int32Array(size);
     const rule: MatchRule = { ...DEFAULT_RULE, ...options };
     this.p = {
       rule, bands: this.sketcher.bands, rows: this.sketcher.rows, ids: [], index: new Map(), groups: new Groups(), slots: new Slots(),
@@ -157,7 +167,6 @@ export class NearDupIndex {
     const p = this.p;
     const packed = Slots.pack(sig);
     const tick = ++this.adds;
-    this.stamp = ensure(this.stamp, p.slots.count + 1, Int32Array);
     const before = this.matches.size;
     const file: number[] = [];
     const full: number[] = [];
@@ -175,20 +184,33 @@ export class NearDupIndex {
   }
 
   // Verifies the first n slots of `bucket` against a text of the post being added (once per slot).
+  // Members of a group already matched need no verifying.
   private verify(item: number, packed: Uint32Array, size: number, kind: number, tick: number, n: number): void {
     const p = this.p;
     for (let k = 0; k < n; k++) {
       const slot = this.bucket[k];
-      if (this.stamp[slot] === tick) continue;
-      this.stamp[slot] = tick;
+      if (!this.firstSight(slot, tick)) continue;
       const other = p.slots.itemOf(slot);
-      if (other === item || this.matchedRoots.has(p.groups.find(other))) continue;
+      if (other === item || (this.matchedRoots.size > 0 && this.matchedRoots.has(p.groups.find(other)))) continue;
       const otherKind = p.slots.kindOf(slot);
       if (kind === PARENT && otherKind === PARENT) continue; // two reposts of one post are not copies
       const j = p.slots.jaccardPacked(packed, slot);
       const copy = kind === BODY && otherKind === BODY ? bodiesMatch(j, size, p.slots.sizeOf(slot), p.rule) : j >= p.rule.repost;
       if (copy) this.found(other, j);
     }
+  }
+
+  // Whether this is the first time `slot` comes up under `tick` (and notes that it came up).
+  private firstSight(slot: number, tick: number): boolean {
+    const mask = this.seenSlot.length - 1;
+    let h = Math.imul(slot, 0x9e3779b1) >>> this.seenShift;
+    while (this.seenTick[h] === tick) {
+      if (this.seenSlot[h] === slot) return false;
+      h = (h + 1) & mask;
+    }
+    this.seenTick[h] = tick;
+    this.seenSlot[h] = slot;
+    return true;
   }
 
   /** The group id of an added post, or null. */
@@ -209,7 +231,6 @@ export class NearDupIndex {
    */
   compact(keep: number): void {
     this.p = compactParts(this.p, keep);
-    this.stamp = new Int32Array(16);
   }
 
   /** Number of posts added. */

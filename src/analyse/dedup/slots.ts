@@ -2,7 +2,8 @@
 // or the text it reposts (its parent). Stored: the low 8 bits of each of the 128 MinHash values
 // (b-bit MinHash: two different minima agree by chance 1 time in 256, which the estimate corrects
 // for; on the development set this scores the same as 16 bits), the distinct-shingle count (to
-// estimate containment from Jaccard) and the owner: 135 bytes per slot.
+// estimate containment from Jaccard) and the owner: 136 bytes per slot. The owner, kind and count
+// share one 8-byte entry, so a candidate's check reads one place besides its signature.
 import { PERMUTATIONS } from "./minhash";
 import { ensure, fromBase64, toBase64 } from "./growable";
 
@@ -18,9 +19,8 @@ export const PARENT = 1;
 
 /** Flat storage of slot signatures. */
 export class Slots {
-  private item = new Int32Array(16);
-  private kind = new Uint8Array(16);
-  private sizes = new Uint16Array(16);
+  // Two words per slot: the owner, then size << 8 | kind.
+  private meta = new Int32Array(32);
   private sig: Uint8Array = new Uint8Array(16 * PERMUTATIONS);
   // The same bytes four to a word, for comparing four signature values at once.
   private words: Uint32Array = new Uint32Array(this.sig.buffer, 0, this.sig.length >>> 2);
@@ -33,20 +33,13 @@ export class Slots {
 
   /** Bytes held by the arrays, spare capacity included. */
   get bytes(): number {
-    return this.item.byteLength + this.kind.byteLength + this.sizes.byteLength + this.sig.byteLength;
+    return this.meta.byteLength + this.sig.byteLength;
   }
 
   /** Stores a signature and returns its slot number. */
   add(item: number, kind: number, size: number, signature: Uint16Array): number {
-    const s = this.n++;
-    this.item = ensure(this.item, this.n, Int32Array);
-    this.kind = ensure(this.kind, this.n, Uint8Array);
-    this.sizes = ensure(this.sizes, this.n, Uint16Array);
-    const grown = ensure(this.sig, this.n * PERMUTATIONS, Uint8Array);
-    if (grown !== this.sig) this.setSig(grown);
-    this.item[s] = item;
-    this.kind[s] = kind;
-    this.sizes[s] = Math.min(size, 0xffff);
+    const s = this.grow();
+    this.setMeta(s, item, kind, size);
     const base = s * PERMUTATIONS;
     for (let i = 0; i < PERMUTATIONS; i++) this.sig[base + i] = signature[i] & 0xff;
     return s;
@@ -54,32 +47,39 @@ export class Slots {
 
   /** Appends a copy of another table's slot, owned by `item` here. */
   copySlot(from: Slots, slot: number, item: number): number {
-    const s = this.n++;
-    this.item = ensure(this.item, this.n, Int32Array);
-    this.kind = ensure(this.kind, this.n, Uint8Array);
-    this.sizes = ensure(this.sizes, this.n, Uint16Array);
-    const grown = ensure(this.sig, this.n * PERMUTATIONS, Uint8Array);
-    if (grown !== this.sig) this.setSig(grown);
-    this.item[s] = item;
-    this.kind[s] = from.kind[slot];
-    this.sizes[s] = from.sizes[slot];
+    const s = this.grow();
+    this.setMeta(s, item, from.kindOf(slot), from.sizeOf(slot));
     this.sig.set(from.sig.subarray(slot * PERMUTATIONS, (slot + 1) * PERMUTATIONS), s * PERMUTATIONS);
     return s;
   }
 
+  // Makes room for one more slot and returns its number.
+  private grow(): number {
+    const s = this.n++;
+    this.meta = ensure(this.meta, this.n * 2, Int32Array);
+    const grown = ensure(this.sig, this.n * PERMUTATIONS, Uint8Array);
+    if (grown !== this.sig) this.setSig(grown);
+    return s;
+  }
+
+  private setMeta(slot: number, item: number, kind: number, size: number): void {
+    this.meta[slot * 2] = item;
+    this.meta[slot * 2 + 1] = (Math.min(size, 0xffff) << 8) | kind;
+  }
+
   /** The item owning the slot. */
   itemOf(slot: number): number {
-    return this.item[slot];
+    return this.meta[slot * 2];
   }
 
   /** BODY or PARENT. */
   kindOf(slot: number): number {
-    return this.kind[slot];
+    return this.meta[slot * 2 + 1] & 0xff;
   }
 
   /** Distinct shingles of the slot's text. */
   sizeOf(slot: number): number {
-    return this.sizes[slot];
+    return this.meta[slot * 2 + 1] >>> 8;
   }
 
   private setSig(sig: Uint8Array): void {
@@ -120,22 +120,23 @@ export class Slots {
   /** The slots as JSON-safe strings. */
   toState(): SlotsState {
     const n = this.n;
-    return {
-      count: n,
-      item: toBase64(this.item, n),
-      kind: toBase64(this.kind, n),
-      size: toBase64(this.sizes, n),
-      sigs: toBase64(this.sig, n * PERMUTATIONS),
-    };
+    const item = new Int32Array(n);
+    const kind = new Uint8Array(n);
+    const size = new Uint16Array(n);
+    for (let s = 0; s < n; s++) [item[s], kind[s], size[s]] = [this.itemOf(s), this.kindOf(s), this.sizeOf(s)];
+    return { count: n, item: toBase64(item, n), kind: toBase64(kind, n), size: toBase64(size, n), sigs: toBase64(this.sig, n * PERMUTATIONS) };
   }
 
   /** Slots restored from `toState` output. */
   static fromState(state: SlotsState): Slots {
     const s = new Slots();
+    const item = fromBase64(state.item, Int32Array);
+    const kind = fromBase64(state.kind, Uint8Array);
+    const size = fromBase64(state.size, Uint16Array);
+    if (Math.min(item.length, kind.length, size.length) < state.count) throw new Error("dedup: index state has too few slots");
     s.n = state.count;
-    s.item = fromBase64(state.item, Int32Array);
-    s.kind = fromBase64(state.kind, Uint8Array);
-    s.sizes = fromBase64(state.size, Uint16Array);
+    s.meta = new Int32Array(Math.max(32, s.n * 2));
+    for (let i = 0; i < s.n; i++) s.setMeta(i, item[i], kind[i], size[i]);
     s.setSig(fromBase64(state.sigs, Uint8Array));
     return s;
   }
