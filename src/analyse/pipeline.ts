@@ -6,7 +6,7 @@ import { MAX_ANALYSED_CHARS, segment } from "./segment";
 import { sentimentOfNormalised, type SentimentResult, type TrainedModel } from "./sentiment";
 import { NearDupIndex, Sketcher, type DupSketch } from "./dedup";
 import { KeywordExtractor, type Entity, type Keyword, type UserWord } from "./keywords";
-import { WatchSet, type MatchSpan } from "./query";
+import { encodeWatchSpans, WatchSet } from "./query";
 import { EventClusterer, type Assignment, type EventSnapshot } from "./events";
 
 /**
@@ -40,10 +40,10 @@ export type PipelineResult = {
 };
 
 /**
- * Matched watches: ids and, at the same index, the highlight spans (MatchSpan[]) as JSON, the form
- * they are stored in; flat so that posting a prepared item between threads copies little.
+ * Matched watches: their ids and all their highlight spans in the form they are stored in
+ * (encodeWatchSpans); flat so that posting a prepared item between threads copies little.
  */
-export type WatchHits = { ids: number[]; spans: string[] };
+export type WatchHits = { ids: number[]; spans: string };
 
 /** Pipeline settings; everything can be replaced later at run time. */
 export type AnalyserOptions = {
@@ -74,10 +74,6 @@ export type PreparedItem = {
   simhash: string;
   watches: WatchHits;
 };
-
-function watchHits(matches: readonly { watchId: number; spans: MatchSpan[] }[]): WatchHits {
-  return { ids: matches.map((m) => m.watchId), spans: matches.map((m) => JSON.stringify(m.spans)) };
-}
 
 /** Computes the stateless part of the analysis: normalisation, sentiment, keywords, simhash, watch matches. */
 export class Preparer {
@@ -136,10 +132,15 @@ export class Preparer {
       keywords: words[i].keywords,
       entities: words[i].entities,
       simhash: sketches[i].simhash,
-      watches: watchHits(this.watchSet.match({
-        title: item.title.slice(0, MAX_ANALYSED_CHARS), text: item.text.slice(0, MAX_ANALYSED_CHARS), source: item.source,
-      })),
+      watches: this.watchHits(item),
     }));
+  }
+
+  private watchHits(item: PipelineItem): WatchHits {
+    const matches = this.watchSet.match({
+      title: item.title.slice(0, MAX_ANALYSED_CHARS), text: item.text.slice(0, MAX_ANALYSED_CHARS), source: item.source,
+    });
+    return { ids: matches.map((m) => m.watchId), spans: encodeWatchSpans(matches) };
   }
 }
 

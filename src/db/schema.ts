@@ -35,7 +35,9 @@ export interface WatchesTable {
   id: number; name: string; query: string; enabled: number; created_by: number | null; created_at: number; updated_at: number;
 }
 /** watch_matches table. */
-export interface WatchMatchesTable { watch_id: number; item_id: number; spans: string; matched_at: number }
+export interface WatchMatchesTable { watch_id: number; item_id: number; matched_at: number }
+/** item_watch_spans table: an item's highlight spans for every watch it matched (encodeWatchSpans). */
+export interface ItemWatchSpansTable { item_id: number; spans: string }
 /** events table. */
 export interface EventsTable {
   id: number; title: string; title_manual: number; first_at: number; last_at: number; size: number;
@@ -67,6 +69,7 @@ export interface DB {
   items: Auto<ItemsTable>;
   watches: Auto<WatchesTable>;
   watch_matches: WatchMatchesTable;
+  item_watch_spans: ItemWatchSpansTable;
   events: Auto<EventsTable>;
   user_words: Auto<UserWordsTable>;
   sentiment_corrections: Auto<SentimentCorrectionsTable>;

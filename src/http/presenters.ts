@@ -1,7 +1,8 @@
 // Row → API view conversions (times become ISO strings).
 import type { AuditLogTable, SourcesTable, UnitsTable, UsersTable } from "../db/schema";
+import type { ItemWatchMatch } from "../store/analysis";
 import type { ItemRow } from "../store/items";
-import type { ItemAnalysisView, MatchSpanView, SentimentLabel } from "../shared/analysis-api";
+import type { ItemAnalysisView, SentimentLabel } from "../shared/analysis-api";
 import type { AuditEntryView, ItemView, ItemStatus, Role, SourceKind, SourceView, UnitView, UserView } from "../shared/api";
 
 const iso = (ms: number | null): string | null => (ms == null ? null : new Date(ms).toISOString());
@@ -32,7 +33,7 @@ export function presentSource(s: SourcesTable): SourceView {
 /** Context for item analysis views, loaded once per page (see loadItemContext). */
 export type ItemContext = {
   groupSizes: Map<string, number>;
-  watches: Map<number, { id: number; name: string; spans: string }[]>;
+  watches: Map<number, ItemWatchMatch[]>;
   eventTitles: Map<number, string>;
 };
 
@@ -57,7 +58,7 @@ export function presentAnalysis(i: ItemRow, ctx?: ItemContext): ItemAnalysisView
     isOriginal: !i.dup_group || i.dup_group === String(i.id),
     eventId: i.event_id,
     eventTitle: (i.event_id !== null && ctx?.eventTitles.get(i.event_id)) || null,
-    watches: (ctx?.watches.get(i.id) ?? []).map((w) => ({ id: w.id, name: w.name, spans: parseJson<MatchSpanView[]>(w.spans, []) })),
+    watches: ctx?.watches.get(i.id) ?? [],
   };
 }
 

@@ -1,8 +1,10 @@
 // Per-item analysis results: pending items, storing a pipeline result, repost groups, and the
 // analysis view of items shown in the ledger.
 import type { WatchHits } from "../analyse/pipeline";
+import { decodeSpans, type MatchSpan } from "../analyse/query";
 import type { Db } from "../db/connection";
 import type { ItemsTable } from "../db/schema";
+import { recordWatchMatches } from "./watches";
 
 /** An item waiting for analysis, with what the pipeline needs of its source. */
 export type PendingItem = {
@@ -18,7 +20,7 @@ export type StoredAnalysis = {
   /** Earlier group ids whose items now belong to `dupGroup`. */
   relabelled: readonly string[];
   eventId: number;
-  /** Matched watch ids and, at the same index, their highlight spans as JSON. */
+  /** Matched watch ids and their highlight spans (encodeWatchSpans). */
   watches: Readonly<WatchHits>;
 };
 
@@ -73,11 +75,7 @@ export function saveAnalysis(db: Db, itemId: number, a: StoredAnalysis, now = Da
   if (updated.changes === 0) return; // deleted meanwhile
   const relabel = db.prepare("UPDATE items SET dup_group = ? WHERE dup_group = ?");
   for (const old of a.relabelled) relabel.run(a.dupGroup, old);
-  const match = db.prepare(
-    "INSERT INTO watch_matches (watch_id, item_id, spans, matched_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-  );
-  const { ids, spans } = a.watches;
-  for (let i = 0; i < ids.length; i++) match.run(ids[i], itemId, spans[i], now);
+  recordWatchMatches(db, itemId, a.watches, now);
 }
 
 /** Members of a repost group with what the spread summary needs, earliest first. */
@@ -101,19 +99,26 @@ export function groupSizes(db: Db, groups: readonly string[]): Map<string, numbe
   return out;
 }
 
-/** Watch matches (with watch names) of the given items. */
-export function watchMatchesOf(db: Db, itemIds: readonly number[]): Map<number, { id: number; name: string; spans: string }[]> {
-  const out = new Map<number, { id: number; name: string; spans: string }[]>();
+/** A watch an item matched, with its highlight spans. */
+export type ItemWatchMatch = { id: number; name: string; spans: MatchSpan[] };
+
+/** Watch matches (with watch names) of the given items, by watch id. */
+export function watchMatchesOf(db: Db, itemIds: readonly number[]): Map<number, ItemWatchMatch[]> {
+  const out = new Map<number, ItemWatchMatch[]>();
   if (!itemIds.length) return out;
+  // Only watches that still have the match row: a changed or deleted watch's spans may linger.
   const rows = db
     .prepare(
-      `SELECT m.item_id, w.id, w.name, m.spans FROM watch_matches m JOIN watches w ON w.id = m.watch_id
-       WHERE m.item_id IN (${itemIds.map(() => "?").join(",")}) ORDER BY w.id`,
+      `SELECT s.item_id, w.id, w.name, j.value AS spans
+       FROM item_watch_spans s JOIN json_each(s.spans) j
+         JOIN watches w ON w.id = CAST(j.key AS INTEGER)
+         JOIN watch_matches m ON m.watch_id = w.id AND m.item_id = s.item_id
+       WHERE s.item_id IN (${itemIds.map(() => "?").join(",")}) AND json_valid(s.spans) ORDER BY w.id`,
     )
     .all(...itemIds) as { item_id: number; id: number; name: string; spans: string }[];
   for (const r of rows) {
     const list = out.get(r.item_id) ?? [];
-    list.push({ id: r.id, name: r.name, spans: r.spans });
+    list.push({ id: r.id, name: r.name, spans: decodeSpans(r.spans) });
     out.set(r.item_id, list);
   }
   return out;

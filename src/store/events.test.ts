@@ -27,7 +27,7 @@ describe("event aggregates from the event index", () => {
       const [id] = insertItems(db, src.id, [{ guid: `g${n}`, url: null, canonicalUrl: null, contentHash: contentHash("", text), author: null, title: "", text, publishedAt: t }], now - 2 * HOUR);
       saveAnalysis(db, id, {
         sentiment: { label: n % 3 === 0 ? "neg" : "neu", score: 0 }, keywords: [], simhash: "0000000000000000", dupGroup: String(id), relabelled: [],
-        eventId: n <= times.length ? event : other, watches: { ids: [], spans: [] },
+        eventId: n <= times.length ? event : other, watches: { ids: [], spans: "{}" },
       });
     }
     for (const hours of [1, 2, 24, 192]) expect(eventHourlyCounts(db, event, now, hours)).toEqual(hourlyCounts(eventTimes(db, event, 0), now, hours));

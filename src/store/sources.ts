@@ -42,9 +42,20 @@ export function updateSource(db: Db, id: number, patch: Partial<NewSource>, now 
   db.run(db.q.updateTable("sources").set(set).where("id", "=", id));
 }
 
-/** Deletes a source and its items (and their index entries). */
+/** Deletes a source and its items (with their index entries, watch matches and sentiment corrections). */
 export function deleteSource(db: Db, id: number): void {
-  db.sqlite.prepare("DELETE FROM items_fts WHERE rowid IN (SELECT id FROM items WHERE source_id = ?)").run(id);
+  const ofSource = "SELECT id FROM items WHERE source_id = ?";
+  db.sqlite.prepare(`DELETE FROM items_fts WHERE rowid IN (${ofSource})`).run(id);
+  // A match row is found by (watch, item); the watches an item matched are the keys of its spans.
+  db.sqlite
+    .prepare(
+      `DELETE FROM watch_matches WHERE (watch_id, item_id) IN (
+         SELECT CAST(j.key AS INTEGER), s.item_id FROM item_watch_spans s JOIN json_each(s.spans) j
+         WHERE s.item_id IN (${ofSource}) AND json_valid(s.spans))`,
+    )
+    .run(id);
+  db.sqlite.prepare(`DELETE FROM item_watch_spans WHERE item_id IN (${ofSource})`).run(id);
+  db.sqlite.prepare(`DELETE FROM sentiment_corrections WHERE item_id IN (${ofSource})`).run(id);
   db.run(db.q.deleteFrom("items").where("source_id", "=", id));
   db.run(db.q.deleteFrom("sources").where("id", "=", id));
 }

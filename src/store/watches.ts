@@ -1,4 +1,5 @@
 // Watches (监测方案): named queries, their matches and hourly match counts for burst detection.
+import { encodeWatchSpans, type MatchSpan } from "../analyse/query";
 import type { Db } from "../db/connection";
 import type { WatchesTable } from "../db/schema";
 
@@ -64,8 +65,21 @@ export function watchMatchTimes(db: Db, watchId: number, since: number): number[
   ).map((r) => r.t);
 }
 
+/**
+ * Stores an item's matches: a row per watch and its spans (encodeWatchSpans) merged into the item's
+ * spans row, so that a re-scan for one watch keeps the other watches' spans.
+ */
+export function recordWatchMatches(db: Db, itemId: number, hits: { ids: readonly number[]; spans: string }, now = Date.now()): void {
+  if (!hits.ids.length) return;
+  const match = db.prepare("INSERT INTO watch_matches (watch_id, item_id, matched_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+  for (const id of hits.ids) match.run(id, itemId, now);
+  db.prepare(
+    `INSERT INTO item_watch_spans (item_id, spans) VALUES (?, ?)
+     ON CONFLICT (item_id) DO UPDATE SET spans = json_patch(CASE WHEN json_valid(spans) THEN spans ELSE '{}' END, excluded.spans)`,
+  ).run(itemId, hits.spans);
+}
+
 /** Stores matches found by re-scanning items for a new or edited watch. */
-export function insertWatchMatches(db: Db, watchId: number, matches: { itemId: number; spans: unknown }[], now = Date.now()): void {
-  const st = db.prepare("INSERT INTO watch_matches (watch_id, item_id, spans, matched_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
-  for (const m of matches) st.run(watchId, m.itemId, JSON.stringify(m.spans), now);
+export function insertWatchMatches(db: Db, watchId: number, matches: { itemId: number; spans: MatchSpan[] }[], now = Date.now()): void {
+  for (const m of matches) recordWatchMatches(db, m.itemId, { ids: [watchId], spans: encodeWatchSpans([{ watchId, spans: m.spans }]) }, now);
 }

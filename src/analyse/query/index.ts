@@ -6,4 +6,5 @@ export { queryTerms } from "./query-terms";
 export { matchQuery } from "./match-query";
 export { WatchSet, type WatchInput, type WatchMatch } from "./watch-set";
 export { prepareDoc, PreparedDoc, type MatchSpan, type QueryDoc } from "./prepared-doc";
+export { decodeSpans, encodeWatchSpans } from "./stored-spans";
 export { normaliseForMatch, originalSpan, type MappedText } from "./normalise-map";

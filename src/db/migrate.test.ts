@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { openDb } from "./connection";
+import { listMigrations, migrate } from "./migrate";
+import { watchMatchesOf } from "../store/analysis";
+
+describe("migrate", () => {
+  it("0008 moves every match's spans into one compact row per item, keeping the matches", () => {
+    const db = openDb(":memory:");
+    // The schema as it was before 0008, with matches stored the old way.
+    db.sqlite.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+    for (const m of listMigrations().filter((m) => m.version < 8)) {
+      db.sqlite.exec(m.sql);
+      db.sqlite.prepare("INSERT INTO schema_migrations VALUES (?, ?, 0)").run(m.version, m.name);
+    }
+    db.sqlite.exec(`
+      INSERT INTO sources (id, name, kind, url, interval_seconds, priority, enabled, created_at, updated_at) VALUES (1, 's', 'rss', 'http://127.0.0.1/', 300, 1, 1, 0, 0);
+      INSERT INTO items (id, source_id, dedup_key, content_hash, title, text, fetched_at) VALUES (1, 1, 'a', 'a', 't', 'x', 0), (2, 1, 'b', 'b', 't', 'y', 0);
+      INSERT INTO watches (id, name, query, enabled, created_at, updated_at) VALUES (1, 'A', 'x', 1, 0, 0), (2, 'B', 'y', 1, 0, 0);
+      INSERT INTO watch_matches (watch_id, item_id, spans, matched_at) VALUES
+        (1, 1, '[{"field":"title","start":0,"end":1},{"field":"text","start":3,"end":5}]', 10),
+        (2, 1, '[{"field":"text","start":7,"end":9}]', 11),
+        (2, 2, 'not json', 12);`);
+    expect(migrate(db)).toContain(8);
+    expect(db.sqlite.prepare("SELECT watch_id, item_id, matched_at FROM watch_matches ORDER BY 1, 2").all()).toEqual([
+      { watch_id: 1, item_id: 1, matched_at: 10 }, { watch_id: 2, item_id: 1, matched_at: 11 }, { watch_id: 2, item_id: 2, matched_at: 12 },
+    ]);
+    expect(db.sqlite.prepare("SELECT item_id, spans FROM item_watch_spans ORDER BY 1").all()).toEqual([
+      { item_id: 1, spans: '{"1":[[1,0,1],[0,3,5]],"2":[[0,7,9]]}' }, { item_id: 2, spans: '{"2":[]}' },
+    ]);
+    expect(watchMatchesOf(db, [1, 2]).get(1)?.map((m) => [m.name, m.spans])).toEqual([
+      ["A", [{ field: "title", start: 0, end: 1 }, { field: "text", start: 3, end: 5 }]], ["B", [{ field: "text", start: 7, end: 9 }]],
+    ]);
+  });
+});
