@@ -184,14 +184,20 @@ export class NearDupIndex {
   }
 
   // Verifies the first n slots of `bucket` against a text of the post being added (once per slot).
-  // Members of a group already matched need no verifying.
+  // Members of a group already matched need no verifying; a slot's group is found from its hint
+  // (see Slots.groupHintOf), which is then brought up to date.
   private verify(item: number, packed: Uint32Array, size: number, kind: number, tick: number, n: number): void {
     const p = this.p;
     for (let k = 0; k < n; k++) {
       const slot = this.bucket[k];
       if (!this.firstSight(slot, tick)) continue;
       const other = p.slots.itemOf(slot);
-      if (other === item || (this.matchedRoots.size > 0 && this.matchedRoots.has(p.groups.find(other)))) continue;
+      if (other === item) continue;
+      if (this.matchedRoots.size > 0) {
+        const root = p.groups.find(p.slots.groupHintOf(slot));
+        p.slots.setGroupHint(slot, root);
+        if (this.matchedRoots.has(root)) continue;
+      }
       const otherKind = p.slots.kindOf(slot);
       if (kind === PARENT && otherKind === PARENT) continue; // two reposts of one post are not copies
       const j = p.slots.jaccardPacked(packed, slot);

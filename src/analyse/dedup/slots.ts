@@ -2,8 +2,9 @@
 // or the text it reposts (its parent). Stored: the low 8 bits of each of the 128 MinHash values
 // (b-bit MinHash: two different minima agree by chance 1 time in 256, which the estimate corrects
 // for; on the development set this scores the same as 16 bits), the distinct-shingle count (to
-// estimate containment from Jaccard) and the owner: 136 bytes per slot. The owner, kind and count
-// share one 8-byte entry, so a candidate's check reads one place besides its signature.
+// estimate containment from Jaccard), the owner, and a member of the owner's group that was its
+// root when last looked at: 144 bytes per slot. The owner, kind, count and group hint share one
+// 16-byte entry, so a candidate's checks read one place besides its signature.
 import { PERMUTATIONS } from "./minhash";
 import { ensure, fromBase64, toBase64 } from "./growable";
 
@@ -19,8 +20,8 @@ export const PARENT = 1;
 
 /** Flat storage of slot signatures. */
 export class Slots {
-  // Two words per slot: the owner, then size << 8 | kind.
-  private meta = new Int32Array(32);
+  // Four words per slot: the owner, size << 8 | kind, the group hint, and one spare (alignment).
+  private meta = new Int32Array(64);
   private sig: Uint8Array = new Uint8Array(16 * PERMUTATIONS);
   // The same bytes four to a word, for comparing four signature values at once.
   private words: Uint32Array = new Uint32Array(this.sig.buffer, 0, this.sig.length >>> 2);
@@ -56,30 +57,44 @@ export class Slots {
   // Makes room for one more slot and returns its number.
   private grow(): number {
     const s = this.n++;
-    this.meta = ensure(this.meta, this.n * 2, Int32Array);
+    this.meta = ensure(this.meta, this.n * 4, Int32Array);
     const grown = ensure(this.sig, this.n * PERMUTATIONS, Uint8Array);
     if (grown !== this.sig) this.setSig(grown);
     return s;
   }
 
   private setMeta(slot: number, item: number, kind: number, size: number): void {
-    this.meta[slot * 2] = item;
-    this.meta[slot * 2 + 1] = (Math.min(size, 0xffff) << 8) | kind;
+    this.meta[slot * 4] = item;
+    this.meta[slot * 4 + 1] = (Math.min(size, 0xffff) << 8) | kind;
+    this.meta[slot * 4 + 2] = item;
   }
 
   /** The item owning the slot. */
   itemOf(slot: number): number {
-    return this.meta[slot * 2];
+    return this.meta[slot * 4];
+  }
+
+  /**
+   * A member of the owner's group (the owner itself, or the group's root when last looked at):
+   * groups only ever merge, so finding its root finds the owner's, usually from a root still in cache.
+   */
+  groupHintOf(slot: number): number {
+    return this.meta[slot * 4 + 2];
+  }
+
+  /** Records the owner's current group root as the slot's hint. */
+  setGroupHint(slot: number, root: number): void {
+    this.meta[slot * 4 + 2] = root;
   }
 
   /** BODY or PARENT. */
   kindOf(slot: number): number {
-    return this.meta[slot * 2 + 1] & 0xff;
+    return this.meta[slot * 4 + 1] & 0xff;
   }
 
   /** Distinct shingles of the slot's text. */
   sizeOf(slot: number): number {
-    return this.meta[slot * 2 + 1] >>> 8;
+    return this.meta[slot * 4 + 1] >>> 8;
   }
 
   private setSig(sig: Uint8Array): void {
@@ -135,7 +150,7 @@ export class Slots {
     const size = fromBase64(state.size, Uint16Array);
     if (Math.min(item.length, kind.length, size.length) < state.count) throw new Error("dedup: index state has too few slots");
     s.n = state.count;
-    s.meta = new Int32Array(Math.max(32, s.n * 2));
+    s.meta = new Int32Array(Math.max(64, s.n * 4));
     for (let i = 0; i < s.n; i++) s.setMeta(i, item[i], kind[i], size[i]);
     s.setSig(fromBase64(state.sigs, Uint8Array));
     return s;
