@@ -102,7 +102,7 @@ export function groupSizes(db: Db, groups: readonly string[]): Map<string, numbe
 /** A watch an item matched, with its highlight spans. */
 export type ItemWatchMatch = { id: number; name: string; spans: MatchSpan[] };
 
-/** Watch matches (with watch names) of the given items, by watch id. */
+/** Watch matches (with watch names, in watch order) of the given items, keyed by item id. */
 export function watchMatchesOf(db: Db, itemIds: readonly number[]): Map<number, ItemWatchMatch[]> {
   const out = new Map<number, ItemWatchMatch[]>();
   if (!itemIds.length) return out;
@@ -110,10 +110,10 @@ export function watchMatchesOf(db: Db, itemIds: readonly number[]): Map<number, 
   const rows = db
     .prepare(
       `SELECT s.item_id, w.id, w.name, j.value AS spans
-       FROM item_watch_spans s JOIN json_each(s.spans) j
+       FROM item_watch_spans s JOIN json_each(CASE WHEN json_valid(s.spans) THEN s.spans ELSE '{}' END) j
          JOIN watches w ON w.id = CAST(j.key AS INTEGER)
          JOIN watch_matches m ON m.watch_id = w.id AND m.item_id = s.item_id
-       WHERE s.item_id IN (${itemIds.map(() => "?").join(",")}) AND json_valid(s.spans) ORDER BY w.id`,
+       WHERE s.item_id IN (${itemIds.map(() => "?").join(",")}) ORDER BY w.id`,
     )
     .all(...itemIds) as { item_id: number; id: number; name: string; spans: string }[];
   for (const r of rows) {

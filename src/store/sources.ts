@@ -50,8 +50,9 @@ export function deleteSource(db: Db, id: number): void {
   db.sqlite
     .prepare(
       `DELETE FROM watch_matches WHERE (watch_id, item_id) IN (
-         SELECT CAST(j.key AS INTEGER), s.item_id FROM item_watch_spans s JOIN json_each(s.spans) j
-         WHERE s.item_id IN (${ofSource}) AND json_valid(s.spans))`,
+         SELECT CAST(j.key AS INTEGER), s.item_id
+         FROM item_watch_spans s JOIN json_each(CASE WHEN json_valid(s.spans) THEN s.spans ELSE '{}' END) j
+         WHERE s.item_id IN (${ofSource}))`,
     )
     .run(id);
   db.sqlite.prepare(`DELETE FROM item_watch_spans WHERE item_id IN (${ofSource})`).run(id);

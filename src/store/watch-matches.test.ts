@@ -38,6 +38,9 @@ describe("watch matches", () => {
     ]);
     db.tx(() => insertWatchMatches(db, w3, [{ itemId: x, spans: [{ field: "text", start: 4, end: 6 }] }]));
     expect(watchMatchesOf(db, [x]).get(x)?.map((m) => [m.id, m.spans[0].start])).toEqual([[w1, 0], [w2, 2], [w3, 4]]);
+    // A damaged spans row shows no watches instead of failing the page.
+    db.sqlite.prepare("UPDATE item_watch_spans SET spans = 'oops' WHERE item_id = ?").run(x);
+    expect(watchMatchesOf(db, [x]).has(x)).toBe(false);
   });
 
   it("stops showing a watch whose query changed or that was deleted, until it matches again", () => {
@@ -51,10 +54,14 @@ describe("watch matches", () => {
   });
 
   it("goes with the items of a deleted source, leaving other sources' matches", () => {
-    const { db, a, w1, y } = fixture();
+    const { db, a, b, w1, y } = fixture();
     db.sqlite.prepare("INSERT INTO sentiment_corrections (item_id, label, at) SELECT id, 'pos', 0 FROM items WHERE source_id = ?").run(a.id);
     db.tx(() => deleteSource(db, a.id));
     expect([count(db, "items"), count(db, "watch_matches"), count(db, "item_watch_spans"), count(db, "sentiment_corrections")]).toEqual([1, 1, 1, 0]);
     expect(watchMatchesOf(db, [y]).get(y)?.map((m) => m.id)).toEqual([w1]);
+    // A damaged spans row does not stop the deletion (its match rows are left behind, unseen).
+    db.sqlite.prepare("UPDATE item_watch_spans SET spans = 'oops' WHERE item_id = ?").run(y);
+    db.tx(() => deleteSource(db, b.id));
+    expect(count(db, "items")).toBe(0);
   });
 });
