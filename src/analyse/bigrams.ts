@@ -61,6 +61,13 @@ function cjkTokens(run: string, withTail: boolean): string[] {
 let units = new Uint16Array(2048);
 const utf16 = new TextDecoder("utf-16le");
 
+// Writes text[from, to) at out[n] as one token (after a space unless first); returns the new length.
+function putToken(out: Uint16Array, n: number, text: string, from: number, to: number): number {
+  if (n) out[n++] = 32;
+  for (let k = from; k < to; k++) out[n++] = text.charCodeAt(k);
+  return n;
+}
+
 /**
  * Text as stored in the FTS index: CJK runs become overlapping bigrams and then their last
  * character, other words stay whole (lower-cased). Written code unit by code unit into one buffer
@@ -73,47 +80,34 @@ export function toIndexText(text: string): string {
   if (need > units.length && need <= 1 << 16) units = new Uint16Array(need);
   const out = need <= units.length ? units : new Uint16Array(need);
   let n = 0;
-  let prevStart = -1; // the previous character of the current CJK run (index into lower) …
-  let prevWidth = 0; // … and its width in code units
+  let prev = -1; // where the previous character of the current CJK run starts
   for (let i = 0; i < lower.length; ) {
     const cp = lower.codePointAt(i) as number;
-    const width = cp > 0xffff ? 2 : 1;
+    const next = i + (cp > 0xffff ? 2 : 1);
     const cls = classOf(cp);
     if (cls === CJKCHAR) {
-      if (prevStart >= 0) {
-        if (n) out[n++] = 32;
-        for (let k = 0; k < prevWidth; k++) out[n++] = lower.charCodeAt(prevStart + k);
-        for (let k = 0; k < width; k++) out[n++] = lower.charCodeAt(i + k);
-      }
-      prevStart = i;
-      prevWidth = width;
-    } else {
-      if (prevStart >= 0) {
-        if (n) out[n++] = 32;
-        for (let k = 0; k < prevWidth; k++) out[n++] = lower.charCodeAt(prevStart + k);
-        prevStart = -1;
-      }
-      if (cls === WORDCHAR) {
-        // A word runs until the next character of another class.
-        if (n) out[n++] = 32;
-        let j = i;
-        while (j < lower.length) {
-          const c = lower.codePointAt(j) as number;
-          if (classOf(c) !== WORDCHAR) break;
-          const w = c > 0xffff ? 2 : 1;
-          for (let k = 0; k < w; k++) out[n++] = lower.charCodeAt(j + k);
-          j += w;
-        }
-        i = j;
-        continue;
-      }
+      if (prev >= 0) n = putToken(out, n, lower, prev, next); // the bigram ending here
+      prev = i;
+      i = next;
+      continue;
     }
-    i += width;
+    if (prev >= 0) n = putToken(out, n, lower, prev, i); // the run's last character
+    prev = -1;
+    if (cls !== WORDCHAR) {
+      i = next;
+      continue;
+    }
+    // A word runs until the next character of another class.
+    let j = next;
+    while (j < lower.length) {
+      const c = lower.codePointAt(j) as number;
+      if (classOf(c) !== WORDCHAR) break;
+      j += c > 0xffff ? 2 : 1;
+    }
+    n = putToken(out, n, lower, i, j);
+    i = j;
   }
-  if (prevStart >= 0) {
-    if (n) out[n++] = 32;
-    for (let k = 0; k < prevWidth; k++) out[n++] = lower.charCodeAt(prevStart + k);
-  }
+  if (prev >= 0) n = putToken(out, n, lower, prev, lower.length);
   return utf16.decode(out.subarray(0, n));
 }
 

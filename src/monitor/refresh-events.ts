@@ -5,13 +5,14 @@ import { eventTitle } from "../analyse/events";
 import { detectBurst, HOUR_MS, hourlyCounts, type Burst } from "../analyse/bursts";
 import { assessRisk } from "../analyse/risk";
 import { eventAggregates, eventHourlyCounts, eventMembers, updateEventAggregates } from "../store/events";
+import { watchMatchTimes } from "../store/watches";
 
 /** Hours of history a burst is judged against (8 days: the previous 12 hours and 7 same-hours). */
-export const BURST_HOURS = 24 * 8;
+const BURST_HOURS = 24 * 8;
 
-/** Burst figures for a list of times, judged at `now`. */
-export function burstOf(times: readonly number[], now: number): Burst {
-  return detectBurst({ hourly: hourlyCounts(times, now, BURST_HOURS) });
+/** A watch's burst figures at `now`, from its matches' times. */
+export function watchBurst(db: Db, watchId: number, now: number): Burst {
+  return detectBurst({ hourly: hourlyCounts(watchMatchTimes(db, watchId, now - BURST_HOURS * HOUR_MS), now, BURST_HOURS) });
 }
 
 /** An event's burst figures at `now`, from its members' hourly counts. */

@@ -3,9 +3,10 @@
 import type { Db } from "../db/connection";
 import type { EventsTable } from "../db/schema";
 import { HOUR_MS, hourlyCounts } from "../analyse/bursts";
+import { DEFAULT_WINDOW_MS } from "../analyse/events";
 
 /** How long an event stays open for new items after its last one (the clusterer window). */
-export const EVENT_OPEN_MS = 72 * 3_600_000;
+export const EVENT_OPEN_MS = DEFAULT_WINDOW_MS;
 
 /** A member item as event pages and aggregates need it. */
 export type EventMember = {

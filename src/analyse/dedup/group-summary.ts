@@ -1,5 +1,6 @@
 // What a repost group looks like over time: who posted first, which sources carried it and how
 // copies spread hour by hour. Pure: the caller passes the members with their source and time.
+import { HOUR_MS } from "../bursts";
 
 /** One member of a group as the summary needs it (publishedAt in epoch milliseconds). */
 export type GroupMember = { id: string; source: string; publishedAt: number };
@@ -15,8 +16,6 @@ export type GroupSummary = {
   timeline: SpreadHour[];
 };
 
-const HOUR = 3_600_000;
-
 /** Summarises a repost group; the first poster is the earliest publication (ties: lowest id). */
 export function summariseGroup(members: readonly GroupMember[]): GroupSummary {
   const valid = members.filter((m) => Number.isFinite(m.publishedAt));
@@ -27,7 +26,7 @@ export function summariseGroup(members: readonly GroupMember[]): GroupSummary {
     const s = sources.get(m.source) ?? { source: m.source, copies: 0, firstAt: m.publishedAt };
     s.copies++;
     sources.set(m.source, s);
-    const hourStart = Math.floor(m.publishedAt / HOUR) * HOUR;
+    const hourStart = Math.floor(m.publishedAt / HOUR_MS) * HOUR_MS;
     const h = hours.get(hourStart) ?? { hourStart, total: 0, bySource: {} };
     h.total++;
     h.bySource[m.source] = (h.bySource[m.source] ?? 0) + 1;

@@ -1,6 +1,7 @@
 // Incremental event clustering (舆情事件): each item joins the best-matching open event or opens a
 // new one. Copies of one post always share an event; analysts' merges and splits stick; the whole
 // state can be saved per event and restored at process start.
+import { HOUR_MS } from "../bursts";
 import { CannotLinks } from "./cannot-links";
 import { EventStore } from "./event-store";
 import { gapTo, type Member } from "./open-event";
@@ -9,9 +10,8 @@ import { loadedEvent, openSnapshot, parseEventSnapshot, type EventSnapshot } fro
 import { itemVector } from "./term-vector";
 import type { Assignment, ClustererOptions, EventItem } from "./types";
 
-const HOUR = 3_600_000;
 /** Default window: an event stays open for 72 hours after its last item. */
-export const DEFAULT_WINDOW_MS = 72 * HOUR;
+export const DEFAULT_WINDOW_MS = 72 * HOUR_MS;
 /** Default least score to join an event (cosine-based, see scoring.ts). */
 export const DEFAULT_THRESHOLD = 0.25;
 /** Default cap on open events. */

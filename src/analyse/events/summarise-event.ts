@@ -1,10 +1,10 @@
 // The figures an event page shows: title, time span, sources, sentiment mix, keywords and the
 // hourly volume curve. Pure: the caller passes the member items.
+import { HOUR_MS } from "../bursts";
 import { eventTitle } from "./event-title";
 import { byWeight, itemVector } from "./term-vector";
 import type { EventItem } from "./types";
 
-const HOUR = 3_600_000;
 /** Keywords listed in a summary. */
 export const SUMMARY_KEYWORDS = 10;
 /** Beyond this many hours between first and last item, the curve lists only hours with items. */
@@ -42,7 +42,7 @@ function volumeCurve(times: readonly number[], hourMs: number): { hour: number; 
 }
 
 /** Summarises an event's items; `hourMs` sets the volume buckets (default one hour, epoch-aligned). */
-export function summariseEvent(items: readonly (EventItem & { source: string })[], hourMs = HOUR): EventSummary {
+export function summariseEvent(items: readonly (EventItem & { source: string })[], hourMs = HOUR_MS): EventSummary {
   if (!(hourMs > 0)) throw new RangeError("events: hourMs must be positive");
   const times = items.map((it) => it.publishedAt).filter(Number.isFinite);
   const sources = new Map<string, number>();

@@ -7,13 +7,13 @@ import type { EventsTable } from "../../db/schema";
 import { AppError } from "../../errors";
 import { RISK_LEVELS, type EventDetailView, type EventSummaryView, type RiskLevel, type SentimentLabel } from "../../shared/analysis-api";
 import { eventMembers, eventSources, eventTimes, getEvent, listEvents } from "../../store/events";
+import { HOUR_MS } from "../../analyse/bursts";
 import { eventBurst } from "../../monitor/refresh-events";
 import { mergeEvents, overrideRisk, renameEvent, splitEvent } from "../../monitor/events";
 import { actorOf, authorize, type AppDeps } from "../context";
 import { errorBody, idParams } from "../schemas";
 import { eventDetailView, eventSummaryView } from "../analysis-schemas";
 
-const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function parse<T>(text: string, fallback: T): T {
@@ -47,7 +47,7 @@ function detail(db: Db, id: number): EventDetailView {
   const members = eventMembers(db, id, 1000);
   const volume = new Map<number, number>();
   for (const t of eventTimes(db, id, 0)) {
-    const h = Math.floor(t / HOUR) * HOUR;
+    const h = Math.floor(t / HOUR_MS) * HOUR_MS;
     volume.set(h, (volume.get(h) ?? 0) + 1);
   }
   return {

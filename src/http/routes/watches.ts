@@ -4,9 +4,9 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../errors";
 import { recordAudit } from "../../store/audit";
-import { deleteWatch, getWatch, insertWatch, listWatches, updateWatch, watchMatchTimes, type WatchRow } from "../../store/watches";
+import { deleteWatch, getWatch, insertWatch, listWatches, updateWatch, type WatchRow } from "../../store/watches";
 import { backfillWatch, previewQuery, validateQuery } from "../../monitor/watches";
-import { burstOf, BURST_HOURS } from "../../monitor/refresh-events";
+import { watchBurst } from "../../monitor/refresh-events";
 import type { WatchView } from "../../shared/analysis-api";
 import { actorOf, authorize, type AppDeps } from "../context";
 import { errorBody, idParams } from "../schemas";
@@ -22,8 +22,7 @@ function dayStart(now: number): number {
 }
 
 function present(db: Db, w: WatchRow, now: number): WatchView {
-  const times = watchMatchTimes(db, w.id, now - BURST_HOURS * 3_600_000);
-  const b = burstOf(times, now);
+  const b = watchBurst(db, w.id, now);
   return {
     id: w.id, name: w.name, query: w.query, enabled: !!w.enabled, matchCount: w.match_count, matchesToday: w.matches_today,
     burst: { flag: b.flag, lastHour: b.lastHour, ratio: b.ratio, z: b.z, reasons: b.reasons },
