@@ -2,6 +2,7 @@
 import type { Db } from "../db/connection";
 import type { ItemsTable } from "../db/schema";
 import { toIndexText } from "../analyse/bigrams";
+import { ContentKeys } from "./content-keys";
 
 /** One item to store, as a source adapter produced it. */
 export interface NewItem {
@@ -19,7 +20,10 @@ export function dedupKey(sourceId: number, it: Pick<NewItem, "guid" | "canonical
   return `h:${sourceId}:${it.contentHash}`;
 }
 
-/** Stores new items once each, with their index rows, in one transaction; returns the new ids. */
+/**
+ * Stores new items once each, with their index rows, in one transaction; returns the new ids. An
+ * item is new unless its dedup key is taken or its source already has its content (ContentKeys).
+ */
 export function insertItems(db: Db, sourceId: number, items: NewItem[], fetchedAt = Date.now()): number[] {
   const ins = db.sqlite.prepare(
     `INSERT INTO items (source_id, dedup_key, content_hash, guid, url, author, title, text, published_at, fetched_at, status)
@@ -27,8 +31,13 @@ export function insertItems(db: Db, sourceId: number, items: NewItem[], fetchedA
   );
   const fts = db.sqlite.prepare("INSERT INTO items_fts (rowid, body) VALUES (?, ?)");
   const ids: number[] = [];
+  const hashes: string[] = [];
+  const keys = ContentKeys.of(db);
   db.tx(() => {
+    keys.catchUp();
+    const fresh = new Set<string>();
     for (const it of items) {
+      if (fresh.has(it.contentHash) || keys.find(sourceId, it.contentHash)) continue;
       const r = ins.run(
         sourceId, dedupKey(sourceId, it), it.contentHash, it.guid, it.url, it.author, it.title, it.text,
         it.publishedAt, fetchedAt,
@@ -36,10 +45,14 @@ export function insertItems(db: Db, sourceId: number, items: NewItem[], fetchedA
       if (r.changes === 0) continue;
       const id = Number(r.lastInsertRowid);
       fts.run(id, toIndexText(`${it.title}\n${it.text}`));
+      fresh.add(it.contentHash);
       ids.push(id);
+      hashes.push(it.contentHash);
     }
     if (ids.length) db.sqlite.prepare("UPDATE sources SET item_count = item_count + ? WHERE id = ?").run(ids.length, sourceId);
   });
+  // Committed now, unless a caller's transaction holds them (then the next catchUp reads them).
+  if (!db.sqlite.inTransaction) ids.forEach((id, i) => keys.add(id, sourceId, hashes[i]));
   return ids;
 }
 
