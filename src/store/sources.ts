@@ -42,9 +42,17 @@ export function updateSource(db: Db, id: number, patch: Partial<NewSource>, now 
   db.run(db.q.updateTable("sources").set(set).where("id", "=", id));
 }
 
-/** Deletes a source and its items (with their index entries, watch matches and sentiment corrections). */
-export function deleteSource(db: Db, id: number): void {
+/**
+ * Deletes a source and its items (with their index entries, watch matches and sentiment
+ * corrections); returns the events that lost members, whose counts the caller recomputes
+ * (refreshEvents). Call inside a transaction.
+ */
+export function deleteSource(db: Db, id: number): { events: number[] } {
   const ofSource = "SELECT id FROM items WHERE source_id = ?";
+  const events = db.sqlite
+    .prepare("SELECT DISTINCT event_id FROM items WHERE source_id = ? AND event_id IS NOT NULL")
+    .pluck()
+    .all(id) as number[];
   db.sqlite.prepare(`DELETE FROM items_fts WHERE rowid IN (${ofSource})`).run(id);
   // A match row is found by (watch, item); the watches an item matched are the keys of its spans.
   db.sqlite
@@ -59,6 +67,7 @@ export function deleteSource(db: Db, id: number): void {
   db.sqlite.prepare(`DELETE FROM sentiment_corrections WHERE item_id IN (${ofSource})`).run(id);
   db.run(db.q.deleteFrom("items").where("source_id", "=", id));
   db.run(db.q.deleteFrom("sources").where("id", "=", id));
+  return { events };
 }
 
 /** Enabled sources whose next fetch time has come. */

@@ -92,12 +92,19 @@ describe("sources and the ledger", () => {
     expect(Object.keys(bad.json().fields).sort()).toEqual(["intervalSeconds", "name", "url"]);
   });
 
-  it("deleting a source removes its items from the ledger and the index", async () => {
+  it("deleting a source removes its items from the ledger, the index and the events' counts", async () => {
     const m = await t.userClient("admin");
     const id = (await m.post("/api/sources", { name: "f", kind: "rss", url: `${base}/feed.xml` })).json().id;
     await m.post(`/api/sources/${id}/fetch`);
+    await t.analysis.drain();
+    const events = (await m.get("/api/events?limit=200")).json();
+    expect(events.events.reduce((n: number, e: { size: number }) => n + e.size, 0)).toBe(3);
     expect((await m.del(`/api/sources/${id}`)).statusCode).toBe(204);
     expect((await m.get(`/api/items?q=${encodeURIComponent("教育")}`)).json().total).toBe(0);
+    // An event left without members is no longer listed, nor counted.
+    expect((await m.get("/api/events?limit=200")).json()).toMatchObject({ events: [], total: 0 });
+    const size = (e: number) => (t.db.sqlite.prepare("SELECT size FROM events WHERE id = ?").get(e) as { size: number }).size;
+    expect(events.events.map((e: { id: number }) => size(e.id))).toEqual(events.events.map(() => 0));
     expect((await m.get("/api/audit?action=source.delete")).json().total).toBe(1);
   });
 });
