@@ -20,7 +20,7 @@ describe("migrate", () => {
         (1, 1, '[{"field":"title","start":0,"end":1},{"field":"text","start":3,"end":5}]', 10),
         (2, 1, '[{"field":"text","start":7,"end":9}]', 11),
         (2, 2, 'not json', 12);`);
-    expect(migrate(db)).toContain(8);
+    expect(migrate(db)).toEqual(expect.arrayContaining([8, 10]));
     expect(db.sqlite.prepare("SELECT watch_id, item_id, matched_at FROM watch_matches ORDER BY 1, 2").all()).toEqual([
       { watch_id: 1, item_id: 1, matched_at: 10 }, { watch_id: 2, item_id: 1, matched_at: 11 }, { watch_id: 2, item_id: 2, matched_at: 12 },
     ]);
@@ -29,6 +29,11 @@ describe("migrate", () => {
     ]);
     expect(watchMatchesOf(db, [1, 2]).get(1)?.map((m) => [m.name, m.spans])).toEqual([
       ["A", [{ field: "title", start: 0, end: 1 }, { field: "text", start: 3, end: 5 }]], ["B", [{ field: "text", start: 7, end: 9 }]],
+    ]);
+    // 0010 counts the stored matches per watch (items fetched at 0: bucket 0).
+    expect(db.sqlite.prepare("SELECT id, match_count FROM watches ORDER BY id").all()).toEqual([{ id: 1, match_count: 1 }, { id: 2, match_count: 2 }]);
+    expect(db.sqlite.prepare("SELECT watch_id, bucket, n FROM watch_match_counts ORDER BY 1").all()).toEqual([
+      { watch_id: 1, bucket: 0, n: 1 }, { watch_id: 2, bucket: 0, n: 2 },
     ]);
   });
 });

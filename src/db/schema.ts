@@ -33,9 +33,13 @@ export interface ItemsTable {
 /** watches table. */
 export interface WatchesTable {
   id: number; name: string; query: string; enabled: number; created_by: number | null; created_at: number; updated_at: number;
+  /** Stored matches (kept with them, see MatchTally). */
+  match_count: number;
 }
 /** watch_matches table. */
 export interface WatchMatchesTable { watch_id: number; item_id: number; matched_at: number }
+/** watch_match_counts table: matches per watch and 10-minute bucket of the items' publication time. */
+export interface WatchMatchCountsTable { watch_id: number; bucket: number; n: number }
 /** item_watch_spans table: an item's highlight spans for every watch it matched (encodeWatchSpans). */
 export interface ItemWatchSpansTable { item_id: number; spans: string }
 /** events table. */
@@ -69,6 +73,7 @@ export interface DB {
   items: Auto<ItemsTable>;
   watches: Auto<WatchesTable>;
   watch_matches: WatchMatchesTable;
+  watch_match_counts: WatchMatchCountsTable;
   item_watch_spans: ItemWatchSpansTable;
   events: Auto<EventsTable>;
   user_words: Auto<UserWordsTable>;

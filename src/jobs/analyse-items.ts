@@ -11,7 +11,7 @@ import { bumpEventCounts, createEventRow, openEventSnapshots, saveEventSnapshot 
 import { mergeSearchIndex } from "../store/items";
 import { activeModel } from "../store/sentiment";
 import { listUserWords } from "../store/user-words";
-import { enabledWatches } from "../store/watches";
+import { enabledWatches, MatchTally } from "../store/watches";
 import { refreshEvents, RefreshThrottle } from "../monitor/refresh-events";
 
 /** How far back the near-duplicate index reaches after a restart, and how many items at most (the newest). */
@@ -76,18 +76,19 @@ export function commitBatch(
   db: Db, analyser: Analyser, rows: readonly PendingItem[], prepared: readonly PreparedItem[], now = () => Date.now(), throttle?: RefreshThrottle,
 ): void {
   const touched = new Map<number, { n: number; neg: number; neu: number; pos: number; first: number; last: number }>();
+  const tally = new MatchTally();
   db.tx(() => {
     rows.forEach((r, i) => {
       const res = analyser.commit(itemOf(r), prepared[i]);
+      const t = r.published_at ?? r.fetched_at;
       saveAnalysis(
         db, r.id,
         {
           sentiment: res.sentiment, keywords: res.keywords.map((k) => k.word), simhash: res.simhash, dupGroup: res.dupGroup,
-          relabelled: res.relabelled, eventId: res.event.eventId, watches: res.watches,
+          relabelled: res.relabelled, eventId: res.event.eventId, watches: res.watches, time: t,
         },
-        now(),
+        now(), tally,
       );
-      const t = r.published_at ?? r.fetched_at;
       const d = touched.get(res.event.eventId) ?? { n: 0, neg: 0, neu: 0, pos: 0, first: t, last: t };
       d.n++;
       d[res.sentiment.label]++;
@@ -95,6 +96,7 @@ export function commitBatch(
       d.last = Math.max(d.last, t);
       touched.set(res.event.eventId, d);
     });
+    tally.flush(db);
     const at = now();
     for (const [id, d] of touched) bumpEventCounts(db, id, d, at);
     refreshEvents(db, [...touched.keys()], at, throttle);

@@ -5,14 +5,14 @@ import { eventTitle } from "../analyse/events";
 import { detectBurst, HOUR_MS, hourlyCounts, type Burst } from "../analyse/bursts";
 import { assessRisk } from "../analyse/risk";
 import { eventAggregates, eventHourlyCounts, eventMembers, updateEventAggregates } from "../store/events";
-import { watchMatchTimes } from "../store/watches";
+import { watchHourlyCounts } from "../store/watches";
 
 /** Hours of history a burst is judged against (8 days: the previous 12 hours and 7 same-hours). */
 const BURST_HOURS = 24 * 8;
 
-/** A watch's burst figures at `now`, from its matches' times. */
+/** A watch's burst figures at `now`, from its matches' hourly counts. */
 export function watchBurst(db: Db, watchId: number, now: number): Burst {
-  return detectBurst({ hourly: hourlyCounts(watchMatchTimes(db, watchId, now - BURST_HOURS * HOUR_MS), now, BURST_HOURS) });
+  return detectBurst({ hourly: watchHourlyCounts(db, watchId, now, BURST_HOURS) });
 }
 
 /** An event's burst figures at `now`, from its members' hourly counts. */

@@ -9,12 +9,12 @@ import { insertWatchMatches } from "../store/watches";
 export const PREVIEW_SCAN = 5_000;
 export const BACKFILL_SCAN = 20_000;
 
-type Row = { id: number; title: string; text: string; source_name: string; published_at: number | null };
+type Row = { id: number; title: string; text: string; source_name: string; published_at: number | null; fetched_at: number };
 
 function recentItems(db: Db, limit: number): Row[] {
   return db.sqlite
     .prepare(
-      `SELECT i.id, i.title, i.text, s.name AS source_name, i.published_at FROM items i JOIN sources s ON s.id = i.source_id
+      `SELECT i.id, i.title, i.text, s.name AS source_name, i.published_at, i.fetched_at FROM items i JOIN sources s ON s.id = i.source_id
        ORDER BY i.id DESC LIMIT ?`,
     )
     .all(limit) as Row[];
@@ -49,10 +49,10 @@ export function previewQuery(db: Db, query: string, limit: number): { scanned: n
 /** Stores the watch's matches among recent items (call after create or a query change). */
 export function backfillWatch(db: Db, watchId: number, query: string, now = Date.now()): number {
   const set = new WatchSet([{ id: watchId, query }]);
-  const found: { itemId: number; spans: MatchSpan[] }[] = [];
+  const found: { itemId: number; time: number; spans: MatchSpan[] }[] = [];
   for (const r of recentItems(db, BACKFILL_SCAN)) {
     const m = set.match({ title: r.title, text: r.text, source: r.source_name });
-    if (m.length) found.push({ itemId: r.id, spans: m[0].spans });
+    if (m.length) found.push({ itemId: r.id, time: r.published_at ?? r.fetched_at, spans: m[0].spans });
   }
   insertWatchMatches(db, watchId, found, now);
   return found.length;

@@ -4,7 +4,7 @@ import type { WatchHits } from "../analyse/pipeline";
 import { decodeSpans, type MatchSpan } from "../analyse/query";
 import type { Db } from "../db/connection";
 import type { ItemsTable } from "../db/schema";
-import { recordWatchMatches } from "./watches";
+import { MatchTally, recordWatchMatches } from "./watches";
 
 /** An item waiting for analysis, with what the pipeline needs of its source. */
 export type PendingItem = {
@@ -22,6 +22,8 @@ export type StoredAnalysis = {
   eventId: number;
   /** Matched watch ids and their highlight spans (encodeWatchSpans). */
   watches: Readonly<WatchHits>;
+  /** The item's publication time (fetch time when unknown), which its matches are counted under. */
+  time: number;
 };
 
 /** The oldest items not analysed yet. */
@@ -61,9 +63,10 @@ export function newestAnalysedFloor(db: Db, since: number, count: number): numbe
 /**
  * Stores one item's analysis. When the item joined groups together, or is now its group's first
  * post (published earlier than the first), the items of the earlier groups are relabelled so that
- * every copy carries the current group id. Call inside a transaction.
+ * every copy carries the current group id. New watch matches are counted in `tally`, which the
+ * caller flushes (without one they are counted at once). Call inside a transaction.
  */
-export function saveAnalysis(db: Db, itemId: number, a: StoredAnalysis, now = Date.now()): void {
+export function saveAnalysis(db: Db, itemId: number, a: StoredAnalysis, now = Date.now(), tally?: MatchTally): void {
   const updated = db
     .prepare(
       `UPDATE items SET analysed_at = ?, keywords = ?, simhash = ?, dup_group = ?, event_id = ?,
@@ -75,7 +78,9 @@ export function saveAnalysis(db: Db, itemId: number, a: StoredAnalysis, now = Da
   if (updated.changes === 0) return; // deleted meanwhile
   const relabel = db.prepare("UPDATE items SET dup_group = ? WHERE dup_group = ?");
   for (const old of a.relabelled) relabel.run(a.dupGroup, old);
-  recordWatchMatches(db, itemId, a.watches, now);
+  const counts = tally ?? new MatchTally();
+  recordWatchMatches(db, { id: itemId, time: a.time }, a.watches, counts, now);
+  if (!tally) counts.flush(db);
 }
 
 /** Members of a repost group with what the spread summary needs, earliest first. */

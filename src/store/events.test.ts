@@ -26,7 +26,7 @@ describe("event aggregates from the event index", () => {
       const text = `第${n}条`;
       const [id] = insertItems(db, src.id, [{ guid: `g${n}`, url: null, canonicalUrl: null, contentHash: contentHash("", text), author: null, title: "", text, publishedAt: t }], now - 2 * HOUR);
       saveAnalysis(db, id, {
-        sentiment: { label: n % 3 === 0 ? "neg" : "neu", score: 0 }, keywords: [], simhash: "0000000000000000", dupGroup: String(id), relabelled: [],
+        sentiment: { label: n % 3 === 0 ? "neg" : "neu", score: 0 }, keywords: [], simhash: "0000000000000000", dupGroup: String(id), relabelled: [], time: 1000,
         eventId: n <= times.length ? event : other, watches: { ids: [], spans: "{}" },
       });
     }

@@ -25,7 +25,7 @@ function fixture() {
     const n = k + 1;
     const odd = n % 2 === 1;
     saveAnalysis(db, id, {
-      sentiment: { label: "neu", score: 0 }, keywords: [], simhash: "0000000000000000", dupGroup: String(group(n)), relabelled: [], eventId: 0,
+      sentiment: { label: "neu", score: 0 }, keywords: [], simhash: "0000000000000000", dupGroup: String(group(n)), relabelled: [], time: 1000, eventId: 0,
       watches: odd ? { ids: [watch.id], spans: `{"${watch.id}":[]}` } : { ids: [], spans: "{}" },
     });
   }));

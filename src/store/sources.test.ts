@@ -18,7 +18,7 @@ describe("deleteSource", () => {
       const [id] = insertItems(db, sourceId, [{ guid: text, url: null, canonicalUrl: null, contentHash: contentHash("", text), author: null, title: "", text, publishedAt: at }]);
       db.tx(() => {
         saveAnalysis(db, id, {
-          sentiment: { label, score: label === "neg" ? -0.5 : 0.5 }, keywords: [], simhash: "0000000000000000", dupGroup: String(id), relabelled: [],
+          sentiment: { label, score: label === "neg" ? -0.5 : 0.5 }, keywords: [], simhash: "0000000000000000", dupGroup: String(id), relabelled: [], time: at,
           eventId, watches: { ids: [], spans: "{}" },
         });
         bumpEventCounts(db, eventId, { n: 1, neg: label === "neg" ? 1 : 0, neu: 0, pos: label === "pos" ? 1 : 0, first: at, last: at }, at);

@@ -1,5 +1,6 @@
 // Monitored sources and their fetch health (errors live on the row, never in the scheduler).
 import type { Db } from "../db/connection";
+import { MATCH_BUCKET_MS, MatchTally } from "./watches";
 import type { SourcesTable } from "../db/schema";
 
 /** Fields to create a source. */
@@ -55,14 +56,20 @@ export function deleteSource(db: Db, id: number): { events: number[] } {
     .all(id) as number[];
   db.sqlite.prepare(`DELETE FROM items_fts WHERE rowid IN (${ofSource})`).run(id);
   // A match row is found by (watch, item); the watches an item matched are the keys of its spans.
-  db.sqlite
+  const matched = `SELECT CAST(j.key AS INTEGER) AS watch_id, s.item_id
+    FROM item_watch_spans s JOIN json_each(CASE WHEN json_valid(s.spans) THEN s.spans ELSE '{}' END) j
+    WHERE s.item_id IN (${ofSource})`;
+  const gone = db.sqlite
     .prepare(
-      `DELETE FROM watch_matches WHERE (watch_id, item_id) IN (
-         SELECT CAST(j.key AS INTEGER), s.item_id
-         FROM item_watch_spans s JOIN json_each(CASE WHEN json_valid(s.spans) THEN s.spans ELSE '{}' END) j
-         WHERE s.item_id IN (${ofSource}))`,
+      `SELECT m.watch_id, max(coalesce(i.published_at, i.fetched_at), 0) / ${MATCH_BUCKET_MS} AS bucket, count(*) AS n
+       FROM (${matched}) x JOIN watch_matches m ON m.watch_id = x.watch_id AND m.item_id = x.item_id JOIN items i ON i.id = x.item_id
+       GROUP BY 1, 2`,
     )
-    .run(id);
+    .all(id) as { watch_id: number; bucket: number; n: number }[];
+  const tally = new MatchTally();
+  for (const g of gone) tally.add(g.watch_id, g.bucket, -g.n);
+  tally.flush(db);
+  db.sqlite.prepare(`DELETE FROM watch_matches WHERE (watch_id, item_id) IN (SELECT watch_id, item_id FROM (${matched}))`).run(id);
   db.sqlite.prepare(`DELETE FROM item_watch_spans WHERE item_id IN (${ofSource})`).run(id);
   db.sqlite.prepare(`DELETE FROM sentiment_corrections WHERE item_id IN (${ofSource})`).run(id);
   db.run(db.q.deleteFrom("items").where("source_id", "=", id));

@@ -6,7 +6,8 @@ import { contentHash } from "../ingest";
 import { saveAnalysis, watchMatchesOf } from "./analysis";
 import { insertItems } from "./items";
 import { deleteSource, insertSource } from "./sources";
-import { deleteWatch, insertWatch, insertWatchMatches, updateWatch } from "./watches";
+import { HOUR_MS, hourlyCounts } from "../analyse/bursts";
+import { deleteWatch, insertWatch, insertWatchMatches, listWatches, MATCH_BUCKET_MS, MatchTally, updateWatch, watchHourlyCounts } from "./watches";
 
 const count = (db: ReturnType<typeof openDb>, table: string) => (db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
@@ -21,7 +22,7 @@ function fixture() {
   const y = add(b.id, "学校放假");
   const save = (id: number, matches: { watchId: number; spans: { field: "title" | "text"; start: number; end: number }[] }[]) =>
     db.tx(() => saveAnalysis(db, id, {
-      sentiment: { label: "neg", score: -0.5 }, keywords: [], simhash: "0000000000000000", dupGroup: String(id), relabelled: [], eventId: 0,
+      sentiment: { label: "neg", score: -0.5 }, keywords: [], simhash: "0000000000000000", dupGroup: String(id), relabelled: [], time: 1000, eventId: 0,
       watches: { ids: matches.map((m) => m.watchId), spans: encodeWatchSpans(matches) },
     }));
   save(x, [{ watchId: w1, spans: [{ field: "text", start: 0, end: 2 }] }, { watchId: w2, spans: [{ field: "text", start: 2, end: 4 }] }]);
@@ -36,7 +37,7 @@ describe("watch matches", () => {
       { id: w1, name: "方案1", spans: [{ field: "text", start: 0, end: 2 }] },
       { id: w2, name: "方案2", spans: [{ field: "text", start: 2, end: 4 }] },
     ]);
-    db.tx(() => insertWatchMatches(db, w3, [{ itemId: x, spans: [{ field: "text", start: 4, end: 6 }] }]));
+    db.tx(() => insertWatchMatches(db, w3, [{ itemId: x, time: 1000, spans: [{ field: "text", start: 4, end: 6 }] }]));
     expect(watchMatchesOf(db, [x]).get(x)?.map((m) => [m.id, m.spans[0].start])).toEqual([[w1, 0], [w2, 2], [w3, 4]]);
     // A damaged spans row shows no watches instead of failing the page.
     db.sqlite.prepare("UPDATE item_watch_spans SET spans = 'oops' WHERE item_id = ?").run(x);
@@ -48,7 +49,7 @@ describe("watch matches", () => {
     updateWatch(db, w1, { query: "放假" });
     deleteWatch(db, w2);
     expect(watchMatchesOf(db, [x, y]).size).toBe(0);
-    db.tx(() => insertWatchMatches(db, w1, [{ itemId: y, spans: [{ field: "text", start: 2, end: 4 }] }]));
+    db.tx(() => insertWatchMatches(db, w1, [{ itemId: y, time: 1000, spans: [{ field: "text", start: 2, end: 4 }] }]));
     expect(watchMatchesOf(db, [x, y]).get(y)).toEqual([{ id: w1, name: "方案1", spans: [{ field: "text", start: 2, end: 4 }] }]);
     expect(watchMatchesOf(db, [x, y]).has(x)).toBe(false);
   });
@@ -63,5 +64,41 @@ describe("watch matches", () => {
     db.sqlite.prepare("UPDATE item_watch_spans SET spans = 'oops' WHERE item_id = ?").run(y);
     db.tx(() => deleteSource(db, b.id));
     expect(count(db, "items")).toBe(0);
+  });
+
+  it("keeps each watch's match counts as matches are stored, re-scanned and deleted", () => {
+    const { db, a, w1, w2, w3, x, y } = fixture();
+    const counts = (dayStart = 0) => listWatches(db, dayStart).map((w) => [w.id, w.match_count, w.matches_today]);
+    expect(counts()).toEqual([[w1, 2, 2], [w2, 1, 1], [w3, 0, 0]]);
+    // Today's are those of items published since the day began (the fixture's at 1970-01-01T00:00:01Z).
+    expect(counts(MATCH_BUCKET_MS)).toEqual([[w1, 2, 0], [w2, 1, 0], [w3, 0, 0]]);
+    // A match stored again is not counted again.
+    db.tx(() => insertWatchMatches(db, w3, [{ itemId: x, time: 1000, spans: [] }, { itemId: x, time: 1000, spans: [] }]));
+    expect(counts()).toEqual([[w1, 2, 2], [w2, 1, 1], [w3, 1, 1]]);
+    db.tx(() => deleteSource(db, a.id));
+    expect(counts()).toEqual([[w1, 1, 1], [w2, 0, 0], [w3, 0, 0]]);
+    updateWatch(db, w1, { query: "放假" });
+    expect(counts()).toEqual([[w1, 0, 0], [w2, 0, 0], [w3, 0, 0]]);
+    db.tx(() => insertWatchMatches(db, w1, [{ itemId: y, time: 1000, spans: [] }]));
+    expect(counts()).toEqual([[w1, 1, 1], [w2, 0, 0], [w3, 0, 0]]);
+    deleteWatch(db, w1);
+    expect(db.sqlite.prepare("SELECT count(*) FROM watch_match_counts WHERE watch_id = ?").pluck().get(w1)).toBe(0);
+  });
+
+  it("gives a watch's hourly series as the matches' times give it, to the 10-minute bucket", () => {
+    const { db, w3 } = fixture();
+    const now = Date.UTC(2026, 11, 1, 10, 5);
+    // Times away from the hours' edges (by more than a bucket), over nine days, one in the future.
+    const times = [2, 25, 30, 50, 95, 200, 24 * 60 + 30, 7 * 24 * 60 + 40, 9 * 24 * 60, -30].map((minutes) => now - minutes * 60_000);
+    const tally = new MatchTally();
+    db.tx(() => {
+      times.forEach((t) => tally.add(w3, Math.floor(t / MATCH_BUCKET_MS)));
+      tally.flush(db);
+    });
+    const hours = 24 * 8;
+    expect(watchHourlyCounts(db, w3, now, hours)).toEqual(hourlyCounts(times, now, hours));
+    expect(watchHourlyCounts(db, w3, now, hours).slice(-4)).toEqual([1, 0, 1, 4]);
+    // An hour later, the match 2 minutes old then is counted in the hour its 10-minute bucket ends in.
+    expect(watchHourlyCounts(db, w3, now + HOUR_MS, hours).slice(-2)).toEqual([3, 2]);
   });
 });

@@ -2,20 +2,83 @@
 import { encodeWatchSpans, type MatchSpan } from "../analyse/query";
 import type { Db } from "../db/connection";
 import type { WatchesTable } from "../db/schema";
+import { HOUR_MS, hourlyCounts } from "../analyse/bursts";
 
 /** A watch row with its match counts. */
-export type WatchRow = WatchesTable & { match_count: number; matches_today: number };
+export type WatchRow = WatchesTable & { matches_today: number };
 
-/** Every watch with its total and today's match counts. */
+/** Width of the buckets watch_match_counts counts matches in. */
+export const MATCH_BUCKET_MS = 600_000;
+
+/** The bucket of an item published (or fetched) at `time`. */
+export function matchBucket(time: number): number {
+  return Math.floor(Math.max(0, time) / MATCH_BUCKET_MS);
+}
+
+/**
+ * Every watch with its total match count and today's: matches of items published since `dayStart`
+ * (to the 10-minute bucket).
+ */
 export function listWatches(db: Db, dayStart: number): WatchRow[] {
   return db
     .prepare(
-      `SELECT w.*,
-         (SELECT count(*) FROM watch_matches m WHERE m.watch_id = w.id) AS match_count,
-         (SELECT count(*) FROM watch_matches m WHERE m.watch_id = w.id AND m.matched_at >= ?) AS matches_today
+      `SELECT w.*, (SELECT coalesce(sum(c.n), 0) FROM watch_match_counts c WHERE c.watch_id = w.id AND c.bucket >= ?) AS matches_today
        FROM watches w ORDER BY w.id`,
     )
-    .all(dayStart) as WatchRow[];
+    .all(matchBucket(dayStart)) as WatchRow[];
+}
+
+/**
+ * Match counts to add per watch and bucket, gathered while matches are stored and written once
+ * (a batch of 500 posts with ~10 matches each writes ~100 count rows, not 5,000).
+ */
+export class MatchTally {
+  // watch id × 2^23 + bucket (buckets of 10 minutes reach 2^23 in the year 2129).
+  private readonly cells = new Map<number, number>();
+
+  /** Counts `n` (negative to take away) matches of a watch in a bucket. */
+  add(watchId: number, bucket: number, n = 1): void {
+    const key = watchId * 0x800000 + bucket;
+    this.cells.set(key, (this.cells.get(key) ?? 0) + n);
+  }
+
+  /** Writes the counts (bucket rows and the watches' totals) and starts over. Call inside a transaction. */
+  flush(db: Db): void {
+    const bucket = db.prepare(
+      "INSERT INTO watch_match_counts (watch_id, bucket, n) VALUES (?, ?, ?) ON CONFLICT (watch_id, bucket) DO UPDATE SET n = n + excluded.n",
+    );
+    const totals = new Map<number, number>();
+    for (const [key, n] of this.cells) {
+      if (!n) continue;
+      const watchId = Math.floor(key / 0x800000);
+      bucket.run(watchId, key % 0x800000, n);
+      totals.set(watchId, (totals.get(watchId) ?? 0) + n);
+    }
+    const total = db.prepare("UPDATE watches SET match_count = match_count + ? WHERE id = ?");
+    for (const [watchId, n] of totals) total.run(n, watchId);
+    this.cells.clear();
+  }
+}
+
+/**
+ * A watch's matches per hour over the `hours` hours up to `now` (oldest first), from the bucket
+ * counts: a bucket counts in the hour its end falls in (the current one in the last hour), so an
+ * hour's edges are those of `hourlyCounts` to within the 10-minute bucket width.
+ */
+export function watchHourlyCounts(db: Db, watchId: number, now: number, hours: number): number[] {
+  const counts = hourlyCounts([], now, hours); // the empty series, with hourlyCounts' checks of hours
+  const n = counts.length;
+  if (!n || !Number.isFinite(now)) return counts;
+  const rows = db
+    .prepare("SELECT bucket, n FROM watch_match_counts WHERE watch_id = ? AND bucket >= ? AND bucket <= ?")
+    .raw()
+    .all(watchId, matchBucket(now - n * HOUR_MS), matchBucket(now)) as [number, number][];
+  for (const [bucket, c] of rows) {
+    const end = Math.min(now, (bucket + 1) * MATCH_BUCKET_MS - 1);
+    const k = Math.floor((now - end) / HOUR_MS);
+    if (k >= 0 && k < n) counts[n - 1 - k] += c;
+  }
+  return counts;
 }
 
 /** One watch. */
@@ -32,7 +95,7 @@ export function enabledWatches(db: Db): { id: number; query: string }[] {
 export function insertWatch(db: Db, w: { name: string; query: string; enabled: boolean; createdBy: number | null }, now = Date.now()): number {
   return db.run(
     db.q.insertInto("watches").values({
-      name: w.name, query: w.query, enabled: w.enabled ? 1 : 0, created_by: w.createdBy, created_at: now, updated_at: now,
+      name: w.name, query: w.query, enabled: w.enabled ? 1 : 0, created_by: w.createdBy, created_at: now, updated_at: now, match_count: 0,
     }),
   ).lastInsertRowid;
 }
@@ -43,43 +106,45 @@ export function updateWatch(db: Db, id: number, patch: { name?: string; query?: 
   if (patch.name !== undefined) set.name = patch.name;
   if (patch.query !== undefined) set.query = patch.query;
   if (patch.enabled !== undefined) set.enabled = patch.enabled ? 1 : 0;
+  if (patch.query !== undefined) {
+    set.match_count = 0;
+    db.run(db.q.deleteFrom("watch_matches").where("watch_id", "=", id));
+    db.run(db.q.deleteFrom("watch_match_counts").where("watch_id", "=", id));
+  }
   db.run(db.q.updateTable("watches").set(set).where("id", "=", id));
-  if (patch.query !== undefined) db.run(db.q.deleteFrom("watch_matches").where("watch_id", "=", id));
 }
 
 /** Deletes a watch and its matches. */
 export function deleteWatch(db: Db, id: number): void {
   db.run(db.q.deleteFrom("watch_matches").where("watch_id", "=", id));
+  db.run(db.q.deleteFrom("watch_match_counts").where("watch_id", "=", id));
   db.run(db.q.deleteFrom("watches").where("id", "=", id));
-}
-
-/** Publication times (fetch time when unknown) of a watch's matches since a time. */
-export function watchMatchTimes(db: Db, watchId: number, since: number): number[] {
-  return (
-    db
-      .prepare(
-        `SELECT coalesce(i.published_at, i.fetched_at) AS t FROM watch_matches m JOIN items i ON i.id = m.item_id
-         WHERE m.watch_id = ? AND coalesce(i.published_at, i.fetched_at) >= ?`,
-      )
-      .all(watchId, since) as { t: number }[]
-  ).map((r) => r.t);
 }
 
 /**
  * Stores an item's matches: a row per watch and its spans (encodeWatchSpans) merged into the item's
- * spans row, so that a re-scan for one watch keeps the other watches' spans.
+ * spans row, so that a re-scan for one watch keeps the other watches' spans; new matches are
+ * counted in `tally` (under the item's publication time), which the caller flushes.
  */
-export function recordWatchMatches(db: Db, itemId: number, hits: { ids: readonly number[]; spans: string }, now = Date.now()): void {
+export function recordWatchMatches(
+  db: Db, item: { id: number; time: number }, hits: { ids: readonly number[]; spans: string }, tally: MatchTally, now = Date.now(),
+): void {
   if (!hits.ids.length) return;
+  const itemId = item.id;
   const match = db.prepare("INSERT INTO watch_matches (watch_id, item_id, matched_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
-  for (const id of hits.ids) match.run(id, itemId, now);
+  const bucket = matchBucket(item.time);
+  for (const id of hits.ids) if (match.run(id, itemId, now).changes) tally.add(id, bucket);
   db.prepare(
     `INSERT INTO item_watch_spans (item_id, spans) VALUES (?, ?)
      ON CONFLICT (item_id) DO UPDATE SET spans = json_patch(CASE WHEN json_valid(spans) THEN spans ELSE '{}' END, excluded.spans)`,
   ).run(itemId, hits.spans);
 }
 
-/** Stores matches found by re-scanning items for a new or edited watch. */
-export function insertWatchMatches(db: Db, watchId: number, matches: { itemId: number; spans: MatchSpan[] }[], now = Date.now()): void {
-  for (const m of matches) recordWatchMatches(db, m.itemId, { ids: [watchId], spans: encodeWatchSpans([{ watchId, spans: m.spans }]) }, now);
+/** Stores matches found by re-scanning items (published, or fetched, at `time`) for a new or edited watch. */
+export function insertWatchMatches(db: Db, watchId: number, matches: { itemId: number; time: number; spans: MatchSpan[] }[], now = Date.now()): void {
+  const tally = new MatchTally();
+  for (const m of matches) {
+    recordWatchMatches(db, { id: m.itemId, time: m.time }, { ids: [watchId], spans: encodeWatchSpans([{ watchId, spans: m.spans }]) }, tally, now);
+  }
+  tally.flush(db);
 }
