@@ -57,6 +57,7 @@ export interface WatchView {
   query: string;
   enabled: boolean;
   matchCount: number;
+  /** Matches among items published (fetched, when the date is unknown) since the server's midnight. */
   matchesToday: number;
   burst: BurstView | null;
   createdAt: string;

@@ -33,13 +33,14 @@ export function listWatches(db: Db, dayStart: number): WatchRow[] {
  * (a batch of 500 posts with ~10 matches each writes ~100 count rows, not 5,000).
  */
 export class MatchTally {
-  // watch id × 2^23 + bucket (buckets of 10 minutes reach 2^23 in the year 2129).
-  private readonly cells = new Map<number, number>();
+  // watch id → bucket → matches to add
+  private readonly cells = new Map<number, Map<number, number>>();
 
   /** Counts `n` (negative to take away) matches of a watch in a bucket. */
   add(watchId: number, bucket: number, n = 1): void {
-    const key = watchId * 0x800000 + bucket;
-    this.cells.set(key, (this.cells.get(key) ?? 0) + n);
+    let buckets = this.cells.get(watchId);
+    if (!buckets) this.cells.set(watchId, (buckets = new Map()));
+    buckets.set(bucket, (buckets.get(bucket) ?? 0) + n);
   }
 
   /** Writes the counts (bucket rows and the watches' totals) and starts over. Call inside a transaction. */
@@ -47,15 +48,16 @@ export class MatchTally {
     const bucket = db.prepare(
       "INSERT INTO watch_match_counts (watch_id, bucket, n) VALUES (?, ?, ?) ON CONFLICT (watch_id, bucket) DO UPDATE SET n = n + excluded.n",
     );
-    const totals = new Map<number, number>();
-    for (const [key, n] of this.cells) {
-      if (!n) continue;
-      const watchId = Math.floor(key / 0x800000);
-      bucket.run(watchId, key % 0x800000, n);
-      totals.set(watchId, (totals.get(watchId) ?? 0) + n);
-    }
     const total = db.prepare("UPDATE watches SET match_count = match_count + ? WHERE id = ?");
-    for (const [watchId, n] of totals) total.run(n, watchId);
+    for (const [watchId, buckets] of this.cells) {
+      let sum = 0;
+      for (const [b, n] of buckets) {
+        if (!n) continue;
+        bucket.run(watchId, b, n);
+        sum += n;
+      }
+      if (sum) total.run(sum, watchId);
+    }
     this.cells.clear();
   }
 }
