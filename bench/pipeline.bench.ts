@@ -20,6 +20,7 @@ import { enabledWatches } from "../src/store/watches";
 import { RefreshThrottle } from "../src/monitor/refresh-events";
 import { contentHash } from "../src/ingest";
 import { benchPosts, watchQueries } from "./lib/watch-queries";
+import { machineReference } from "./lib/machine-reference";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const TOTAL = Number(process.env.BENCH_PIPELINE_ITEMS ?? 100_000);
@@ -35,7 +36,9 @@ watchQueries().forEach((query, i) => insertWatch(db, { name: `方案${i + 1}`, q
 
 const start = Date.now() - TOTAL * 2000;
 
+const reference = () => `${fmt(machineReference())} µs per jieba cut of a bench post (45 on this machine at its quiet best)`;
 try {
+  console.log(`machine reference before: ${reference()}`);
   // The `analyze` pipeline alone (no database) in a child process, so that this process holds only
   // what a server holds: the analysis thread and the committing main thread.
   const alone = spawnSync(process.execPath, ["--import", "tsx", path.join(here, "lib/analyze-alone.ts"), String(Math.min(20_000, TOTAL))], { encoding: "utf8" });
@@ -85,6 +88,7 @@ try {
   console.log(`full pipeline (store, index, analyse, store results; ${threads} analysis thread(s)): ${fmt(TOTAL / wallSecs)} items/s over ${fmt(TOTAL)} items (${fmt(wallSecs)} s)`);
   console.log(`found ${fmt(stats.events)} events, ${fmt(stats.groups)} near-duplicate groups, ${fmt(stats.matches)} watch matches; near-duplicate index holds ${fmt(analyser.dedup.size)} posts`);
   console.log(`RSS: peak ${fmt(peakRss / 1e6)} MB during the run, ${fmt(process.memoryUsage().rss / 1e6)} MB at the end`);
+  console.log(`machine reference after: ${reference()}`);
 
   // The ledger as analysts open it: copies collapsed behind their group, newest first, 50 a page,
   // with the total; alone, with a source filter the first post may fail, and with a query.
