@@ -2,7 +2,7 @@
 // sentiment mix, top keywords, title suggestion, burst and risk suggestion with its reasons.
 import type { Db } from "../db/connection";
 import { eventTitle } from "../analyse/events";
-import { detectBurst, HOUR_MS, hourlyCounts, type Burst } from "../analyse/bursts";
+import { detectBurst, HOUR_MS, type Burst } from "../analyse/bursts";
 import { assessRisk } from "../analyse/risk";
 import { eventAggregates, eventHourlyCounts, eventMembers, updateEventAggregates } from "../store/events";
 import { watchHourlyCounts } from "../store/watches";

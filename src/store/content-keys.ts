@@ -12,12 +12,12 @@
 import type Database from "better-sqlite3";
 import type { Db } from "../db/connection";
 
-/** How much of a content hash the check and the index carry. */
-export const CONTENT_PREFIX = 16;
+// How much of a content hash the check and the index carry.
+const CONTENT_PREFIX = 16;
 const EMPTY = 0;
 
-/** The 32-bit check of a source's content (never 0, which marks an empty cell). */
-export function contentCheck(sourceId: number, contentHash: string): number {
+// The 32-bit check of a source's content (never 0, which marks an empty cell).
+function contentCheck(sourceId: number, contentHash: string): number {
   let h = Math.imul(sourceId ^ 0x2545f491, 0x9e3779b1);
   const n = Math.min(contentHash.length, CONTENT_PREFIX);
   for (let i = 0; i < n; i++) h = Math.imul(h ^ contentHash.charCodeAt(i), 0x01000193);
@@ -83,11 +83,6 @@ export class ContentKeys {
     this.put(contentCheck(sourceId, contentHash), id);
     this.count++;
     if (id > this.newest) this.newest = id;
-  }
-
-  /** Number of items noted (deleted ones included until the next rebuild). */
-  get size(): number {
-    return this.count;
   }
 
   private put(check: number, id: number): void {

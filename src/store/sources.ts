@@ -1,6 +1,6 @@
 // Monitored sources and their fetch health (errors live on the row, never in the scheduler).
 import type { Db } from "../db/connection";
-import { MATCH_BUCKET_MS, MatchTally } from "./watches";
+import { matchBucket, MatchTally } from "./watches";
 import type { SourcesTable } from "../db/schema";
 
 /** Fields to create a source. */
@@ -61,13 +61,13 @@ export function deleteSource(db: Db, id: number): { events: number[] } {
     WHERE s.item_id IN (${ofSource})`;
   const gone = db.sqlite
     .prepare(
-      `SELECT m.watch_id, max(coalesce(i.published_at, i.fetched_at), 0) / ${MATCH_BUCKET_MS} AS bucket, count(*) AS n
+      `SELECT m.watch_id, coalesce(i.published_at, i.fetched_at) AS time, count(*) AS n
        FROM (${matched}) x JOIN watch_matches m ON m.watch_id = x.watch_id AND m.item_id = x.item_id JOIN items i ON i.id = x.item_id
        GROUP BY 1, 2`,
     )
-    .all(id) as { watch_id: number; bucket: number; n: number }[];
+    .all(id) as { watch_id: number; time: number; n: number }[];
   const tally = new MatchTally();
-  for (const g of gone) tally.add(g.watch_id, g.bucket, -g.n);
+  for (const g of gone) tally.add(g.watch_id, matchBucket(g.time), -g.n);
   tally.flush(db);
   db.sqlite.prepare(`DELETE FROM watch_matches WHERE (watch_id, item_id) IN (SELECT watch_id, item_id FROM (${matched}))`).run(id);
   db.sqlite.prepare(`DELETE FROM item_watch_spans WHERE item_id IN (${ofSource})`).run(id);
