@@ -2,16 +2,27 @@
 // holds at most 2^24 entries, while a million posts with 32 bands make 32 million entries. Here
 // each distinct band key takes one open-addressing cell (key + cell, 8 bytes; the table grows by
 // half when 80% full, so it stays 53–80% full); most keys have one slot, kept in the cell itself.
-// A key's second slot moves the bucket into a block of a shared pool: a header word, then the slots
-// in insertion order, with room for 2, 4, 8 … slots (a full block moves to one twice its size and
-// the old one is reused by the next bucket of that size). One bucket's slots are contiguous, so
-// reading a bucket touches a few cache lines rather than one per slot as a linked list would.
+// A key's second slot moves the bucket into a block of a shared pool: a header word, the bucket's
+// kin word (below), then the slots in insertion order, with room for 2, 4, 8 … slots (a full block
+// moves to one twice its size and the old one is reused by the next bucket of that size). One
+// bucket's slots are contiguous, so reading a bucket touches a few cache lines rather than one per
+// slot as a linked list would.
+//
+// The kin word tells how many of the bucket's newest slots (up to KIN_RUN_MAX) were, as they were
+// filed, in the near-duplicate group of the newest one: slot × 64 + run. Groups only merge, so
+// those slots stay in one group and need no reading once that group is known to match (the
+// buckets of a viral post fill up with its copies).
 import { ensure } from "./growable";
 
 const MAX_LOAD = 0.8;
-// A block's header word: slot count × 32 + log2(capacity). Free blocks chain through their first slot word.
+// A block's header word: slot count × 32 + log2(capacity). Free blocks chain through the word after the header.
 const CLASS_BITS = 5;
 const CLASS_MASK = (1 << CLASS_BITS) - 1;
+
+const KIN_RUN_MAX = 63;
+
+/** Whether a filed slot is in the same near-duplicate group as an item. */
+export type SameGroup = (slot: number, item: number) => boolean;
 
 /** A multimap from 32-bit band keys to slot numbers. */
 export class BandTable {
@@ -23,6 +34,9 @@ export class BandTable {
   // Per capacity class, the offset of a freed block + 1 (0: none).
   private readonly free = new Int32Array(1 << CLASS_BITS);
   private distinct = 0;
+  /** After `slotsOf`: the bucket's newest slot, and how many of the newest slots are in its group (the kin word). */
+  lastKin = -1;
+  lastKinRun = 0;
 
   /** An empty table with room for about `capacity` distinct keys before it grows. */
   constructor(capacity = 1024) {
@@ -41,8 +55,11 @@ export class BandTable {
     return this.distinct;
   }
 
-  /** Adds one slot under `key`; a key may hold many slots. */
-  add(key: number, slot: number): void {
+  /**
+   * Adds one slot under `key`; a key may hold many slots. `item` is the slot's owner and `same`
+   * tells whether a filed slot is in its group (without them the bucket counts as mixed).
+   */
+  add(key: number, slot: number, item = -1, same?: SameGroup): void {
     if (this.distinct + 1 > this.keys.length * MAX_LOAD) this.grow();
     const i = this.find(key);
     const cell = this.cells[i];
@@ -55,8 +72,9 @@ export class BandTable {
     if (cell > 0) {
       const block = this.allocate(1);
       this.pool[block] = (2 << CLASS_BITS) | 1;
-      this.pool[block + 1] = cell - 1;
-      this.pool[block + 2] = slot;
+      this.pool[block + 1] = slot * 64 + (same && item >= 0 && same(cell - 1, item) ? 2 : 1);
+      this.pool[block + 2] = cell - 1;
+      this.pool[block + 3] = slot;
       this.cells[i] = -block - 1;
       return;
     }
@@ -66,13 +84,16 @@ export class BandTable {
     const cls = header & CLASS_MASK;
     if (count === 1 << cls) {
       const bigger = this.allocate(cls + 1);
-      this.pool.copyWithin(bigger + 1, block + 1, block + 1 + count);
+      this.pool.copyWithin(bigger + 1, block + 1, block + 2 + count);
       this.release(block, cls);
       block = bigger;
       this.cells[i] = -block - 1;
     }
     this.pool[block] = ((count + 1) << CLASS_BITS) | (count === 1 << cls ? cls + 1 : cls);
-    this.pool[block + 1 + count] = slot;
+    const kin = this.pool[block + 1];
+    const run = same && item >= 0 && same(kin >>> 6, item) ? Math.min((kin & 63) + 1, KIN_RUN_MAX) : 1;
+    this.pool[block + 1] = slot * 64 + run;
+    this.pool[block + 2 + count] = slot;
   }
 
   /** Calls `visit` with every slot stored under `key`, newest first; stops when it returns false. */
@@ -81,7 +102,7 @@ export class BandTable {
     if (cell > 0) visit(cell - 1);
     else if (cell < 0) {
       const block = -cell - 1;
-      for (let k = this.pool[block] >>> CLASS_BITS; k >= 1; k--) if (visit(this.pool[block + k]) === false) return;
+      for (let k = this.pool[block] >>> CLASS_BITS; k >= 1; k--) if (visit(this.pool[block + 1 + k]) === false) return;
     }
   }
 
@@ -89,14 +110,22 @@ export class BandTable {
   slotsOf(key: number, out: Int32Array): number {
     const cell = this.cells[this.find(key)];
     if (cell > 0) {
-      out[0] = cell - 1;
+      out[0] = this.lastKin = cell - 1;
+      this.lastKinRun = 1;
       return 1;
     }
-    if (cell === 0) return 0;
+    if (cell === 0) {
+      this.lastKin = -1;
+      this.lastKinRun = 0;
+      return 0;
+    }
     const block = -cell - 1;
     const count = this.pool[block] >>> CLASS_BITS;
+    const kin = this.pool[block + 1];
+    this.lastKin = kin >>> 6;
+    this.lastKinRun = kin & 63;
     const n = Math.min(count, out.length);
-    for (let k = 0; k < n; k++) out[k] = this.pool[block + count - k];
+    for (let k = 0; k < n; k++) out[k] = this.pool[block + 1 + count - k];
     return n;
   }
 
@@ -108,7 +137,7 @@ export class BandTable {
       else if (cell < 0) {
         const block = -cell - 1;
         const count = this.pool[block] >>> CLASS_BITS;
-        for (let k = 1; k <= count; k++) visit(this.keys[i], this.pool[block + k]);
+        for (let k = 1; k <= count; k++) visit(this.keys[i], this.pool[block + 1 + k]);
       }
     }
   }
@@ -137,7 +166,7 @@ export class BandTable {
       return freed - 1;
     }
     const block = this.poolUsed;
-    this.poolUsed += 1 + (1 << cls);
+    this.poolUsed += 2 + (1 << cls);
     this.pool = ensure(this.pool, this.poolUsed, Int32Array);
     return block;
   }

@@ -2,7 +2,7 @@
 // flat however long the server runs (about 0.8 kB per post in typed arrays, plus its id).
 import { BandTable } from "./band-table";
 import { Groups } from "./groups";
-import type { IndexParts } from "./index-state";
+import { sameGroupOf, type IndexParts } from "./index-state";
 import { ShortTexts } from "./short-texts";
 import { Slots } from "./slots";
 
@@ -48,8 +48,9 @@ export function compactParts(p: IndexParts, keep: number): IndexParts {
   for (let s = firstSlot; s < p.slots.count; s++) slots.copySlot(p.slots, s, renumber[p.slots.itemOf(s)]);
   // Walked in place: a copy of a table of millions of entries would add tens of MB to the peak.
   const table = new BandTable(Math.ceil(p.table.distinctKeys * (keep / n)));
+  const same = (slot: number, item: number) => sameGroupOf({ groups, slots }, slot, item);
   p.table.forEachEntry((key, slot) => {
-    if (slot >= firstSlot) table.add(key, slot - firstSlot);
+    if (slot >= firstSlot) table.add(key, slot - firstSlot, slots.itemOf(slot - firstSlot), same);
   });
   const short = p.short.toState();
   const keepPairs = (pairs: [number, number][]): [number, number][] =>

@@ -21,6 +21,11 @@ export type IndexParts = {
   short: ShortTexts;
 };
 
+/** Whether a slot's owner is in `item`'s group (BandTable's SameGroup over these parts). */
+export function sameGroupOf(p: Pick<IndexParts, "groups" | "slots">, slot: number, item: number): boolean {
+  return p.groups.find(p.slots.groupHintOf(slot)) === p.groups.find(item);
+}
+
 const base64 = z.string();
 const stateSchema = z.object({
   version: z.literal(1),
@@ -82,16 +87,19 @@ export function importIndexState(value: unknown): IndexParts {
   const keys = fromBase64(s.table.keys, Int32Array);
   if (counts.length !== s.slots.count) throw new Error("dedup: index state has mismatched slot counts");
   // Re-filing in slot order rebuilds every bucket in its original newest-first order.
+  const parts = { groups: Groups.fromState(s.groups), slots: Slots.fromState(s.slots) };
+  const same = (slot: number, item: number) => sameGroupOf(parts, slot, item);
   const table = new BandTable(keys.length);
-  for (let slot = 0, k = 0; slot < counts.length; slot++) for (let n = 0; n < counts[slot]; n++) table.add(keys[k++], slot);
+  for (let slot = 0, k = 0; slot < counts.length; slot++) {
+    for (let n = 0; n < counts[slot]; n++) table.add(keys[k++], slot, parts.slots.itemOf(slot), same);
+  }
   return {
     rule: s.rule,
     bands: s.bands,
     rows: s.rows,
     ids: s.ids,
     index: new Map(s.ids.map((id, i) => [id, i])),
-    groups: Groups.fromState(s.groups),
-    slots: Slots.fromState(s.slots),
+    ...parts,
     table,
     short: new ShortTexts(s.short),
   };

@@ -2,7 +2,7 @@
 // comment in front) gets a MinHash signature; LSH bands find candidates; the near-copy rule on
 // estimated Jaccard/containment verifies them; union-find joins groups. Short texts skip MinHash and
 // only join identical texts. State is flat typed arrays (see `bytesPerItem`) and exports to JSON.
-import { BandTable } from "./band-table";
+import { BandTable, type SameGroup } from "./band-table";
 import { compactParts } from "./compact";
 import { Groups } from "./groups";
 import { bandKeys, PERMUTATIONS, shingleHashes, signatureOf } from "./minhash";
@@ -11,7 +11,7 @@ import { simhashHex } from "./simhash";
 import { bodiesMatch, DEFAULT_RULE, type MatchRule } from "./similarity";
 import { BODY, PARENT, Slots } from "./slots";
 import { matchKeys } from "./views";
-import { exportIndexState, importIndexState, type IndexState, type IndexParts } from "./index-state";
+import { exportIndexState, importIndexState, sameGroupOf, type IndexState, type IndexParts } from "./index-state";
 
 /**
  * Index options: the near-copy rule, the LSH banding (bands × rows ≤ 128), and `normalised` when
@@ -101,6 +101,9 @@ export class NearDupIndex {
   private readonly matches = new Map<number, number>();
   private readonly matchedRoots = new Set<number>();
   private readonly bucket = new Int32Array(MAX_BUCKET);
+  // Band keys and slots of the post being added, as pairs, filed once it has joined its group.
+  private readonly filing: number[] = [];
+  private readonly sameGroup: SameGroup = (slot, item) => sameGroupOf(this.p, slot, item);
 
   /** An empty index. */
   constructor(options: NearDupOptions = {}) {
@@ -148,6 +151,9 @@ export class NearDupIndex {
       p.groups.union(item, other);
       if (score > bestScore) [best, bestScore] = [other, score];
     }
+    // Filed once the post is in its group, so that a bucket of one group's copies stays one group's.
+    for (let k = 0; k < this.filing.length; k += 2) p.table.add(this.filing[k], this.filing[k + 1], item, this.sameGroup);
+    this.filing.length = 0;
     const groupId = p.ids[p.groups.firstOf(item)];
     before.delete(groupId);
     return { groupId, duplicateOf: best === null ? null : p.ids[best], relabelled: [...before] };
@@ -158,37 +164,52 @@ export class NearDupIndex {
     this.matchedRoots.add(this.p.groups.find(item));
   }
 
-  // Looks up the text's LSH buckets, verifies candidates, then files the text under its buckets.
-  // Members of a group already matched need no verifying. A bucket is read newest first and stops
-  // growing at MAX_BUCKET slots: a band that common says little, like a stop word, so a full
-  // bucket is read only when the text's other buckets found no copy. This bounds the work per
-  // post on templated text and viral reposts (on the benchmark's stream it halves the candidates).
+  // Looks up the text's LSH buckets, verifies candidates, then notes the buckets to file the text
+  // under (filed by addSketch). Members of a group already matched need no verifying, and a bucket
+  // whose slots are all of such a group needs no reading (BandTable's kin word). A bucket is read
+  // newest first and stops growing at MAX_BUCKET slots: a band that common says little, like a stop
+  // word, so a full bucket is read only when the text's other buckets found no copy. This bounds the
+  // work per post on templated text and viral reposts (on the benchmark's stream it halves the candidates).
   private matchLong(item: number, { size, sig, keys }: SketchPart, kind: number): void {
     const p = this.p;
     const packed = Slots.pack(sig);
     const tick = ++this.adds;
     const before = this.matches.size;
-    const file: number[] = [];
     const full: number[] = [];
+    const slot = p.slots.add(item, kind, size, sig);
     for (let b = 0; b < keys.length; b++) {
       const n = p.table.slotsOf(keys[b], this.bucket);
       if (n === MAX_BUCKET) full.push(keys[b]);
       else {
-        this.verify(item, packed, size, kind, tick, n);
-        file.push(keys[b]);
+        this.verify(item, packed, size, kind, tick, this.kinToSkip(), n);
+        this.filing.push(keys[b], slot);
       }
     }
-    if (this.matches.size === before) for (const key of full) this.verify(item, packed, size, kind, tick, p.table.slotsOf(key, this.bucket));
-    const slot = p.slots.add(item, kind, size, sig);
-    for (const key of file) p.table.add(key, slot);
+    if (this.matches.size === before) {
+      for (const key of full) {
+        const n = p.table.slotsOf(key, this.bucket);
+        this.verify(item, packed, size, kind, tick, this.kinToSkip(), n);
+      }
+    }
   }
 
-  // Verifies the first n slots of `bucket` against a text of the post being added (once per slot).
+  // How many of the newest slots of the bucket just read are members of a group already matched
+  // (BandTable's kin word: its newest slots that were in one group).
+  private kinToSkip(): number {
+    const { lastKin, lastKinRun } = this.p.table;
+    if (lastKinRun === 0 || this.matchedRoots.size === 0) return 0;
+    const p = this.p;
+    const root = p.groups.find(p.slots.groupHintOf(lastKin));
+    p.slots.setGroupHint(lastKin, root);
+    return this.matchedRoots.has(root) ? lastKinRun : 0;
+  }
+
+  // Verifies slots [from, n) of `bucket` against a text of the post being added (once per slot).
   // Members of a group already matched need no verifying; a slot's group is found from its hint
   // (see Slots.groupHintOf), which is then brought up to date.
-  private verify(item: number, packed: Uint32Array, size: number, kind: number, tick: number, n: number): void {
+  private verify(item: number, packed: Uint32Array, size: number, kind: number, tick: number, from: number, n: number): void {
     const p = this.p;
-    for (let k = 0; k < n; k++) {
+    for (let k = from; k < n; k++) {
       const slot = this.bucket[k];
       if (!this.firstSight(slot, tick)) continue;
       const other = p.slots.itemOf(slot);
