@@ -26,8 +26,8 @@ export type SameGroup = (slot: number, item: number) => boolean;
 
 /** A multimap from 32-bit band keys to slot numbers. */
 export class BandTable {
-  private keys: Int32Array;
-  // 0: empty; n > 0: the single slot n - 1; n < 0: the block at pool offset -n - 1.
+  // Cells as pairs of words, so that a probe reads one place: the key, then 0 (empty), n > 0 (the
+  // single slot n - 1) or n < 0 (the block at pool offset -n - 1).
   private cells: Int32Array;
   private pool = new Int32Array(64);
   private poolUsed = 0;
@@ -41,13 +41,12 @@ export class BandTable {
   /** An empty table with room for about `capacity` distinct keys before it grows. */
   constructor(capacity = 1024) {
     const size = Math.max(16, Math.ceil(capacity / MAX_LOAD));
-    this.keys = new Int32Array(size);
-    this.cells = new Int32Array(size);
+    this.cells = new Int32Array(size * 2);
   }
 
   /** Bytes held by the table's arrays, spare capacity included. */
   get bytes(): number {
-    return this.keys.byteLength + this.cells.byteLength + this.pool.byteLength;
+    return this.cells.byteLength + this.pool.byteLength;
   }
 
   /** Number of distinct keys. */
@@ -60,12 +59,12 @@ export class BandTable {
    * tells whether a filed slot is in its group (without them the bucket counts as mixed).
    */
   add(key: number, slot: number, item = -1, same?: SameGroup): void {
-    if (this.distinct + 1 > this.keys.length * MAX_LOAD) this.grow();
+    if (this.distinct + 1 > (this.cells.length >>> 1) * MAX_LOAD) this.grow();
     const i = this.find(key);
-    const cell = this.cells[i];
+    const cell = this.cells[i + 1];
     if (cell === 0) {
-      this.keys[i] = key | 0;
-      this.cells[i] = slot + 1;
+      this.cells[i] = key | 0;
+      this.cells[i + 1] = slot + 1;
       this.distinct++;
       return;
     }
@@ -75,7 +74,7 @@ export class BandTable {
       this.pool[block + 1] = slot * 64 + (same && item >= 0 && same(cell - 1, item) ? 2 : 1);
       this.pool[block + 2] = cell - 1;
       this.pool[block + 3] = slot;
-      this.cells[i] = -block - 1;
+      this.cells[i + 1] = -block - 1;
       return;
     }
     let block = -cell - 1;
@@ -87,7 +86,7 @@ export class BandTable {
       this.pool.copyWithin(bigger + 1, block + 1, block + 2 + count);
       this.release(block, cls);
       block = bigger;
-      this.cells[i] = -block - 1;
+      this.cells[i + 1] = -block - 1;
     }
     this.pool[block] = ((count + 1) << CLASS_BITS) | (count === 1 << cls ? cls + 1 : cls);
     const kin = this.pool[block + 1];
@@ -98,7 +97,7 @@ export class BandTable {
 
   /** Calls `visit` with every slot stored under `key`, newest first; stops when it returns false. */
   forEach(key: number, visit: (slot: number) => boolean | void): void {
-    const cell = this.cells[this.find(key)];
+    const cell = this.cells[this.find(key) + 1];
     if (cell > 0) visit(cell - 1);
     else if (cell < 0) {
       const block = -cell - 1;
@@ -108,7 +107,7 @@ export class BandTable {
 
   /** Copies up to `out.length` slots stored under `key` into `out`, newest first; returns how many. */
   slotsOf(key: number, out: Int32Array): number {
-    const cell = this.cells[this.find(key)];
+    const cell = this.cells[this.find(key) + 1];
     if (cell > 0) {
       out[0] = this.lastKin = cell - 1;
       this.lastKinRun = 1;
@@ -131,13 +130,13 @@ export class BandTable {
 
   /** Calls `visit` with every entry; each key's slots come in insertion order. Allocates nothing. */
   forEachEntry(visit: (key: number, slot: number) => void): void {
-    for (let i = 0; i < this.cells.length; i++) {
-      const cell = this.cells[i];
-      if (cell > 0) visit(this.keys[i], cell - 1);
+    for (let i = 0; i < this.cells.length; i += 2) {
+      const cell = this.cells[i + 1];
+      if (cell > 0) visit(this.cells[i], cell - 1);
       else if (cell < 0) {
         const block = -cell - 1;
         const count = this.pool[block] >>> CLASS_BITS;
-        for (let k = 1; k <= count; k++) visit(this.keys[i], this.pool[block + 1 + k]);
+        for (let k = 1; k <= count; k++) visit(this.cells[i], this.pool[block + 1 + k]);
       }
     }
   }
@@ -145,7 +144,7 @@ export class BandTable {
   /** Every entry as alternating key, slot numbers, in `forEachEntry` order (for persisting). */
   entries(): Int32Array {
     let total = 0;
-    for (let i = 0; i < this.cells.length; i++) {
+    for (let i = 1; i < this.cells.length; i += 2) {
       const cell = this.cells[i];
       total += cell > 0 ? 1 : cell < 0 ? this.pool[-cell - 1] >>> CLASS_BITS : 0;
     }
@@ -176,26 +175,25 @@ export class BandTable {
     this.free[cls] = block + 1;
   }
 
-  // The key's cell, or the empty cell where it belongs. Keys are mixed hashes, so scaling one to the
-  // table size picks a uniform home cell for any size (not only powers of two).
+  // Where the key's cell is (the offset of its key word), or the empty cell where it belongs. Keys
+  // are mixed hashes, so scaling one to the table size picks a uniform home cell for any size (not
+  // only powers of two).
   private find(key: number): number {
     key |= 0; // stored keys are int32; compare like with like
-    const size = this.keys.length;
-    let i = Math.floor(((key >>> 0) * size) / 0x100000000);
-    while (this.cells[i] !== 0 && this.keys[i] !== key) i = i + 1 === size ? 0 : i + 1;
+    const size = this.cells.length >>> 1;
+    let i = Math.floor(((key >>> 0) * size) / 0x100000000) * 2;
+    while (this.cells[i + 1] !== 0 && this.cells[i] !== key) i = i + 2 === size * 2 ? 0 : i + 2;
     return i;
   }
 
   private grow(): void {
-    const oldKeys = this.keys;
-    const oldCells = this.cells;
-    this.keys = new Int32Array(Math.ceil(oldKeys.length * 1.5));
-    this.cells = new Int32Array(this.keys.length);
-    for (let i = 0; i < oldCells.length; i++)
-      if (oldCells[i] !== 0) {
-        const j = this.find(oldKeys[i]);
-        this.keys[j] = oldKeys[i];
-        this.cells[j] = oldCells[i];
+    const old = this.cells;
+    this.cells = new Int32Array(Math.ceil((old.length >>> 1) * 1.5) * 2);
+    for (let i = 0; i < old.length; i += 2)
+      if (old[i + 1] !== 0) {
+        const j = this.find(old[i]);
+        this.cells[j] = old[i];
+        this.cells[j + 1] = old[i + 1];
       }
   }
 }
