@@ -27,8 +27,11 @@ const MAX_BUCKET = 64;
  */
 export type AddResult = { groupId: string; duplicateOf: string | null; relabelled: string[] };
 
-/** A text's MinHash signature, its LSH band keys and its number of distinct shingles. */
-export type SketchPart = { size: number; sig: Uint16Array; keys: Int32Array };
+/**
+ * A text's MinHash signature in its stored form (the low byte of each value, see Slots), its LSH
+ * band keys and its number of distinct shingles.
+ */
+export type SketchPart = { size: number; low: Uint8Array; keys: Int32Array };
 
 /**
  * What `addSketch` needs of a post, computed without the index (so on any thread): for its body
@@ -41,6 +44,7 @@ export type DupSketch = { body: SketchPart | string | null; parent: SketchPart |
 export class Sketcher {
   private readonly rule: MatchRule;
   private readonly normalised: boolean;
+  private readonly signature = new Uint16Array(PERMUTATIONS);
   /** LSH bands and rows per band. */
   readonly bands: number;
   readonly rows: number;
@@ -77,11 +81,16 @@ export class Sketcher {
     return { sketch: { body, parent }, simhash };
   }
 
-  // Signature and band keys share one buffer: posting a sketch to the main thread copies one buffer.
+  // The stored form of the signature and the band keys share one buffer (posting a sketch to the
+  // main thread copies one buffer); the full signature is only needed for the band keys.
   private part(shingles: Uint32Array): SketchPart {
-    const buffer = new ArrayBuffer(PERMUTATIONS * 2 + this.bands * 4);
-    const sig = signatureOf(shingles, new Uint16Array(buffer, 0, PERMUTATIONS));
-    return { size: shingles.length, sig, keys: bandKeys(sig, this.bands, this.rows, new Int32Array(buffer, PERMUTATIONS * 2, this.bands)) };
+    const buffer = new ArrayBuffer(PERMUTATIONS + this.bands * 4);
+    const sig = signatureOf(shingles, this.signature);
+    return {
+      size: shingles.length,
+      low: Slots.lowBytes(sig, new Uint8Array(buffer, 0, PERMUTATIONS)),
+      keys: bandKeys(sig, this.bands, this.rows, new Int32Array(buffer, PERMUTATIONS, this.bands)),
+    };
   }
 }
 
@@ -170,13 +179,13 @@ export class NearDupIndex {
   // newest first and stops growing at MAX_BUCKET slots: a band that common says little, like a stop
   // word, so a full bucket is read only when the text's other buckets found no copy. This bounds the
   // work per post on templated text and viral reposts (on the benchmark's stream it halves the candidates).
-  private matchLong(item: number, { size, sig, keys }: SketchPart, kind: number): void {
+  private matchLong(item: number, { size, low, keys }: SketchPart, kind: number): void {
     const p = this.p;
-    const packed = Slots.pack(sig);
+    const packed = Slots.pack(low);
     const tick = ++this.adds;
     const before = this.matches.size;
     const full: number[] = [];
-    const slot = p.slots.add(item, kind, size, sig);
+    const slot = p.slots.add(item, kind, size, low);
     for (let b = 0; b < keys.length; b++) {
       const n = p.table.slotsOf(keys[b], this.bucket);
       if (n === MAX_BUCKET) full.push(keys[b]);

@@ -37,13 +37,18 @@ export class Slots {
     return this.meta.byteLength + this.sig.byteLength;
   }
 
-  /** Stores a signature and returns its slot number. */
-  add(item: number, kind: number, size: number, signature: Uint16Array): number {
+  /** Stores a signature in its stored form (`lowBytes`) and returns its slot number. */
+  add(item: number, kind: number, size: number, low: Uint8Array): number {
     const s = this.grow();
     this.setMeta(s, item, kind, size);
-    const base = s * PERMUTATIONS;
-    for (let i = 0; i < PERMUTATIONS; i++) this.sig[base + i] = signature[i] & 0xff;
+    this.sig.set(low.subarray(0, PERMUTATIONS), s * PERMUTATIONS);
     return s;
+  }
+
+  /** A signature's stored form: the low byte of each value (into `out` when given). */
+  static lowBytes(signature: Uint16Array, out = new Uint8Array(PERMUTATIONS)): Uint8Array {
+    for (let i = 0; i < PERMUTATIONS; i++) out[i] = signature[i] & 0xff;
+    return out;
   }
 
   /** Appends a copy of another table's slot, owned by `item` here. */
@@ -102,11 +107,10 @@ export class Slots {
     this.words = new Uint32Array(sig.buffer, sig.byteOffset, sig.length >>> 2);
   }
 
-  /** A signature's stored form (its values' low bytes) packed four to a word, for `jaccardPacked`. */
-  static pack(signature: Uint16Array): Uint32Array {
-    const bytes = new Uint8Array(PERMUTATIONS);
-    for (let i = 0; i < PERMUTATIONS; i++) bytes[i] = signature[i] & 0xff;
-    return new Uint32Array(bytes.buffer);
+  /** A stored form (`lowBytes`) four values to a word, for `jaccardPacked`: a view when it is aligned. */
+  static pack(low: Uint8Array): Uint32Array {
+    const aligned = low.byteOffset % 4 === 0 ? low : low.slice(0, PERMUTATIONS);
+    return new Uint32Array(aligned.buffer, aligned.byteOffset, PERMUTATIONS >>> 2);
   }
 
   /** `jaccard` of a packed signature: counts equal bytes four at a time (the hot loop of matching). */
