@@ -9,9 +9,9 @@
 // slot as a linked list would.
 //
 // The kin word tells how many of the bucket's newest slots (up to KIN_RUN_MAX) were, as they were
-// filed, in the near-duplicate group of the newest one: slot × 64 + run. Groups only merge, so
-// those slots stay in one group and need no reading once that group is known to match (the
-// buckets of a viral post fill up with its copies).
+// filed, in the near-duplicate group of the newest one: slot × 64 + run (read back with >>> 6, so
+// slots up to 2^26). Groups only merge, so those slots stay in one group and need no reading once
+// that group is known to match (the buckets of a viral post fill up with its copies).
 import { ensure } from "./growable";
 
 const MAX_LOAD = 0.8;
