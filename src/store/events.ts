@@ -2,7 +2,7 @@
 // analysts' corrections (merge, split, title, risk override).
 import type { Db } from "../db/connection";
 import type { EventsTable } from "../db/schema";
-import { HOUR_MS, hourlyCounts } from "../analyse/bursts";
+import { HOUR_MS, hourlySeries } from "../analyse/bursts";
 import { DEFAULT_WINDOW_MS } from "../analyse/events";
 
 /** How long an event stays open for new items after its last one (the clusterer window). */
@@ -87,18 +87,16 @@ export function eventTimes(db: Db, id: number, since: number): number[] {
  * the members' times; counted in SQL from the event index, so a big event sends back ≤ `hours` rows.
  */
 export function eventHourlyCounts(db: Db, id: number, now: number, hours: number): number[] {
-  const counts = hourlyCounts([], now, hours); // the empty series, with hourlyCounts' checks of hours
-  const n = counts.length;
-  if (!n || !Number.isFinite(now)) return counts;
-  const rows = db
-    .prepare(
-      `SELECT CAST((? - t) / ${HOUR_MS}.0 AS INTEGER) AS k, count(*) AS n
-       FROM (SELECT coalesce(published_at, fetched_at) AS t FROM items WHERE event_id = ?)
-       WHERE t <= ? AND t > ? GROUP BY k`,
-    )
-    .all(now, id, now, now - n * HOUR_MS) as { k: number; n: number }[];
-  for (const r of rows) if (r.k >= 0 && r.k < n) counts[n - 1 - r.k] += r.n;
-  return counts;
+  return hourlySeries(now, hours, (n) =>
+    db
+      .prepare(
+        `SELECT CAST((? - t) / ${HOUR_MS}.0 AS INTEGER) AS k, count(*) AS n
+         FROM (SELECT coalesce(published_at, fetched_at) AS t FROM items WHERE event_id = ?)
+         WHERE t <= ? AND t > ? GROUP BY k`,
+      )
+      .raw()
+      .all(now, id, now, now - n * HOUR_MS) as [number, number][],
+  );
 }
 
 /** Sources of an event's members with counts. */

@@ -56,20 +56,20 @@ export function deleteSource(db: Db, id: number): { events: number[] } {
     .all(id) as number[];
   db.sqlite.prepare(`DELETE FROM items_fts WHERE rowid IN (${ofSource})`).run(id);
   // A match row is found by (watch, item); the watches an item matched are the keys of its spans.
-  const matched = `SELECT CAST(j.key AS INTEGER) AS watch_id, s.item_id
-    FROM item_watch_spans s JOIN json_each(CASE WHEN json_valid(s.spans) THEN s.spans ELSE '{}' END) j
-    WHERE s.item_id IN (${ofSource})`;
+  // Each deleted match is taken out of its watch's counts, under its item's publication time.
   const gone = db.sqlite
     .prepare(
-      `SELECT m.watch_id, coalesce(i.published_at, i.fetched_at) AS time, count(*) AS n
-       FROM (${matched}) x JOIN watch_matches m ON m.watch_id = x.watch_id AND m.item_id = x.item_id JOIN items i ON i.id = x.item_id
-       GROUP BY 1, 2`,
+      `DELETE FROM watch_matches WHERE (watch_id, item_id) IN (
+         SELECT CAST(j.key AS INTEGER), s.item_id
+         FROM item_watch_spans s JOIN json_each(CASE WHEN json_valid(s.spans) THEN s.spans ELSE '{}' END) j
+         WHERE s.item_id IN (${ofSource}))
+       RETURNING watch_id, (SELECT coalesce(i.published_at, i.fetched_at) FROM items i WHERE i.id = watch_matches.item_id)`,
     )
-    .all(id) as { watch_id: number; time: number; n: number }[];
+    .raw()
+    .all(id) as [number, number][];
   const tally = new MatchTally();
-  for (const g of gone) tally.add(g.watch_id, matchBucket(g.time), -g.n);
+  for (const [watchId, time] of gone) tally.add(watchId, matchBucket(time), -1);
   tally.flush(db);
-  db.sqlite.prepare(`DELETE FROM watch_matches WHERE (watch_id, item_id) IN (SELECT watch_id, item_id FROM (${matched}))`).run(id);
   db.sqlite.prepare(`DELETE FROM item_watch_spans WHERE item_id IN (${ofSource})`).run(id);
   db.sqlite.prepare(`DELETE FROM sentiment_corrections WHERE item_id IN (${ofSource})`).run(id);
   db.run(db.q.deleteFrom("items").where("source_id", "=", id));

@@ -2,7 +2,7 @@
 import { encodeWatchSpans, type MatchSpan } from "../analyse/query";
 import type { Db } from "../db/connection";
 import type { WatchesTable } from "../db/schema";
-import { HOUR_MS, hourlyCounts } from "../analyse/bursts";
+import { HOUR_MS, hourlySeries } from "../analyse/bursts";
 
 /** A watch row with its match counts. */
 export type WatchRow = WatchesTable & { matches_today: number };
@@ -68,19 +68,14 @@ export class MatchTally {
  * hour's edges are those of `hourlyCounts` to within the 10-minute bucket width.
  */
 export function watchHourlyCounts(db: Db, watchId: number, now: number, hours: number): number[] {
-  const counts = hourlyCounts([], now, hours); // the empty series, with hourlyCounts' checks of hours
-  const n = counts.length;
-  if (!n || !Number.isFinite(now)) return counts;
-  const rows = db
-    .prepare("SELECT bucket, n FROM watch_match_counts WHERE watch_id = ? AND bucket >= ? AND bucket <= ?")
-    .raw()
-    .all(watchId, matchBucket(now - n * HOUR_MS), matchBucket(now)) as [number, number][];
-  for (const [bucket, c] of rows) {
-    const end = Math.min(now, (bucket + 1) * MATCH_BUCKET_MS - 1);
-    const k = Math.floor((now - end) / HOUR_MS);
-    if (k >= 0 && k < n) counts[n - 1 - k] += c;
-  }
-  return counts;
+  return hourlySeries(now, hours, (n) =>
+    (
+      db
+        .prepare("SELECT bucket, n FROM watch_match_counts WHERE watch_id = ? AND bucket >= ? AND bucket <= ?")
+        .raw()
+        .all(watchId, matchBucket(now - n * HOUR_MS), matchBucket(now)) as [number, number][]
+    ).map(([bucket, c]) => [Math.floor((now - Math.min(now, (bucket + 1) * MATCH_BUCKET_MS - 1)) / HOUR_MS), c] as const),
+  );
 }
 
 /** One watch. */

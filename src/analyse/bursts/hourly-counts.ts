@@ -19,3 +19,15 @@ export function hourlyCounts(times: readonly number[], now: number, hours: numbe
   }
   return counts;
 }
+
+/**
+ * The same series from counts already grouped by whole hours before `now` (0: the last hour), as
+ * `read` gives them for the series' length; pairs outside the series are ignored.
+ */
+export function hourlySeries(now: number, hours: number, read: (n: number) => Iterable<readonly [number, number]>): number[] {
+  const counts = hourlyCounts([], now, hours); // the empty series, with hourlyCounts' checks of hours
+  const n = counts.length;
+  if (!n || !Number.isFinite(now)) return counts;
+  for (const [k, c] of read(n)) if (k >= 0 && k < n) counts[n - 1 - k] += c;
+  return counts;
+}

@@ -1,3 +1,3 @@
 // Burst detection (突增): the public surface of src/analyse/bursts.
 export { detectBurst, type Burst, type BurstInput, type BurstOptions } from "./detect-burst";
-export { HOUR_MS, hourlyCounts } from "./hourly-counts";
+export { HOUR_MS, hourlyCounts, hourlySeries } from "./hourly-counts";

@@ -24,6 +24,9 @@ const KIN_RUN_MAX = 63;
 /** Whether a filed slot is in the same near-duplicate group as an item. */
 export type SameGroup = (slot: number, item: number) => boolean;
 
+// Whether a filed slot is in the group of the item being filed (not known: no).
+const inGroup = (same: SameGroup | undefined, filed: number, item: number) => same !== undefined && item >= 0 && same(filed, item);
+
 /** A multimap from 32-bit band keys to slot numbers. */
 export class BandTable {
   // Cells as pairs of words, so that a probe reads one place: the key, then 0 (empty), n > 0 (the
@@ -71,7 +74,7 @@ export class BandTable {
     if (cell > 0) {
       const block = this.allocate(1);
       this.pool[block] = (2 << CLASS_BITS) | 1;
-      this.pool[block + 1] = slot * 64 + (same && item >= 0 && same(cell - 1, item) ? 2 : 1);
+      this.pool[block + 1] = slot * 64 + (inGroup(same, cell - 1, item) ? 2 : 1);
       this.pool[block + 2] = cell - 1;
       this.pool[block + 3] = slot;
       this.cells[i + 1] = -block - 1;
@@ -90,7 +93,7 @@ export class BandTable {
     }
     this.pool[block] = ((count + 1) << CLASS_BITS) | (count === 1 << cls ? cls + 1 : cls);
     const kin = this.pool[block + 1];
-    const run = same && item >= 0 && same(kin >>> 6, item) ? Math.min((kin & 63) + 1, KIN_RUN_MAX) : 1;
+    const run = inGroup(same, kin >>> 6, item) ? Math.min((kin & 63) + 1, KIN_RUN_MAX) : 1;
     this.pool[block + 1] = slot * 64 + run;
     this.pool[block + 2 + count] = slot;
   }
