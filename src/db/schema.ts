@@ -42,6 +42,8 @@ export interface WatchMatchesTable { watch_id: number; item_id: number; matched_
 export interface WatchMatchCountsTable { watch_id: number; bucket: number; n: number }
 /** item_watch_spans table: an item's highlight spans for every watch it matched (encodeWatchSpans). */
 export interface ItemWatchSpansTable { item_id: number; spans: string }
+/** id_floors table: the highest id ever deleted from a table, which new ids start above. */
+export interface IdFloorsTable { name: string; floor: number }
 /** events table. */
 export interface EventsTable {
   id: number; title: string; title_manual: number; first_at: number; last_at: number; size: number;
@@ -75,6 +77,7 @@ export interface DB {
   watch_matches: WatchMatchesTable;
   watch_match_counts: WatchMatchCountsTable;
   item_watch_spans: ItemWatchSpansTable;
+  id_floors: IdFloorsTable;
   events: Auto<EventsTable>;
   user_words: Auto<UserWordsTable>;
   sentiment_corrections: Auto<SentimentCorrectionsTable>;

@@ -26,8 +26,8 @@ export function dedupKey(sourceId: number, it: Pick<NewItem, "guid" | "canonical
  */
 export function insertItems(db: Db, sourceId: number, items: NewItem[], fetchedAt = Date.now()): number[] {
   const ins = db.sqlite.prepare(
-    `INSERT INTO items (source_id, dedup_key, content_hash, guid, url, author, title, text, published_at, fetched_at, status)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new') ON CONFLICT DO NOTHING`,
+    `INSERT INTO items (id, source_id, dedup_key, content_hash, guid, url, author, title, text, published_at, fetched_at, status)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new') ON CONFLICT DO NOTHING`,
   );
   const fts = db.sqlite.prepare("INSERT INTO items_fts (rowid, body) VALUES (?, ?)");
   const ids: number[] = [];
@@ -36,13 +36,16 @@ export function insertItems(db: Db, sourceId: number, items: NewItem[], fetchedA
   db.tx(() => {
     keys.catchUp();
     const fresh = new Set<string>();
+    // null lets SQLite number the row (the highest id + 1); after deletions that may be an id used before.
+    let firstId = unusedIdFloor(db);
     for (const it of items) {
       if (fresh.has(it.contentHash) || keys.find(sourceId, it.contentHash)) continue;
       const r = ins.run(
-        sourceId, dedupKey(sourceId, it), it.contentHash, it.guid, it.url, it.author, it.title, it.text,
+        firstId, sourceId, dedupKey(sourceId, it), it.contentHash, it.guid, it.url, it.author, it.title, it.text,
         it.publishedAt, fetchedAt,
       );
       if (r.changes === 0) continue;
+      firstId = null;
       const id = Number(r.lastInsertRowid);
       fts.run(id, toIndexText(`${it.title}\n${it.text}`));
       fresh.add(it.contentHash);
@@ -54,6 +57,25 @@ export function insertItems(db: Db, sourceId: number, items: NewItem[], fetchedA
   // Committed now, unless a caller's transaction holds them (then the next catchUp reads them).
   if (!db.sqlite.inTransaction) ids.forEach((id, i) => keys.add(id, sourceId, hashes[i]));
   return ids;
+}
+
+/**
+ * The id the next item must take so that no id is used twice (migration 0011), or null when
+ * SQLite's own choice (the highest id + 1) is above every id deleted.
+ */
+function unusedIdFloor(db: Db): number | null {
+  const floor = db
+    .prepare("SELECT (SELECT floor FROM id_floors WHERE name = 'items') AS floor, (SELECT max(id) FROM items) AS top")
+    .get() as { floor: number | null; top: number | null };
+  return floor.floor !== null && floor.floor >= (floor.top ?? 0) ? floor.floor + 1 : null;
+}
+
+/** Notes the highest id of items about to be deleted, so that no new item takes one of them. */
+export function noteDeletedItemIds(db: Db, highestId: number | null): void {
+  if (highestId === null) return;
+  db.prepare(
+    "INSERT INTO id_floors (name, floor) VALUES ('items', ?) ON CONFLICT (name) DO UPDATE SET floor = max(floor, excluded.floor)",
+  ).run(highestId);
 }
 
 const selectJoined = `SELECT i.*, s.name AS source_name FROM items i JOIN sources s ON s.id = i.source_id`;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { openDb } from "../db/connection";
 import { migrate } from "../db/migrate";
 import { contentHash } from "../ingest";
+import { analyseBatch, loadAnalyser } from "../jobs/analyse-items";
 import { refreshEvents } from "../monitor/refresh-events";
 import { saveAnalysis } from "./analysis";
 import { bumpEventCounts, createEventRow, getEvent } from "./events";
@@ -34,5 +35,32 @@ describe("deleteSource", () => {
     expect(getEvent(db, shared)).toMatchObject({ size: 1, neg: 0, pos: 1, first_at: 5000, last_at: 5000 });
     expect(getEvent(db, alone)).toMatchObject({ size: 0, neg: 0, pos: 0 });
     expect(getEvent(db, untouched)).toMatchObject({ size: 1, pos: 1 });
+  });
+
+  it("leaves the ids of deleted items unused, so the analysis never takes a new item for a deleted one", () => {
+    const db = openDb(":memory:");
+    migrate(db);
+    const [kept, trial, third] = [1, 2, 3].map((n) => insertSource(db, { name: `来源${n}`, kind: "rss", url: `http://127.0.0.1/${n}`, intervalSeconds: 300, priority: 1, enabled: true }));
+    const post = (guid: string, text: string) => ({ guid, url: null, canonicalUrl: null, contentHash: contentHash("", text), author: null, title: "", text, publishedAt: 1000 });
+    const analyser = loadAnalyser(db);
+    const leak = "市第一医院急诊科排队三个小时没人管，孩子高烧四十度，护士说医生都去开会了，这就是我们的三甲医院吗？";
+    const other = "滨江公园新建的步道今天开放了，早上去走了一圈，绿化很好，还有不少老人在练太极，环境比以前好太多了。";
+    const [first] = insertItems(db, kept.id, [post("k1", leak)]);
+    // A source tried out and deleted: its items were the newest, and one copied the first post.
+    const tried = insertItems(db, trial.id, [post("t1", `转发：${leak}`), post("t2", "试用来源的第二条")]);
+    analyseBatch(db, analyser);
+    expect(analyser.dedup.groupOf(String(tried[0]))).toBe(String(first));
+    deleteSource(db, trial.id);
+    const later = insertItems(db, kept.id, [post("k2", other), post("k3", "第三条帖子")]);
+    expect(Math.min(...later)).toBeGreaterThan(Math.max(first, ...tried));
+    expect(later[1]).toBe(later[0] + 1);
+    analyseBatch(db, analyser);
+    // Before, the new post took the deleted copy's id, and with it that copy's repost group.
+    const row = db.sqlite.prepare("SELECT dup_group, analysed_at FROM items WHERE id = ?").get(later[0]) as { dup_group: string; analysed_at: number };
+    expect(row.dup_group).toBe(String(later[0]));
+    // The floor rises with each deletion of the newest items.
+    deleteSource(db, kept.id);
+    const again = insertItems(db, third.id, [post("n1", "新来源的帖子")]);
+    expect(again[0]).toBe(later[1] + 1);
   });
 });

@@ -1,5 +1,6 @@
 // Monitored sources and their fetch health (errors live on the row, never in the scheduler).
 import type { Db } from "../db/connection";
+import { noteDeletedItemIds } from "./items";
 import { matchBucket, MatchTally } from "./watches";
 import type { SourcesTable } from "../db/schema";
 
@@ -72,6 +73,7 @@ export function deleteSource(db: Db, id: number): { events: number[] } {
   tally.flush(db);
   db.sqlite.prepare(`DELETE FROM item_watch_spans WHERE item_id IN (${ofSource})`).run(id);
   db.sqlite.prepare(`DELETE FROM sentiment_corrections WHERE item_id IN (${ofSource})`).run(id);
+  noteDeletedItemIds(db, db.sqlite.prepare("SELECT max(id) FROM items WHERE source_id = ?").pluck().get(id) as number | null);
   db.run(db.q.deleteFrom("items").where("source_id", "=", id));
   db.run(db.q.deleteFrom("sources").where("id", "=", id));
   return { events };
