@@ -77,6 +77,9 @@ describe("watch matches", () => {
     expect(counts()).toEqual([[w1, 2, 2], [w2, 1, 1], [w3, 1, 1]]);
     db.tx(() => deleteSource(db, a.id));
     expect(counts()).toEqual([[w1, 1, 1], [w2, 0, 0], [w3, 0, 0]]);
+    // Buckets left with no matches leave no rows.
+    expect(db.sqlite.prepare("SELECT count(*) FROM watch_match_counts WHERE n <= 0").pluck().get()).toBe(0);
+    expect(db.sqlite.prepare("SELECT watch_id FROM watch_match_counts").pluck().all()).toEqual([w1]);
     updateWatch(db, w1, { query: "放假" });
     expect(counts()).toEqual([[w1, 0, 0], [w2, 0, 0], [w3, 0, 0]]);
     db.tx(() => insertWatchMatches(db, w1, [{ itemId: y, time: 1000, spans: [] }]));

@@ -48,12 +48,15 @@ export class MatchTally {
     const bucket = db.prepare(
       "INSERT INTO watch_match_counts (watch_id, bucket, n) VALUES (?, ?, ?) ON CONFLICT (watch_id, bucket) DO UPDATE SET n = n + excluded.n",
     );
+    // A bucket whose matches were all taken away (a deleted source's) leaves no row behind.
+    const emptied = db.prepare("DELETE FROM watch_match_counts WHERE watch_id = ? AND bucket = ? AND n <= 0");
     const total = db.prepare("UPDATE watches SET match_count = match_count + ? WHERE id = ?");
     for (const [watchId, buckets] of this.cells) {
       let sum = 0;
       for (const [b, n] of buckets) {
         if (!n) continue;
         bucket.run(watchId, b, n);
+        if (n < 0) emptied.run(watchId, b);
         sum += n;
       }
       if (sum) total.run(sum, watchId);
