@@ -65,11 +65,22 @@ try {
   let storeSecs = 0;
   const stream = benchPosts();
   const began = performance.now();
+  // The rate of analysed items over each tenth of the run, to show how it changes as the database grows.
+  const tenth = Math.max(1000, Math.ceil(TOTAL / 10000) * 1000);
+  const laps: string[] = [];
+  let lapAt = began;
+  let lapDone = 0;
+  const lap = (done: number, now: number) => {
+    if (done === lapDone) return;
+    laps.push(`${fmt(done / 1000)}k ${fmt((done - lapDone) / ((now - lapAt) / 1000))}`);
+    [lapAt, lapDone] = [now, done];
+  };
   for (let b = 0; b < TOTAL; b += 1000) {
     while (pendingCount(db) >= BACKLOG) {
       kick();
       await new Promise((r) => setTimeout(r, 1));
     }
+    if (b > 0 && b % tenth === 0) lap(b - pendingCount(db), performance.now());
     const chunk = Array.from({ length: Math.min(1000, TOTAL - b) }, () => stream.next().value);
     const rows: NewItem[] = chunk.map((d, i) => ({
       guid: `p${b + i}`, url: null, canonicalUrl: null, contentHash: contentHash(d.title, `${d.text}#${b + i}`),
@@ -82,13 +93,16 @@ try {
     await new Promise((r) => setImmediate(r));
   }
   while (running || pendingCount(db) > 0) await kick();
-  const wallSecs = (performance.now() - began) / 1000;
+  const ended = performance.now();
+  const wallSecs = (ended - began) / 1000;
+  lap(TOTAL, ended);
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   await pool.close();
   const stats = db.sqlite.prepare("SELECT count(DISTINCT event_id) AS events, count(DISTINCT dup_group) AS groups, (SELECT count(*) FROM watch_matches) AS matches FROM items").get() as { events: number; groups: number; matches: number };
   console.log(`store+index alone: ${fmt(TOTAL / storeSecs)} items/s (${fmt(storeSecs)} s of the run)`);
   console.log(`full pipeline (store, index, analyse, store results; ${threads} analysis thread(s)): ${fmt(TOTAL / wallSecs)} items/s over ${fmt(TOTAL)} items (${fmt(wallSecs)} s)`);
+  console.log(`items/s over each tenth of the run, by items analysed at its end: ${laps.join(", ")}`);
   console.log(`found ${fmt(stats.events)} events, ${fmt(stats.groups)} near-duplicate groups, ${fmt(stats.matches)} watch matches; near-duplicate index holds ${fmt(analyser.dedup.size)} posts`);
   console.log(`RSS: peak ${fmt(peakRss / 1e6)} MB during the run, ${fmt(process.memoryUsage().rss / 1e6)} MB at the end`);
   console.log(`machine reference after: ${reference()}`);
