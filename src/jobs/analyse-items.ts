@@ -78,7 +78,10 @@ export function commitBatch(
   const touched = new Map<number, { n: number; neg: number; neu: number; pos: number; first: number; last: number }>();
   const tally = new MatchTally();
   db.tx(() => {
+    // Items deleted (with their source) while the batch was being prepared join no group or event.
+    const present = new Set(stillStored(db, rows));
     rows.forEach((r, i) => {
+      if (!present.has(r.id)) return;
       const res = analyser.commit(itemOf(r), prepared[i]);
       const t = r.published_at ?? r.fetched_at;
       saveAnalysis(
@@ -103,6 +106,14 @@ export function commitBatch(
     const snapshots = throttle ? throttle.snapshotsDue(touched.keys(), at) : touched.keys();
     for (const id of snapshots) saveEventSnapshot(db, id, analyser.events.snapshot(id));
   });
+}
+
+// Which of the rows' items are still stored (one statement per batch).
+function stillStored(db: Db, rows: readonly PendingItem[]): number[] {
+  return db
+    .prepare("SELECT id FROM items WHERE id IN (SELECT value FROM json_each(?))")
+    .pluck()
+    .all(JSON.stringify(rows.map((r) => r.id))) as number[];
 }
 
 /** Stores the snapshots the throttle still holds back (when idle, and before stopping). */

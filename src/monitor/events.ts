@@ -54,6 +54,13 @@ export function splitEvent(db: Db, analyser: Analyser | undefined, eventId: numb
   });
 }
 
+/** Tells the live clusterer which items of its events were deleted (with their source) and stores those events' state. */
+export function forgetDeletedItems(db: Db, analyser: Analyser | undefined, itemsByEvent: ReadonlyMap<number, readonly number[]>): void {
+  if (!analyser) return;
+  for (const [id, items] of itemsByEvent) analyser.events.forget(id, items);
+  snapshotBoth(db, analyser, [...itemsByEvent.keys()]);
+}
+
 /** Sets an analyst's title (kept over suggestions). */
 export function renameEvent(db: Db, eventId: number, title: string, who: Who, now = Date.now()): void {
   db.tx(() => {

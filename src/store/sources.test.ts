@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { openDb } from "../db/connection";
 import { migrate } from "../db/migrate";
 import { contentHash } from "../ingest";
-import { analyseBatch, loadAnalyser } from "../jobs/analyse-items";
+import { analyseBatch, commitBatch, loadAnalyser } from "../jobs/analyse-items";
 import { refreshEvents } from "../monitor/refresh-events";
-import { saveAnalysis } from "./analysis";
+import { pendingItems, saveAnalysis } from "./analysis";
 import { bumpEventCounts, createEventRow, getEvent } from "./events";
 import { insertItems } from "./items";
 import { deleteSource, insertSource } from "./sources";
@@ -62,5 +62,24 @@ describe("deleteSource", () => {
     deleteSource(db, kept.id);
     const again = insertItems(db, third.id, [post("n1", "新来源的帖子")]);
     expect(again[0]).toBe(later[1] + 1);
+  });
+
+  it("leaves out of the analysis state the items deleted while their batch was being prepared", () => {
+    const db = openDb(":memory:");
+    migrate(db);
+    const [kept, trial] = [1, 2].map((n) => insertSource(db, { name: `来源${n}`, kind: "rss", url: `http://127.0.0.1/${n}`, intervalSeconds: 300, priority: 1, enabled: true }));
+    const post = (guid: string, text: string) => ({ guid, url: null, canonicalUrl: null, contentHash: contentHash("", text), author: null, title: "", text, publishedAt: 1000 });
+    const [a] = insertItems(db, kept.id, [post("k1", "市第一医院急诊科排队三个小时没人管，孩子高烧四十度，护士说医生都去开会了。")]);
+    const [b] = insertItems(db, trial.id, [post("t1", "滨江公园新建的步道今天开放了，早上去走了一圈，绿化很好，环境比以前好太多了。")]);
+    const analyser = loadAnalyser(db);
+    const rows = pendingItems(db, 10);
+    const prepared = analyser.preparer.prepareBatch(rows.map((r) => ({ id: r.id, title: r.title, text: r.text, source: r.source_name, publishedAt: r.published_at ?? r.fetched_at })));
+    deleteSource(db, trial.id);
+    commitBatch(db, analyser, rows, prepared);
+    expect(analyser.dedup.groupOf(String(a))).toBe(String(a));
+    expect(analyser.dedup.groupOf(String(b))).toBeNull();
+    expect(analyser.dedup.size).toBe(1);
+    const [eventId] = db.sqlite.prepare("SELECT event_id FROM items WHERE id = ?").pluck().all(a) as number[];
+    expect(analyser.events.snapshot(eventId)).toMatchObject({ size: 1 });
   });
 });

@@ -47,14 +47,17 @@ export function updateSource(db: Db, id: number, patch: Partial<NewSource>, now 
 /**
  * Deletes a source and its items (with their index entries, watch matches and sentiment
  * corrections); returns the events that lost members, whose counts the caller recomputes
- * (refreshEvents). Call inside a transaction.
+ * (refreshEvents), and which of their items went (for the live clusterer). Call inside a transaction.
  */
-export function deleteSource(db: Db, id: number): { events: number[] } {
+export function deleteSource(db: Db, id: number): { events: number[]; itemsByEvent: Map<number, number[]> } {
   const ofSource = "SELECT id FROM items WHERE source_id = ?";
-  const events = db.sqlite
-    .prepare("SELECT DISTINCT event_id FROM items WHERE source_id = ? AND event_id IS NOT NULL")
-    .pluck()
-    .all(id) as number[];
+  const itemsByEvent = new Map<number, number[]>();
+  const inEvents = db.sqlite.prepare("SELECT event_id, id FROM items WHERE source_id = ? AND event_id IS NOT NULL").raw().all(id) as [number, number][];
+  for (const [eventId, itemId] of inEvents) {
+    const list = itemsByEvent.get(eventId);
+    if (list) list.push(itemId);
+    else itemsByEvent.set(eventId, [itemId]);
+  }
   db.sqlite.prepare(`DELETE FROM items_fts WHERE rowid IN (${ofSource})`).run(id);
   // A match row is found by (watch, item); the watches an item matched are the keys of its spans.
   // Each deleted match is taken out of its watch's counts, under its item's publication time.
@@ -76,7 +79,7 @@ export function deleteSource(db: Db, id: number): { events: number[] } {
   noteDeletedItemIds(db, db.sqlite.prepare("SELECT max(id) FROM items WHERE source_id = ?").pluck().get(id) as number | null);
   db.run(db.q.deleteFrom("items").where("source_id", "=", id));
   db.run(db.q.deleteFrom("sources").where("id", "=", id));
-  return { events };
+  return { events: [...itemsByEvent.keys()], itemsByEvent };
 }
 
 /** Enabled sources whose next fetch time has come. */

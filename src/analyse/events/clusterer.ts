@@ -4,7 +4,7 @@
 import { HOUR_MS } from "../bursts";
 import { CannotLinks } from "./cannot-links";
 import { EventStore } from "./event-store";
-import { gapTo, type Member } from "./open-event";
+import { gapTo, type Member, type OpenEvent } from "./open-event";
 import { bestMatch } from "./scoring";
 import { loadedEvent, openSnapshot, parseEventSnapshot, type EventSnapshot } from "./snapshot";
 import { itemVector } from "./term-vector";
@@ -104,18 +104,34 @@ export class EventClusterer {
     const ev = this.store.events.get(e);
     if (!ev) return newId;
     const ids = new Set(itemIds);
-    const moved = ev.members.filter((m) => ids.has(m.id));
-    const kept = ev.members.filter((m) => !ids.has(m.id));
-    if (ev.complete) this.store.rebuild(ev, kept);
-    else {
-      this.store.subtract(ev, moved);
-      ev.size = Math.max(kept.length, ev.size - ids.size);
-    }
+    const moved = this.takeOut(ev, ids, ids.size);
     if (moved.length) {
       const created = this.store.create(newId);
       for (const m of moved) this.store.add(created, m); // the moved copies take their repost groups along
     }
     return newId;
+  }
+
+  /**
+   * Takes items that were deleted (with their source) out of an open event: `count` of its items
+   * went, of which it may remember only some (see `split` for how exact that is). An event left
+   * with none stays open, empty, until it expires.
+   */
+  forget(eventId: number, itemIds: readonly number[], count = itemIds.length): void {
+    const ev = this.store.events.get(this.store.resolve(eventId));
+    if (ev) this.takeOut(ev, new Set(itemIds), count);
+  }
+
+  // Takes the remembered members with these ids (and `count` items in all) out of an event; returns them.
+  private takeOut(ev: OpenEvent, ids: ReadonlySet<number>, count: number): Member[] {
+    const out = ev.members.filter((m) => ids.has(m.id));
+    const kept = ev.members.filter((m) => !ids.has(m.id));
+    if (ev.complete) this.store.rebuild(ev, kept);
+    else {
+      this.store.subtract(ev, out);
+      ev.size = Math.max(kept.length, ev.size - count);
+    }
+    return out;
   }
 
   /** Whether an analyst split these two events apart (merge suggestions must respect it). */

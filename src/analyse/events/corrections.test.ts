@@ -66,6 +66,27 @@ describe("EventClusterer corrections", () => {
     expect(c.assign(post(SCHOOL_FEE, 1001, at(35))).eventId).toBe(fee);
   });
 
+  it("forgets deleted items: an event it remembers whole is as if they never came, a longer one loses their count", () => {
+    const seen = new EventClusterer();
+    const fee = feed(seen, 0, 12).get(1)!.eventId;
+    seen.forget(fee, lunchIds(0, 12));
+    // The same posts without the lunch ones, into a clusterer that never saw those.
+    const never = new EventClusterer();
+    for (let i = 0; i < 12; i++) if ((i + 1) % 3 !== 0) never.assign(post([SCHOOL_FEE, BUS_ROUTE][i % 3], i + 1, at(i)));
+    expect(seen.snapshot(fee)).toEqual(never.snapshot(fee));
+    expect(seen.snapshot(fee)).toMatchObject({ size: 4 });
+    // An id it never held, or an event not in memory, changes nothing.
+    seen.forget(fee, [999]);
+    seen.forget(12345, [1]);
+    expect(seen.snapshot(fee)).toEqual(never.snapshot(fee));
+
+    const long = new EventClusterer();
+    const ev = long.assign(post(SCHOOL_FEE, 1, at(0))).eventId;
+    for (let i = 2; i <= 340; i++) long.assign(post(SCHOOL_FEE, i, at(i / 10)));
+    long.forget(ev, Array.from({ length: 100 }, (_, k) => k + 1));
+    expect(long.snapshot(ev)).toMatchObject({ size: 240 });
+  });
+
   it("continues after restore exactly as an uninterrupted run", () => {
     const run = (restart: boolean): { assigned: [number, Assignment][]; final: unknown[] } => {
       let next = 1;

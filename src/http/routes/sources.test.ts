@@ -105,6 +105,12 @@ describe("sources and the ledger", () => {
     expect((await m.get("/api/events?limit=200")).json()).toMatchObject({ events: [], total: 0 });
     const size = (e: number) => (t.db.sqlite.prepare("SELECT size FROM events WHERE id = ?").get(e) as { size: number }).size;
     expect(events.events.map((e: { id: number }) => size(e.id))).toEqual(events.events.map(() => 0));
+    // The live clusterer forgot them too, and so does what a restart reads back.
+    for (const e of events.events as { id: number }[]) {
+      expect(t.analysis.analyser.events.snapshot(e.id)).toMatchObject({ size: 0, members: [], terms: [] });
+      const stored = JSON.parse((t.db.sqlite.prepare("SELECT state FROM events WHERE id = ?").get(e.id) as { state: string }).state);
+      expect(stored).toMatchObject({ size: 0, members: [] });
+    }
     expect((await m.get("/api/audit?action=source.delete")).json().total).toBe(1);
   });
 });

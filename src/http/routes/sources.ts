@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { deleteSource, getSource, insertSource, listSources, updateSource } from "../../store/sources";
+import { forgetDeletedItems } from "../../monitor/events";
 import { refreshEvents } from "../../monitor/refresh-events";
 import { recordAudit } from "../../store/audit";
 import { AppError } from "../../errors";
@@ -94,7 +95,9 @@ export async function sourceRoutes(app: FastifyInstance, deps: AppDeps): Promise
     db.tx(() => {
       const s = getSource(db, req.params.id);
       if (!s) throw AppError.notFound("source");
-      refreshEvents(db, deleteSource(db, s.id).events, Date.now());
+      const { events, itemsByEvent } = deleteSource(db, s.id);
+      refreshEvents(db, events, Date.now());
+      forgetDeletedItems(db, deps.analysis?.analyser, itemsByEvent);
       recordAudit(db, { actor: actorOf(p), action: "source.delete", targetType: "source", targetId: s.id, summary: { name: s.name, url: s.url, items: s.item_count }, ip: req.ip });
     });
     return reply.code(204).send();
