@@ -64,10 +64,10 @@ export function insertItems(db: Db, sourceId: number, items: NewItem[], fetchedA
  * SQLite's own choice (the highest id + 1) is above every id deleted.
  */
 function unusedIdFloor(db: Db): number | null {
-  const floor = db
+  const { floor, top } = db
     .prepare("SELECT (SELECT floor FROM id_floors WHERE name = 'items') AS floor, (SELECT max(id) FROM items) AS top")
     .get() as { floor: number | null; top: number | null };
-  return floor.floor !== null && floor.floor >= (floor.top ?? 0) ? floor.floor + 1 : null;
+  return floor !== null && floor >= (top ?? 0) ? floor + 1 : null;
 }
 
 /** Notes the highest id of items about to be deleted, so that no new item takes one of them. */

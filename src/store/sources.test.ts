@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openDb } from "../db/connection";
+import { openDb, type Db } from "../db/connection";
 import { migrate } from "../db/migrate";
 import { contentHash } from "../ingest";
 import { analyseBatch, commitBatch, loadAnalyser } from "../jobs/analyse-items";
@@ -9,14 +9,18 @@ import { bumpEventCounts, createEventRow, getEvent } from "./events";
 import { insertItems } from "./items";
 import { deleteSource, insertSource } from "./sources";
 
+const addSources = (db: Db, n: number) =>
+  Array.from({ length: n }, (_, i) => insertSource(db, { name: `来源${i + 1}`, kind: "rss", url: `http://127.0.0.1/${i + 1}`, intervalSeconds: 300, priority: 1, enabled: true }));
+const post = (guid: string, text: string) => ({ guid, url: null, canonicalUrl: null, contentHash: contentHash("", text), author: null, title: "", text, publishedAt: 1000 });
+
 describe("deleteSource", () => {
   it("names the events that lost members, whose counts then come from the members left", () => {
     const db = openDb(":memory:");
     migrate(db);
-    const [a, b] = [1, 2].map((n) => insertSource(db, { name: `来源${n}`, kind: "rss", url: `http://127.0.0.1/${n}`, intervalSeconds: 300, priority: 1, enabled: true }));
+    const [a, b] = addSources(db, 2);
     const [shared, alone, untouched] = [createEventRow(db, 0), createEventRow(db, 0), createEventRow(db, 0)];
     const add = (sourceId: number, text: string, eventId: number, label: "neg" | "pos", at: number) => {
-      const [id] = insertItems(db, sourceId, [{ guid: text, url: null, canonicalUrl: null, contentHash: contentHash("", text), author: null, title: "", text, publishedAt: at }]);
+      const [id] = insertItems(db, sourceId, [{ ...post(text, text), publishedAt: at }]);
       db.tx(() => {
         saveAnalysis(db, id, {
           sentiment: { label, score: label === "neg" ? -0.5 : 0.5 }, keywords: [], simhash: "0000000000000000", dupGroup: String(id), relabelled: [], time: at,
@@ -40,8 +44,7 @@ describe("deleteSource", () => {
   it("leaves the ids of deleted items unused, so the analysis never takes a new item for a deleted one", () => {
     const db = openDb(":memory:");
     migrate(db);
-    const [kept, trial, third] = [1, 2, 3].map((n) => insertSource(db, { name: `来源${n}`, kind: "rss", url: `http://127.0.0.1/${n}`, intervalSeconds: 300, priority: 1, enabled: true }));
-    const post = (guid: string, text: string) => ({ guid, url: null, canonicalUrl: null, contentHash: contentHash("", text), author: null, title: "", text, publishedAt: 1000 });
+    const [kept, trial, third] = addSources(db, 3);
     const analyser = loadAnalyser(db);
     const leak = "市第一医院急诊科排队三个小时没人管，孩子高烧四十度，护士说医生都去开会了，这就是我们的三甲医院吗？";
     const other = "滨江公园新建的步道今天开放了，早上去走了一圈，绿化很好，还有不少老人在练太极，环境比以前好太多了。";
@@ -56,8 +59,7 @@ describe("deleteSource", () => {
     expect(later[1]).toBe(later[0] + 1);
     analyseBatch(db, analyser);
     // Before, the new post took the deleted copy's id, and with it that copy's repost group.
-    const row = db.sqlite.prepare("SELECT dup_group, analysed_at FROM items WHERE id = ?").get(later[0]) as { dup_group: string; analysed_at: number };
-    expect(row.dup_group).toBe(String(later[0]));
+    expect(db.sqlite.prepare("SELECT dup_group FROM items WHERE id = ?").pluck().get(later[0])).toBe(String(later[0]));
     // The floor rises with each deletion of the newest items.
     deleteSource(db, kept.id);
     const again = insertItems(db, third.id, [post("n1", "新来源的帖子")]);
@@ -67,8 +69,7 @@ describe("deleteSource", () => {
   it("leaves out of the analysis state the items deleted while their batch was being prepared", () => {
     const db = openDb(":memory:");
     migrate(db);
-    const [kept, trial] = [1, 2].map((n) => insertSource(db, { name: `来源${n}`, kind: "rss", url: `http://127.0.0.1/${n}`, intervalSeconds: 300, priority: 1, enabled: true }));
-    const post = (guid: string, text: string) => ({ guid, url: null, canonicalUrl: null, contentHash: contentHash("", text), author: null, title: "", text, publishedAt: 1000 });
+    const [kept, trial] = addSources(db, 2);
     const [a] = insertItems(db, kept.id, [post("k1", "市第一医院急诊科排队三个小时没人管，孩子高烧四十度，护士说医生都去开会了。")]);
     const [b] = insertItems(db, trial.id, [post("t1", "滨江公园新建的步道今天开放了，早上去走了一圈，绿化很好，环境比以前好太多了。")]);
     const analyser = loadAnalyser(db);

@@ -113,13 +113,14 @@ export class EventClusterer {
   }
 
   /**
-   * Takes items that were deleted (with their source) out of an open event: `count` of its items
-   * went, of which it may remember only some (see `split` for how exact that is). An event left
-   * with none stays open, empty, until it expires.
+   * Takes items of an open event that were deleted (with their source) out of it; it may remember
+   * only some of them (see `split` for how exact that is). An event left with none stays open,
+   * empty, until it expires.
    */
-  forget(eventId: number, itemIds: readonly number[], count = itemIds.length): void {
+  forget(eventId: number, itemIds: readonly number[]): void {
     const ev = this.store.events.get(this.store.resolve(eventId));
-    if (ev) this.takeOut(ev, new Set(itemIds), count);
+    const ids = new Set(itemIds);
+    if (ev) this.takeOut(ev, ids, ids.size);
   }
 
   // Takes the remembered members with these ids (and `count` items in all) out of an event; returns them.
