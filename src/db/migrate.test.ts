@@ -20,9 +20,10 @@ describe("migrate", () => {
         (1, 1, '[{"field":"title","start":0,"end":1},{"field":"text","start":3,"end":5}]', 10),
         (2, 1, '[{"field":"text","start":7,"end":9}]', 11),
         (2, 2, 'not json', 12);`);
-    expect(migrate(db)).toEqual(expect.arrayContaining([8, 10]));
-    expect(db.sqlite.prepare("SELECT watch_id, item_id, matched_at FROM watch_matches ORDER BY 1, 2").all()).toEqual([
-      { watch_id: 1, item_id: 1, matched_at: 10 }, { watch_id: 2, item_id: 1, matched_at: 11 }, { watch_id: 2, item_id: 2, matched_at: 12 },
+    expect(migrate(db)).toEqual(expect.arrayContaining([8, 10, 12]));
+    // 0012 keeps the (watch, item) pairs and drops the time they were matched at.
+    expect(db.sqlite.prepare("SELECT * FROM watch_matches ORDER BY 1, 2").all()).toEqual([
+      { watch_id: 1, item_id: 1 }, { watch_id: 2, item_id: 1 }, { watch_id: 2, item_id: 2 },
     ]);
     expect(db.sqlite.prepare("SELECT item_id, spans FROM item_watch_spans ORDER BY 1").all()).toEqual([
       { item_id: 1, spans: '{"1":[[1,0,1],[0,3,5]],"2":[[0,7,9]]}' }, { item_id: 2, spans: '{"2":[]}' },

@@ -37,7 +37,7 @@ export interface WatchesTable {
   match_count: number;
 }
 /** watch_matches table. */
-export interface WatchMatchesTable { watch_id: number; item_id: number; matched_at: number }
+export interface WatchMatchesTable { watch_id: number; item_id: number }
 /** watch_match_counts table: matches per watch and 10-minute bucket of the items' publication time. */
 export interface WatchMatchCountsTable { watch_id: number; bucket: number; n: number }
 /** item_watch_spans table: an item's highlight spans for every watch it matched (encodeWatchSpans). */

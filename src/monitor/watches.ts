@@ -47,13 +47,13 @@ export function previewQuery(db: Db, query: string, limit: number): { scanned: n
 }
 
 /** Stores the watch's matches among recent items (call after create or a query change). */
-export function backfillWatch(db: Db, watchId: number, query: string, now = Date.now()): number {
+export function backfillWatch(db: Db, watchId: number, query: string): number {
   const set = new WatchSet([{ id: watchId, query }]);
   const found: { itemId: number; time: number; spans: MatchSpan[] }[] = [];
   for (const r of recentItems(db, BACKFILL_SCAN)) {
     const m = set.match({ title: r.title, text: r.text, source: r.source_name });
     if (m.length) found.push({ itemId: r.id, time: r.published_at ?? r.fetched_at, spans: m[0].spans });
   }
-  insertWatchMatches(db, watchId, found, now);
+  insertWatchMatches(db, watchId, found);
   return found.length;
 }

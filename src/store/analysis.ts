@@ -79,7 +79,7 @@ export function saveAnalysis(db: Db, itemId: number, a: StoredAnalysis, now = Da
   const relabel = db.prepare("UPDATE items SET dup_group = ? WHERE dup_group = ?");
   for (const old of a.relabelled) relabel.run(a.dupGroup, old);
   const counts = tally ?? new MatchTally();
-  recordWatchMatches(db, { id: itemId, time: a.time }, a.watches, counts, now);
+  recordWatchMatches(db, { id: itemId, time: a.time }, a.watches, counts);
   if (!tally) counts.flush(db);
 }
 

@@ -60,7 +60,7 @@ describe("searchItems", () => {
   it("lists a copy the watch matches when its first post is not matched", () => {
     const { db, ids } = fixture();
     const other = insertWatch(db, { name: "B", query: "x", enabled: true, createdBy: null });
-    db.tx(() => [4, 5, 12].forEach((n) => db.sqlite.prepare("INSERT INTO watch_matches (watch_id, item_id, matched_at) VALUES (?, ?, 0)").run(other, ids[n - 1])));
+    db.tx(() => [4, 5, 12].forEach((n) => db.sqlite.prepare("INSERT INTO watch_matches (watch_id, item_id) VALUES (?, ?)").run(other, ids[n - 1])));
     // 4 and 5 copy item 1, which watch B does not match: both are listed; 12 is its own first post.
     expect(idsOf(searchItems(db, { watchId: other, collapse: true }, 50, 0))).toEqual([12, 5, 4].map((n) => ids[n - 1]));
     expect(searchItems(db, { watchId: other, collapse: true }, 50, 0)).toMatchObject({ total: 3, capped: false });

@@ -127,13 +127,13 @@ export function deleteWatch(db: Db, id: number): void {
  * counted in `tally` (under the item's publication time), which the caller flushes.
  */
 export function recordWatchMatches(
-  db: Db, item: { id: number; time: number }, hits: { ids: readonly number[]; spans: string }, tally: MatchTally, now = Date.now(),
+  db: Db, item: { id: number; time: number }, hits: { ids: readonly number[]; spans: string }, tally: MatchTally,
 ): void {
   if (!hits.ids.length) return;
   const itemId = item.id;
-  const match = db.prepare("INSERT INTO watch_matches (watch_id, item_id, matched_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+  const match = db.prepare("INSERT INTO watch_matches (watch_id, item_id) VALUES (?, ?) ON CONFLICT DO NOTHING");
   const bucket = matchBucket(item.time);
-  for (const id of hits.ids) if (match.run(id, itemId, now).changes) tally.add(id, bucket);
+  for (const id of hits.ids) if (match.run(id, itemId).changes) tally.add(id, bucket);
   db.prepare(
     `INSERT INTO item_watch_spans (item_id, spans) VALUES (?, ?)
      ON CONFLICT (item_id) DO UPDATE SET spans = json_patch(CASE WHEN json_valid(spans) THEN spans ELSE '{}' END, excluded.spans)`,
@@ -141,10 +141,10 @@ export function recordWatchMatches(
 }
 
 /** Stores matches found by re-scanning items (published, or fetched, at `time`) for a new or edited watch. */
-export function insertWatchMatches(db: Db, watchId: number, matches: { itemId: number; time: number; spans: MatchSpan[] }[], now = Date.now()): void {
+export function insertWatchMatches(db: Db, watchId: number, matches: { itemId: number; time: number; spans: MatchSpan[] }[]): void {
   const tally = new MatchTally();
   for (const m of matches) {
-    recordWatchMatches(db, { id: m.itemId, time: m.time }, { ids: [watchId], spans: encodeWatchSpans([{ watchId, spans: m.spans }]) }, tally, now);
+    recordWatchMatches(db, { id: m.itemId, time: m.time }, { ids: [watchId], spans: encodeWatchSpans([{ watchId, spans: m.spans }]) }, tally);
   }
   tally.flush(db);
 }
