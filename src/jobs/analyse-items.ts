@@ -69,7 +69,7 @@ const itemOf = (r: PendingItem): PipelineItem => ({
 });
 
 /** The stateless part of pending rows, on this thread. */
-const prepareHere = (analyser: Analyser, rows: readonly PendingItem[]) => analyser.preparer.prepareBatch(rows.map(itemOf));
+export const prepareHere = (analyser: Analyser, rows: readonly PendingItem[]) => analyser.preparer.prepareBatch(rows.map(itemOf));
 
 /** Assigns groups and events to prepared items and stores everything in one transaction. */
 export function commitBatch(

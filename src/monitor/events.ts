@@ -19,7 +19,8 @@ function liveEvent(db: Db, id: number) {
   return ev;
 }
 
-function snapshotBoth(db: Db, analyser: Analyser | undefined, ids: number[]): void {
+// Stores the live clusterer's state of these events (what a restart reads back).
+function storeSnapshots(db: Db, analyser: Analyser | undefined, ids: number[]): void {
   if (!analyser) return;
   for (const id of ids) saveEventSnapshot(db, id, analyser.events.snapshot(id));
 }
@@ -33,7 +34,7 @@ export function mergeEvents(db: Db, analyser: Analyser | undefined, targetId: nu
     mergeEventRows(db, target.id, source.id, now);
     analyser?.events.merge(target.id, source.id);
     refreshEvents(db, [target.id], now);
-    snapshotBoth(db, analyser, [target.id, source.id]);
+    storeSnapshots(db, analyser, [target.id, source.id]);
     recordAudit(db, { actor: who.actor, action: "event.merge", targetType: "event", targetId: target.id, summary: { merged: source.id, title: source.title }, ip: who.ip }, now);
   });
 }
@@ -48,7 +49,7 @@ export function splitEvent(db: Db, analyser: Analyser | undefined, eventId: numb
     if (moved === ev.size) throw AppError.validation({ itemIds: "不能拆出全部条目 / cannot split off every item" });
     analyser?.events.split(ev.id, itemIds, newId);
     refreshEvents(db, [ev.id, newId], now);
-    snapshotBoth(db, analyser, [ev.id, newId]);
+    storeSnapshots(db, analyser, [ev.id, newId]);
     recordAudit(db, { actor: who.actor, action: "event.split", targetType: "event", targetId: ev.id, summary: { newEvent: newId, items: itemIds.length }, ip: who.ip }, now);
     return newId;
   });
@@ -58,7 +59,7 @@ export function splitEvent(db: Db, analyser: Analyser | undefined, eventId: numb
 export function forgetDeletedItems(db: Db, analyser: Analyser | undefined, itemsByEvent: ReadonlyMap<number, readonly number[]>): void {
   if (!analyser) return;
   for (const [id, items] of itemsByEvent) analyser.events.forget(id, items);
-  snapshotBoth(db, analyser, [...itemsByEvent.keys()]);
+  storeSnapshots(db, analyser, [...itemsByEvent.keys()]);
 }
 
 /** Sets an analyst's title (kept over suggestions). */

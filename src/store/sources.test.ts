@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { openDb, type Db } from "../db/connection";
 import { migrate } from "../db/migrate";
 import { contentHash } from "../ingest";
-import { analyseBatch, commitBatch, loadAnalyser } from "../jobs/analyse-items";
+import { analyseBatch, commitBatch, loadAnalyser, prepareHere } from "../jobs/analyse-items";
 import { refreshEvents } from "../monitor/refresh-events";
 import { pendingItems, saveAnalysis } from "./analysis";
 import { bumpEventCounts, createEventRow, getEvent } from "./events";
@@ -74,7 +74,7 @@ describe("deleteSource", () => {
     const [b] = insertItems(db, trial.id, [post("t1", "滨江公园新建的步道今天开放了，早上去走了一圈，绿化很好，环境比以前好太多了。")]);
     const analyser = loadAnalyser(db);
     const rows = pendingItems(db, 10);
-    const prepared = analyser.preparer.prepareBatch(rows.map((r) => ({ id: r.id, title: r.title, text: r.text, source: r.source_name, publishedAt: r.published_at ?? r.fetched_at })));
+    const prepared = prepareHere(analyser, rows);
     deleteSource(db, trial.id);
     commitBatch(db, analyser, rows, prepared);
     expect(analyser.dedup.groupOf(String(a))).toBe(String(a));

@@ -119,8 +119,9 @@ export class EventClusterer {
    */
   forget(eventId: number, itemIds: readonly number[]): void {
     const ev = this.store.events.get(this.store.resolve(eventId));
+    if (!ev) return;
     const ids = new Set(itemIds);
-    if (ev) this.takeOut(ev, ids, ids.size);
+    this.takeOut(ev, ids, ids.size);
   }
 
   // Takes the remembered members with these ids (and `count` items in all) out of an event; returns them.
