@@ -32,8 +32,10 @@ const URL = /https?:\/\/[\x21-\x7e]+/g;
 const REPOST = /\/\/@[^\s:：]{1,30}[:：]?/g;
 const MENTION = /@[^\s:：,，。!?@#\[]{1,20}[:：]?/g;
 const HASH = /#/g;
-const REPEAT = /(\P{P})\1{2,}|(\p{P})\2{2,}/gu;
-const SPACES = / {2,}/g;
+/** Runs of three or more of one character, which `segment` shortens to two (hasRuns finds them first). */
+export const REPEAT = /(\P{P})\1{2,}|(\p{P})\2{2,}/gu;
+/** Runs of spaces, which `segment` makes one. */
+export const SPACES = / {2,}/g;
 
 /**
  * Removes links, @mentions and repost markers (a user called @风息神泪 is not sad, and a mention is a
@@ -82,13 +84,13 @@ export function segment(normalised: string): Segmentation {
   let repeats = 0;
   const cleaned = stripNoise(capText(normalised));
   // Removed links and mentions leave runs of spaces, which are not emphasis.
-  const text = !hasRuns(cleaned)
-    ? cleaned
-    : cleaned.replace(SPACES, " ").replace(REPEAT, (run: string, letter?: string) => {
+  const text = hasRuns(cleaned)
+    ? cleaned.replace(SPACES, " ").replace(REPEAT, (run: string, letter?: string) => {
         if (letter) repeats++;
         const first = String.fromCodePoint(run.codePointAt(0) ?? 0);
         return first + first;
-      });
+      })
+    : cleaned;
   const engine = loadEngine();
   const words = text === "" ? [] : engine.jieba.cut(text, true);
   const starts = new Int32Array(words.length + 1);
