@@ -23,9 +23,29 @@ function classOf(cp: number): number {
   return CJK.test(ch) ? CJKCHAR : WORD.test(ch) ? WORDCHAR : OTHER;
 }
 
+// Lower-case letters that SQLite's unicode61 tokenizer folded further (µ → μ, ς → σ …). The index
+// is tokenized by FTS5's ascii tokenizer (migration 0013), which folds nothing beyond ASCII, so the
+// index and query texts fold these themselves and both still match as they did under unicode61.
+const FOLDS: ReadonlyMap<string, string> = new Map([
+  ["\u00b5", "\u03bc"], ["\u017f", "s"], ["\u03c2", "\u03c3"], ["\u03d0", "\u03b2"], ["\u03d1", "\u03b8"], ["\u03d5", "\u03c6"],
+  ["\u03d6", "\u03c0"], ["\u03f0", "\u03ba"], ["\u03f1", "\u03c1"], ["\u03f5", "\u03b5"], ["\u1e9b", "\u1e61"], ["\u1fbe", "\u03b9"],
+]);
+const FOLDED = new RegExp(`[${[...FOLDS.keys()].join("")}]`, "g");
+// The same folds by code unit (all are one unit each way) for toIndexText's copying loop, 0 for none.
+const FOLD_FROM = 0xb5;
+const FOLD_UNITS = new Uint16Array(0x1fbe - FOLD_FROM + 1);
+for (const [from, to] of FOLDS) FOLD_UNITS[from.charCodeAt(0) - FOLD_FROM] = to.charCodeAt(0);
+
+/** Text lower-cased as the full-text index stores it. */
+function lowerForIndex(text: string): string {
+  const lower = text.toLowerCase();
+  FOLDED.lastIndex = 0;
+  return FOLDED.test(lower) ? lower.replace(FOLDED, (ch) => FOLDS.get(ch) ?? ch) : lower;
+}
+
 /** Splits text into runs of CJK characters and runs of other word characters. */
 function segments(text: string): Segment[] {
-  const lower = text.toLowerCase();
+  const lower = lowerForIndex(text);
   const out: Segment[] = [];
   let start = -1;
   let runCjk = false;
@@ -68,13 +88,25 @@ function putToken(out: Uint16Array, n: number, text: string, from: number, to: n
   return n;
 }
 
+// putToken for a word of other scripts, folded as FOLDS says (no CJK character is folded).
+function putWord(out: Uint16Array, n: number, text: string, from: number, to: number): number {
+  if (n) out[n++] = 32;
+  for (let k = from; k < to; k++) {
+    const unit = text.charCodeAt(k);
+    const folded = unit >= FOLD_FROM && unit - FOLD_FROM < FOLD_UNITS.length ? FOLD_UNITS[unit - FOLD_FROM] : 0;
+    out[n++] = folded || unit;
+  }
+  return n;
+}
+
 /**
  * Text as stored in the FTS index: CJK runs become overlapping bigrams and then their last
- * character, other words stay whole (lower-cased). Written code unit by code unit into one buffer
+ * character, other words stay whole (lower-cased), one space between tokens; FTS5's ascii
+ * tokenizer then only has to split at the spaces. Written code unit by code unit into one buffer
  * (this runs on every stored item; building strings per bigram cost as much as the insert).
  */
 export function toIndexText(text: string): string {
-  const lower = text.toLowerCase();
+  const lower = text.toLowerCase(); // folded further by putWord
   // At most 3 code units out per unit in, plus the last token's; a buffer for a long text is not kept.
   const need = lower.length * 3 + 8;
   if (need > units.length && need <= 1 << 16) units = new Uint16Array(need);
@@ -104,7 +136,7 @@ export function toIndexText(text: string): string {
       if (classOf(c) !== WORDCHAR) break;
       j += c > 0xffff ? 2 : 1;
     }
-    n = putToken(out, n, lower, i, j);
+    n = putWord(out, n, lower, i, j);
     i = j;
   }
   if (prev >= 0) n = putToken(out, n, lower, prev, lower.length);

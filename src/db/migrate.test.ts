@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { openDb } from "./connection";
 import { listMigrations, migrate } from "./migrate";
 import { watchMatchesOf } from "../store/analysis";
+import { toIndexText, toMatchQuery } from "../analyse/bigrams";
 
 describe("migrate", () => {
   it("0008 moves every match's spans into one compact row per item, keeping the matches", () => {
@@ -36,5 +37,29 @@ describe("migrate", () => {
     expect(db.sqlite.prepare("SELECT watch_id, bucket, n FROM watch_match_counts ORDER BY 1").all()).toEqual([
       { watch_id: 1, bucket: 0, n: 1 }, { watch_id: 2, bucket: 0, n: 2 },
     ]);
+  });
+
+  it("0013 rebuilds the full-text index with the ascii tokenizer from the stored items", () => {
+    const db = openDb(":memory:");
+    db.sqlite.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+    for (const m of listMigrations().filter((m) => m.version < 13)) {
+      db.sqlite.exec(m.sql);
+      db.sqlite.prepare("INSERT INTO schema_migrations VALUES (?, ?, 0)").run(m.version, m.name);
+    }
+    db.sqlite.exec(`
+      INSERT INTO sources (id, name, kind, url, interval_seconds, priority, enabled, created_at, updated_at) VALUES (1, 's', 'rss', 'http://127.0.0.1/', 300, 1, 1, 0, 0);
+      INSERT INTO items (id, source_id, dedup_key, content_hash, title, text, fetched_at) VALUES
+        (1, 1, 'a', 'a', '青禾县教育局', '回应 iPhone 维修收费', 0), (2, 1, 'b', 'b', '柳溪镇', 'ΛΌΓΟΣ 道路施工', 0);`);
+    const index = db.sqlite.prepare("INSERT INTO items_fts (rowid, body) VALUES (?, ?)");
+    index.run(1, toIndexText("青禾县教育局\n回应 iPhone 维修收费")); // item 2 was never indexed (the rebuild adds it)
+    const find = (q: string) => db.sqlite.prepare("SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid").pluck().all(toMatchQuery(q));
+    expect(find("教育局")).toEqual([1]);
+    expect(migrate(db)).toContain(13);
+    expect(db.sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = 'items_fts'").pluck().get()).toContain("tokenize='ascii'");
+    expect(find("教育局")).toEqual([1]);
+    expect(find("iphone 收费")).toEqual([1]);
+    expect(find("道路")).toEqual([2]);
+    expect(find("λόγος")).toEqual([2]); // folded as the index text is (σ for ς)
+    expect(find("县教育 柳溪")).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import type { Db } from "./connection";
+import { registerSqlFunctions } from "./sql-functions";
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
@@ -26,6 +27,7 @@ export function migrate(db: Db): number[] {
     (db.sqlite.prepare("SELECT version FROM schema_migrations").all() as { version: number }[]).map((r) => r.version),
   );
   const applied: number[] = [];
+  registerSqlFunctions(db.sqlite);
   for (const m of listMigrations()) {
     if (done.has(m.version)) continue;
     try {
