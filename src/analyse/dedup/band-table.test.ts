@@ -51,4 +51,38 @@ describe("BandTable", () => {
     const pairs = plain.entries();
     expect([...pairs]).toEqual([5, 10, 5, 11, 5, 12]);
   });
+
+  it("keeps the slots numbered from a cut, renumbered, each bucket in order with its kin run capped at what is kept", () => {
+    const table = new BandTable(2);
+    const group = (slot: number) => (slot < 6 ? 1 : 2);
+    const same = (slot: number, item: number) => group(slot) === group(item);
+    // Key 1: slots 0–9 (the newest four in group 2); key 2: only old slots; key 3: one new slot;
+    // key 4: 70 slots of one group (run capped at 63).
+    for (let slot = 0; slot < 10; slot++) table.add(1, slot, slot, same);
+    [0, 3].forEach((slot) => table.add(2, slot, slot, same));
+    table.add(3, 8, 8, same);
+    for (let slot = 100; slot < 170; slot++) table.add(4, slot, slot, () => true);
+    expect(read(table, 1)).toMatchObject({ kin: 9, run: 4 });
+    const kept = table.keepFrom(7);
+    expect(kept.distinctKeys).toBe(3);
+    expect(read(kept, 1)).toEqual({ slots: [2, 1, 0], kin: 2, run: 3 }); // 7, 8, 9 renumbered; run 4 capped at 3
+    expect(read(kept, 2)).toEqual({ slots: [], kin: -1, run: 0 });
+    expect(read(kept, 3)).toEqual({ slots: [1], kin: 1, run: 1 });
+    const long = read(kept, 4);
+    expect(long.slots).toEqual(Array.from({ length: 64 }, (_, k) => 162 - k));
+    expect(long).toMatchObject({ kin: 162, run: 63 });
+    // The same entries, in the same order, as filing the kept slots one at a time.
+    const reference = new BandTable();
+    table.forEachEntry((key, slot) => {
+      if (slot >= 7) reference.add(key, slot - 7);
+    });
+    const buckets = (t: BandTable) => {
+      const out = new Map<number, number[]>();
+      t.forEachEntry((key, slot) => out.set(key, [...(out.get(key) ?? []), slot]));
+      return [...out].sort((x, y) => x[0] - y[0]);
+    };
+    expect(buckets(kept)).toEqual(buckets(reference));
+    kept.add(1, 200, 200, () => true); // and it takes new slots as any table does
+    expect(read(kept, 1)).toEqual({ slots: [200, 2, 1, 0], kin: 200, run: 4 });
+  });
 });

@@ -1,8 +1,7 @@
 // Keeps the near-duplicate index to a bounded size: drops the oldest posts, so that memory stays
 // flat however long the server runs (about 0.8 kB per post in typed arrays, plus its id).
-import { BandTable } from "./band-table";
 import { Groups } from "./groups";
-import { sameGroupOf, type IndexParts } from "./index-state";
+import type { IndexParts } from "./index-state";
 import { ShortTexts } from "./short-texts";
 import { Slots } from "./slots";
 
@@ -46,12 +45,8 @@ export function compactParts(p: IndexParts, keep: number): IndexParts {
   while (firstSlot > 0 && p.slots.itemOf(firstSlot - 1) >= cut) firstSlot--;
   const slots = new Slots();
   for (let s = firstSlot; s < p.slots.count; s++) slots.copySlot(p.slots, s, renumber[p.slots.itemOf(s)]);
-  // Walked in place: a copy of a table of millions of entries would add tens of MB to the peak.
-  const table = new BandTable(Math.ceil(p.table.distinctKeys * (keep / n)));
-  const same = (slot: number, item: number) => sameGroupOf({ groups, slots }, slot, item);
-  p.table.forEachEntry((key, slot) => {
-    if (slot >= firstSlot) table.add(key, slot - firstSlot, slots.itemOf(slot - firstSlot), same);
-  });
+  // Built from the old table in place: a copy of a table of millions of entries would add tens of MB to the peak.
+  const table = p.table.keepFrom(firstSlot);
   const short = p.short.toState();
   const keepPairs = (pairs: [number, number][]): [number, number][] =>
     pairs.filter(([, item]) => renumber[item] >= 0).map(([key, item]) => [key, renumber[item]]);
