@@ -43,7 +43,7 @@ export function compactParts(p: IndexParts, keep: number): IndexParts {
   // Slots are filed in item order, so the kept posts' slots are the last ones.
   let firstSlot = p.slots.count;
   while (firstSlot > 0 && p.slots.itemOf(firstSlot - 1) >= cut) firstSlot--;
-  const slots = new Slots();
+  const slots = new Slots(p.slots.count - firstSlot);
   for (let s = firstSlot; s < p.slots.count; s++) slots.copySlot(p.slots, s, renumber[p.slots.itemOf(s)]);
   // Built from the old table in place: a copy of a table of millions of entries would add tens of MB to the peak.
   const table = p.table.keepFrom(firstSlot);

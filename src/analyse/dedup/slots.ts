@@ -21,11 +21,18 @@ export const PARENT = 1;
 /** Flat storage of slot signatures. */
 export class Slots {
   // Four words per slot: the owner, size << 8 | kind, the group hint, and one spare (alignment).
-  private meta = new Int32Array(64);
-  private sig: Uint8Array = new Uint8Array(16 * PERMUTATIONS);
+  private meta: Int32Array;
+  private sig: Uint8Array;
   // The same bytes four to a word, for comparing four signature values at once.
-  private words: Uint32Array = new Uint32Array(this.sig.buffer, 0, this.sig.length >>> 2);
+  private words: Uint32Array;
   private n = 0;
+
+  /** Empty slots with room for `capacity` before the arrays grow. */
+  constructor(capacity = 16) {
+    this.meta = new Int32Array(Math.max(16, capacity) * 4);
+    this.sig = new Uint8Array(Math.max(16, capacity) * PERMUTATIONS);
+    this.words = new Uint32Array(this.sig.buffer, 0, this.sig.length >>> 2);
+  }
 
   /** Number of slots. */
   get count(): number {
