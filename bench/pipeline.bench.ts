@@ -64,6 +64,7 @@ try {
   const kick = () => (running ??= drainWithPool(db, analyser, pool, throttle, () => false).finally(() => (running = null)));
   let storeSecs = 0;
   const stream = benchPosts();
+  const cpuBefore = process.cpuUsage();
   const began = performance.now();
   // The rate of analysed items over each tenth of the run, to show how it changes as the database grows.
   const tenth = Math.max(1000, Math.ceil(TOTAL / 10000) * 1000);
@@ -94,6 +95,7 @@ try {
   }
   while (running || pendingCount(db) > 0) await kick();
   const ended = performance.now();
+  const cpu = process.cpuUsage(cpuBefore);
   const wallSecs = (ended - began) / 1000;
   lap(TOTAL, ended);
   clearInterval(sampler);
@@ -102,6 +104,12 @@ try {
   const stats = db.sqlite.prepare("SELECT count(DISTINCT event_id) AS events, count(DISTINCT dup_group) AS groups, (SELECT count(*) FROM watch_matches) AS matches FROM items").get() as { events: number; groups: number; matches: number };
   console.log(`store+index alone: ${fmt(TOTAL / storeSecs)} items/s (${fmt(storeSecs)} s of the run)`);
   console.log(`full pipeline (store, index, analyse, store results; ${threads} analysis thread(s)): ${fmt(TOTAL / wallSecs)} items/s over ${fmt(TOTAL)} items (${fmt(wallSecs)} s)`);
+  // CPU time moves less with the machine's speed of the moment than the rate does (all threads:
+  // this one, the analysis thread(s) and V8's GC helpers), so it compares versions of the code better.
+  const cpuUs = cpu.user + cpu.system;
+  console.log(
+    `CPU over all threads: ${fmt(cpuUs / TOTAL)} µs per item (${fmt(cpu.system / TOTAL)} of it system), ${fmt(cpuUs / 1e6 / wallSecs)} cores busy on average`,
+  );
   console.log(`items/s over each tenth of the run, by items analysed at its end: ${laps.join(", ")}`);
   console.log(`found ${fmt(stats.events)} events, ${fmt(stats.groups)} near-duplicate groups, ${fmt(stats.matches)} watch matches; near-duplicate index holds ${fmt(analyser.dedup.size)} posts`);
   console.log(`RSS: peak ${fmt(peakRss / 1e6)} MB during the run, ${fmt(process.memoryUsage().rss / 1e6)} MB at the end`);
