@@ -26,21 +26,25 @@ function classOf(cp: number): number {
 // Lower-case letters that SQLite's unicode61 tokenizer folded further (µ → μ, ς → σ …). The index
 // is tokenized by FTS5's ascii tokenizer (migration 0013), which folds nothing beyond ASCII, so the
 // index and query texts fold these themselves and both still match as they did under unicode61.
-const FOLDS: ReadonlyMap<string, string> = new Map([
-  ["\u00b5", "\u03bc"], ["\u017f", "s"], ["\u03c2", "\u03c3"], ["\u03d0", "\u03b2"], ["\u03d1", "\u03b8"], ["\u03d5", "\u03c6"],
-  ["\u03d6", "\u03c0"], ["\u03f0", "\u03ba"], ["\u03f1", "\u03c1"], ["\u03f5", "\u03b5"], ["\u1e9b", "\u1e61"], ["\u1fbe", "\u03b9"],
-]);
-const FOLDED = new RegExp(`[${[...FOLDS.keys()].join("")}]`, "g");
-// The same folds by code unit (all are one unit each way) for toIndexText's copying loop, 0 for none.
+// Code unit → its fold (each is one unit either way), from µ (U+00B5) to ι (U+1FBE); 0 for none.
 const FOLD_FROM = 0xb5;
 const FOLD_UNITS = new Uint16Array(0x1fbe - FOLD_FROM + 1);
-for (const [from, to] of FOLDS) FOLD_UNITS[from.charCodeAt(0) - FOLD_FROM] = to.charCodeAt(0);
+for (const [from, to] of [
+  [0x00b5, 0x03bc], [0x017f, 0x73], [0x03c2, 0x03c3], [0x03d0, 0x03b2], [0x03d1, 0x03b8], [0x03d5, 0x03c6],
+  [0x03d6, 0x03c0], [0x03f0, 0x03ba], [0x03f1, 0x03c1], [0x03f5, 0x03b5], [0x1e9b, 0x1e61], [0x1fbe, 0x03b9],
+]) FOLD_UNITS[from - FOLD_FROM] = to;
 
-/** Text lower-cased as the full-text index stores it. */
+/** A lower-case code unit folded as unicode61 folded it (itself for all but the twelve above). */
+function foldUnit(unit: number): number {
+  return (unit >= FOLD_FROM && unit - FOLD_FROM < FOLD_UNITS.length && FOLD_UNITS[unit - FOLD_FROM]) || unit;
+}
+
+/** Text lower-cased and folded as the full-text index stores it. */
 function lowerForIndex(text: string): string {
   const lower = text.toLowerCase();
-  FOLDED.lastIndex = 0;
-  return FOLDED.test(lower) ? lower.replace(FOLDED, (ch) => FOLDS.get(ch) ?? ch) : lower;
+  let folded = "";
+  for (let i = 0; i < lower.length; i++) folded += String.fromCharCode(foldUnit(lower.charCodeAt(i)));
+  return folded;
 }
 
 /** Splits text into runs of CJK characters and runs of other word characters. */
@@ -88,15 +92,16 @@ function putToken(out: Uint16Array, n: number, text: string, from: number, to: n
   return n;
 }
 
-// putToken for a word of other scripts, folded as FOLDS says (no CJK character is folded).
+// putToken for a word of other scripts, folded by foldUnit (no CJK character is folded).
 function putWord(out: Uint16Array, n: number, text: string, from: number, to: number): number {
   if (n) out[n++] = 32;
-  for (let k = from; k < to; k++) {
-    const unit = text.charCodeAt(k);
-    const folded = unit >= FOLD_FROM && unit - FOLD_FROM < FOLD_UNITS.length ? FOLD_UNITS[unit - FOLD_FROM] : 0;
-    out[n++] = folded || unit;
-  }
+  for (let k = from; k < to; k++) out[n++] = foldUnit(text.charCodeAt(k));
   return n;
+}
+
+/** An item's text as stored in the FTS index: its title and body, one line each. */
+export function itemIndexText(title: string, text: string): string {
+  return toIndexText(`${title}\n${text}`);
 }
 
 /**

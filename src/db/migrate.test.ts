@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { openDb } from "./connection";
 import { listMigrations, migrate } from "./migrate";
 import { watchMatchesOf } from "../store/analysis";
-import { toIndexText, toMatchQuery } from "../analyse/bigrams";
+import { itemIndexText, toMatchQuery } from "../analyse/bigrams";
 
 // A database with the schema as it was before migration `version`, and one source.
 function databaseBefore(version: number) {
@@ -53,7 +53,7 @@ describe("migrate", () => {
       INSERT INTO items (id, source_id, dedup_key, content_hash, title, text, fetched_at) VALUES
         (1, 1, 'a', 'a', '青禾县教育局', '回应 iPhone 维修收费', 0), (2, 1, 'b', 'b', '柳溪镇', 'ΛΌΓΟΣ 道路施工', 0);`);
     const index = db.sqlite.prepare("INSERT INTO items_fts (rowid, body) VALUES (?, ?)");
-    index.run(1, toIndexText("青禾县教育局\n回应 iPhone 维修收费")); // item 2 was never indexed (the rebuild adds it)
+    index.run(1, itemIndexText("青禾县教育局", "回应 iPhone 维修收费")); // item 2 was never indexed (the rebuild adds it)
     const find = (q: string) => db.sqlite.prepare("SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid").pluck().all(toMatchQuery(q));
     expect(find("教育局")).toEqual([1]);
     expect(migrate(db)).toContain(13);

@@ -1,7 +1,7 @@
 // The items ledger (台账): idempotent inserts with their FTS index rows, and triage status.
 import type { Db } from "../db/connection";
 import type { ItemsTable } from "../db/schema";
-import { toIndexText } from "../analyse/bigrams";
+import { itemIndexText } from "../analyse/bigrams";
 import { ContentKeys } from "./content-keys";
 
 /** One item to store, as a source adapter produced it. */
@@ -47,7 +47,7 @@ export function insertItems(db: Db, sourceId: number, items: NewItem[], fetchedA
       if (r.changes === 0) continue;
       firstId = null;
       const id = Number(r.lastInsertRowid);
-      fts.run(id, toIndexText(`${it.title}\n${it.text}`));
+      fts.run(id, itemIndexText(it.title, it.text));
       fresh.add(it.contentHash);
       ids.push(id);
       hashes.push(it.contentHash);

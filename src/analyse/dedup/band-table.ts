@@ -163,7 +163,7 @@ export class BandTable {
       if (n === 0) continue;
       const kin = this.pool[block + 1];
       // The kin run counts back from the bucket's newest slot; it holds while that slot is kept.
-      const run = (kin >>> 6) === this.pool[block + 1 + count] && kept[n - 1] === (kin >>> 6) - first ? Math.min(kin & 63, n) : 1;
+      const run = (kin >>> 6) === this.newestOf(block) && kept[n - 1] === (kin >>> 6) - first ? Math.min(kin & 63, n) : 1;
       out.putBucket(this.cells[i], kept, n, run);
     }
     return out;
