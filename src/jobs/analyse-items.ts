@@ -7,6 +7,7 @@ import { deserialiseModel } from "../analyse/sentiment";
 import type { EventSnapshot } from "../analyse/events";
 import { analysedSince, newestAnalysedFloor, pendingItems, saveAnalysis, type PendingItem } from "../store/analysis";
 import { PreparePool, type PrepareSettings } from "./prepare-pool";
+import { unpackPrepared, type PackedBatch } from "./prepared-codec";
 import { bumpEventCounts, createEventRow, openEventSnapshots, saveEventSnapshot } from "../store/events";
 import { mergeSearchIndex } from "../store/items";
 import { activeModel } from "../store/sentiment";
@@ -71,10 +72,15 @@ const itemOf = (r: PendingItem): PipelineItem => ({
 /** The stateless part of pending rows, on this thread. */
 export const prepareHere = (analyser: Analyser, rows: readonly PendingItem[]) => analyser.preparer.prepareBatch(rows.map(itemOf));
 
-/** Assigns groups and events to prepared items and stores everything in one transaction. */
+/**
+ * Assigns groups and events to prepared items (prepared here, or packed by an analysis thread and
+ * unpacked one at a time) and stores everything in one transaction.
+ */
 export function commitBatch(
-  db: Db, analyser: Analyser, rows: readonly PendingItem[], prepared: readonly PreparedItem[], now = () => Date.now(), throttle?: RefreshThrottle,
+  db: Db, analyser: Analyser, rows: readonly PendingItem[], prepared: readonly PreparedItem[] | PackedBatch, now = () => Date.now(),
+  throttle?: RefreshThrottle,
 ): void {
+  const preparedAt = (i: number) => ("count" in prepared ? unpackPrepared(prepared, i) : prepared[i]);
   const touched = new Map<number, { n: number; neg: number; neu: number; pos: number; first: number; last: number }>();
   const tally = new MatchTally();
   db.tx(() => {
@@ -82,7 +88,7 @@ export function commitBatch(
     const present = new Set(stillStored(db, rows));
     rows.forEach((r, i) => {
       if (!present.has(r.id)) return;
-      const res = analyser.commit(itemOf(r), prepared[i]);
+      const res = analyser.commit(itemOf(r), preparedAt(i));
       const t = r.published_at ?? r.fetched_at;
       saveAnalysis(
         db, r.id,
@@ -140,7 +146,7 @@ export async function drainWithPool(db: Db, analyser: Analyser, pool: PreparePoo
   const here = (rows: readonly PendingItem[]) => prepareHere(analyser, rows);
   const ask = (rows: PendingItem[]) => (pool.broken ? Promise.resolve(here(rows)) : pool.prepare(rows.map(itemOf)));
   // A failed batch resolves to null at once (no rejection left unhandled while it waits in the queue).
-  const queue: { rows: PendingItem[]; prepared: Promise<PreparedItem[] | null> }[] = [];
+  const queue: { rows: PendingItem[]; prepared: Promise<PreparedItem[] | PackedBatch | null> }[] = [];
   let lastId = 0;
   const fill = () => {
     while (queue.length < pool.size * 2) {

@@ -2,7 +2,8 @@
 // order; settings travel as messages so the thread sees them before the next batch. If the thread
 // dies, the pending requests fail and the worker falls back to preparing on the main thread.
 import { Worker } from "node:worker_threads";
-import type { PipelineItem, PreparedItem } from "../analyse/pipeline";
+import type { PipelineItem } from "../analyse/pipeline";
+import type { PackedBatch } from "./prepared-codec";
 import type { UserWord } from "../analyse/keywords";
 
 /** Settings of the thread's Preparer (the model as serialised JSON). */
@@ -11,7 +12,7 @@ export type PrepareSettings = { watches: { id: number; query: string }[]; userWo
 /** A message to the thread. */
 export type ThreadRequest = ({ type: "settings" } & PrepareSettings & { seq: number }) | { type: "prepare"; seq: number; items: PipelineItem[] };
 /** The thread's answer. */
-export type ThreadResponse = { seq: number; ok: true; prepared: PreparedItem[] } | { seq: number; ok: false; error: string };
+export type ThreadResponse = { seq: number; ok: true; prepared: PackedBatch } | { seq: number; ok: false; error: string };
 
 // The thread holds ~70 MB (dictionaries, lexicons, watches) plus a trained model; without a cap V8
 // lets its heap grow to ~250 MB of garbage between collections, with it the heap stays near 110 MB
@@ -30,7 +31,7 @@ export function threadHeapMb(model: string | null): number {
 class PrepareThread {
   private readonly worker: Worker;
   private seq = 0;
-  private readonly waiting = new Map<number, { resolve: (p: PreparedItem[]) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<number, { resolve: (p: PackedBatch) => void; reject: (e: Error) => void }>();
   failed: Error | null = null;
 
   constructor(heapMb: number) {
@@ -52,9 +53,9 @@ class PrepareThread {
     this.worker.on("exit", (code) => fail(new Error(`analysis thread exited with code ${code}`)));
   }
 
-  send(msg: { type: "settings" } & PrepareSettings): Promise<PreparedItem[]>;
-  send(msg: { type: "prepare"; items: PipelineItem[] }): Promise<PreparedItem[]>;
-  send(msg: ({ type: "settings" } & PrepareSettings) | { type: "prepare"; items: PipelineItem[] }): Promise<PreparedItem[]> {
+  send(msg: { type: "settings" } & PrepareSettings): Promise<PackedBatch>;
+  send(msg: { type: "prepare"; items: PipelineItem[] }): Promise<PackedBatch>;
+  send(msg: ({ type: "settings" } & PrepareSettings) | { type: "prepare"; items: PipelineItem[] }): Promise<PackedBatch> {
     if (this.failed) return Promise.reject(this.failed);
     const seq = ++this.seq;
     return new Promise((resolve, reject) => {
@@ -114,7 +115,7 @@ export class PreparePool {
   }
 
   /** Prepares items on the next thread in turn. */
-  prepare(items: PipelineItem[]): Promise<PreparedItem[]> {
+  prepare(items: PipelineItem[]): Promise<PackedBatch> {
     const t = this.threads[this.turn++ % this.threads.length];
     return t.send({ type: "prepare", items });
   }
