@@ -172,6 +172,15 @@ export class Analyser {
     this.boundDedup();
   }
 
+  /**
+   * Forgets deleted items in the near-duplicate index (they still match, but name no group) and
+   * names the groups they named as the stored items now are.
+   */
+  forgetCopies(itemIds: readonly number[], renamed: readonly { from: string; to: string; publishedAt: number }[]): void {
+    this.dedup.forget(itemIds.map(String));
+    for (const r of renamed) this.dedup.rename(r.from, r.to, r.publishedAt);
+  }
+
   private boundDedup(): void {
     if (this.dedup.size > this.dedupMax) this.dedup.compact(Math.floor((this.dedupMax * DEDUP_KEEP_ITEMS) / DEDUP_MAX_ITEMS));
   }

@@ -5,6 +5,7 @@ import type { Db } from "../db/connection";
 import type { Analyser } from "../analyse/pipeline";
 import { AppError } from "../errors";
 import { recordAudit, type Actor } from "../store/audit";
+import type { DeletedSource } from "../store/sources";
 import {
   createEventRow, getEvent, mergeEventRows, moveEventItems, saveEventSnapshot, setEventRiskOverride, setEventTitle,
 } from "../store/events";
@@ -55,11 +56,16 @@ export function splitEvent(db: Db, analyser: Analyser | undefined, eventId: numb
   });
 }
 
-/** Tells the live clusterer which items of its events were deleted (with their source) and stores those events' state. */
-export function forgetDeletedItems(db: Db, analyser: Analyser | undefined, itemsByEvent: ReadonlyMap<number, readonly number[]>): void {
+/**
+ * Tells the live analyser which items were deleted (with their source): the clusterer forgets them
+ * from its events, whose state is stored, and the near-duplicate index names their groups as the
+ * database now does.
+ */
+export function forgetDeletedItems(db: Db, analyser: Analyser | undefined, deleted: DeletedSource): void {
   if (!analyser) return;
-  for (const [id, items] of itemsByEvent) analyser.events.forget(id, items);
-  storeSnapshots(db, analyser, [...itemsByEvent.keys()]);
+  for (const [id, items] of deleted.itemsByEvent) analyser.events.forget(id, items);
+  storeSnapshots(db, analyser, [...deleted.itemsByEvent.keys()]);
+  analyser.forgetCopies(deleted.itemIds, deleted.renamedGroups);
 }
 
 /** Sets an analyst's title (kept over suggestions). */

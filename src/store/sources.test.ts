@@ -33,7 +33,7 @@ describe("deleteSource", () => {
     add(b.id, "化工厂回应排污", shared, "pos", 5000);
     add(a.id, "河水变色", alone, "neg", 2000);
     add(b.id, "公园开放", untouched, "pos", 3000);
-    const { events } = db.tx(() => deleteSource(db, a.id));
+    const events = [...db.tx(() => deleteSource(db, a.id)).itemsByEvent.keys()];
     expect(events.sort()).toEqual([shared, alone].sort());
     db.tx(() => refreshEvents(db, events, 9000));
     expect(getEvent(db, shared)).toMatchObject({ size: 1, neg: 0, pos: 1, first_at: 5000, last_at: 5000 });

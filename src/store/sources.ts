@@ -44,13 +44,31 @@ export function updateSource(db: Db, id: number, patch: Partial<NewSource>, now 
   db.run(db.q.updateTable("sources").set(set).where("id", "=", id));
 }
 
+/** What deleting a source removed: its items, by event, and the repost groups now named after another post. */
+export type DeletedSource = {
+  itemIds: number[];
+  itemsByEvent: Map<number, number[]>;
+  /** Groups whose first post was deleted: `from` is their old id, `to` their earliest remaining post. */
+  renamedGroups: { from: string; to: string; publishedAt: number }[];
+};
+
 /**
  * Deletes a source and its items (with their index entries, watch matches and sentiment
- * corrections); returns the events that lost members, whose counts the caller recomputes
- * (refreshEvents), and which of their items went (for the live clusterer). Call inside a transaction.
+ * corrections) and renames the repost groups they named; returns what went, for the caller to
+ * recompute the events that lost members (refreshEvents) and tell the live analyser
+ * (forgetDeletedItems). Call inside a transaction.
  */
-export function deleteSource(db: Db, id: number): { events: number[]; itemsByEvent: Map<number, number[]> } {
+export function deleteSource(db: Db, id: number): DeletedSource {
   const ofSource = "SELECT id FROM items WHERE source_id = ?";
+  const itemIds = db.sqlite.prepare(ofSource).pluck().all(id) as number[];
+  // Repost groups named after one of these items that have copies elsewhere (one index probe each).
+  const named = db.sqlite
+    .prepare(
+      `SELECT DISTINCT i.dup_group FROM items d JOIN items i ON i.dup_group = CAST(d.id AS TEXT)
+       WHERE d.source_id = ? AND i.source_id <> ?`,
+    )
+    .pluck()
+    .all(id, id) as string[];
   const itemsByEvent = new Map<number, number[]>();
   const inEvents = db.sqlite.prepare("SELECT event_id, id FROM items WHERE source_id = ? AND event_id IS NOT NULL").raw().all(id) as [number, number][];
   for (const [eventId, itemId] of inEvents) {
@@ -79,7 +97,21 @@ export function deleteSource(db: Db, id: number): { events: number[]; itemsByEve
   noteDeletedItemIds(db, db.sqlite.prepare("SELECT max(id) FROM items WHERE source_id = ?").pluck().get(id) as number | null);
   db.run(db.q.deleteFrom("items").where("source_id", "=", id));
   db.run(db.q.deleteFrom("sources").where("id", "=", id));
-  return { events: [...itemsByEvent.keys()], itemsByEvent };
+  // Each such group is named after its earliest remaining post (as the analysis names groups), so
+  // that the collapsed ledger, which shows a group by the post it is named after, still shows it.
+  const earliest = db.sqlite.prepare(
+    "SELECT id, coalesce(published_at, fetched_at) AS t FROM items WHERE dup_group = ? ORDER BY t, id LIMIT 1",
+  );
+  const relabel = db.sqlite.prepare("UPDATE items SET dup_group = ? WHERE dup_group = ?");
+  const renamedGroups: DeletedSource["renamedGroups"] = [];
+  for (const from of named) {
+    const first = earliest.get(from) as { id: number; t: number } | undefined;
+    if (!first) continue;
+    const to = String(first.id);
+    relabel.run(to, from);
+    renamedGroups.push({ from, to, publishedAt: first.t });
+  }
+  return { itemIds, itemsByEvent, renamedGroups };
 }
 
 /** Enabled sources whose next fetch time has come. */

@@ -50,8 +50,10 @@ export function compactParts(p: IndexParts, keep: number): IndexParts {
   const short = p.short.toState();
   const keepPairs = (pairs: [number, number][]): [number, number][] =>
     pairs.filter(([, item]) => renumber[item] >= 0).map(([key, item]) => [key, renumber[item]]);
+  const index = new Map(ids.map((id, i) => [id, i]));
   return {
-    ...p, ids, index: new Map(ids.map((id, i) => [id, i])), groups, slots, table,
+    ...p, ids, index, groups, slots, table,
     short: new ShortTexts({ bodies: keepPairs(short.bodies), parents: keepPairs(short.parents) }),
+    gone: new Set([...p.gone].filter((id) => index.has(id))),
   };
 }

@@ -73,6 +73,11 @@ export class Groups {
     return this.first[this.find(i)];
   }
 
+  /** Makes `member` the one that names its group (when the group's first post is deleted). */
+  setFirst(member: number): void {
+    this.first[this.find(member)] = member;
+  }
+
   /** Every member of the item's group, in list order. */
   members(i: number): number[] {
     const out = [i];

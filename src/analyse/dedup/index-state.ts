@@ -19,6 +19,8 @@ export type IndexParts = {
   slots: Slots;
   table: BandTable;
   short: ShortTexts;
+  /** Ids of posts deleted since they were added: they still match, but never name a group. */
+  gone: Set<string>;
 };
 
 /** Whether a slot's owner is in `item`'s group (BandTable's SameGroup over these parts). */
@@ -45,6 +47,7 @@ const stateSchema = z.object({
   // The LSH entries by slot: how many band keys each slot filed, then the keys in slot order.
   table: z.object({ counts: base64, keys: base64 }),
   short: shortTextsSchema,
+  gone: z.array(z.string()).optional(),
 });
 
 /** A NearDupIndex as a JSON-serialisable value. */
@@ -74,6 +77,7 @@ export function exportIndexState(p: IndexParts): IndexState {
     slots: p.slots.toState(),
     table: { counts: toBase64(counts, counts.length), keys: toBase64(keys, keys.length) },
     short: p.short.toState(),
+    gone: [...p.gone],
   };
 }
 
@@ -102,5 +106,6 @@ export function importIndexState(value: unknown): IndexParts {
     ...parts,
     table,
     short: new ShortTexts(s.short),
+    gone: new Set(s.gone ?? []),
   };
 }

@@ -160,6 +160,44 @@ describe("NearDupIndex", () => {
     expect(() => NearDupIndex.importState(JSON.parse(JSON.stringify(cut)))).toThrow(/too few slots/);
   });
 
+  it("forgets deleted posts: they still match but name no group, also after compaction and a restore", () => {
+    const index = new NearDupIndex();
+    index.add("original", ACCIDENT, 1000);
+    index.add("forwarded", ACCIDENT_COPIES.forwarded, 3000);
+    index.add("reprinted", ACCIDENT_COPIES.reprinted, 2000);
+    index.add("a", "加油！", 1);
+    index.forget(["original", "a", "unknown"]);
+    // Named after the earliest post left (by publication time), and a new copy joins that name.
+    expect(index.groupOf("forwarded")).toBe("reprinted");
+    expect(index.add("chain", ACCIDENT_COPIES.chain, 4000)).toMatchObject({ groupId: "reprinted" });
+    // A group whose every post is deleted is named by the next post that joins it.
+    expect(index.add("b", "加油!!", 5)).toEqual({ groupId: "b", duplicateOf: "a", relabelled: [] });
+
+    for (let i = 0; i < 20; i++) index.add(`filler${i}`, `第${i}条无关的帖子，内容是青禾县第${i}届运动会的赛程安排和场馆开放时间通知。`, 6000 + i);
+    index.forget(["chain"]);
+    index.compact(22); // keeps "chain" (with "reprinted", its group's first, as a ghost) and the fillers
+    index.forget(["reprinted"]);
+    // Both are deleted (the compaction kept knowing "chain" is), so the next copy names the group.
+    const restored = NearDupIndex.importState(JSON.parse(JSON.stringify(index.exportState())));
+    expect(index.add("emoticons", ACCIDENT_COPIES.emoticons, 7000)).toMatchObject({ groupId: "emoticons", duplicateOf: "chain" });
+    expect(restored.add("emoticons", ACCIDENT_COPIES.emoticons, 7000)).toMatchObject({ groupId: "emoticons", duplicateOf: "chain" });
+  });
+
+  it("takes the name the stored items chose for a group whose first post was deleted", () => {
+    const index = new NearDupIndex();
+    index.add("original", ACCIDENT, 1000);
+    index.add("forwarded", ACCIDENT_COPIES.forwarded, 3000);
+    index.forget(["original"]);
+    // An earlier copy the index no longer holds (compacted away) names the group in the database.
+    index.rename("original", "older", 2000);
+    expect(index.groupOf("forwarded")).toBe("older");
+    expect(index.add("reprinted", ACCIDENT_COPIES.reprinted, 4000)).toMatchObject({ groupId: "older" });
+    // A copy published earlier still takes the name, as a group's earliest post does.
+    expect(index.add("earliest", ACCIDENT_COPIES.editorTail, 1500)).toMatchObject({ groupId: "earliest", relabelled: ["older"] });
+    index.rename("not-held", "x", 0); // a group this index never held: nothing to do
+    expect(index.groupOf("x")).toBeNull();
+  });
+
   it("rejects banding that needs more hashes than a signature has", () => {
     expect(() => new NearDupIndex({ bands: 40, rows: 4 })).toThrow(/exceed 128/);
   });

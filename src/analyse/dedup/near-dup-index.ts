@@ -126,7 +126,7 @@ export class NearDupIndex {
     const rule: MatchRule = { ...DEFAULT_RULE, ...options };
     this.p = {
       rule, bands: this.sketcher.bands, rows: this.sketcher.rows, ids: [], index: new Map(), groups: new Groups(), slots: new Slots(),
-      table: new BandTable(), short: new ShortTexts(),
+      table: new BandTable(), short: new ShortTexts(), gone: new Set(),
     };
   }
 
@@ -155,7 +155,10 @@ export class NearDupIndex {
     let best: number | null = null;
     let bestScore = -1;
     const before = new Set<string>();
-    for (const root of this.matchedRoots) before.add(p.ids[p.groups.firstOf(root)]);
+    for (const root of this.matchedRoots) {
+      const name = p.ids[p.groups.firstOf(root)];
+      if (p.gone.size === 0 || !p.gone.has(name)) before.add(name); // a group of deleted posts has no items to relabel
+    }
     for (const [other, score] of this.matches) {
       p.groups.union(item, other);
       if (score > bestScore) [best, bestScore] = [other, score];
@@ -163,6 +166,7 @@ export class NearDupIndex {
     // Filed once the post is in its group, so that a bucket of one group's copies stays one group's.
     for (let k = 0; k < this.filing.length; k += 2) p.table.add(this.filing[k], this.filing[k + 1], item, this.sameGroup);
     this.filing.length = 0;
+    if (p.gone.size > 0 && p.gone.has(p.ids[p.groups.firstOf(item)])) this.nameByLiving(item);
     const groupId = p.ids[p.groups.firstOf(item)];
     before.delete(groupId);
     return { groupId, duplicateOf: best === null ? null : p.ids[best], relabelled: [...before] };
@@ -247,6 +251,55 @@ export class NearDupIndex {
     this.seenTick[h] = tick;
     this.seenSlot[h] = slot;
     return true;
+  }
+
+  /**
+   * Forgets deleted posts: they stay matchable (a new copy of a deleted post still joins its
+   * surviving copies) but never name a group again; a group named by one is renamed after its
+   * earliest surviving post here (see `rename` for the name the database chose). A group whose posts
+   * are all deleted is named by the next post that joins it.
+   */
+  forget(ids: Iterable<string>): void {
+    const p = this.p;
+    const named: number[] = [];
+    for (const id of ids) {
+      const i = p.index.get(id);
+      if (i === undefined || p.gone.has(id)) continue;
+      p.gone.add(id);
+      if (p.groups.firstOf(i) === i) named.push(i);
+    }
+    for (const i of named) this.nameByLiving(i);
+  }
+
+  /**
+   * Names the group of the post `from` (whose first post was deleted) after the post `to`, published
+   * at `publishedAt`, as the stored items now are. `to` joins the group, as a member without a
+   * signature when this index does not hold it (it was compacted away).
+   */
+  rename(from: string, to: string, publishedAt: number): void {
+    const p = this.p;
+    const i = p.index.get(from);
+    if (i === undefined) return;
+    let m = p.index.get(to);
+    if (m === undefined) {
+      m = p.groups.add(publishedAt);
+      p.ids.push(to);
+      p.index.set(to, m);
+    }
+    p.groups.union(i, m);
+    p.groups.setFirst(m);
+  }
+
+  // Names the item's group after its earliest member that is not deleted (if it has one).
+  private nameByLiving(item: number): void {
+    const p = this.p;
+    let best = -1;
+    for (const m of p.groups.members(item)) {
+      if (p.gone.has(p.ids[m])) continue;
+      const t = p.groups.timeOf(m);
+      if (best < 0 || t < p.groups.timeOf(best) || (t === p.groups.timeOf(best) && m < best)) best = m;
+    }
+    if (best >= 0) p.groups.setFirst(best);
   }
 
   /** The group id of an added post, or null. */

@@ -81,6 +81,45 @@ describe("analysis in the ledger", () => {
     expect(neg.items.map((i: { id: number }) => i.id)).not.toContain(ids[4]);
   });
 
+  it("renames a repost group after its first post's source is deleted, and later copies join it", async () => {
+    const ids = seed();
+    await t.analysis.drain();
+    const admin = await t.userClient("admin");
+    const news = (t.db.sqlite.prepare("SELECT source_id FROM items WHERE id = ?").get(ids[0]) as { source_id: number }).source_id;
+    expect((await admin.del(`/api/sources/${news}`)).statusCode).toBe(204);
+    // The two forum copies remain; the earlier one now names the group, so the collapsed ledger shows it.
+    const collapsed = (await admin.get("/api/items?collapse=1&limit=50")).json();
+    expect(collapsed.items.map((i: { id: number }) => i.id)).toEqual([ids[1]]);
+    const group = (await admin.get(`/api/reposts/${ids[1]}`)).json();
+    expect(group).toMatchObject({ size: 2, first: { itemId: ids[1] } });
+    // A new copy joins the renamed group (the analyser was told), not the deleted post's.
+    const forum = (t.db.sqlite.prepare("SELECT source_id FROM items WHERE id = ?").get(ids[1]) as { source_id: number }).source_id;
+    const [late] = insertItems(t.db, forum, [{
+      guid: "late", url: null, canonicalUrl: null, contentHash: contentHash("", `${FEE}！！`), author: null, title: "又见乱收费", text: `${FEE}！！`,
+      publishedAt: T0 + 6 * HOUR,
+    }], T0 + 6 * HOUR);
+    await t.analysis.drain();
+    const dup = (id: number) => (t.db.sqlite.prepare("SELECT dup_group FROM items WHERE id = ?").get(id) as { dup_group: string }).dup_group;
+    expect([dup(ids[1]), dup(ids[2]), dup(late)]).toEqual([String(ids[1]), String(ids[1]), String(ids[1])]);
+  });
+
+  it("starts a new group for a copy of a post whose every copy was deleted", async () => {
+    const ids = seed();
+    await t.analysis.drain();
+    const admin = await t.userClient("admin");
+    for (const id of [ids[0], ids[1]]) {
+      const source = (t.db.sqlite.prepare("SELECT source_id FROM items WHERE id = ?").get(id) as { source_id: number } | undefined)?.source_id;
+      if (source !== undefined) expect((await admin.del(`/api/sources/${source}`)).statusCode).toBe(204);
+    }
+    const fresh = insertSource(t.db, { name: "青禾论坛2", kind: "rss", url: "http://127.0.0.1/2", intervalSeconds: 300, priority: 3, enabled: true });
+    const [copy] = insertItems(t.db, fresh.id, [{
+      guid: "again", url: null, canonicalUrl: null, contentHash: contentHash("", FEE), author: null, title: "禾溪镇小学被指乱收费", text: FEE, publishedAt: T0 + 7 * HOUR,
+    }], T0 + 7 * HOUR);
+    await t.analysis.drain();
+    expect((t.db.sqlite.prepare("SELECT dup_group FROM items WHERE id = ?").get(copy) as { dup_group: string }).dup_group).toBe(String(copy));
+    expect((await admin.get("/api/items?collapse=1&limit=50")).json().items.map((i: { id: number }) => i.id)).toEqual([copy]);
+  });
+
   it("keeps an analyst's sentiment correction, audits it, and refuses it to a leader", async () => {
     const ids = seed();
     await t.analysis.drain();

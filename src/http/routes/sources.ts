@@ -95,9 +95,9 @@ export async function sourceRoutes(app: FastifyInstance, deps: AppDeps): Promise
     db.tx(() => {
       const s = getSource(db, req.params.id);
       if (!s) throw AppError.notFound("source");
-      const { events, itemsByEvent } = deleteSource(db, s.id);
-      refreshEvents(db, events, Date.now());
-      forgetDeletedItems(db, deps.analysis?.analyser, itemsByEvent);
+      const deleted = deleteSource(db, s.id);
+      refreshEvents(db, [...deleted.itemsByEvent.keys()], Date.now());
+      forgetDeletedItems(db, deps.analysis?.analyser, deleted);
       recordAudit(db, { actor: actorOf(p), action: "source.delete", targetType: "source", targetId: s.id, summary: { name: s.name, url: s.url, items: s.item_count }, ip: req.ip });
     });
     return reply.code(204).send();
