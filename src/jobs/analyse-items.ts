@@ -5,7 +5,7 @@ import type { Db } from "../db/connection";
 import { Analyser, DEDUP_KEEP_ITEMS, type PipelineItem, type PreparedItem } from "../analyse/pipeline";
 import { deserialiseModel } from "../analyse/sentiment";
 import type { EventSnapshot } from "../analyse/events";
-import { analysedSince, newestAnalysedFloor, pendingItems, saveAnalysis, type PendingItem } from "../store/analysis";
+import { analysedSince, itemTime, newestAnalysedFloor, pendingItems, saveAnalysis, type PendingItem } from "../store/analysis";
 import { PreparePool, type PrepareSettings } from "./prepare-pool";
 import { unpackPrepared, type PackedBatch } from "./prepared-codec";
 import { bumpEventCounts, createEventRow, openEventSnapshots, saveEventSnapshot } from "../store/events";
@@ -39,13 +39,32 @@ export function loadAnalyser(db: Db, now = Date.now()): Analyser {
   analyser.restoreEvents(openEventSnapshots(db, now) as EventSnapshot[]);
   const since = now - DEDUP_REBUILD_MS;
   let after = newestAnalysedFloor(db, since, DEDUP_REBUILD_MAX);
+  const storedGroup = new Map<number, string>();
   for (;;) {
     const rows = analysedSince(db, since, after, 2000);
     if (!rows.length) break;
-    for (const r of rows) analyser.rememberCopy(r.id, r.title, r.text, r.published_at ?? r.fetched_at);
+    for (const r of rows) {
+      analyser.rememberCopy(r.id, r.title, r.text, r.published_at ?? r.fetched_at);
+      if (r.dup_group !== null && r.dup_group !== String(r.id)) storedGroup.set(r.id, r.dup_group);
+    }
     after = rows[rows.length - 1].id;
   }
+  keepStoredGroupNames(db, analyser, storedGroup);
   return analyser;
+}
+
+// Copies keep the name their group has in the database: a group whose first post is older than
+// what the index was rebuilt from gets that post as a member (without a signature), so it is named
+// after it again, and later copies join that name, not the name of the earliest copy rebuilt.
+function keepStoredGroupNames(db: Db, analyser: Analyser, storedGroup: ReadonlyMap<number, string>): void {
+  const done = new Set<string>();
+  for (const [id, group] of storedGroup) {
+    if (done.has(group) || analyser.dedup.groupOf(String(id)) === group) continue;
+    done.add(group);
+    const first = Number(group);
+    const at = Number.isSafeInteger(first) ? itemTime(db, first) : undefined;
+    if (at !== undefined) analyser.dedup.addMember(String(id), group, at);
+  }
 }
 
 function loadSettings(db: Db): PrepareSettings {

@@ -42,14 +42,21 @@ export function pendingCount(db: Db): number {
   return (db.prepare("SELECT count(*) AS n FROM items WHERE analysed_at IS NULL").get() as { n: number }).n;
 }
 
+type AnalysedRow = Pick<ItemsTable, "id" | "title" | "text" | "published_at" | "fetched_at" | "dup_group">;
+
 /** Analysed items, oldest first from a time on, to rebuild the near-duplicate index at start. */
-export function analysedSince(db: Db, since: number, afterId: number, limit: number): Pick<ItemsTable, "id" | "title" | "text" | "published_at" | "fetched_at">[] {
+export function analysedSince(db: Db, since: number, afterId: number, limit: number): AnalysedRow[] {
   return db
     .prepare(
-      `SELECT id, title, text, published_at, fetched_at FROM items
+      `SELECT id, title, text, published_at, fetched_at, dup_group FROM items
        WHERE analysed_at IS NOT NULL AND fetched_at >= ? AND id > ? ORDER BY id LIMIT ?`,
     )
-    .all(since, afterId, limit) as Pick<ItemsTable, "id" | "title" | "text" | "published_at" | "fetched_at">[];
+    .all(since, afterId, limit) as AnalysedRow[];
+}
+
+/** The publication time (fetch time when unknown) of an item, or undefined when there is none. */
+export function itemTime(db: Db, id: number): number | undefined {
+  return db.prepare("SELECT coalesce(published_at, fetched_at) FROM items WHERE id = ?").pluck().get(id) as number | undefined;
 }
 
 /** The id after which the newest `count` analysed items fetched since `since` start (0: all of them). */

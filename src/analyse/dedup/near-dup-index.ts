@@ -277,17 +277,28 @@ export class NearDupIndex {
    * signature when this index does not hold it (it was compacted away).
    */
   rename(from: string, to: string, publishedAt: number): void {
+    const m = this.addMember(from, to, publishedAt);
+    if (m !== undefined) this.p.groups.setFirst(m);
+  }
+
+  /**
+   * Records that the stored post `id`, published at `publishedAt`, is in the group of the post
+   * `of` (as a member without a signature when this index does not hold it): the group then takes
+   * its name when it is the earliest. A restart uses it for the first posts of groups that are older
+   * than the posts the index is rebuilt from. Returns the member's number (undefined: `of` unknown).
+   */
+  addMember(of: string, id: string, publishedAt: number): number | undefined {
     const p = this.p;
-    const i = p.index.get(from);
-    if (i === undefined) return;
-    let m = p.index.get(to);
+    const i = p.index.get(of);
+    if (i === undefined) return undefined;
+    let m = p.index.get(id);
     if (m === undefined) {
       m = p.groups.add(publishedAt);
-      p.ids.push(to);
-      p.index.set(to, m);
+      p.ids.push(id);
+      p.index.set(id, m);
     }
     p.groups.union(i, m);
-    p.groups.setFirst(m);
+    return m;
   }
 
   // Names the item's group after its earliest member that is not deleted (if it has one).
