@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { openDb } from "./connection";
 import { listMigrations, migrate } from "./migrate";
+import { registerSqlFunctions } from "./sql-functions";
 import { watchMatchesOf } from "../store/analysis";
 import { itemIndexText, toMatchQuery } from "../analyse/bigrams";
 
 // A database with the schema as it was before migration `version`, and one source.
 function databaseBefore(version: number) {
   const db = openDb(":memory:");
+  registerSqlFunctions(db.sqlite);
   db.sqlite.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
   for (const m of listMigrations().filter((m) => m.version < version)) {
     db.sqlite.exec(m.sql);
@@ -44,6 +46,20 @@ describe("migrate", () => {
     expect(db.sqlite.prepare("SELECT id, match_count FROM watches ORDER BY id").all()).toEqual([{ id: 1, match_count: 1 }, { id: 2, match_count: 2 }]);
     expect(db.sqlite.prepare("SELECT watch_id, bucket, n FROM watch_match_counts ORDER BY 1").all()).toEqual([
       { watch_id: 1, bucket: 0, n: 1 }, { watch_id: 2, bucket: 0, n: 2 },
+    ]);
+  });
+
+  it("0014 names repost groups of deleted first posts after their earliest remaining post", () => {
+    const db = databaseBefore(14);
+    // Group "1" lost its first post; group "5" is intact; group "9" lost it and has one copy left.
+    db.sqlite.exec(`
+      INSERT INTO items (id, source_id, dedup_key, content_hash, title, text, published_at, fetched_at, dup_group) VALUES
+        (2, 1, 'b', 'b', 't', 'x', 300, 0, '1'), (3, 1, 'c', 'c', 't', 'x', NULL, 200, '1'), (4, 1, 'd', 'd', 't', 'x', 200, 0, '1'),
+        (5, 1, 'e', 'e', 't', 'y', 100, 0, '5'), (6, 1, 'f', 'f', 't', 'y', 50, 0, '5'),
+        (10, 1, 'g', 'g', 't', 'z', 100, 0, '9'), (11, 1, 'h', 'h', 't', 'w', 100, 0, NULL);`);
+    expect(migrate(db)).toContain(14);
+    expect(db.sqlite.prepare("SELECT id, dup_group FROM items ORDER BY id").raw().all()).toEqual([
+      [2, "3"], [3, "3"], [4, "3"], [5, "5"], [6, "5"], [10, "10"], [11, null],
     ]);
   });
 
