@@ -21,6 +21,18 @@ function databaseBefore(version: number) {
 }
 
 describe("migrate", () => {
+  it("tells of each migration of an upgrade before it runs and after, with its time; a new database is created silently", () => {
+    const heard: string[] = [];
+    const listen = (m: { version: number }, ms?: number) => heard.push(ms === undefined ? `start ${m.version}` : `done ${m.version} ${ms >= 0}`);
+    const fresh = openDb(":memory:");
+    expect(migrate(fresh, listen)).toEqual(listMigrations().map((m) => m.version));
+    expect(heard).toEqual([]);
+    const old = databaseBefore(13);
+    const upgrade = listMigrations().filter((m) => m.version >= 13).map((m) => m.version);
+    expect(migrate(old, listen)).toEqual(upgrade);
+    expect(heard).toEqual(upgrade.flatMap((v) => [`start ${v}`, `done ${v} true`]));
+  });
+
   it("0008 moves every match's spans into one compact row per item, keeping the matches", () => {
     // The schema as it was before 0008, with matches stored the old way.
     const db = databaseBefore(8);

@@ -18,8 +18,12 @@ export function listMigrations(): Migration[] {
     .map((f) => ({ version: Number(f.slice(0, 4)), name: f.slice(5, -4), sql: readFileSync(path.join(dir, f), "utf8") }));
 }
 
-/** Applies pending migrations; returns the versions applied now. */
-export function migrate(db: Db): number[] {
+/**
+ * Applies pending migrations; returns the versions applied now. When a database that has data is
+ * upgraded, `progress` hears of each migration before it runs and after, with its milliseconds
+ * (some rebuild an index over every item: ~36 s at 1M items); a new database is created silently.
+ */
+export function migrate(db: Db, progress?: (m: Migration, ms?: number) => void): number[] {
   db.sqlite.exec(
     "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)",
   );
@@ -27,9 +31,12 @@ export function migrate(db: Db): number[] {
     (db.sqlite.prepare("SELECT version FROM schema_migrations").all() as { version: number }[]).map((r) => r.version),
   );
   const applied: number[] = [];
+  const tell = done.size > 0 ? progress : undefined;
   registerSqlFunctions(db.sqlite);
   for (const m of listMigrations()) {
     if (done.has(m.version)) continue;
+    tell?.(m);
+    const t0 = performance.now();
     try {
       db.tx(() => {
         db.sqlite.exec(m.sql);
@@ -41,6 +48,7 @@ export function migrate(db: Db): number[] {
       throw new Error(`db: migration ${m.version}_${m.name} failed`, { cause });
     }
     applied.push(m.version);
+    tell?.(m, performance.now() - t0);
   }
   return applied;
 }
