@@ -4,7 +4,7 @@
 import { normaliseText } from "./normalise";
 import { MAX_ANALYSED_CHARS, segment } from "./segment";
 import { sentimentOfNormalised, type SentimentResult, type TrainedModel } from "./sentiment";
-import { NearDupIndex, Sketcher, type DupSketch } from "./dedup";
+import { NearDupIndex, Sketcher, type DupSketch, type GroupRename } from "./dedup";
 import { KeywordExtractor, type Entity, type Keyword, type UserWord } from "./keywords";
 import { encodeWatchSpans, WatchSet } from "./query";
 import { EventClusterer, type Assignment, type EventSnapshot } from "./events";
@@ -176,7 +176,7 @@ export class Analyser {
    * Forgets deleted items in the near-duplicate index (they still match, but name no group) and
    * names the groups they named as the stored items now are.
    */
-  forgetCopies(itemIds: readonly number[], renamed: readonly { from: string; to: string; publishedAt: number }[]): void {
+  forgetDeletedPosts(itemIds: readonly number[], renamed: readonly GroupRename[]): void {
     this.dedup.forget(itemIds.map(String));
     for (const r of renamed) this.dedup.rename(r.from, r.to, r.publishedAt);
   }

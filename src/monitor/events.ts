@@ -65,7 +65,7 @@ export function forgetDeletedItems(db: Db, analyser: Analyser | undefined, delet
   if (!analyser) return;
   for (const [id, items] of deleted.itemsByEvent) analyser.events.forget(id, items);
   storeSnapshots(db, analyser, [...deleted.itemsByEvent.keys()]);
-  analyser.forgetCopies(deleted.itemIds, deleted.renamedGroups);
+  analyser.forgetDeletedPosts(deleted.itemIds, deleted.renamedGroups);
 }
 
 /** Sets an analyst's title (kept over suggestions). */

@@ -1,4 +1,5 @@
 // Monitored sources and their fetch health (errors live on the row, never in the scheduler).
+import type { GroupRename } from "../analyse/dedup";
 import type { Db } from "../db/connection";
 import { noteDeletedItemIds } from "./items";
 import { matchBucket, MatchTally } from "./watches";
@@ -48,8 +49,8 @@ export function updateSource(db: Db, id: number, patch: Partial<NewSource>, now 
 export type DeletedSource = {
   itemIds: number[];
   itemsByEvent: Map<number, number[]>;
-  /** Groups whose first post was deleted: `from` is their old id, `to` their earliest remaining post. */
-  renamedGroups: { from: string; to: string; publishedAt: number }[];
+  /** Groups whose first post was deleted, now named after their earliest remaining post. */
+  renamedGroups: GroupRename[];
 };
 
 /**
@@ -103,7 +104,7 @@ export function deleteSource(db: Db, id: number): DeletedSource {
     "SELECT id, coalesce(published_at, fetched_at) AS t FROM items WHERE dup_group = ? ORDER BY t, id LIMIT 1",
   );
   const relabel = db.sqlite.prepare("UPDATE items SET dup_group = ? WHERE dup_group = ?");
-  const renamedGroups: DeletedSource["renamedGroups"] = [];
+  const renamedGroups: GroupRename[] = [];
   for (const from of named) {
     const first = earliest.get(from) as { id: number; t: number } | undefined;
     if (!first) continue;

@@ -1,5 +1,5 @@
 // Near-duplicate and repost detection: the public surface of src/analyse/dedup.
-export { NearDupIndex, Sketcher, type AddResult, type DupSketch, type NearDupOptions, type SketchPart } from "./near-dup-index";
+export { NearDupIndex, Sketcher, type AddResult, type DupSketch, type GroupRename, type NearDupOptions, type SketchPart } from "./near-dup-index";
 export type { IndexState } from "./index-state";
 export { minhashSignature } from "./minhash";
 export { hamming, simhash64 } from "./simhash";

@@ -40,6 +40,9 @@ export type SketchPart = { size: number; low: Uint8Array; keys: Int32Array };
  */
 export type DupSketch = { body: SketchPart | string | null; parent: SketchPart | string | null };
 
+/** A repost group renamed after its first post was deleted: its old id, and the post and time it is named by now. */
+export type GroupRename = { from: string; to: string; publishedAt: number };
+
 /** Computes sketches with an index's rule and banding; pure, so it may run on another thread. */
 export class Sketcher {
   private readonly rule: MatchRule;
