@@ -97,8 +97,9 @@ export async function sourceRoutes(app: FastifyInstance, deps: AppDeps): Promise
       if (!s) throw AppError.notFound("source");
       const deleted = deleteSource(db, s.id);
       refreshEvents(db, [...deleted.itemsByEvent.keys()], Date.now());
-      forgetDeletedItems(db, deps.analysis?.analyser, deleted);
       recordAudit(db, { actor: actorOf(p), action: "source.delete", targetType: "source", targetId: s.id, summary: { name: s.name, url: s.url, items: s.item_count }, ip: req.ip });
+      // Last: the live analyser cannot take back a change if a statement after it failed.
+      forgetDeletedItems(db, deps.analysis?.analyser, deleted);
     });
     return reply.code(204).send();
   });
