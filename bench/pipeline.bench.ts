@@ -38,7 +38,7 @@ const start = Date.now() - TOTAL * 2000;
 // How fast the machine is at the moment (see lib/machine-reference.ts), in a child process.
 const reference = () => {
   const r = spawnSync(process.execPath, ["--import", "tsx", path.join(here, "lib/machine-reference.ts")], { encoding: "utf8" });
-  return `${r.stdout.trim() || r.stderr.trim()} µs per jieba cut of a bench post (45 on this machine at its quiet best)`;
+  return `${r.stdout.trim() || r.stderr.trim()} µs per jieba cut of a bench post (29–45 on this machine when quiet)`;
 };
 try {
   console.log(`machine reference before: ${reference()}`);
