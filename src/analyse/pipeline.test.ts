@@ -18,4 +18,24 @@ describe("Analyser", () => {
     expect(analyser.dedup.groupOf("1")).toBe("1"); // kept as its group's ghost
     expect(analyser.analyse(post(2000, `【转载】${ORIGINAL}`)).dupGroup).toBe("1");
   });
+
+  it("moves a repost group's event to its new name when a late first post renames it", () => {
+    const analyser = new Analyser();
+    const copy = analyser.analyse(post(2, `转发：${ORIGINAL}`));
+    const late = analyser.analyse({ ...post(1, ORIGINAL), id: 3, publishedAt: post(2, "").publishedAt - 3_600_000 }); // published an hour earlier
+    expect(late).toMatchObject({ dupGroup: "3", relabelled: ["2"], event: { eventId: copy.event.eventId, score: 1 } });
+    const groups = (analyser.events.snapshot(copy.event.eventId) as { groups: [string, number][] }).groups;
+    expect(groups.map(([g]) => g)).toEqual(["3"]);
+  });
+
+  it("renames a deleted first post's group in the index and in its event", () => {
+    const analyser = new Analyser();
+    const first = analyser.analyse(post(1, ORIGINAL));
+    analyser.analyse(post(2, `转发：${ORIGINAL}`));
+    analyser.forgetDeletedPosts([1], [{ from: "1", to: "2", publishedAt: post(2, "").publishedAt }]);
+    expect(analyser.dedup.groupOf("2")).toBe("2");
+    const groups = (analyser.events.snapshot(first.event.eventId) as { groups: [string, number][] }).groups;
+    expect(groups.map(([g]) => g)).toEqual(["2"]);
+    expect(analyser.analyse(post(4, `【转载】${ORIGINAL}`))).toMatchObject({ dupGroup: "2", event: { eventId: first.event.eventId, score: 1 } });
+  });
 });

@@ -174,11 +174,14 @@ export class Analyser {
 
   /**
    * Forgets deleted items in the near-duplicate index (they still match, but name no group) and
-   * names the groups they named as the stored items now are.
+   * names the groups they named as the stored items now are, in the index and in the open events.
    */
   forgetDeletedPosts(itemIds: readonly number[], renamed: readonly GroupRename[]): void {
     this.dedup.forget(itemIds.map(String));
-    for (const r of renamed) this.dedup.rename(r.from, r.to, r.publishedAt);
+    for (const r of renamed) {
+      this.dedup.rename(r.from, r.to, r.publishedAt);
+      this.events.renameGroup(r.from, r.to);
+    }
   }
 
   private boundDedup(): void {
@@ -189,6 +192,8 @@ export class Analyser {
   commit(item: PipelineItem, p: PreparedItem): PipelineResult {
     const dup = this.dedup.addSketch(String(item.id), p.dup, item.publishedAt);
     this.boundDedup();
+    // Copies of one post share an event, also when their group was just renamed after this item.
+    for (const old of dup.relabelled) this.events.renameGroup(old, dup.groupId);
     const event = this.events.assign({
       id: item.id, publishedAt: item.publishedAt, title: item.title, keywords: p.keywords,
       entities: p.entities.map((e) => e.word), dupGroup: dup.groupId, sentiment: p.sentiment.label,

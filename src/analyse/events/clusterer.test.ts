@@ -35,6 +35,27 @@ describe("EventClusterer.assign", () => {
     expect(c.assign({ ...post(BUS_ROUTE, 5, at(4)), dupGroup: original.dupGroup }).eventId).toBe(first.eventId);
   });
 
+  it("keeps a renamed repost group with its event, so later copies under the new name follow it", () => {
+    const c = new EventClusterer();
+    const original = post(SCHOOL_FEE, 1, at(0));
+    const first = c.assign(original);
+    c.renameGroup("1", "late-first"); // post 1 is its own group, "1"
+    c.renameGroup("no-such-group", "other"); // nothing to move
+    // A copy whose words alone would open a new event joins by its group's new name.
+    expect(c.assign({ ...post(BUS_ROUTE, 2, at(1)), dupGroup: "late-first" }).eventId).toBe(first.eventId);
+    expect(c.snapshot(first.eventId)).toMatchObject({ groups: [["late-first", expect.any(Number)]] });
+  });
+
+  it("leaves a group's new name with its owner when the name already has one (two groups joined)", () => {
+    const c = new EventClusterer();
+    const school = c.assign(post(SCHOOL_FEE, 1, at(0)));
+    const bus = c.assign(post(BUS_ROUTE, 2, at(1)));
+    expect(bus.eventId).not.toBe(school.eventId);
+    c.renameGroup("1", "2");
+    expect(c.assign({ ...post(SCHOOL_FEE, 3, at(2)), dupGroup: "2" }).eventId).toBe(bus.eventId);
+    expect(c.assign({ ...post(BUS_ROUTE, 4, at(3)), dupGroup: "1" }).eventId).toBe(school.eventId);
+  });
+
   it("gives a post without keywords and without copies an event of its own", () => {
     const c = new EventClusterer();
     c.assign(post(SCHOOL_FEE, 1, at(0)));

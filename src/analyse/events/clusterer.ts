@@ -76,6 +76,11 @@ export class EventClusterer {
     return { eventId: id, created: true, score };
   }
 
+  /** Tells the clusterer that a near-duplicate group is now called `to` (see EventStore.renameGroup). */
+  renameGroup(from: string, to: string): void {
+    this.store.renameGroup(from, to);
+  }
+
   /** An analyst's merge: `sourceId` joins `targetId`, and items that would have gone to the source go to the target. */
   merge(targetId: number, sourceId: number): void {
     const t = this.store.resolve(targetId);

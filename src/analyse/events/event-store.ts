@@ -110,6 +110,20 @@ export class EventStore {
     }
   }
 
+  /**
+   * Moves a near-duplicate group's ownership to its new name (the group was renamed: a late first
+   * post, or its first post deleted), so that later copies under the new name follow it. A name that
+   * already has an owner (two groups joined) keeps it.
+   */
+  renameGroup(from: string, to: string): void {
+    const ev = this.groupOwner.get(from);
+    if (!ev || from === to || this.groupOwner.has(to)) return;
+    const seen = ev.groups.get(from) ?? -Infinity;
+    this.release(ev, from);
+    this.own(ev, to, seen);
+    for (const m of ev.members) if (m.dupGroup === from) m.dupGroup = to;
+  }
+
   /** Rebuilds an event from the given members, replayed in order (exact when the history is complete). */
   rebuild(ev: OpenEvent, members: readonly Member[]): void {
     const owned = new Set(ev.groups.keys());
