@@ -1,7 +1,7 @@
 // Child process of pipeline.bench.ts: opens a stored database as a restarted server's analysis
 // worker would, and prints how long that took and the process's memory.
 import { openDb } from "../../src/db/connection";
-import { loadAnalyser } from "../../src/jobs/analyse-items";
+import { loadAnalyser } from "../../src/jobs/load-analyser";
 
 const [file, nowArg] = process.argv.slice(2);
 const db = openDb(file);

@@ -21,9 +21,8 @@ export async function serveCommand(): Promise<void> {
   const demo = config.demo ? await startDemo(db, config) : null;
   if (demo) log(`demo feed of the fictional 青禾县 at ${demo.feedUrl} (TINGFENG_DEMO=0 turns it off)`);
 
-  const started = Date.now();
+  // The near-duplicate index is rebuilt while the server already answers (it logs when it is ready).
   const analysis = createAnalysisWorker(db, (m) => log(m), { thread: true });
-  log(`analysis ready in ${Date.now() - started} ms (${analysis.analyser.dedup.size} recent items in the near-duplicate index)`);
   const scheduler = createScheduler(db, config, (m) => log(m), true, () => analysis.wake());
   const app = await buildApp({ db, config, version: VERSION, scheduler, analysis }, { logger: config.logLevel === "silent" ? false : { level: config.logLevel } });
   try {

@@ -2,27 +2,23 @@
 // the results with the item in one transaction, then refreshes the events it touched. Runs one
 // batch at a time (never two at once); woken after ingest, and on a timer for the idle upkeep.
 import type { Db } from "../db/connection";
-import { Analyser, DEDUP_KEEP_ITEMS, type PipelineItem, type PreparedItem } from "../analyse/pipeline";
-import { deserialiseModel } from "../analyse/sentiment";
-import type { EventSnapshot } from "../analyse/events";
-import { analysedSince, itemTime, newestAnalysedFloor, pendingItems, saveAnalysis, type PendingItem } from "../store/analysis";
-import { PreparePool, type PrepareSettings } from "./prepare-pool";
+import type { Analyser, PipelineItem, PreparedItem } from "../analyse/pipeline";
+import { pendingItems, saveAnalysis, type PendingItem } from "../store/analysis";
+import { PreparePool } from "./prepare-pool";
+import { applySettings, newAnalyser, RecentCopies } from "./load-analyser";
 import { unpackPrepared, type PackedBatch } from "./prepared-codec";
-import { bumpEventCounts, createEventRow, openEventSnapshots, saveEventSnapshot } from "../store/events";
+import { bumpEventCounts, saveEventSnapshot } from "../store/events";
 import { mergeSearchIndex } from "../store/items";
-import { activeModel } from "../store/sentiment";
-import { listUserWords } from "../store/user-words";
-import { enabledWatches, MatchTally } from "../store/watches";
+import { MatchTally } from "../store/watches";
 import { refreshEvents, RefreshThrottle } from "../monitor/refresh-events";
 
-/** How far back the near-duplicate index reaches after a restart, and how many items at most (the newest). */
-export const DEDUP_REBUILD_MS = 14 * 86_400_000;
-export const DEDUP_REBUILD_MAX = DEDUP_KEEP_ITEMS;
 const BATCH = 500;
 
 /** The running worker. */
 export interface AnalysisWorker {
   readonly analyser: Analyser;
+  /** Resolves once the near-duplicate index is rebuilt from recent items (analysis waits for it). */
+  readonly ready: Promise<void>;
   /** Analyses everything pending (resolves when none is left). */
   drain(): Promise<number>;
   /** Asks for a drain soon. */
@@ -30,58 +26,6 @@ export interface AnalysisWorker {
   /** Reloads watches, the user dictionary and the active model from the database. */
   reload(): void;
   stop(): Promise<void>;
-}
-
-/** Loads the analyser's state from the database: settings, open events and recent items for near-duplicates. */
-export function loadAnalyser(db: Db, now = Date.now()): Analyser {
-  const analyser = new Analyser({ nextEventId: () => createEventRow(db, Date.now()) });
-  applySettings(db, analyser);
-  analyser.restoreEvents(openEventSnapshots(db, now) as EventSnapshot[]);
-  const since = now - DEDUP_REBUILD_MS;
-  let after = newestAnalysedFloor(db, since, DEDUP_REBUILD_MAX);
-  const storedGroup = new Map<number, string>();
-  for (;;) {
-    const rows = analysedSince(db, since, after, 2000);
-    if (!rows.length) break;
-    for (const r of rows) {
-      analyser.rememberCopy(r.id, r.title, r.text, r.published_at ?? r.fetched_at);
-      if (r.dup_group !== null && r.dup_group !== String(r.id)) storedGroup.set(r.id, r.dup_group);
-    }
-    after = rows[rows.length - 1].id;
-  }
-  keepStoredGroupNames(db, analyser, storedGroup);
-  return analyser;
-}
-
-// Copies keep the name their group has in the database: a group whose first post is older than
-// what the index was rebuilt from gets that post as a member (without a signature), so it is named
-// after it again, and later copies join that name, not the name of the earliest copy rebuilt.
-function keepStoredGroupNames(db: Db, analyser: Analyser, storedGroup: ReadonlyMap<number, string>): void {
-  const done = new Set<string>();
-  for (const [id, group] of storedGroup) {
-    if (done.has(group) || analyser.dedup.groupOf(String(id)) === group) continue;
-    done.add(group);
-    const first = Number(group);
-    const at = Number.isSafeInteger(first) ? itemTime(db, first) : undefined;
-    if (at !== undefined) analyser.dedup.addMember(String(id), group, at);
-  }
-}
-
-function loadSettings(db: Db): PrepareSettings {
-  const m = activeModel(db);
-  return {
-    watches: enabledWatches(db),
-    userWords: listUserWords(db).map((w) => ({ word: w.word, kind: w.kind as "place" | "org" | "term" })),
-    model: m ? m.model : null,
-  };
-}
-
-function applySettings(db: Db, analyser: Analyser, pool?: PreparePool | null): void {
-  const s = loadSettings(db);
-  analyser.preparer.setWatches(s.watches);
-  analyser.preparer.setUserWords(s.userWords);
-  analyser.preparer.setModel(s.model ? deserialiseModel(s.model) : null);
-  if (pool && !pool.broken) void pool.settings(s).catch(() => {});
 }
 
 const itemOf = (r: PendingItem): PipelineItem => ({
@@ -188,11 +132,15 @@ export async function drainWithPool(db: Db, analyser: Analyser, pool: PreparePoo
   return total;
 }
 
-/** Starts the worker (state loaded now); `autostart: false` only analyses on drain(). */
+/**
+ * Starts the worker: settings and open events are loaded now, the near-duplicate index in steps
+ * with other work in between (`ready`); nothing is analysed before it is complete. With
+ * `autostart: false` it only analyses on drain().
+ */
 export function createAnalysisWorker(
   db: Db, log: (m: string) => void = () => {}, opts: { autostart?: boolean; idleMs?: number; thread?: boolean; threads?: number } = {},
 ): AnalysisWorker {
-  const analyser = loadAnalyser(db);
+  const analyser = newAnalyser(db);
   const pool = opts.thread ? new PreparePool(opts.threads ?? 1) : null;
   if (pool) applySettings(db, analyser, pool);
   const throttle = new RefreshThrottle();
@@ -201,8 +149,16 @@ export function createAnalysisWorker(
   let stopped = false;
   const idleMs = opts.idleMs ?? 30_000;
 
+  const copies = new RecentCopies(db, analyser);
+  const loadStarted = Date.now();
+  const ready = (async () => {
+    while (!stopped && copies.step()) await new Promise((r) => setImmediate(r)); // HTTP requests in between
+    if (!stopped) log(`near-duplicate index ready in ${Date.now() - loadStarted} ms (${analyser.dedup.size} recent items)`);
+  })().catch((err) => log(`near-duplicate index incomplete: ${err instanceof Error ? err.message : String(err)}`));
+
   let toldBroken = false;
   async function drainOnce(): Promise<number> {
+    await ready;
     let total = 0;
     if (pool && !pool.broken) total = await drainWithPool(db, analyser, pool, throttle, () => stopped);
     if (pool?.broken && !toldBroken) {
@@ -246,6 +202,7 @@ export function createAnalysisWorker(
   schedule(0);
   return {
     analyser,
+    ready,
     drain,
     wake: () => schedule(20),
     reload: () => applySettings(db, analyser, pool),

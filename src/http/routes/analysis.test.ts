@@ -279,7 +279,7 @@ describe("event snapshots", () => {
       await worker.stop();
     }
     expect(withState()).toEqual([...new Set([eventOf(ids[0]), eventOf(ids[3]), eventOf(ids[4])])].sort((a, b) => a - b));
-    const { loadAnalyser } = await import("../../jobs/analyse-items");
+    const { loadAnalyser } = await import("../../jobs/load-analyser");
     const restarted = loadAnalyser(t.db);
     expect(restarted.events.open(Date.now())).toEqual(expect.arrayContaining([eventOf(ids[3]), eventOf(ids[4])]));
   });

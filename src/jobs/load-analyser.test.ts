@@ -4,14 +4,16 @@ import { migrate } from "../db/migrate";
 import { contentHash } from "../ingest";
 import { insertItems } from "../store/items";
 import { insertSource } from "../store/sources";
-import { analyseBatch, loadAnalyser } from "./analyse-items";
+import { analyseBatch, createAnalysisWorker } from "./analyse-items";
+import { loadAnalyser } from "./load-analyser";
 
 const DAY = 86_400_000;
-const NOW = Date.UTC(2026, 10, 1);
+// The worker reads the clock, so the posts are dated around the real now.
+const NOW = Date.now();
 const POST = "青禾县禾溪镇第一小学家长反映，学校以兴趣班名义每学期额外收取补课费八百元，家长质疑属于乱收费，希望教育局尽快调查处理。";
 
 describe("loadAnalyser", () => {
-  it("keeps the stored group names of copies whose first post is older than the index reaches back", () => {
+  it("keeps the stored group names of copies whose first post is older than the index reaches back", async () => {
     const db = openDb(":memory:");
     migrate(db);
     const source = insertSource(db, { name: "青禾论坛", kind: "rss", url: "http://127.0.0.1/1", intervalSeconds: 300, priority: 3, enabled: true });
@@ -31,6 +33,15 @@ describe("loadAnalyser", () => {
     const late = add("c", `${POST}太过分了！`, NOW);
     analyseBatch(db, restarted);
     expect(dupGroup(late)).toBe(String(first));
+
+    // The worker loads the index in steps after it starts; its first drain waits for the index.
+    const worker = createAnalysisWorker(db, () => {}, { autostart: false });
+    const again = add("d", `${POST}！`, NOW + DAY);
+    expect(await worker.drain()).toBe(1);
+    expect(dupGroup(again)).toBe(String(first));
+    await worker.ready;
+    expect(worker.analyser.dedup.groupOf(String(late))).toBe(String(first));
+    await worker.stop();
     db.close();
   });
 });
