@@ -5,7 +5,7 @@ import type { Db } from "../db/connection";
 import { Analyser, DEDUP_KEEP_ITEMS } from "../analyse/pipeline";
 import { deserialiseModel } from "../analyse/sentiment";
 import type { EventSnapshot } from "../analyse/events";
-import { analysedSince, itemTime, newestAnalysedFloor } from "../store/analysis";
+import { analysedSince, itemTime, newestAnalysedFloor, storedDupGroup } from "../store/analysis";
 import { createEventRow, openEventSnapshots } from "../store/events";
 import { activeModel } from "../store/sentiment";
 import { listUserWords } from "../store/user-words";
@@ -96,7 +96,7 @@ export class RecentCopies {
       if (named.has(group) || this.analyser.dedup.groupOf(String(id)) === group) continue;
       named.add(group);
       // The stored name as it is now: a source deleted between steps renames the groups it named.
-      const name = this.db.prepare("SELECT dup_group FROM items WHERE id = ?").pluck().get(id) as string | null | undefined;
+      const name = storedDupGroup(this.db, id);
       if (!name || name === String(id) || this.analyser.dedup.groupOf(String(id)) === name) continue;
       const first = Number(name);
       const at = Number.isSafeInteger(first) ? itemTime(this.db, first) : undefined;

@@ -54,6 +54,11 @@ export function analysedSince(db: Db, since: number, afterId: number, limit: num
     .all(since, afterId, limit) as AnalysedRow[];
 }
 
+/** The repost group an item is stored under (null: not analysed yet; undefined: no such item). */
+export function storedDupGroup(db: Db, id: number): string | null | undefined {
+  return db.prepare("SELECT dup_group FROM items WHERE id = ?").pluck().get(id) as string | null | undefined;
+}
+
 /** The publication time (fetch time when unknown) of an item, or undefined when there is none. */
 export function itemTime(db: Db, id: number): number | undefined {
   return db.prepare("SELECT coalesce(published_at, fetched_at) FROM items WHERE id = ?").pluck().get(id) as number | undefined;
