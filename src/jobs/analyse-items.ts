@@ -3,7 +3,7 @@
 // batch at a time (never two at once); woken after ingest, and on a timer for the idle upkeep.
 import type { Db } from "../db/connection";
 import type { Analyser, PipelineItem, PreparedItem } from "../analyse/pipeline";
-import { pendingItems, saveAnalysis, type PendingItem } from "../store/analysis";
+import { pendingItems, saveAnalysis, storedItemIds, type PendingItem } from "../store/analysis";
 import { PreparePool } from "./prepare-pool";
 import { applySettings, newAnalyser, RecentCopies } from "./load-analyser";
 import { unpackPrepared, type PackedBatch } from "./prepared-codec";
@@ -48,7 +48,7 @@ export function commitBatch(
   const tally = new MatchTally();
   db.tx(() => {
     // Items deleted (with their source) while the batch was being prepared join no group or event.
-    const present = new Set(stillStored(db, rows));
+    const present = new Set(storedItemIds(db, rows.map((r) => r.id)));
     rows.forEach((r, i) => {
       if (!present.has(r.id)) return;
       const res = analyser.commit(itemOf(r), preparedAt(i));
@@ -75,14 +75,6 @@ export function commitBatch(
     const snapshots = throttle ? throttle.snapshotsDue(touched.keys(), at) : touched.keys();
     for (const id of snapshots) saveEventSnapshot(db, id, analyser.events.snapshot(id));
   });
-}
-
-// Which of the rows' items are still stored (one statement per batch).
-function stillStored(db: Db, rows: readonly PendingItem[]): number[] {
-  return db
-    .prepare("SELECT id FROM items WHERE id IN (SELECT value FROM json_each(?))")
-    .pluck()
-    .all(JSON.stringify(rows.map((r) => r.id))) as number[];
 }
 
 /** Stores the snapshots the throttle still holds back (when idle, and before stopping). */

@@ -54,6 +54,11 @@ export function analysedSince(db: Db, since: number, afterId: number, limit: num
     .all(since, afterId, limit) as AnalysedRow[];
 }
 
+/** Which of the given items are still stored (one statement for all of them). */
+export function storedItemIds(db: Db, ids: readonly number[]): number[] {
+  return db.prepare("SELECT id FROM items WHERE id IN (SELECT value FROM json_each(?))").pluck().all(JSON.stringify(ids)) as number[];
+}
+
 /** The repost group an item is stored under (null: not analysed yet; undefined: no such item). */
 export function storedDupGroup(db: Db, id: number): string | null | undefined {
   return db.prepare("SELECT dup_group FROM items WHERE id = ?").pluck().get(id) as string | null | undefined;
