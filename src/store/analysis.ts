@@ -1,6 +1,7 @@
 // Per-item analysis results: pending items, storing a pipeline result, repost groups, and the
 // analysis view of items shown in the ledger.
 import type { WatchHits } from "../analyse/pipeline";
+import type { GroupRename } from "../analyse/dedup";
 import { decodeSpans, type MatchSpan } from "../analyse/query";
 import type { Db } from "../db/connection";
 import type { ItemsTable } from "../db/schema";
@@ -93,11 +94,30 @@ export function saveAnalysis(db: Db, itemId: number, a: StoredAnalysis, now = Da
     )
     .run(now, JSON.stringify(a.keywords), a.simhash, a.dupGroup, a.eventId, a.sentiment.label, a.sentiment.score, itemId);
   if (updated.changes === 0) return; // deleted meanwhile
-  const relabel = db.prepare("UPDATE items SET dup_group = ? WHERE dup_group = ?");
-  for (const old of a.relabelled) relabel.run(a.dupGroup, old);
+  for (const old of a.relabelled) relabelGroup(db, old, a.dupGroup);
   const counts = tally ?? new MatchTally();
   recordWatchMatches(db, { id: itemId, time: a.time }, a.watches, counts);
   if (!tally) counts.flush(db);
+}
+
+/** Moves every item of repost group `from` into group `to`. */
+function relabelGroup(db: Db, from: string, to: string): void {
+  db.prepare("UPDATE items SET dup_group = ? WHERE dup_group = ?").run(to, from);
+}
+
+/**
+ * Names a repost group whose first post was deleted after its earliest remaining post (publication
+ * time, else fetch time, then id: as the analysis names groups) and relabels its items; returns the
+ * rename, or null when no post of the group remains.
+ */
+export function renameOrphanGroup(db: Db, from: string): GroupRename | null {
+  const first = db
+    .prepare("SELECT id, coalesce(published_at, fetched_at) AS t FROM items WHERE dup_group = ? ORDER BY t, id LIMIT 1")
+    .get(from) as { id: number; t: number } | undefined;
+  if (!first) return null;
+  const to = String(first.id);
+  relabelGroup(db, from, to);
+  return { from, to, publishedAt: first.t };
 }
 
 /** Members of a repost group with what the spread summary needs, earliest first. */

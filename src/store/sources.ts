@@ -1,6 +1,7 @@
 // Monitored sources and their fetch health (errors live on the row, never in the scheduler).
 import type { GroupRename } from "../analyse/dedup";
 import type { Db } from "../db/connection";
+import { renameOrphanGroup } from "./analysis";
 import { noteDeletedItemIds } from "./items";
 import { matchBucket, MatchTally } from "./watches";
 import type { SourcesTable } from "../db/schema";
@@ -98,20 +99,9 @@ export function deleteSource(db: Db, id: number): DeletedSource {
   noteDeletedItemIds(db, db.sqlite.prepare("SELECT max(id) FROM items WHERE source_id = ?").pluck().get(id) as number | null);
   db.run(db.q.deleteFrom("items").where("source_id", "=", id));
   db.run(db.q.deleteFrom("sources").where("id", "=", id));
-  // Each such group is named after its earliest remaining post (as the analysis names groups), so
-  // that the collapsed ledger, which shows a group by the post it is named after, still shows it.
-  const earliest = db.sqlite.prepare(
-    "SELECT id, coalesce(published_at, fetched_at) AS t FROM items WHERE dup_group = ? ORDER BY t, id LIMIT 1",
-  );
-  const relabel = db.sqlite.prepare("UPDATE items SET dup_group = ? WHERE dup_group = ?");
-  const renamedGroups: GroupRename[] = [];
-  for (const from of named) {
-    const first = earliest.get(from) as { id: number; t: number } | undefined;
-    if (!first) continue;
-    const to = String(first.id);
-    relabel.run(to, from);
-    renamedGroups.push({ from, to, publishedAt: first.t });
-  }
+  // Each such group is named after its earliest remaining post, so that the collapsed ledger, which
+  // shows a group by the post it is named after, still shows it.
+  const renamedGroups = named.map((from) => renameOrphanGroup(db, from)).filter((r): r is GroupRename => r !== null);
   return { itemIds, itemsByEvent, renamedGroups };
 }
 
