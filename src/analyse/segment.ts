@@ -96,10 +96,15 @@ export function segment(normalised: string): Segmentation {
   const starts = new Int32Array(words.length + 1);
   const entries = new Int32Array(words.length);
   // jieba returns every character, whitespace and punctuation included (a lone surrogate comes back
-  // as U+FFFD, also one code unit), so offsets are running lengths.
+  // as U+FFFD, also one code unit), so offsets are running lengths. Each word is swapped for the hot
+  // table's copy of it: jieba's fresh strings then die at once, where they used to live through the
+  // batch's steps and be copied by the young-generation GC (per bench post prepared: bytes surviving
+  // a scavenge 8.5 → 5.7 KB, promoted to the old generation 8.4 → 5.7 KB).
   for (let i = 0; i < words.length; i++) {
-    starts[i + 1] = starts[i] + words[i].length;
-    entries[i] = engine.entry(words[i]);
+    const h = engine.hot(words[i]);
+    words[i] = h.word;
+    starts[i + 1] = starts[i] + h.word.length;
+    entries[i] = h.entry;
   }
   return { text, words, starts, repeats, entries };
 }

@@ -22,6 +22,8 @@ export type Engine = {
    * lookup in the 350,000-word table serves all three (each lookup is a few cache misses).
    */
   entry: (word: string) => number;
+  /** One string per distinct recent word (for the cut's words to share), with its entry. */
+  hot: (word: string) => HotWord;
   tagOfEntry: (word: string, entry: number) => string;
   idfOfEntry: (entry: number) => number;
   /** Whether the entry is of a word in jieba's dictionary (words its HMM found, and IDF-only words, are not). */
@@ -29,6 +31,9 @@ export type Engine = {
   /** Milliseconds spent loading (segmenter dictionary, tag and IDF tables). */
   loadMs: { dict: number; idf: number };
 };
+
+/** A word of the hot table: its shared string and its entry. */
+export type HotWord = { readonly word: string; readonly entry: number };
 
 let engine: Engine | null = null;
 
@@ -85,16 +90,17 @@ export function parseLexicon(dictText: string, idfText: string): Omit<Engine, "j
   // follow Zipf's law, so words looked up recently are kept in a small table that stays in cache
   // and answers most lookups (emptied when full, so it follows what the posts talk about now):
   // prepare 578 → 455 µs per bench post (four interleaved runs each).
-  const hot = new Map<string, number>();
-  const entry = (word: string) => {
-    let e = hot.get(word);
-    if (e === undefined) {
-      e = table.get(word) ?? 0;
-      if (hot.size >= HOT_WORDS) hot.clear();
-      hot.set(word, e);
+  const hotWords = new Map<string, HotWord>();
+  const hot = (word: string) => {
+    let h = hotWords.get(word);
+    if (h === undefined) {
+      h = { word, entry: table.get(word) ?? 0 };
+      if (hotWords.size >= HOT_WORDS) hotWords.clear();
+      hotWords.set(word, h);
     }
-    return e;
+    return h;
   };
+  const entry = (word: string) => hot(word).entry;
   const idfOfEntry = (e: number) => {
     const scaled = e >> TAG_BITS;
     return scaled === 0 ? median : (scaled - 1) / IDF_SCALE;
@@ -107,6 +113,7 @@ export function parseLexicon(dictText: string, idfText: string): Omit<Engine, "j
   return {
     median,
     entry,
+    hot,
     idfOfEntry,
     tagOfEntry,
     knownEntry,
