@@ -2,7 +2,7 @@
 // near-duplicate group, watch matches and event assignment. Pure and in-memory: the server worker
 // (src/jobs/analyse-items.ts) and `tingfeng analyze` both drive this same class.
 import { normaliseText } from "./normalise";
-import { MAX_ANALYSED_CHARS, segment } from "./segment";
+import { MAX_ANALYSED_CHARS, segment, type Segmentation } from "./segment";
 import { sentimentOfNormalised, type SentimentResult, type TrainedModel } from "./sentiment";
 import { NearDupIndex, Sketcher, type DupSketch, type GroupRename } from "./dedup";
 import { KeywordExtractor, type Entity, type Keyword, type UserWord } from "./keywords";
@@ -117,23 +117,34 @@ export class Preparer {
   /**
    * The stateless analysis of several items, one step at a time over all of them: each step's
    * tables (jieba's dictionary, the sentiment lexicon, the watch automaton) then stay in the CPU
-   * caches across items instead of evicting one another on every item.
+   * caches across items instead of evicting one another on every item. Plain loops, not `map` with
+   * arrows made per batch (see docs/ARCHITECTURE.md, "No closures made per call on hot paths").
    */
   prepareBatch(items: readonly PipelineItem[]): PreparedItem[] {
-    const normalised = items.map((item) => normaliseText(analysedText(item.title, item.text)));
+    const n = items.length;
+    const normalised = new Array<string>(n);
+    for (let i = 0; i < n; i++) normalised[i] = normaliseText(analysedText(items[i].title, items[i].text));
     // One segmentation for keywords and sentiment (each cut costs about a tenth of the analysis).
-    const segs = normalised.map(segment);
-    const words = segs.map((seg) => this.keywordsOf.analyseSegmentation(seg, 10));
-    const sentiments = segs.map((seg, i) => sentimentOfNormalised(normalised[i], this.model, seg));
-    const sketches = normalised.map((text) => this.sketcher.sketchAndFingerprint(text));
-    return items.map((item, i) => ({
-      dup: sketches[i].sketch,
-      sentiment: sentiments[i],
-      keywords: words[i].keywords,
-      entities: words[i].entities,
-      simhash: sketches[i].simhash,
-      watches: this.watchHits(item),
-    }));
+    const segs = new Array<Segmentation>(n);
+    for (let i = 0; i < n; i++) segs[i] = segment(normalised[i]);
+    const words = new Array<ReturnType<KeywordExtractor["analyseSegmentation"]>>(n);
+    for (let i = 0; i < n; i++) words[i] = this.keywordsOf.analyseSegmentation(segs[i], 10);
+    const sentiments = new Array<SentimentResult>(n);
+    for (let i = 0; i < n; i++) sentiments[i] = sentimentOfNormalised(normalised[i], this.model, segs[i]);
+    const sketches = new Array<ReturnType<Sketcher["sketchAndFingerprint"]>>(n);
+    for (let i = 0; i < n; i++) sketches[i] = this.sketcher.sketchAndFingerprint(normalised[i]);
+    const out = new Array<PreparedItem>(n);
+    for (let i = 0; i < n; i++) {
+      out[i] = {
+        dup: sketches[i].sketch,
+        sentiment: sentiments[i],
+        keywords: words[i].keywords,
+        entities: words[i].entities,
+        simhash: sketches[i].simhash,
+        watches: this.watchHits(items[i]),
+      };
+    }
+    return out;
   }
 
   private watchHits(item: PipelineItem): WatchHits {

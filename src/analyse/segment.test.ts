@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadEngine } from "./keywords/engine";
 import { tokensOf as keywordTokens } from "./keywords/tokens";
 import { compileUserWords } from "./keywords/user-dictionary";
-import { dictionaryWords, hasRuns, isWordStart, REPEAT, segment, SPACES } from "./segment";
+import { dictionaryCut, hasRuns, isWordStart, REPEAT, segment, SPACES } from "./segment";
 import { tokensOf as sentimentTokens } from "./sentiment/tokenise";
 
 describe("segment", () => {
@@ -31,17 +31,16 @@ describe("segment", () => {
     const known = (w: string) => knownEntry(entry(w));
     for (const text of ["柳溪镇丰禾村的村民反映这条路坑坑洼洼,下雨天根本没法走", "这个新冠疫苗打了吗,宿舍不拔插线板写作业"]) {
       const seg = segment(text);
-      const words: string[] = [];
-      dictionaryWords(seg, (w, at) => {
-        expect(seg.text.startsWith(w, at)).toBe(true);
-        words.push(w);
-      });
+      const cut = dictionaryCut(seg);
+      const words = [...cut.words];
+      words.forEach((w, i) => expect(seg.text.startsWith(w, cut.offsets[i])).toBe(true));
+      expect(dictionaryCut(seg)).toBe(cut);
       expect(words.join("")).toBe(seg.text);
       const made = seg.words.filter((w) => w.length > 1 && /^\p{Script=Han}+$/u.test(w) && !known(w));
       expect(made.length).toBeGreaterThan(0);
       for (const w of made) expect(words).not.toContain(w);
       for (const w of words) if (w.length > 1 && /^\p{Script=Han}+$/u.test(w)) expect(known(w)).toBe(true);
-      // Close to the cut without HMM (see dictionaryWords): most words agree.
+      // Close to the cut without HMM (see dictionaryCut): most words agree.
       const plain = new Set(jieba.cut(seg.text, false));
       expect(words.filter((w) => plain.has(w)).length / words.length).toBeGreaterThan(0.8);
     }

@@ -2,7 +2,7 @@
 // ~80 µs and the two used to cut the same text separately (keywords with jieba's HMM, sentiment
 // without), a fifth of the whole analysis. Both now read one HMM cut of one cleaned text: keywords
 // take its words as they are; sentiment splits the words jieba's HMM made up back into characters
-// (`dictionaryWords`), which is what the cut without HMM gives (same eval accuracy, measured).
+// (`dictionaryCut`), which is what the cut without HMM gives (same eval accuracy, measured).
 import { loadEngine } from "./keywords/engine";
 
 /**
@@ -59,7 +59,12 @@ export type Segmentation = {
   repeats: number;
   /** Each word's entry in jieba's tables (Engine.entry), looked up once for keywords and sentiment. */
   entries: Int32Array;
+  /** The dictionary words (see `dictionaryCut`), once asked for. */
+  dictionary: DictionaryCut | null;
 };
+
+/** Words of a cut as jieba's cut without HMM would give them, with their offsets in the text. */
+export type DictionaryCut = { readonly words: readonly string[]; readonly offsets: readonly number[] };
 
 /**
  * Whether the text has a run that `segment` shortens: two spaces, or three of one character. Most
@@ -106,29 +111,41 @@ export function segment(normalised: string): Segmentation {
     starts[i + 1] = starts[i] + h.word.length;
     entries[i] = h.entry;
   }
-  return { text, words, starts, repeats, entries };
+  return { text, words, starts, repeats, entries, dictionary: null };
 }
 
 const HAN_RUN = /^\p{Script=Han}{2,}$/u;
 
 /**
- * Calls `fn` with the words of the cut, and their offsets, close to how jieba's cut without HMM
- * gives them: a Chinese word that is not in jieba's dictionary (one its HMM put together) comes
- * character by character. A word the HMM put together that happens to be in the dictionary (这条
- * where the cut without HMM gives 这 / 条) stays whole; on the sentiment sets that changes no result.
+ * The words of the cut, and their offsets, close to how jieba's cut without HMM gives them: a
+ * Chinese word that is not in jieba's dictionary (one its HMM put together) comes character by
+ * character. A word the HMM put together that happens to be in the dictionary (这条 where the cut
+ * without HMM gives 这 / 条) stays whole; on the sentiment sets that changes no result. Worked out
+ * once per segmentation (sentiment's tokens and its morpheme score both read it), and read with
+ * plain loops rather than a callback made per text
+ * (see docs/ARCHITECTURE.md, "No closures made per call on hot paths").
  */
-export function dictionaryWords({ words, starts, entries }: Segmentation, fn: (word: string, offset: number) => void): void {
+export function dictionaryCut(seg: Segmentation): DictionaryCut {
+  if (seg.dictionary) return seg.dictionary;
+  const { words, starts, entries } = seg;
   const { knownEntry } = loadEngine();
+  const out: string[] = [];
+  const offsets: number[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     if (word.length >= 2 && !knownEntry(entries[i]) && HAN_RUN.test(word)) {
       let offset = starts[i];
       for (const ch of word) {
-        fn(ch, offset);
+        out.push(ch);
+        offsets.push(offset);
         offset += ch.length;
       }
-    } else fn(word, starts[i]);
+    } else {
+      out.push(word);
+      offsets.push(starts[i]);
+    }
   }
+  return (seg.dictionary = { words: out, offsets });
 }
 
 /** Whether a word of the cut starts at `offset` (or it is the end of the text). */

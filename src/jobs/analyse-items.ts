@@ -43,38 +43,48 @@ export function commitBatch(
   db: Db, analyser: Analyser, rows: readonly PendingItem[], prepared: readonly PreparedItem[] | PackedBatch, now = () => Date.now(),
   throttle?: RefreshThrottle,
 ): void {
-  const preparedAt = (i: number) => ("count" in prepared ? unpackPrepared(prepared, i) : prepared[i]);
-  const touched = new Map<number, { n: number; neg: number; neu: number; pos: number; first: number; last: number }>();
+  db.tx(() => commitRows(db, analyser, rows, prepared, now, throttle));
+}
+
+type EventTally = { n: number; neg: number; neu: number; pos: number; first: number; last: number };
+
+// The body of commitBatch's transaction, a module function rather than a closure made per batch
+// (see docs/ARCHITECTURE.md, "No closures made per call on hot paths").
+function commitRows(
+  db: Db, analyser: Analyser, rows: readonly PendingItem[], prepared: readonly PreparedItem[] | PackedBatch, now: () => number,
+  throttle: RefreshThrottle | undefined,
+): void {
+  const touched = new Map<number, EventTally>();
   const tally = new MatchTally();
-  db.tx(() => {
-    // Items deleted (with their source) while the batch was being prepared join no group or event.
-    const present = new Set(storedItemIds(db, rows.map((r) => r.id)));
-    rows.forEach((r, i) => {
-      if (!present.has(r.id)) return;
-      const res = analyser.commit(itemOf(r), preparedAt(i));
-      const t = r.published_at ?? r.fetched_at;
-      saveAnalysis(
-        db, r.id,
-        {
-          sentiment: res.sentiment, keywords: res.keywords.map((k) => k.word), simhash: res.simhash, dupGroup: res.dupGroup,
-          relabelled: res.relabelled, eventId: res.event.eventId, watches: res.watches, time: t,
-        },
-        now(), tally,
-      );
-      const d = touched.get(res.event.eventId) ?? { n: 0, neg: 0, neu: 0, pos: 0, first: t, last: t };
-      d.n++;
-      d[res.sentiment.label]++;
-      d.first = Math.min(d.first, t);
-      d.last = Math.max(d.last, t);
-      touched.set(res.event.eventId, d);
-    });
-    tally.flush(db);
-    const at = now();
-    for (const [id, d] of touched) bumpEventCounts(db, id, d, at);
-    refreshEvents(db, [...touched.keys()], at, throttle);
-    const snapshots = throttle ? throttle.snapshotsDue(touched.keys(), at) : touched.keys();
-    for (const id of snapshots) saveEventSnapshot(db, id, analyser.events.snapshot(id));
-  });
+  const packed = "count" in prepared ? prepared : null;
+  // Items deleted (with their source) while the batch was being prepared join no group or event.
+  const present = new Set(storedItemIds(db, rows.map((r) => r.id)));
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (!present.has(r.id)) continue;
+    const res = analyser.commit(itemOf(r), packed ? unpackPrepared(packed, i) : (prepared as readonly PreparedItem[])[i]);
+    const t = r.published_at ?? r.fetched_at;
+    saveAnalysis(
+      db, r.id,
+      {
+        sentiment: res.sentiment, keywords: res.keywords.map((k) => k.word), simhash: res.simhash, dupGroup: res.dupGroup,
+        relabelled: res.relabelled, eventId: res.event.eventId, watches: res.watches, time: t,
+      },
+      now(), tally,
+    );
+    const d = touched.get(res.event.eventId) ?? { n: 0, neg: 0, neu: 0, pos: 0, first: t, last: t };
+    d.n++;
+    d[res.sentiment.label]++;
+    d.first = Math.min(d.first, t);
+    d.last = Math.max(d.last, t);
+    touched.set(res.event.eventId, d);
+  }
+  tally.flush(db);
+  const at = now();
+  for (const [id, d] of touched) bumpEventCounts(db, id, d, at);
+  refreshEvents(db, [...touched.keys()], at, throttle);
+  const snapshots = throttle ? throttle.snapshotsDue(touched.keys(), at) : touched.keys();
+  for (const id of snapshots) saveEventSnapshot(db, id, analyser.events.snapshot(id));
 }
 
 /** Stores the snapshots the throttle still holds back (when idle, and before stopping). */

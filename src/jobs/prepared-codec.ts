@@ -37,25 +37,12 @@ const PART = 2;
  * and count in `keys`. Lengths are in UTF-16 code units of the item's `text` entry.
  */
 export function packPrepared(items: readonly PreparedItem[]): PackedBatch {
-  const nums: number[] = [];
+  const out: Packing = { nums: [], parts: [], lowUsed: 0, keysUsed: 0 };
+  const { nums } = out;
   const starts = new Int32Array(items.length);
   const text: string[] = [];
-  const parts: SketchPart[] = [];
-  let lowUsed = 0;
-  let keysUsed = 0;
-  const side = (s: SketchPart | string | null, strings: string[]) => {
-    if (s === null) nums.push(NONE);
-    else if (typeof s === "string") {
-      nums.push(SHORT, s.length);
-      strings.push(s);
-    } else {
-      nums.push(PART, s.size, lowUsed, s.low.length, keysUsed, s.keys.length);
-      lowUsed += s.low.length;
-      keysUsed += s.keys.length;
-      parts.push(s);
-    }
-  };
-  items.forEach((p, i) => {
+  for (let i = 0; i < items.length; i++) {
+    const p = items[i];
     starts[i] = nums.length;
     const strings: string[] = [];
     nums.push(LABELS.indexOf(p.sentiment.label), p.sentiment.score, p.keywords.length);
@@ -70,20 +57,38 @@ export function packPrepared(items: readonly PreparedItem[]): PackedBatch {
     }
     nums.push(p.simhash.length, p.watches.spans.length, p.watches.ids.length, ...p.watches.ids);
     strings.push(p.simhash, p.watches.spans);
-    side(p.dup.body, strings);
-    side(p.dup.parent, strings);
+    packSide(p.dup.body, strings, out);
+    packSide(p.dup.parent, strings, out);
     text.push(strings.join(""));
-  });
-  const low = new Uint8Array(lowUsed);
-  const keys = new Int32Array(keysUsed);
-  lowUsed = keysUsed = 0;
-  for (const part of parts) {
+  }
+  const low = new Uint8Array(out.lowUsed);
+  const keys = new Int32Array(out.keysUsed);
+  let lowUsed = 0;
+  let keysUsed = 0;
+  for (const part of out.parts) {
     low.set(part.low, lowUsed);
     lowUsed += part.low.length;
     keys.set(part.keys, keysUsed);
     keysUsed += part.keys.length;
   }
   return { count: items.length, text, nums: Float64Array.from(nums), starts, low, keys };
+}
+
+// What packPrepared has written so far. The helpers are module functions and a class, not closures
+// made per call (see docs/ARCHITECTURE.md, "No closures made per call on hot paths").
+type Packing = { nums: number[]; parts: SketchPart[]; lowUsed: number; keysUsed: number };
+
+function packSide(s: SketchPart | string | null, strings: string[], out: Packing): void {
+  if (s === null) out.nums.push(NONE);
+  else if (typeof s === "string") {
+    out.nums.push(SHORT, s.length);
+    strings.push(s);
+  } else {
+    out.nums.push(PART, s.size, out.lowUsed, s.low.length, out.keysUsed, s.keys.length);
+    out.lowUsed += s.low.length;
+    out.keysUsed += s.keys.length;
+    out.parts.push(s);
+  }
 }
 
 /** The buffers of a packed batch, to transfer with it. */
@@ -95,29 +100,55 @@ export function transferList(b: PackedBatch): ArrayBuffer[] {
 export function unpackPrepared(b: PackedBatch, i: number): PreparedItem {
   if (!(i >= 0 && i < b.count)) throw new RangeError(`prepared batch: no item ${i} of ${b.count}`);
   const { nums } = b;
-  const s = b.text[i];
-  let n = b.starts[i];
-  let c = 0;
-  const take = (length: number) => s.slice(c, (c += length));
-  const label = LABELS[nums[n++]];
-  const score = nums[n++];
-  const keywords = new Array<{ word: string; weight: number }>(nums[n++]);
-  for (let k = 0; k < keywords.length; k++, n += 2) keywords[k] = { word: take(nums[n]), weight: nums[n + 1] };
-  const entities = new Array<Entity>(nums[n++]);
-  for (let k = 0; k < entities.length; k++, n += 2) entities[k] = { word: take(nums[n]), kind: KINDS[nums[n + 1]] };
-  const simhash = take(nums[n++]);
-  const spans = take(nums[n++]);
-  const ids = Array.from(nums.subarray(n + 1, n + 1 + nums[n]));
-  n += 1 + ids.length;
-  const side = (): SketchPart | string | null => {
-    const kind = nums[n++];
-    if (kind === NONE) return null;
-    if (kind === SHORT) return take(nums[n++]);
-    const [size, lowAt, lowLength, keysAt, keyCount] = [nums[n], nums[n + 1], nums[n + 2], nums[n + 3], nums[n + 4]];
-    n += 5;
-    return { size, low: b.low.subarray(lowAt, lowAt + lowLength), keys: b.keys.subarray(keysAt, keysAt + keyCount) };
-  };
-  const body = side();
-  const dup: DupSketch = { body, parent: side() };
+  const r = new Reader(b, i);
+  const label = LABELS[nums[r.n++]];
+  const score = nums[r.n++];
+  const keywords = new Array<{ word: string; weight: number }>(nums[r.n++]);
+  for (let k = 0; k < keywords.length; k++) {
+    const length = nums[r.n];
+    const weight = nums[r.n + 1];
+    r.n += 2;
+    keywords[k] = { word: r.take(length), weight };
+  }
+  const entities = new Array<Entity>(nums[r.n++]);
+  for (let k = 0; k < entities.length; k++) {
+    const length = nums[r.n];
+    const kind = KINDS[nums[r.n + 1]];
+    r.n += 2;
+    entities[k] = { word: r.take(length), kind };
+  }
+  const simhash = r.take(nums[r.n++]);
+  const spans = r.take(nums[r.n++]);
+  const ids = Array.from(nums.subarray(r.n + 1, r.n + 1 + nums[r.n]));
+  r.n += 1 + ids.length;
+  const body = r.side();
+  const dup: DupSketch = { body, parent: r.side() };
   return { dup, sentiment: { label, score }, keywords, entities, simhash, watches: { ids, spans } };
+}
+
+/** Reads one item's record: `n` indexes `nums`, `c` the item's string. */
+class Reader {
+  n: number;
+  private c = 0;
+  private readonly s: string;
+
+  constructor(private readonly b: PackedBatch, i: number) {
+    this.n = b.starts[i];
+    this.s = b.text[i];
+  }
+
+  take(length: number): string {
+    return this.s.slice(this.c, (this.c += length));
+  }
+
+  side(): SketchPart | string | null {
+    const { nums } = this.b;
+    const kind = nums[this.n++];
+    if (kind === NONE) return null;
+    if (kind === SHORT) return this.take(nums[this.n++]);
+    const n = this.n;
+    const [size, lowAt, lowLength, keysAt, keyCount] = [nums[n], nums[n + 1], nums[n + 2], nums[n + 3], nums[n + 4]];
+    this.n += 5;
+    return { size, low: this.b.low.subarray(lowAt, lowAt + lowLength), keys: this.b.keys.subarray(keysAt, keysAt + keyCount) };
+  }
 }

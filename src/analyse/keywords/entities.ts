@@ -27,10 +27,16 @@ export function entitiesOf(tokens: readonly Token[], stopwords: ReadonlySet<stri
     else found.set(token.word, { kind, count: 1 });
   }
   // Map iteration follows first appearance and Array.prototype.sort is stable, so ties keep it.
-  return [...found]
-    .sort((a, b) => b[1].count - a[1].count)
-    .slice(0, MAX_ENTITIES)
-    .map(([word, { kind }]) => ({ word, kind }));
+  const ranked = [...found].sort(byCount);
+  const out: Entity[] = [];
+  for (let i = 0; i < ranked.length && i < MAX_ENTITIES; i++) out.push({ word: ranked[i][0], kind: ranked[i][1].kind });
+  return out;
+}
+
+// Module-level, not an arrow made per call
+// (see docs/ARCHITECTURE.md, "No closures made per call on hot paths").
+function byCount(a: [string, { count: number }], b: [string, { count: number }]): number {
+  return b[1].count - a[1].count;
 }
 
 /** The entity kind of one token, or null when it names no place, organisation or user term. */
@@ -49,7 +55,12 @@ export function entityKind(token: Token, stopwords: ReadonlySet<string>): Entity
 
 /** Whether a word looks like the name of an institution from its ending (教育局, 青禾县人民医院). */
 export function isOrgName(word: string): boolean {
-  const suffix = ORG_SUFFIXES.find((s) => word.endsWith(s));
+  let suffix: string | undefined;
+  for (const s of ORG_SUFFIXES)
+    if (word.endsWith(s)) {
+      suffix = s;
+      break;
+    }
   if (!suffix || NOT_ORGS.has(word)) return false;
   return suffix.length === 1 ? word.length >= 3 : word.length > suffix.length;
 }

@@ -32,11 +32,13 @@ const TOLERANCE = 1e-6;
  */
 export function textRankScores(candidates: readonly Candidate[]): Map<string, number> {
   const ids = new Map<string, number>();
-  const seq = candidates.map(({ word }) => {
+  const seq = new Array<number>(candidates.length);
+  for (let i = 0; i < candidates.length; i++) {
+    const { word } = candidates[i];
     let id = ids.get(word);
     if (id === undefined) ids.set(word, (id = ids.size));
-    return id;
-  });
+    seq[i] = id;
+  }
   const n = ids.size;
   // Undirected pair counts keyed by low * n + high, then laid out as adjacency arrays (CSR) so the
   // iterations below are plain loops over typed arrays: Maps of Maps made this four times slower.
@@ -91,6 +93,12 @@ export function topKeywords(scores: ReadonlyMap<string, number>, topK: number): 
   // Rounding happens before sorting so that equal printed weights are always ordered by word.
   const all: Keyword[] = [];
   for (const [word, score] of scores) all.push({ word, weight: Math.round((score / max) * 10_000) / 10_000 });
-  all.sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+  all.sort(byWeightThenWord);
   return all.slice(0, k);
+}
+
+// Module-level, not an arrow made per call
+// (see docs/ARCHITECTURE.md, "No closures made per call on hot paths").
+function byWeightThenWord(a: Keyword, b: Keyword): number {
+  return b.weight - a.weight || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0);
 }

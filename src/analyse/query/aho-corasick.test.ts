@@ -12,7 +12,7 @@ function naive(patterns: string[], text: string): string[] {
 
 function scanned(patterns: string[], text: string): string[] {
   const out: string[] = [];
-  new AhoCorasick(patterns).scan(text, (id, end) => out.push(`${id}@${end}`));
+  new AhoCorasick(patterns).scan(text, { hit: (id, end) => out.push(`${id}@${end}`) });
   return out.sort();
 }
 
@@ -31,7 +31,7 @@ describe("AhoCorasick", () => {
 
   it("reports occurrences in order of their end", () => {
     const ends: number[] = [];
-    new AhoCorasick(["aa", "a", "aaa"]).scan("aaaa", (_, end) => ends.push(end));
+    new AhoCorasick(["aa", "a", "aaa"]).scan("aaaa", { hit: (_, end) => ends.push(end) });
     expect(ends).toEqual([...ends].sort((a, b) => a - b));
     expect(ends).toHaveLength(4 + 3 + 2);
   });
@@ -54,7 +54,7 @@ describe("AhoCorasick", () => {
 
   it("builds and scans with no patterns", () => {
     const found: number[] = [];
-    new AhoCorasick([]).scan("anything", (id) => found.push(id));
+    new AhoCorasick([]).scan("anything", { hit: (id) => found.push(id) });
     expect(found).toEqual([]);
   });
 });

@@ -6,6 +6,16 @@
 
 const EMPTY = -1;
 
+/**
+ * Receives the matches of a scan: an object rather than a callback, so that a caller need not make
+ * a closure per text
+ * (see docs/ARCHITECTURE.md, "No closures made per call on hot paths").
+ */
+export interface MatchSink {
+  /** Pattern `pattern` ends at offset `end` (exclusive). */
+  hit(pattern: number, end: number): void;
+}
+
 /** A multi-pattern matcher built once over distinct, non-empty patterns. */
 export class AhoCorasick {
   private readonly rootNext = new Int32Array(0x10000); // 0 = stay at the root
@@ -92,7 +102,7 @@ export class AhoCorasick {
   }
 
   /** Calls `onMatch(pattern, end)` for every occurrence (end exclusive), in order of `end`. */
-  scan(text: string, onMatch: (pattern: number, end: number) => void): void {
+  scan(text: string, sink: MatchSink): void {
     const { used, fail, out, dict } = this;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
@@ -107,7 +117,7 @@ export class AhoCorasick {
         t = this.step(s, c);
       }
       s = t;
-      for (let o = out[s] >= 0 ? s : dict[s]; o !== 0; o = dict[o]) onMatch(out[o], i + 1);
+      for (let o = out[s] >= 0 ? s : dict[s]; o !== 0; o = dict[o]) sink.hit(out[o], i + 1);
     }
   }
 }

@@ -19,23 +19,31 @@ const SEARCHED: Record<"any" | "title" | "source", readonly FieldName[]> = {
   source: ["source"],
 };
 
-/** Whether `node` matches; `lengths[pattern]` is the pattern's length. */
+/**
+ * Whether `node` matches; `lengths[pattern]` is the pattern's length. Loops, not `some`/`every`
+ * with arrows made per call
+ * (see docs/ARCHITECTURE.md, "No closures made per call on hot paths").
+ */
 export function evaluate(node: Compiled, hits: Hits, lengths: readonly number[]): boolean {
   switch (node.kind) {
     case "term":
-      return SEARCHED[node.field].some((f) => hits[f].has(node.pattern));
+      for (const f of SEARCHED[node.field]) if (hits[f].has(node.pattern)) return true;
+      return false;
     case "and":
-      return node.children.every((c) => evaluate(c, hits, lengths));
+      for (const c of node.children) if (!evaluate(c, hits, lengths)) return false;
+      return true;
     case "or":
-      return node.children.some((c) => evaluate(c, hits, lengths));
+      for (const c of node.children) if (evaluate(c, hits, lengths)) return true;
+      return false;
     case "not":
       return !evaluate(node.child, hits, lengths);
     case "near":
-      return SEARCHED[node.field].some((f) => {
-        const left = occurrencesOf(node.left, hits[f as "title" | "text"], lengths);
-        const right = occurrencesOf(node.right, hits[f as "title" | "text"], lengths);
-        return nearPairs(left, right, node.distance, null);
-      });
+      for (const f of SEARCHED[node.field] as readonly ("title" | "text")[]) {
+        const left = occurrencesOf(node.left, hits[f], lengths);
+        const right = occurrencesOf(node.right, hits[f], lengths);
+        if (nearPairs(left, right, node.distance, null)) return true;
+      }
+      return false;
   }
 }
 

@@ -28,14 +28,19 @@ export function asPrepared(doc: QueryDoc | PreparedDoc): PreparedDoc {
   return doc instanceof PreparedDoc ? doc : prepareDoc(doc);
 }
 
+// Module-level, not an arrow made per call
+// (see docs/ARCHITECTURE.md, "No closures made per call on hot paths").
+function byStartThenEnd(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  return a.start - b.start || a.end - b.end;
+}
+
 /** Normalised spans mapped to the original strings, merged where they overlap or touch, title first. */
 export function toOriginalSpans(doc: PreparedDoc, spans: readonly NormalSpan[]): MatchSpan[] {
   const out: MatchSpan[] = [];
   for (const field of ["title", "text"] as const) {
-    const mapped = spans
-      .filter((s) => s.field === field)
-      .map((s) => originalSpan(doc[field], s.start, s.end))
-      .sort((a, b) => a.start - b.start || a.end - b.end);
+    const mapped: { start: number; end: number }[] = [];
+    for (const s of spans) if (s.field === field) mapped.push(originalSpan(doc[field], s.start, s.end));
+    mapped.sort(byStartThenEnd);
     let last: MatchSpan | null = null;
     for (const { start, end } of mapped) {
       if (last && start <= last.end) last.end = Math.max(last.end, end);

@@ -2,7 +2,7 @@
 // of a document is scanned once, and only the watches whose anchor terms (one of which must occur
 // for the watch to match) turned up are evaluated, so cost grows with what a post mentions rather
 // than with the number of watches.
-import { AhoCorasick } from "./aho-corasick";
+import { AhoCorasick, type MatchSink } from "./aho-corasick";
 import { QueryError } from "./ast";
 import { anchorPatterns, compileQuery, PatternTable, type Compiled } from "./compile";
 import { collectSpans, evaluate, type FieldName, type Hits, type NormalSpan } from "./evaluate";
@@ -89,17 +89,27 @@ export class WatchSet {
 
   private scan(doc: PreparedDoc): Hits {
     const hits: Hits = { title: new Map(), text: new Map(), source: new Map() };
-    for (const field of ["title", "text", "source"] as FieldName[]) {
-      const text = doc[field].text;
-      const found = hits[field];
-      this.automaton.scan(text, (pattern, end) => {
-        const start = end - this.lengths[pattern];
-        if (!onBoundaries(text, start, end, this.edges[pattern])) return;
-        const starts = found.get(pattern);
-        if (starts) starts.push(start);
-        else found.set(pattern, [start]);
-      });
-    }
+    for (const field of FIELDS) this.automaton.scan(doc[field].text, new FieldHits(doc[field].text, hits[field], this.lengths, this.edges));
     return hits;
+  }
+}
+
+const FIELDS: readonly FieldName[] = ["title", "text", "source"];
+
+/** Notes the occurrences in one field that lie on word boundaries (pattern → start offsets). */
+class FieldHits implements MatchSink {
+  constructor(
+    private readonly text: string,
+    private readonly found: Map<number, number[]>,
+    private readonly lengths: readonly number[],
+    private readonly edges: readonly number[],
+  ) {}
+
+  hit(pattern: number, end: number): void {
+    const start = end - this.lengths[pattern];
+    if (!onBoundaries(this.text, start, end, this.edges[pattern])) return;
+    const starts = this.found.get(pattern);
+    if (starts) starts.push(start);
+    else this.found.set(pattern, [start]);
   }
 }

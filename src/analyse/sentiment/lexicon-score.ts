@@ -2,7 +2,7 @@
 // back on character polarity when no word fired, and squash the raw sum into [-1, 1].
 import { annotate } from "./annotate";
 import { loadEngine } from "../keywords/engine";
-import { dictionaryWords, segment, type Segmentation } from "../segment";
+import { dictionaryCut, segment, type Segmentation } from "../segment";
 import { normaliseForSentiment } from "./normalise";
 import { NEGATORS } from "./modifiers";
 import type { Unit } from "./annotate";
@@ -87,23 +87,23 @@ function morphemeScore(seg: Segmentation): { raw: number; words: string[] } {
   let raw = 0;
   const words: string[] = [];
   let negated = false;
-  dictionaryWords(seg, (word) => {
+  for (const word of dictionaryCut(seg).words) {
     if (NEGATORS.has(word)) {
       negated = true;
-      return;
+      continue;
     }
     const tag = tagOf(word);
     if (!OPINION_TAGS.has(tag)) {
       if (tag === "x") negated = false;
-      return;
+      continue;
     }
     let v = 0;
     for (const ch of word) v += MORPHEMES.get(ch) ?? 0;
-    if (v === 0) return;
+    if (v === 0) continue;
     v = Math.max(-1, Math.min(1, v)) * WEIGHT;
     raw += negated ? -v : v;
     negated = false;
     if (words.length < 3) words.push(word);
-  });
+  }
   return { raw, words };
 }

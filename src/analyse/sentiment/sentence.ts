@@ -44,7 +44,7 @@ export class Sentence {
 
   /** 但是/可是: what came before shrinks, what follows grows. */
   contrast(): void {
-    this.parts = this.parts.map((p) => p * BEFORE_CONTRAST);
+    for (let i = 0; i < this.parts.length; i++) this.parts[i] *= BEFORE_CONTRAST;
     this.parts.push(this.clause * BEFORE_CONTRAST);
     this.clause = 0;
     this.boost = AFTER_CONTRAST;
@@ -61,7 +61,8 @@ export class Sentence {
   /** The sentence's value after question and exclamation rules; reports the rules that fired. */
   close(reason: (r: string) => void): number {
     this.closeClause();
-    let v = this.parts.reduce((a, b) => a + b, 0);
+    let v = 0;
+    for (const p of this.parts) v += p;
     const strong = this.rhet !== null && STRONG_RHETORIC.has(this.rhet);
     if (this.rhet && (this.question || strong)) {
       // A rhetorical question means the opposite of its words; with no opinion word (only

@@ -1,6 +1,6 @@
 // Turns a segmentation (../segment.ts: one jieba cut shared with keywords, links, @mentions and
 // repost chains already removed) into tokens: words, Weibo bracket emoticons, emoji and punctuation.
-import { dictionaryWords, isWordStart, type Segmentation } from "../segment";
+import { dictionaryCut, isWordStart, type Segmentation } from "../segment";
 import { bracketValue, EMOJI, KAOMOJI } from "./emoticons";
 
 /** What a token is, as far as the rules care. */
@@ -26,16 +26,18 @@ export function tokensOf(seg: Segmentation): Tokenised {
   for (const m of text.matchAll(SPECIAL)) specials.set(m.index ?? 0, { end: (m.index ?? 0) + m[0].length, raw: m[0] });
   const tokens: Token[] = [];
   let skipTo = -1;
-  dictionaryWords(seg, (word, at) => {
-    if (at < skipTo) return;
+  const { words, offsets } = dictionaryCut(seg);
+  for (let i = 0; i < words.length; i++) {
+    const at = offsets[i];
+    if (at < skipTo) continue;
     const special = specials.get(at);
     if (special && isWordStart(seg, special.end)) {
       pushSpecial(tokens, special.raw);
       skipTo = special.end;
-      return;
+      continue;
     }
-    pushWord(tokens, word);
-  });
+    pushWord(tokens, words[i]);
+  }
   for (const face of KAOMOJI.keys()) if (text.includes(face)) tokens.push({ text: face, kind: "emoticon" });
   return { tokens, repeats: seg.repeats };
 }
