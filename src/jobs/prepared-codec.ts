@@ -126,7 +126,7 @@ export function unpackPrepared(b: PackedBatch, i: number): PreparedItem {
   return { dup, sentiment: { label, score }, keywords, entities, simhash, watches: { ids, spans } };
 }
 
-/** Reads one item's record: `n` indexes `nums`, `c` the item's string. */
+/** Reads one item's record: `n` is the next index in `nums`; `take` reads on in the item's string. */
 class Reader {
   n: number;
   private c = 0;

@@ -89,7 +89,10 @@ export class WatchSet {
 
   private scan(doc: PreparedDoc): Hits {
     const hits: Hits = { title: new Map(), text: new Map(), source: new Map() };
-    for (const field of FIELDS) this.automaton.scan(doc[field].text, new FieldHits(doc[field].text, hits[field], this.lengths, this.edges));
+    for (const field of FIELDS) {
+      const text = doc[field].text;
+      this.automaton.scan(text, new FieldHits(text, hits[field], this.lengths, this.edges));
+    }
     return hits;
   }
 }
