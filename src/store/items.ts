@@ -1,5 +1,4 @@
 // The items ledger (台账): idempotent inserts with their FTS index rows, and triage status.
-import type Database from "better-sqlite3";
 import type { Db } from "../db/connection";
 import type { ItemsTable } from "../db/schema";
 import { itemIndexText } from "../analyse/bigrams";
@@ -22,37 +21,9 @@ export function dedupKey(sourceId: number, it: Pick<NewItem, "guid" | "canonical
 }
 
 // The body of insertItems' transaction, a module function rather than a closure made per batch
-// (see docs/ARCHITECTURE.md, "No closures made per call on hot paths").
-function storeNew(
-  db: Db, st: { ins: Database.Statement; fts: Database.Statement; keys: ContentKeys }, sourceId: number, items: NewItem[], fetchedAt: number,
-  ids: number[], hashes: string[],
-): void {
-  st.keys.catchUp();
-  const fresh = new Set<string>();
-  // null lets SQLite number the row (the highest id + 1); after deletions that may be an id used before.
-  let firstId = unusedIdFloor(db);
-  for (const it of items) {
-    if (fresh.has(it.contentHash) || st.keys.find(sourceId, it.contentHash)) continue;
-    const r = st.ins.run(
-      firstId, sourceId, dedupKey(sourceId, it), it.contentHash, it.guid, it.url, it.author, it.title, it.text,
-      it.publishedAt, fetchedAt,
-    );
-    if (r.changes === 0) continue;
-    firstId = null;
-    const id = Number(r.lastInsertRowid);
-    st.fts.run(id, itemIndexText(it.title, it.text));
-    fresh.add(it.contentHash);
-    ids.push(id);
-    hashes.push(it.contentHash);
-  }
-  if (ids.length) db.sqlite.prepare("UPDATE sources SET item_count = item_count + ? WHERE id = ?").run(ids.length, sourceId);
-}
-
-/**
- * Stores new items once each, with their index rows, in one transaction; returns the new ids. An
- * item is new unless its dedup key is taken or its source already has its content (ContentKeys).
- */
-export function insertItems(db: Db, sourceId: number, items: NewItem[], fetchedAt = Date.now()): number[] {
+// (see docs/ARCHITECTURE.md, "No closures made per call on hot paths"). Returns the new ids and
+// their content hashes.
+function storeNew(db: Db, keys: ContentKeys, sourceId: number, items: NewItem[], fetchedAt: number): { ids: number[]; hashes: string[] } {
   const ins = db.sqlite.prepare(
     `INSERT INTO items (id, source_id, dedup_key, content_hash, guid, url, author, title, text, published_at, fetched_at, status)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new') ON CONFLICT DO NOTHING`,
@@ -60,8 +31,35 @@ export function insertItems(db: Db, sourceId: number, items: NewItem[], fetchedA
   const fts = db.sqlite.prepare("INSERT INTO items_fts (rowid, body) VALUES (?, ?)");
   const ids: number[] = [];
   const hashes: string[] = [];
+  keys.catchUp();
+  const fresh = new Set<string>();
+  // null lets SQLite number the row (the highest id + 1); after deletions that may be an id used before.
+  let firstId = unusedIdFloor(db);
+  for (const it of items) {
+    if (fresh.has(it.contentHash) || keys.find(sourceId, it.contentHash)) continue;
+    const r = ins.run(
+      firstId, sourceId, dedupKey(sourceId, it), it.contentHash, it.guid, it.url, it.author, it.title, it.text,
+      it.publishedAt, fetchedAt,
+    );
+    if (r.changes === 0) continue;
+    firstId = null;
+    const id = Number(r.lastInsertRowid);
+    fts.run(id, itemIndexText(it.title, it.text));
+    fresh.add(it.contentHash);
+    ids.push(id);
+    hashes.push(it.contentHash);
+  }
+  if (ids.length) db.sqlite.prepare("UPDATE sources SET item_count = item_count + ? WHERE id = ?").run(ids.length, sourceId);
+  return { ids, hashes };
+}
+
+/**
+ * Stores new items once each, with their index rows, in one transaction; returns the new ids. An
+ * item is new unless its dedup key is taken or its source already has its content (ContentKeys).
+ */
+export function insertItems(db: Db, sourceId: number, items: NewItem[], fetchedAt = Date.now()): number[] {
   const keys = ContentKeys.of(db);
-  db.tx(() => storeNew(db, { ins, fts, keys }, sourceId, items, fetchedAt, ids, hashes));
+  const { ids, hashes } = db.tx(() => storeNew(db, keys, sourceId, items, fetchedAt));
   // Committed now, unless a caller's transaction holds them (then the next catchUp reads them).
   if (!db.sqlite.inTransaction) for (let i = 0; i < ids.length; i++) keys.add(ids[i], sourceId, hashes[i]);
   return ids;
