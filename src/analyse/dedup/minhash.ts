@@ -1,6 +1,7 @@
 // MinHash over character shingles of a match key, and the LSH band keys that find candidates.
 // Hand-written: the npm packages are 32-bit simhash only or overflow (see DEPENDENCIES.md).
 import { matchKeys } from "./views";
+import { SIMD_MAX_SHINGLES, simdSignature } from "./minhash-simd";
 
 /** Number of hash functions in a signature. */
 export const PERMUTATIONS = 128;
@@ -43,8 +44,17 @@ for (let i = 0, s = 0x2545f491; i < PERMUTATIONS / 2; i++) {
   B[i] = s;
 }
 
+const simd = simdSignature(A, B);
+/** Whether `signatureOf` runs the SIMD form (WebAssembly SIMD is there: Node 16.4 and later). */
+export const MINHASH_SIMD = simd !== null;
+
 /** MinHash signature (128 16-bit values) of a set of shingle hashes; all 0xffff when empty. */
 export function signatureOf(shingles: Uint32Array, sig = new Uint16Array(PERMUTATIONS)): Uint16Array {
+  return simd !== null && shingles.length <= SIMD_MAX_SHINGLES ? simd(shingles, sig) : scalarSignatureOf(shingles, sig);
+}
+
+/** `signatureOf` in plain JavaScript: the reference for the SIMD form, and its stand-in where that is missing. */
+export function scalarSignatureOf(shingles: Uint32Array, sig = new Uint16Array(PERMUTATIONS)): Uint16Array {
   const half = PERMUTATIONS / 2;
   const n = shingles.length;
   // Eight multiply-adds per shingle read: an eighth of the loads and loop steps of one at a time.
