@@ -39,7 +39,7 @@ const start = Date.now() - TOTAL * 2000;
 // How fast the machine is at the moment (see lib/machine-reference.ts), in a child process.
 const reference = () => {
   const r = spawnSync(process.execPath, ["--import", "tsx", path.join(here, "lib/machine-reference.ts")], { encoding: "utf8" });
-  return `${r.stdout.trim() || r.stderr.trim()} µs per jieba cut of a bench post (29–45 on this machine when quiet)`;
+  return `${r.stdout.trim() || r.stderr.trim()} µs per jieba cut of a bench post (20–45 on this machine when quiet, up to 95 when busy)`;
 };
 try {
   console.log(`machine reference before: ${reference()}`);

@@ -2,8 +2,8 @@
 // figures can be read against how fast this machine was at that moment (its own process, so the
 // benchmark process holds only what a server holds). On the 2-core development machine the same
 // code ran the full pipeline at 540 µs of CPU per post in one hour and 860 in the next, and this
-// moved with it: a jieba cut of a bench post took 29–45 µs when the machine was quiet (29 in
-// December 2026), 85–95 when it was busy.
+// moved with it: a jieba cut of a bench post took 29–45 µs when the machine was quiet in late
+// November 2026, 85–95 when it was busy, and 20–24 on 2 December 2026 (365–385 µs of CPU per post).
 // Prints the median µs of one cut (HMM on) of a normalised bench post, over three passes of 2,000.
 import { loadEngine } from "../../src/analyse/keywords/engine";
 import { normaliseText } from "../../src/analyse/normalise";
