@@ -193,6 +193,7 @@ export class NearDupIndex {
     const before = this.matches.size;
     const full: number[] = [];
     const slot = p.slots.add(item, kind, size, low);
+    p.table.touch(keys);
     for (let b = 0; b < keys.length; b++) {
       const n = p.table.slotsOf(keys[b], this.bucket);
       if (n === MAX_BUCKET) full.push(keys[b]);
