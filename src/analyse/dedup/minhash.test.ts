@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BandTable } from "./band-table";
-import { bandKeys, estimateJaccard, minhashSignature, PERMUTATIONS, signatureOf } from "./minhash";
+import { bandKeys, distinctShingles, estimateJaccard, minhashSignature, PERMUTATIONS, shingleHashes, signatureOf } from "./minhash";
 import { hamming, simhash64 } from "./simhash";
 import { similarity } from "./similarity";
 import { ACCIDENT, ACCIDENT_COPIES, ACCIDENT_TRADITIONAL, FLOOD_SUPPLIES, FLOOD_WATER, OTHER_ACCIDENT } from "./testdata/posts";
@@ -28,6 +28,21 @@ describe("minhashSignature", () => {
     expect(keys).toHaveLength(32);
     expect(bandKeys(minhashSignature(ACCIDENT_COPIES.forwarded), 32, 4)).toEqual(keys);
     expect(new Set(keys).size).toBe(32); // the band number is mixed into each key
+  });
+});
+
+describe("distinctShingles", () => {
+  it("gives each shingle hash once, in first-seen order, the set shingleHashes sorts", () => {
+    const long = Array.from({ length: 9000 }, (_, i) => String.fromCharCode(0x4e00 + ((i * 7) % 500))).join(""); // past the set's size: sorted instead
+    for (const [key, k] of [[ACCIDENT, 3], ["哈哈哈哈哈哈哈", 3], ["ab", 3], ["a", 3], ["", 3], [FLOOD_WATER, 2], [FLOOD_WATER, 5], [long, 3]] as const) {
+      const distinct = distinctShingles(key, k);
+      expect(new Set(distinct).size, `${key.slice(0, 8)} k=${k}`).toBe(distinct.length);
+      expect([...distinct].sort((x, y) => x - y)).toEqual([...shingleHashes(key, k)]);
+    }
+    expect(distinctShingles("哈哈哈哈哈哈哈", 3)).toHaveLength(1);
+    expect(distinctShingles("甲乙丙甲乙丙丁", 3)).toEqual(distinctShingles("甲乙丙甲乙丙丁", 3)); // a second call starts from an empty set
+    // 甲乙丙 乙丙甲 丙甲乙 (甲乙丙 and 乙丙 again) 乙丙丁
+    expect([...distinctShingles("甲乙丙甲乙丙丁", 3)]).toEqual(["甲乙丙", "乙丙甲", "丙甲乙", "乙丙丁"].map((s) => distinctShingles(s, 3)[0]));
   });
 });
 

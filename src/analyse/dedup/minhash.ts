@@ -17,19 +17,80 @@ export function mix32(h: number): number {
 
 /** Distinct hashes of the key's k-character shingles (the whole key when it is shorter), sorted. */
 export function shingleHashes(key: string, k: number): Uint32Array {
+  return distinctShingles(key, k).sort();
+}
+
+// A set for dropping repeated hashes, emptied by moving to the next tick: faster than sorting
+// (0.9–1.2 against 4.4 µs per bench post), and MinHash and simhash do not need the order.
+const SET_BITS = 13;
+const seenHash = new Int32Array(1 << SET_BITS);
+const seenTick = new Int32Array(1 << SET_BITS);
+let tick = 0;
+
+/**
+ * Distinct hashes of the key's k-character shingles (the whole key when it is shorter), in the
+ * order they first occur: what MinHash and simhash take (`shingleHashes` sorts them).
+ */
+export function distinctShingles(key: string, k: number): Uint32Array {
   const n = key.length;
   if (n === 0) return new Uint32Array(0);
   const count = Math.max(1, n - k + 1);
   const out = new Uint32Array(count);
-  for (let i = 0; i < count; i++) {
-    let h = 0x9e3779b9 ^ Math.min(k, n);
-    for (let j = i; j < i + k && j < n; j++) h = Math.imul(h ^ key.charCodeAt(j), 0x01000193);
-    out[i] = mix32(h);
+  const seed = 0x9e3779b9 ^ Math.min(k, n);
+  if (k === 3 && n >= 3) {
+    // The usual case, each character read once: a, b, c are the shingle's three characters.
+    let a = key.charCodeAt(0);
+    let b = key.charCodeAt(1);
+    for (let i = 0; i < count; i++) {
+      const c = key.charCodeAt(i + 2);
+      out[i] = mix32(Math.imul(Math.imul(Math.imul(seed ^ a, 0x01000193) ^ b, 0x01000193) ^ c, 0x01000193));
+      a = b;
+      b = c;
+    }
+  } else {
+    for (let i = 0; i < count; i++) {
+      let h = seed;
+      const end = Math.min(i + k, n);
+      for (let j = i; j < end; j++) h = Math.imul(h ^ key.charCodeAt(j), 0x01000193);
+      out[i] = mix32(h);
+    }
   }
-  out.sort();
+  return out.subarray(0, count * 2 <= seenHash.length ? dropRepeats(out) : dropRepeatsSorting(out));
+}
+
+// Moves the first occurrence of each value to the front, in order; returns how many there are.
+function dropRepeats(values: Uint32Array): number {
+  if (++tick === 0x7fffffff) {
+    seenTick.fill(0);
+    tick = 1;
+  }
+  const mask = seenHash.length - 1;
   let w = 0;
-  for (let i = 0; i < count; i++) if (i === 0 || out[i] !== out[w - 1]) out[w++] = out[i];
-  return out.subarray(0, w);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] | 0;
+    let h = v >>> (32 - SET_BITS); // values are mixed hashes: their top bits are uniform
+    let known = false;
+    while (seenTick[h] === tick) {
+      if (seenHash[h] === v) {
+        known = true;
+        break;
+      }
+      h = (h + 1) & mask;
+    }
+    if (known) continue;
+    seenTick[h] = tick;
+    seenHash[h] = v;
+    values[w++] = values[i];
+  }
+  return w;
+}
+
+// dropRepeats for more values than its set holds (keys past 4,096 characters): sorts them.
+function dropRepeatsSorting(values: Uint32Array): number {
+  values.sort();
+  let w = 0;
+  for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[w - 1]) values[w++] = values[i];
+  return w;
 }
 
 // Each pair of permutations shares one multiply-add: the high and low 16 bits of a*x+b (x already
@@ -87,7 +148,7 @@ export function scalarSignatureOf(shingles: Uint32Array, sig = new Uint16Array(P
 
 /** MinHash signature of a post's body (as matching sees it) over character 3-shingles. */
 export function minhashSignature(text: string, k = 3): Uint16Array {
-  return signatureOf(shingleHashes(matchKeys(text).body, k));
+  return signatureOf(distinctShingles(matchKeys(text).body, k));
 }
 
 /** Fraction of positions where two signatures agree: an estimate of the shingle sets' Jaccard. */

@@ -5,7 +5,7 @@
 import { BandTable, type SameGroup } from "./band-table";
 import { compactParts } from "./compact";
 import { Groups } from "./groups";
-import { bandKeys, PERMUTATIONS, shingleHashes, signatureOf } from "./minhash";
+import { bandKeys, distinctShingles, PERMUTATIONS, signatureOf } from "./minhash";
 import { ShortTexts } from "./short-texts";
 import { simhashHex } from "./simhash";
 import { bodiesMatch, DEFAULT_RULE, type MatchRule } from "./similarity";
@@ -70,13 +70,13 @@ export class Sketcher {
   sketchAndFingerprint(text: string): { sketch: DupSketch; simhash: string } {
     const { shingle, minShingles } = this.rule;
     const keys = matchKeys(text, this.normalised);
-    const bodyShingles = shingleHashes(keys.body, shingle);
+    const bodyShingles = distinctShingles(keys.body, shingle);
     const simhash = simhashHex(bodyShingles);
     const long = bodyShingles.length >= minShingles;
     const body = long ? this.part(bodyShingles) : keys.body || null;
     let parent: DupSketch["parent"] = null;
     if (keys.parent) {
-      const parentShingles = shingleHashes(keys.parent, shingle);
+      const parentShingles = distinctShingles(keys.parent, shingle);
       // A long reposted text is only sketched under a long body; a short one is matched exactly.
       if (parentShingles.length < minShingles) parent = keys.parent;
       else if (long) parent = this.part(parentShingles);

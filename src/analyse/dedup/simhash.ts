@@ -2,7 +2,7 @@
 // the database (identical and nearly identical long texts land within a few bits); grouping does
 // not rely on it, because on short posts a few changed characters move it by more than a near-copy
 // threshold can allow (DEPENDENCIES.md: it misses 90% of short near-copies at distance ≤ 3).
-import { mix32, shingleHashes } from "./minhash";
+import { distinctShingles, mix32 } from "./minhash";
 import { matchKeys } from "./views";
 
 // Bit counting eight bits at a time: LANES[2v] and LANES[2v + 1] hold the bits of byte v as eight
@@ -12,18 +12,25 @@ const LANES = new Int32Array(512);
 for (let v = 0; v < 256; v++)
   for (let j = 0; j < 8; j++) if ((v >>> j) & 1) LANES[2 * v + (j >>> 2)] |= 1 << (8 * (j & 3));
 
+// Scratch for simhashOf, reused by every call: how many shingle hashes have each bit set (hi 0–31,
+// lo 32–63), and the byte counters (word 2b + h of half k holds bits 8b + 4h … + 3).
+const counts = new Int32Array(64);
+const acc = new Int32Array(16);
+
+// Adds the byte counters into the full counts and empties them.
+function flushLanes(): void {
+  for (let w = 0; w < 16; w++) {
+    const word = acc[w];
+    const bit = (w >>> 3) * 32 + ((w & 7) >>> 1) * 8 + (w & 1) * 4;
+    for (let j = 0; j < 4; j++) counts[bit + j] += (word >>> (8 * j)) & 0xff;
+    acc[w] = 0;
+  }
+}
+
 /** The two 32-bit halves of a simhash from a set of shingle hashes. */
 export function simhashOf(shingles: Uint32Array): [number, number] {
-  const counts = new Int32Array(64); // how many shingle hashes have each bit set (hi 0–31, lo 32–63)
-  const acc = new Int32Array(16); // byte counters: word 2b + h of half k holds bits 8b + 4h … + 3
-  const flush = () => {
-    for (let w = 0; w < 16; w++) {
-      const word = acc[w];
-      const bit = (w >>> 3) * 32 + ((w & 7) >>> 1) * 8 + (w & 1) * 4;
-      for (let j = 0; j < 4; j++) counts[bit + j] += (word >>> (8 * j)) & 0xff;
-      acc[w] = 0;
-    }
-  };
+  counts.fill(0);
+  acc.fill(0);
   let pending = 0;
   for (let s = 0; s < shingles.length; s++) {
     const hi = mix32(shingles[s] ^ 0x5bd1e995);
@@ -37,11 +44,11 @@ export function simhashOf(shingles: Uint32Array): [number, number] {
       acc[9 + 2 * b] += LANES[l + 1];
     }
     if (++pending === 255) {
-      flush();
+      flushLanes();
       pending = 0;
     }
   }
-  flush();
+  flushLanes();
   // A bit is set when more hashes have it set than clear (a tie leaves it clear).
   let hi = 0;
   let lo = 0;
@@ -61,7 +68,7 @@ export function simhashHex(shingles: Uint32Array): string {
 
 /** 64-bit simhash of a post's body over character k-shingles, as 16 lowercase hex digits. */
 export function simhash64(text: string, k = 3, normalised = false): string {
-  return simhashHex(shingleHashes(matchKeys(text, normalised).body, k));
+  return simhashHex(distinctShingles(matchKeys(text, normalised).body, k));
 }
 
 const HEX64 = /^[0-9a-f]{16}$/i;
