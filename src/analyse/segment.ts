@@ -122,8 +122,8 @@ const HAN_RUN = /^\p{Script=Han}{2,}$/u;
  * character. A word the HMM put together that happens to be in the dictionary (这条 where the cut
  * without HMM gives 这 / 条) stays whole; on the sentiment sets that changes no result. Worked out
  * once per segmentation (sentiment's tokens and its morpheme score both read it), and read with
- * plain loops rather than a callback made per text
- * (see docs/ARCHITECTURE.md, "No closures made per call on hot paths").
+ * plain loops rather than a callback made per text (see docs/ARCHITECTURE.md, "No closures made
+ * per call on hot paths").
  */
 export function dictionaryCut(seg: Segmentation): DictionaryCut {
   if (seg.dictionary) return seg.dictionary;

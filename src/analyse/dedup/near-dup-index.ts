@@ -11,6 +11,7 @@ import { simhashHex } from "./simhash";
 import { bodiesMatch, DEFAULT_RULE, type MatchRule } from "./similarity";
 import { BODY, PARENT, Slots } from "./slots";
 import { matchKeys } from "./views";
+import { SeenSet } from "./seen-set";
 import { exportIndexState, importIndexState, sameGroupOf, type IndexState, type IndexParts } from "./index-state";
 
 /**
@@ -102,13 +103,8 @@ export class NearDupIndex {
   private p: IndexParts;
   /** The sketcher matching this index's options. */
   readonly sketcher: Sketcher;
-  private adds = 0;
-  // Slots already looked at for the text being matched (`firstSight`): a small open-addressing set,
-  // emptied by moving to the next tick, which stays in the CPU cache where a mark per slot cost a
-  // cache miss per candidate.
-  private readonly seenSlot: Int32Array;
-  private readonly seenTick: Int32Array;
-  private readonly seenShift: number;
+  // Slots already looked at for the text being matched.
+  private readonly seen: SeenSet;
   // Scratch for the post being added: matched items with their best score, and their groups' roots.
   private readonly matches = new Map<number, number>();
   private readonly matchedRoots = new Set<number>();
@@ -121,11 +117,7 @@ export class NearDupIndex {
   constructor(options: NearDupOptions = {}) {
     this.sketcher = new Sketcher(options);
     const most = this.sketcher.bands * MAX_BUCKET; // candidates of one text at most
-    const bits = Math.ceil(Math.log2(most * 4)); // at most a quarter full
-    const size = 1 << bits;
-    this.seenShift = 32 - bits;
-    this.seenSlot = new Int32Array(size);
-    this.seenTick = new Int32Array(size);
+    this.seen = new SeenSet(Math.ceil(Math.log2(most * 4))); // at most a quarter full
     const rule: MatchRule = { ...DEFAULT_RULE, ...options };
     this.p = {
       rule, bands: this.sketcher.bands, rows: this.sketcher.rows, ids: [], index: new Map(), groups: new Groups(), slots: new Slots(),
@@ -189,7 +181,7 @@ export class NearDupIndex {
   private matchLong(item: number, { size, low, keys }: SketchPart, kind: number): void {
     const p = this.p;
     const packed = Slots.pack(low);
-    const tick = ++this.adds;
+    this.seen.clear();
     const before = this.matches.size;
     const full: number[] = [];
     const slot = p.slots.add(item, kind, size, low);
@@ -198,14 +190,14 @@ export class NearDupIndex {
       const n = p.table.slotsOf(keys[b], this.bucket);
       if (n === MAX_BUCKET) full.push(keys[b]);
       else {
-        this.verify(item, packed, size, kind, tick, this.kinToSkip(), n);
+        this.verify(item, packed, size, kind, this.kinToSkip(), n);
         this.filing.push(keys[b], slot);
       }
     }
     if (this.matches.size === before) {
       for (const key of full) {
         const n = p.table.slotsOf(key, this.bucket);
-        this.verify(item, packed, size, kind, tick, this.kinToSkip(), n);
+        this.verify(item, packed, size, kind, this.kinToSkip(), n);
       }
     }
   }
@@ -224,11 +216,11 @@ export class NearDupIndex {
   // Verifies slots [from, n) of `bucket` against a text of the post being added (once per slot).
   // Members of a group already matched need no verifying; a slot's group is found from its hint
   // (see Slots.groupHintOf), which is then brought up to date.
-  private verify(item: number, packed: Uint32Array, size: number, kind: number, tick: number, from: number, n: number): void {
+  private verify(item: number, packed: Uint32Array, size: number, kind: number, from: number, n: number): void {
     const p = this.p;
     for (let k = from; k < n; k++) {
       const slot = this.bucket[k];
-      if (!this.firstSight(slot, tick)) continue;
+      if (!this.seen.add(slot)) continue; // looked at already for this text
       const other = p.slots.itemOf(slot);
       if (other === item) continue;
       if (this.matchedRoots.size > 0) {
@@ -242,19 +234,6 @@ export class NearDupIndex {
       const copy = kind === BODY && otherKind === BODY ? bodiesMatch(j, size, p.slots.sizeOf(slot), p.rule) : j >= p.rule.repost;
       if (copy) this.found(other, j);
     }
-  }
-
-  // Whether this is the first time `slot` comes up under `tick` (and notes that it came up).
-  private firstSight(slot: number, tick: number): boolean {
-    const mask = this.seenSlot.length - 1;
-    let h = Math.imul(slot, 0x9e3779b1) >>> this.seenShift;
-    while (this.seenTick[h] === tick) {
-      if (this.seenSlot[h] === slot) return false;
-      h = (h + 1) & mask;
-    }
-    this.seenTick[h] = tick;
-    this.seenSlot[h] = slot;
-    return true;
   }
 
   /**

@@ -8,8 +8,7 @@ const EMPTY = -1;
 
 /**
  * Receives the matches of a scan: an object rather than a callback, so that a caller need not make
- * a closure per text
- * (see docs/ARCHITECTURE.md, "No closures made per call on hot paths").
+ * a closure per text (see docs/ARCHITECTURE.md, "No closures made per call on hot paths").
  */
 export interface MatchSink {
   /** Pattern `pattern` ends at offset `end` (exclusive). */
@@ -101,7 +100,7 @@ export class AhoCorasick {
     return 0;
   }
 
-  /** Calls `onMatch(pattern, end)` for every occurrence (end exclusive), in order of `end`. */
+  /** Calls `sink.hit(pattern, end)` for every occurrence (end exclusive), in order of `end`. */
   scan(text: string, sink: MatchSink): void {
     const { used, fail, out, dict } = this;
     let s = 0;

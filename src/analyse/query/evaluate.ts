@@ -21,8 +21,7 @@ const SEARCHED: Record<"any" | "title" | "source", readonly FieldName[]> = {
 
 /**
  * Whether `node` matches; `lengths[pattern]` is the pattern's length. Loops, not `some`/`every`
- * with arrows made per call
- * (see docs/ARCHITECTURE.md, "No closures made per call on hot paths").
+ * with arrows made per call (see docs/ARCHITECTURE.md, "No closures made per call on hot paths").
  */
 export function evaluate(node: Compiled, hits: Hits, lengths: readonly number[]): boolean {
   switch (node.kind) {
