@@ -1,10 +1,18 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { toIndexText, toMatchQuery } from "./bigrams";
+import { foldHanUnit } from "./query/normalise-map";
 
 describe("bigrams", () => {
   it("splits CJK runs into overlapping bigrams and keeps latin words", () => {
     expect(toIndexText("青禾县教育局, iPhone手机")).toBe("青禾 禾县 县教 教育 育局 局 iphone 手机 机");
+  });
+
+  it("folds traditional CJK characters to simplified in the index and in queries", () => {
+    expect(toIndexText("學校漲價")).toBe("学校 校涨 涨价 价");
+    expect(toMatchQuery("學校")).toBe('"学校"');
+    expect(toMatchQuery("门")).toBe('"门"*');
+    expect(toMatchQuery("門")).toBe('"门"*');
   });
 
   it("builds phrase queries", () => {
@@ -100,7 +108,8 @@ describe("bigrams", () => {
       const ch = String.fromCodePoint(cp);
       const lower = `x${ch}`.toLowerCase().slice(1);
       if (Array.from(lower).length !== 1 || UNICODE61_FOLDS[lower]) continue;
-      const expected = cjk.test(lower) ? `x ${lower}` : word.test(lower) ? `x${lower}` : "x";
+      // CJK characters are folded traditional → simplified (the fold is tested on its own).
+      const expected = cjk.test(lower) ? `x ${String.fromCharCode(foldHanUnit(lower.charCodeAt(0)))}` : word.test(lower) ? `x${lower}` : "x";
       const got = toIndexText(`x${ch}`);
       if (got !== expected) mismatches.push(`${cp.toString(16)}:${got}`);
     }

@@ -1,6 +1,9 @@
 // CJK bigram splitting for the full-text index: SQLite's unicode61 tokenizer treats a run of Han
 // characters as one token, and the trigram tokenizer cannot match 2-character words, so we
 // index overlapping bigrams (plus the last character of each run, so 1-character queries work).
+// CJK characters are folded traditional → simplified one at a time in both the index and the
+// query, so a search finds either form (學校 finds 学校), as watch matching does.
+import { foldHanUnit } from "./query/normalise-map";
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const WORD = /[\p{L}\p{N}_]/u;
@@ -72,8 +75,13 @@ function segments(text: string): Segment[] {
   return out;
 }
 
+// A CJK character folded as the index folds it (traditional → simplified, one at a time).
+function foldHan(ch: string): string {
+  return ch.length === 1 ? String.fromCharCode(foldHanUnit(ch.charCodeAt(0))) : ch;
+}
+
 function cjkTokens(run: string, withTail: boolean): string[] {
-  const chars = Array.from(run);
+  const chars = Array.from(run, foldHan);
   if (chars.length === 1) return chars;
   const out: string[] = [];
   for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
@@ -85,10 +93,11 @@ function cjkTokens(run: string, withTail: boolean): string[] {
 let units = new Uint16Array(2048);
 const utf16 = new TextDecoder("utf-16le");
 
-// Writes text[from, to) at out[n] as one token (after a space unless first); returns the new length.
+// Writes CJK text[from, to) at out[n] as one token, folded (after a space unless first); returns the
+// new length.
 function putToken(out: Uint16Array, n: number, text: string, from: number, to: number): number {
   if (n) out[n++] = 32;
-  for (let k = from; k < to; k++) out[n++] = text.charCodeAt(k);
+  for (let k = from; k < to; k++) out[n++] = foldHanUnit(text.charCodeAt(k));
   return n;
 }
 

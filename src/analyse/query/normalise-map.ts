@@ -55,6 +55,17 @@ function foldAstral(cp: number): string {
 let buf = new Uint16Array(1024);
 let scratch = new Int32Array(1024);
 
+/**
+ * A BMP CJK code unit folded as matching folds it (traditional → simplified, one character at a
+ * time), or the unit itself when its fold is not one CJK code unit; the ledger's full-text index
+ * and its queries use it so that 學校 finds 学校 as watches do.
+ */
+export function foldHanUnit(c: number): number {
+  let v = table[c];
+  if (v === UNKNOWN) v = learnUnit(c);
+  return v >= 0x2e80 ? v : c;
+}
+
 /** Folds `text` for matching (whitespace runs → one space, trimmed) and keeps the offset map. */
 export function normaliseForMatch(text: string): MappedText {
   let n = 0;
