@@ -26,7 +26,8 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 beforeEach(async () => {
   feedBody = FIXTURE_FEED;
-  t = await createTestApp();
+  // The fixture is on loopback: the fetch guard lets exactly its host:port through.
+  t = await createTestApp({ fetchAllowHosts: [new URL(base).host] });
 });
 afterEach(() => t.close());
 
