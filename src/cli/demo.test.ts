@@ -35,12 +35,13 @@ describe("the demo feed and the fetch guard", () => {
     const source = getSourceByUrl(db, feedUrl)!;
     expect(source).toBeDefined();
 
-    const refused = await pollSource(db, config, source);
-    expect(refused.inserted).toBe(0);
-    expect(refused.error).toBeDefined();
+    // No bypass: without its entry the demo is refused like any other loopback address.
+    expect(await pollSource(db, config, source)).toMatchObject({ inserted: 0, errorCode: "fetch.blocked_address" });
+    expect(getSourceByUrl(db, feedUrl)).toMatchObject({ last_error_code: "fetch.blocked_address", error_count: 1 });
 
     const allowed = withDemoAllowed(config, feedUrl);
     expect(allowed.fetchAllowHosts).toEqual([new URL(feedUrl).host]);
     expect((await pollSource(db, allowed, getSourceByUrl(db, feedUrl)!)).inserted).toBeGreaterThan(0);
+    expect(getSourceByUrl(db, feedUrl)).toMatchObject({ last_error: null, last_error_code: null, error_count: 0 });
   });
 });

@@ -107,7 +107,7 @@ export async function sourceRoutes(app: FastifyInstance, deps: AppDeps): Promise
   r.post("/api/sources/:id/fetch", {
     schema: {
       tags: ["sources"], summary: "Fetch this source now", params: idParams,
-      response: { 200: z.object({ inserted: z.number(), error: z.string().optional() }), 404: errorBody },
+      response: { 200: z.object({ inserted: z.number(), error: z.string().optional(), errorCode: z.string().optional() }), 404: errorBody },
     },
   }, async (req) => {
     const p = authorize(req, "sources.write");
@@ -116,6 +116,6 @@ export async function sourceRoutes(app: FastifyInstance, deps: AppDeps): Promise
     const result = await pollSource(db, deps.config, s);
     if (result.inserted) deps.analysis?.wake();
     db.tx(() => recordAudit(db, { actor: actorOf(p), action: "source.fetch", targetType: "source", targetId: s.id, summary: { ...result }, ip: req.ip }));
-    return result.error ? { inserted: result.inserted, error: result.error } : { inserted: result.inserted };
+    return result.error ? { inserted: result.inserted, error: result.error, errorCode: result.errorCode } : { inserted: result.inserted };
   });
 }
