@@ -21,6 +21,12 @@ describe("config", () => {
     expect(c.fetchAllowHosts).toEqual(["intranet.local", "10.0.0.5"]);
   });
 
+  it("refuses allow-list entries that are neither a host pattern nor a CIDR", () => {
+    const c = loadConfig({ TINGFENG_FETCH_ALLOW_HOSTS: "cms.local:8080,*.gov.qinghe.example,10.0.0.0/8,[fd00::1]:443" });
+    expect(c.fetchAllowHosts).toHaveLength(4);
+    expect(() => loadConfig({ TINGFENG_FETCH_ALLOW_HOSTS: "cms.local,10.0.0.0/33,http://x/" })).toThrow(/TINGFENG_FETCH_ALLOW_HOSTS.*10\.0\.0\.0\/33, http:\/\/x\//);
+  });
+
   it("names every invalid variable in one error", () => {
     expect(() => loadConfig({ PORT: "abc", TINGFENG_DEMO: "maybe" })).toThrow(/PORT[\s\S]*TINGFENG_DEMO/);
   });

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { invalidAllowEntries } from "./ingest/allow-hosts";
 
 const bool = z
   .enum(["0", "1", "true", "false", "yes", "no", "on", "off"])
@@ -9,7 +10,11 @@ const bool = z
 
 const hostList = z
   .string()
-  .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean));
+  .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
+  .superRefine((hosts, ctx) => {
+    const bad = invalidAllowEntries(hosts);
+    if (bad.length) ctx.addIssue({ code: "custom", message: `not a host, *.suffix, host:port or CIDR: ${bad.join(", ")}` });
+  });
 
 /** Each setting: env name → schema, default and whether it is a secret (masked in config-dump). */
 const table = {

@@ -26,6 +26,11 @@ async function listen(config: Config) {
   }
 }
 
+/** `config` with the demo feed's own loopback host:port on the fetch allow list (the guard makes no exception for it). */
+export function withDemoAllowed(config: Config, feedUrl: string): Config {
+  return { ...config, fetchAllowHosts: [...config.fetchAllowHosts, new URL(feedUrl).host] };
+}
+
 /** Starts the demo feed and makes sure the demo source points at it. */
 export async function startDemo(db: Db, config: Config): Promise<{ feedUrl: string; close(): Promise<void> }> {
   const server = await listen(config);

@@ -3,12 +3,14 @@ import { buildApp } from "../http/app";
 import { ensureAdmin } from "../accounts/commands";
 import { createScheduler } from "../jobs/scheduler";
 import { createAnalysisWorker } from "../jobs/analyse-items";
-import { startDemo } from "./demo";
+import { startDemo, withDemoAllowed } from "./demo";
 import { dbFile, openRuntime, VERSION } from "./runtime";
 
 /** Runs the server until SIGINT/SIGTERM. */
 export async function serveCommand(): Promise<void> {
-  const { config, db, applied } = openRuntime();
+  const runtime = openRuntime();
+  const { db, applied } = runtime;
+  let config = runtime.config;
   const log = (m: string) => console.log(`[tingfeng] ${m}`);
   log(`database ${dbFile(config)}${applied.length ? ` (applied migrations ${applied.join(", ")})` : ""}`);
 
@@ -20,6 +22,8 @@ export async function serveCommand(): Promise<void> {
 
   const demo = config.demo ? await startDemo(db, config) : null;
   if (demo) log(`demo feed of the fictional 青禾县 at ${demo.feedUrl} (TINGFENG_DEMO=0 turns it off)`);
+  // The demo feed is on loopback: the fetch guard lets exactly its host:port through, nothing else.
+  if (demo) config = withDemoAllowed(config, demo.feedUrl);
 
   // The near-duplicate index is rebuilt while the server already answers (it logs when it is ready).
   const analysis = createAnalysisWorker(db, (m) => log(m), { thread: true });

@@ -19,7 +19,7 @@ export interface AuditLogTable {
 export interface SourcesTable {
   id: number; name: string; kind: string; url: string; interval_seconds: number; priority: number;
   enabled: number; etag: string | null; last_modified: string | null; last_fetched_at: number | null;
-  last_success_at: number | null; last_error: string | null; error_count: number;
+  last_success_at: number | null; last_error: string | null; last_error_code: string | null; error_count: number;
   next_fetch_at: number | null; item_count: number; created_at: number; updated_at: number;
 }
 /** items table. */

@@ -25,7 +25,7 @@ export function presentSource(s: SourcesTable): SourceView {
   return {
     id: s.id, name: s.name, kind: s.kind as SourceKind, url: s.url, intervalSeconds: s.interval_seconds,
     priority: s.priority, enabled: !!s.enabled, lastFetchedAt: iso(s.last_fetched_at), lastSuccessAt: iso(s.last_success_at),
-    lastError: s.last_error, errorCount: s.error_count, nextFetchAt: iso(s.next_fetch_at), itemCount: s.item_count,
+    lastError: s.last_error, lastErrorCode: s.last_error_code, errorCount: s.error_count, nextFetchAt: iso(s.next_fetch_at), itemCount: s.item_count,
     createdAt: iso(s.created_at)!,
   };
 }

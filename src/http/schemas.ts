@@ -24,7 +24,7 @@ export const unitView = z.object({ id: z.number(), parentId: z.number().nullable
 export const sourceView = z.object({
   id: z.number(), name: z.string(), kind: z.enum(SOURCE_KINDS), url: z.string(), intervalSeconds: z.number(),
   priority: z.number(), enabled: z.boolean(), lastFetchedAt: isoOrNull, lastSuccessAt: isoOrNull,
-  lastError: z.string().nullable(), errorCount: z.number(), nextFetchAt: isoOrNull, itemCount: z.number(), createdAt: z.string(),
+  lastError: z.string().nullable(), lastErrorCode: z.string().nullable(), errorCount: z.number(), nextFetchAt: isoOrNull, itemCount: z.number(), createdAt: z.string(),
 });
 /** ItemView. */
 export const itemView = z.object({

@@ -12,7 +12,9 @@ export type FetchErrorCode =
   | "fetch.network"
   | "fetch.bad_url"
   | "fetch.bad_content_type"
-  | "fetch.too_many_redirects";
+  | "fetch.too_many_redirects"
+  | "fetch.blocked_address"
+  | "fetch.credentials_in_url";
 
 /** A body that is not a usable feed; `message` tells a person what to check. */
 export class FeedError extends Error {

@@ -1,7 +1,10 @@
 // Fetches one feed URL politely and defensively: conditional GET, bounded redirects, one
-// deadline for headers and body, and a byte cap enforced while streaming.
-import { fetch, type Response } from "undici";
+// deadline for headers and body, and a byte cap enforced while streaming. Every connection goes
+// through the guarded agent (public addresses, or what TINGFENG_FETCH_ALLOW_HOSTS names).
+import { fetch, type Agent, type Response } from "undici";
+import { parseAllowList, type AllowList } from "./allow-hosts";
 import { FetchError } from "./errors";
+import { BlockedAddressError, createGuardedAgent, isUrlPermittedBeforeLookup, type Resolver } from "./guarded-agent";
 import { isBinaryMediaType, mediaType, sniffBinary } from "./sniff";
 
 /** Options for fetchFeedUrl; etag/lastModified come from the previous successful fetch. */
@@ -11,8 +14,10 @@ export interface FetchFeedOptions {
   timeoutMs: number;
   maxBytes: number;
   userAgent: string;
-  /** TINGFENG_FETCH_ALLOW_HOSTS; private-address blocking that consults it is not enforced yet. */
-  allowHosts: string[];
+  /** TINGFENG_FETCH_ALLOW_HOSTS: the only non-public hosts and addresses the fetch may reach. */
+  allowHosts: readonly string[];
+  /** Resolves host names at connect time (default: dns.lookup with all: true); tests simulate DNS with it. */
+  resolve?: Resolver;
 }
 
 /** A fetched body with the validators to send next time, or "nothing changed". */
@@ -34,6 +39,7 @@ function httpUrl(raw: string, base?: string): URL {
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new FetchError("fetch.bad_url", `Only http and https URLs can be fetched, not ${url.protocol} ("${url.href}").`);
   }
+  if (url.username || url.password) throw new FetchError("fetch.credentials_in_url", "URLs with a user name or password are not fetched.");
   return url;
 }
 
@@ -64,30 +70,37 @@ async function readCapped(res: Response, maxBytes: number, url: URL): Promise<Bu
   return Buffer.concat(chunks, total);
 }
 
-function networkError(cause: unknown, url: URL): FetchError {
-  const inner = cause instanceof Error && cause.cause instanceof Error ? cause.cause : cause;
-  const code = (inner as { code?: unknown } | null)?.code;
-  const detail = typeof code === "string" ? code : inner instanceof Error ? inner.message : String(inner);
-  return new FetchError("fetch.network", `Could not reach ${url.host} (${detail}); check the address and that the site is up.`, { cause });
+function blocked(url: URL, cause?: unknown): FetchError {
+  return new FetchError("fetch.blocked_address", `${url.host} is, or resolves to, an internal or local address; not fetched.`, { cause });
 }
 
-async function fetchOnce(url: URL, opts: FetchFeedOptions, signal: AbortSignal): Promise<Response> {
+// One message for every connection failure (refused, reset, unresolvable, TLS): which one it was
+// would tell a monitor which internal ports are open. The cause stays on the error for debugging.
+function networkError(cause: unknown, url: URL): FetchError {
+  for (let e: unknown = cause; e instanceof Error; e = e.cause) if (e instanceof BlockedAddressError) return blocked(url, cause);
+  return new FetchError("fetch.network", `Could not connect to ${url.host}; check the address and that the site is up.`, { cause });
+}
+
+interface Hop { url: URL; opts: FetchFeedOptions; allow: AllowList; agent: Agent; signal: AbortSignal }
+
+async function fetchOnce({ url, opts, allow, agent, signal }: Hop): Promise<Response> {
+  if (!isUrlPermittedBeforeLookup(allow, url)) throw blocked(url);
   const headers: Record<string, string> = { "user-agent": opts.userAgent, accept: ACCEPT };
   if (opts.etag) headers["if-none-match"] = opts.etag;
   if (opts.lastModified) headers["if-modified-since"] = opts.lastModified;
-  // Redirects are followed by hand so each hop can be checked (scheme now, addresses later).
-  return fetch(url, { headers, redirect: "manual", signal });
+  // Redirects are followed by hand so each hop is checked: its scheme and user-info here, its
+  // address by the agent when it connects.
+  try {
+    return await fetch(url, { headers, redirect: "manual", signal, dispatcher: agent });
+  } catch (cause) {
+    throw networkError(cause, url);
+  }
 }
 
-async function fetchWithin(start: URL, opts: FetchFeedOptions, signal: AbortSignal): Promise<FetchResult> {
+async function fetchWithin(start: URL, opts: FetchFeedOptions, allow: AllowList, agent: Agent, signal: AbortSignal): Promise<FetchResult> {
   let url = start;
   for (let hop = 0; ; hop++) {
-    let res: Response;
-    try {
-      res = await fetchOnce(url, opts, signal);
-    } catch (cause) {
-      throw networkError(cause, url);
-    }
+    const res = await fetchOnce({ url, opts, allow, agent, signal });
     if (REDIRECT_STATUSES.has(res.status)) {
       await res.body?.cancel().catch(() => undefined);
       const location = res.headers.get("location");
@@ -126,6 +139,8 @@ async function fetchWithin(start: URL, opts: FetchFeedOptions, signal: AbortSign
 /** GETs a feed URL (conditional, ≤5 redirects, one timeout for headers and body, byte cap); throws FetchError. */
 export async function fetchFeedUrl(url: string, opts: FetchFeedOptions): Promise<FetchResult> {
   const start = httpUrl(url);
+  const allow = parseAllowList(opts.allowHosts);
+  const agent = createGuardedAgent(allow, opts.resolve);
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -133,12 +148,13 @@ export async function fetchFeedUrl(url: string, opts: FetchFeedOptions): Promise
     controller.abort();
   }, opts.timeoutMs);
   try {
-    return await fetchWithin(start, opts, controller.signal);
+    return await fetchWithin(start, opts, allow, agent, controller.signal);
   } catch (err) {
     if (timedOut) throw new FetchError("fetch.timeout", `${start.host} did not deliver the feed within ${opts.timeoutMs} ms; the site may be slow or overloaded. It will be retried.`, { cause: err });
     throw err instanceof FetchError ? err : networkError(err, start);
   } finally {
     clearTimeout(timer);
     controller.abort(); // releases the connection if we stopped reading early
+    agent.destroy().catch(() => undefined);
   }
 }

@@ -2,12 +2,13 @@
 import type { Config } from "../config";
 import type { Db } from "../db/connection";
 import type { SourcesTable } from "../db/schema";
-import { canonicalUrl, contentHash, fetchFeedUrl, nextFetchDelaySeconds, parseFeed, type ParsedItem } from "../ingest";
+import { canonicalUrl, contentHash, describeFailure, fetchFeedUrl, nextFetchDelaySeconds, parseFeed, type ParsedItem } from "../ingest";
+import type { FetchMessageCode } from "../shared/fetch-messages";
 import { insertItems, type NewItem } from "../store/items";
 import { markFetchError, markFetchSuccess } from "../store/sources";
 
-/** What one poll did. */
-export interface PollResult { inserted: number; error?: string }
+/** What one poll did; a failure's `error` is the zh-CN text stored on the row, `errorCode` its stable code. */
+export interface PollResult { inserted: number; error?: string; errorCode?: FetchMessageCode }
 
 /** The User-Agent we announce to the sites we fetch. */
 export const USER_AGENT = "Tingfeng/0.1 (+self-hosted public-opinion monitor)";
@@ -55,13 +56,14 @@ export async function pollSource(db: Db, config: Config, source: SourcesTable, n
     markFetchSuccess(db, source.id, { etag: res.etag, lastModified: res.lastModified, nextFetchAt: next });
     return { inserted: ids.length };
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
+    // Stored and shown by code only: an error's own message may quote the response or the OS.
+    const failure = describeFailure(err);
     const delay = nextFetchDelaySeconds(source.interval_seconds, source.error_count + 1);
     try {
-      markFetchError(db, source.id, message, now() + delay * 1000);
+      markFetchError(db, source.id, failure, now() + delay * 1000);
     } catch {
       // The source may have been deleted meanwhile; nothing to record.
     }
-    return { inserted: 0, error: message };
+    return { inserted: 0, error: failure.message, errorCode: failure.code };
   }
 }

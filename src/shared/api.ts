@@ -59,6 +59,8 @@ export interface SourceView {
   lastFetchedAt: string | null;
   lastSuccessAt: string | null;
   lastError: string | null;
+  /** Stable code of lastError (src/shared/fetch-messages.ts), to show it in the reader's language. */
+  lastErrorCode: string | null;
   errorCount: number;
   nextFetchAt: string | null;
   itemCount: number;

@@ -121,16 +121,17 @@ export function markFetchSuccess(
   db.run(
     db.q.updateTable("sources").set({
       etag: r.etag, last_modified: r.lastModified, last_fetched_at: now, last_success_at: now,
-      last_error: null, error_count: 0, next_fetch_at: r.nextFetchAt,
+      last_error: null, last_error_code: null, error_count: 0, next_fetch_at: r.nextFetchAt,
     }).where("id", "=", id),
   );
 }
 
-/** Records a failed fetch on the row; the scheduler backs off using error_count. */
-export function markFetchError(db: Db, id: number, message: string, nextFetchAt: number, now = Date.now()): void {
+/** Records a failed fetch on the row (its message and stable code); the scheduler backs off using error_count. */
+export function markFetchError(db: Db, id: number, failure: { message: string; code: string }, nextFetchAt: number, now = Date.now()): void {
   db.run(
     db.q.updateTable("sources").set((eb) => ({
-      last_fetched_at: now, last_error: message.slice(0, 1000), error_count: eb("error_count", "+", 1), next_fetch_at: nextFetchAt,
+      last_fetched_at: now, last_error: failure.message.slice(0, 1000), last_error_code: failure.code,
+      error_count: eb("error_count", "+", 1), next_fetch_at: nextFetchAt,
     })).where("id", "=", id),
   );
 }

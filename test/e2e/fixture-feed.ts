@@ -2,8 +2,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-/** Serves `xml` at /feed.xml; resolves to its URL and a close function. */
-export async function serveFeed(xml: string): Promise<{ url: string; close(): Promise<void> }> {
+/** Serves `xml` at /feed.xml; resolves to its URL, the host:port to allow the fetch guard, and a close function. */
+export async function serveFeed(xml: string): Promise<{ url: string; allowHost: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     if (req.url === "/feed.xml") {
       res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8" });
@@ -16,6 +16,7 @@ export async function serveFeed(xml: string): Promise<{ url: string; close(): Pr
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/feed.xml`,
+    allowHost: `127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

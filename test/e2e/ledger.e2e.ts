@@ -25,7 +25,9 @@ let feed: Awaited<ReturnType<typeof serveFeed>>;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "tingfeng-e2e-"));
-  const config = loadConfig({}, { dataDir: dir, demo: false, schedulerTickMs: 300 });
+  feed = await serveFeed(FIXTURE_FEED);
+  // The fixture is on loopback: the fetch guard lets exactly its host:port through.
+  const config = loadConfig({}, { dataDir: dir, demo: false, schedulerTickMs: 300, fetchAllowHosts: [feed.allowHost] });
   db = openDb(path.join(dir, "e2e.db"));
   migrate(db);
   await createUser(db, null, { username: "admin", password: "e2e-password", role: "admin", unitId: null });
@@ -34,7 +36,6 @@ beforeAll(async () => {
   await app.listen({ port: 0, host: "127.0.0.1" });
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   closeApp = () => app.close();
-  feed = await serveFeed(FIXTURE_FEED);
   browser = await launchBrowser();
 });
 

@@ -26,7 +26,8 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 beforeEach(async () => {
   feedBody = FIXTURE_FEED;
-  t = await createTestApp();
+  // The fixture is on loopback: the fetch guard lets exactly its host:port through.
+  t = await createTestApp({ fetchAllowHosts: [new URL(base).host] });
 });
 afterEach(() => t.close());
 
@@ -40,7 +41,7 @@ describe("sources and the ledger", () => {
     expect((await m.post(`/api/sources/${id}/fetch`)).json()).toEqual({ inserted: 0 });
 
     const list = (await m.get("/api/sources")).json().sources;
-    expect(list[0]).toMatchObject({ id, itemCount: 3, errorCount: 0, lastError: null });
+    expect(list[0]).toMatchObject({ id, itemCount: 3, errorCount: 0, lastError: null, lastErrorCode: null });
     expect(list[0].lastSuccessAt).not.toBeNull();
 
     const found = (await m.get(`/api/items?q=${encodeURIComponent("拥堵")}&limit=10`)).json();
@@ -73,14 +74,18 @@ describe("sources and the ledger", () => {
 
   it("stores fetch failures on the source row and backs off", async () => {
     const m = await t.userClient("monitor");
-    for (const [path, pattern] of [["/broken", /500/], ["/huge", /10|large|大/i], ["/html", /feed|订阅|源/i]] as const) {
+    for (const [path, code, pattern] of [
+      ["/broken", "fetch.http_server_error", /服务器出错/], ["/huge", "fetch.too_large", /大小上限/], ["/html", "feed.not_a_feed", /不是订阅源/],
+    ] as const) {
       const id = (await m.post("/api/sources", { name: path, kind: "rss", url: `${base}${path}` })).json().id;
       const r = (await m.post(`/api/sources/${id}/fetch`)).json();
-      expect(r.inserted).toBe(0);
+      expect(r).toMatchObject({ inserted: 0, errorCode: code });
       expect(r.error).toMatch(pattern);
+      expect(r.error).not.toMatch(/oops|not a feed/); // the response body is never quoted
       const s = (await m.get(`/api/sources/${id}`)).json();
       expect(s.errorCount).toBe(1);
       expect(s.lastError).toBe(r.error);
+      expect(s.lastErrorCode).toBe(code);
       expect(Date.parse(s.nextFetchAt)).toBeGreaterThan(Date.now() + 30_000);
     }
   });

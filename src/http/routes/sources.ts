@@ -12,19 +12,27 @@ import { actorOf, authorize, type AppDeps } from "../context";
 import { presentSource } from "../presenters";
 import { errorBody, idParams, name, sourceView } from "../schemas";
 import { SOURCE_KINDS } from "../../shared/api";
+import { bilingual } from "../../shared/bilingual";
+import { FETCH_MESSAGES } from "../../shared/fetch-messages";
+import { isIpLiteral, isUrlPermittedBeforeLookup, parseAllowList } from "../../ingest";
+
+const fieldMessage = (code: keyof typeof FETCH_MESSAGES): string => bilingual(FETCH_MESSAGES[code]["zh-CN"], FETCH_MESSAGES[code].en);
 
 const httpUrl = z
   .string()
   .trim()
   .max(2048)
-  .refine((v) => {
+  .superRefine((v, ctx) => {
+    let u: URL;
     try {
-      const u = new URL(v);
-      return u.protocol === "http:" || u.protocol === "https:";
+      u = new URL(v);
     } catch {
-      return false;
+      return void ctx.addIssue({ code: "custom", message: "请输入 http(s) 地址 / enter an http(s) URL" });
     }
-  }, "请输入 http(s) 地址 / enter an http(s) URL");
+    if (u.protocol !== "http:" && u.protocol !== "https:") ctx.addIssue({ code: "custom", message: "请输入 http(s) 地址 / enter an http(s) URL" });
+    // Refused here, before anything is stored or audited, so that no credential lands in either.
+    else if (u.username || u.password) ctx.addIssue({ code: "custom", message: fieldMessage("fetch.credentials_in_url") });
+  });
 
 const sourceFields = {
   name: name(100),
@@ -46,6 +54,13 @@ const patchBody = z.object(sourceFields).partial();
 export async function sourceRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
+  const allowList = parseAllowList(deps.config.fetchAllowHosts);
+  // An internal IP literal would only ever fail; say so on the form. Names are judged when fetched.
+  const refuseInternalLiteral = (url: string | undefined): void => {
+    if (url === undefined) return;
+    const u = new URL(url);
+    if (isIpLiteral(u.hostname) && !isUrlPermittedBeforeLookup(allowList, u)) throw AppError.validation({ url: fieldMessage("fetch.blocked_address") });
+  };
 
   r.get("/api/sources", {
     schema: { tags: ["sources"], summary: "All sources with their health", response: { 200: z.object({ sources: z.array(sourceView) }) } },
@@ -67,6 +82,7 @@ export async function sourceRoutes(app: FastifyInstance, deps: AppDeps): Promise
     schema: { tags: ["sources"], summary: "Add a feed source (any RSSHub route is one)", body: createBody, response: { 201: sourceView, 400: errorBody } },
   }, async (req, reply) => {
     const p = authorize(req, "sources.write");
+    refuseInternalLiteral(req.body.url);
     const s = db.tx(() => {
       const created = insertSource(db, req.body);
       recordAudit(db, { actor: actorOf(p), action: "source.create", targetType: "source", targetId: created.id, summary: req.body, ip: req.ip });
@@ -80,6 +96,7 @@ export async function sourceRoutes(app: FastifyInstance, deps: AppDeps): Promise
     schema: { tags: ["sources"], params: idParams, body: patchBody, response: { 200: sourceView, 400: errorBody, 404: errorBody } },
   }, async (req) => {
     const p = authorize(req, "sources.write");
+    refuseInternalLiteral(req.body.url);
     const s = db.tx(() => {
       if (!getSource(db, req.params.id)) throw AppError.notFound("source");
       updateSource(db, req.params.id, req.body);
@@ -107,7 +124,7 @@ export async function sourceRoutes(app: FastifyInstance, deps: AppDeps): Promise
   r.post("/api/sources/:id/fetch", {
     schema: {
       tags: ["sources"], summary: "Fetch this source now", params: idParams,
-      response: { 200: z.object({ inserted: z.number(), error: z.string().optional() }), 404: errorBody },
+      response: { 200: z.object({ inserted: z.number(), error: z.string().optional(), errorCode: z.string().optional() }), 404: errorBody },
     },
   }, async (req) => {
     const p = authorize(req, "sources.write");
@@ -116,6 +133,6 @@ export async function sourceRoutes(app: FastifyInstance, deps: AppDeps): Promise
     const result = await pollSource(db, deps.config, s);
     if (result.inserted) deps.analysis?.wake();
     db.tx(() => recordAudit(db, { actor: actorOf(p), action: "source.fetch", targetType: "source", targetId: s.id, summary: { ...result }, ip: req.ip }));
-    return result.error ? { inserted: result.inserted, error: result.error } : { inserted: result.inserted };
+    return result.error ? { inserted: result.inserted, error: result.error, errorCode: result.errorCode } : { inserted: result.inserted };
   });
 }

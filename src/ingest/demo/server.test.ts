@@ -4,15 +4,16 @@ import { parseFeed } from "../parse-feed";
 import { renderPostPage } from "./render";
 import { startDemoFeedServer, type DemoFeedServer } from "./server";
 
-const fetchOpts = { timeoutMs: 2000, maxBytes: 10 * 1024 * 1024, userAgent: "test", allowHosts: [] };
 let demo: DemoFeedServer | null = null;
+// The demo is on loopback: the fetch guard lets it through only by its own host:port.
+const fetchOpts = () => ({ timeoutMs: 2000, maxBytes: 10 * 1024 * 1024, userAgent: "test", allowHosts: demo ? [new URL(demo.url).host] : [] });
 afterEach(async () => {
   await demo?.close();
   demo = null;
 });
 
 async function feedOf(url: string) {
-  const res = await fetchFeedUrl(url, fetchOpts);
+  const res = await fetchFeedUrl(url, fetchOpts());
   if (res.kind !== "ok") throw new Error("expected a body");
   return { res, feed: parseFeed(res.body, res.contentType, res.finalUrl) };
 }
@@ -39,13 +40,13 @@ describe("startDemoFeedServer", () => {
 
   it("answers 304 while nothing changed and shows new posts after intervalMs", async () => {
     demo = await startDemoFeedServer({ seed: 2, intervalMs: 150 });
-    const first = await fetchFeedUrl(demo.feedUrl, fetchOpts);
+    const first = await fetchFeedUrl(demo.feedUrl, fetchOpts());
     if (first.kind !== "ok") throw new Error("expected a body");
-    expect(await fetchFeedUrl(demo.feedUrl, { ...fetchOpts, etag: first.etag })).toEqual({ kind: "not-modified" });
-    expect(await fetchFeedUrl(demo.feedUrl, { ...fetchOpts, lastModified: first.lastModified })).toEqual({ kind: "not-modified" });
+    expect(await fetchFeedUrl(demo.feedUrl, { ...fetchOpts(), etag: first.etag })).toEqual({ kind: "not-modified" });
+    expect(await fetchFeedUrl(demo.feedUrl, { ...fetchOpts(), lastModified: first.lastModified })).toEqual({ kind: "not-modified" });
 
     await new Promise((r) => setTimeout(r, 400));
-    const later = await fetchFeedUrl(demo.feedUrl, { ...fetchOpts, etag: first.etag, lastModified: first.lastModified });
+    const later = await fetchFeedUrl(demo.feedUrl, { ...fetchOpts(), etag: first.etag, lastModified: first.lastModified });
     expect(later.kind).toBe("ok");
     const before = new Set(parseFeed(first.body, first.contentType).items.map((i) => i.guid));
     const after = later.kind === "ok" ? parseFeed(later.body, later.contentType).items : [];
