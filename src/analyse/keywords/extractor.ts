@@ -19,7 +19,7 @@ export type KeywordExtractorOptions = { userWords?: readonly UserWord[]; stopwor
  * Segmentation, keywords and entities of normalised text (simplified, half-width, Latin lowercased);
  * links, @mentions and hashtag marks are left out (see segment.ts). Only the first 20,000 characters
  * of a text are analysed. Keywords are nouns and verbs (never
- * person names, single characters, numbers or stopwords) plus user-dictionary words, which are
+ * person names, single characters, numbers, stopwords or phrase fragments such as 不下) plus user-dictionary words, which are
  * always eligible and have their score multiplied by their weight (default 2).
  */
 export class KeywordExtractor {
@@ -75,10 +75,10 @@ export class KeywordExtractor {
   }
 
   private candidates(tokens: readonly Token[]): Candidate[] {
-    const { idfOfEntry } = loadEngine();
+    const { idfOfEntry, tagOf } = loadEngine();
     const out: Candidate[] = [];
     for (const token of tokens)
-      if (isCandidate(token, this.stopwords))
+      if (isCandidate(token, this.stopwords, tagOf))
         out.push({ word: token.word, boost: token.user ? token.user.boost : 1, idf: token.entry === undefined ? undefined : idfOfEntry(token.entry) });
     return out;
   }
