@@ -3,12 +3,14 @@ import { buildApp } from "../http/app";
 import { ensureAdmin } from "../accounts/commands";
 import { createScheduler } from "../jobs/scheduler";
 import { createAnalysisWorker } from "../jobs/analyse-items";
+import { configureBursts } from "../monitor/bursts";
 import { startDemo } from "./demo";
 import { dbFile, openRuntime, VERSION } from "./runtime";
 
 /** Runs the server until SIGINT/SIGTERM. */
 export async function serveCommand(): Promise<void> {
   const { config, db, applied } = openRuntime();
+  configureBursts({ minItems: config.burstMinItems });
   const log = (m: string) => console.log(`[tingfeng] ${m}`);
   log(`database ${dbFile(config)}${applied.length ? ` (applied migrations ${applied.join(", ")})` : ""}`);
 
