@@ -12,8 +12,11 @@ import type { Entity, Keyword, Token, UserWord } from "./types";
 /** Keywords returned when the caller does not say how many. */
 export const DEFAULT_TOP_K = 10;
 
-/** Options of a KeywordExtractor; `stopwords` are added to the built-in list, not substituted for it. */
-export type KeywordExtractorOptions = { userWords?: readonly UserWord[]; stopwords?: readonly string[] };
+/**
+ * Options of a KeywordExtractor; `stopwords` are added to the built-in list, not substituted for it.
+ * `keepFragments` turns the phrase-fragment filter off (fragments.ts), for measuring it in eval only.
+ */
+export type KeywordExtractorOptions = { userWords?: readonly UserWord[]; stopwords?: readonly string[]; keepFragments?: boolean };
 
 /**
  * Segmentation, keywords and entities of normalised text (simplified, half-width, Latin lowercased);
@@ -25,11 +28,13 @@ export type KeywordExtractorOptions = { userWords?: readonly UserWord[]; stopwor
 export class KeywordExtractor {
   private dictionary: UserDictionary;
   private readonly stopwords: ReadonlySet<string>;
+  private readonly keepFragments: boolean;
 
   /** An extractor with an optional user dictionary and extra stopwords. */
   constructor(options: KeywordExtractorOptions = {}) {
     this.dictionary = compileUserWords(options.userWords ?? []);
     this.stopwords = new Set((options.stopwords ?? []).map(normaliseWord).filter(Boolean));
+    this.keepFragments = options.keepFragments === true;
   }
 
   /** Replaces the user dictionary; later calls use the new one (removed words are split again). */
@@ -76,9 +81,10 @@ export class KeywordExtractor {
 
   private candidates(tokens: readonly Token[]): Candidate[] {
     const { idfOfEntry, tagOf } = loadEngine();
+    const fragmentsTagOf = this.keepFragments ? null : tagOf;
     const out: Candidate[] = [];
     for (const token of tokens)
-      if (isCandidate(token, this.stopwords, tagOf))
+      if (isCandidate(token, this.stopwords, fragmentsTagOf))
         out.push({ word: token.word, boost: token.user ? token.user.boost : 1, idf: token.entry === undefined ? undefined : idfOfEntry(token.entry) });
     return out;
   }

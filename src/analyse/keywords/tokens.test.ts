@@ -30,6 +30,7 @@ describe("isCandidate", () => {
     expect(isCandidate(token("不下", "v"), none, tagOf)).toBe(false);
     expect(isCandidate(token("总得", "v"), none, tagOf)).toBe(false);
     expect(isCandidate(token("检查一下", "n"), none, tagOf)).toBe(false);
+    expect(isCandidate(token("不下", "v"), none, null)).toBe(true); // the fragment filter off, as eval measures it
     expect(isCandidate(token("补课费", "n"), new Set(["补课费"]), tagOf)).toBe(false);
   });
 

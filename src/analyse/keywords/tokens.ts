@@ -95,9 +95,10 @@ export function isWord(token: Token, stopwords: ReadonlySet<string>): boolean {
 
 /**
  * A token that may be a keyword: user words always; otherwise a content tag, two or more characters,
- * no stopword, number or phrase fragment (fragments.ts; `tagOf` gives a single character's tag).
+ * no stopword, number or phrase fragment (fragments.ts; `tagOf` gives a single character's tag, and
+ * null keeps fragments, which is how eval/keywords.ts measures what their filter does).
  */
-export function isCandidate(token: Token, stopwords: ReadonlySet<string>, tagOf: (word: string) => string): boolean {
+export function isCandidate(token: Token, stopwords: ReadonlySet<string>, tagOf: ((word: string) => string) | null): boolean {
   if (token.user) return true;
   return (
     KEYWORD_TAGS.has(token.tag) &&
@@ -106,6 +107,6 @@ export function isCandidate(token: Token, stopwords: ReadonlySet<string>, tagOf:
     !stopwords.has(token.word) &&
     !DIGITS_ONLY.test(token.word) &&
     HAS_WORD_CHAR.test(token.word) &&
-    !isFragment(token.word, token.tag, tagOf)
+    (tagOf === null || !isFragment(token.word, token.tag, tagOf))
   );
 }
