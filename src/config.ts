@@ -35,6 +35,7 @@ const table = {
   schedulerTickMs: { env: "TINGFENG_SCHEDULER_TICK_MS", schema: z.coerce.number().int().min(100), default: "2000", secret: false },
   loginMaxAttempts: { env: "TINGFENG_LOGIN_MAX_ATTEMPTS", schema: z.coerce.number().int().min(1), default: "10", secret: false },
   loginWindowSeconds: { env: "TINGFENG_LOGIN_WINDOW_SECONDS", schema: z.coerce.number().int().min(1), default: "900", secret: false },
+  burstMinItems: { env: "TINGFENG_BURST_MIN_ITEMS", schema: z.coerce.number().int().min(1).max(100_000), default: "5", secret: false },
   logLevel: { env: "TINGFENG_LOG_LEVEL", schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]), default: "info", secret: false },
 } as const;
 

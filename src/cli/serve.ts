@@ -3,6 +3,7 @@ import { buildApp } from "../http/app";
 import { ensureAdmin } from "../accounts/commands";
 import { createScheduler } from "../jobs/scheduler";
 import { createAnalysisWorker } from "../jobs/analyse-items";
+import { configureBursts } from "../monitor/bursts";
 import { startDemo, withDemoAllowed } from "./demo";
 import { dbFile, openRuntime, VERSION } from "./runtime";
 
@@ -11,6 +12,7 @@ export async function serveCommand(): Promise<void> {
   const runtime = openRuntime();
   const { db, applied } = runtime;
   let config = runtime.config;
+  configureBursts({ minItems: config.burstMinItems });
   const log = (m: string) => console.log(`[tingfeng] ${m}`);
   log(`database ${dbFile(config)}${applied.length ? ` (applied migrations ${applied.join(", ")})` : ""}`);
 

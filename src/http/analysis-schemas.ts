@@ -4,7 +4,9 @@ import { RISK_LEVELS, SENTIMENT_LABELS, USER_WORD_KINDS } from "../shared/analys
 
 const span = z.object({ field: z.enum(["title", "text"]), start: z.number(), end: z.number() });
 /** BurstView. */
-export const burstView = z.object({ flag: z.boolean(), lastHour: z.number(), ratio: z.number(), z: z.number(), reasons: z.array(z.string()) });
+export const burstView = z.object({
+  flag: z.boolean(), lastHour: z.number(), baseline: z.number(), ratio: z.number().nullable(), z: z.number(), reasons: z.array(z.string()),
+});
 /** ItemAnalysisView. */
 export const itemAnalysisView = z.object({
   sentiment: z.object({ label: z.enum(SENTIMENT_LABELS), score: z.number(), corrected: z.boolean() }),

@@ -2,23 +2,13 @@
 // sentiment mix, top keywords, title suggestion, burst and risk suggestion with its reasons.
 import type { Db } from "../db/connection";
 import { eventTitle } from "../analyse/events";
-import { detectBurst, HOUR_MS, type Burst } from "../analyse/bursts";
+import { burstEnd } from "../analyse/bursts";
 import { assessRisk } from "../analyse/risk";
-import { eventAggregates, eventHourlyCounts, eventMembers, updateEventAggregates } from "../store/events";
-import { watchHourlyCounts } from "../store/watches";
+import { eventAggregates, eventMembers, updateEventAggregates } from "../store/events";
+import { eventBurstAt } from "./bursts";
 
-/** Hours of history a burst is judged against (8 days: the previous 12 hours and 7 same-hours). */
-const BURST_HOURS = 24 * 8;
-
-/** A watch's burst figures at `now`, from its matches' hourly counts. */
-export function watchBurst(db: Db, watchId: number, now: number): Burst {
-  return detectBurst({ hourly: watchHourlyCounts(db, watchId, now, BURST_HOURS) });
-}
-
-/** An event's burst figures at `now`, from its members' hourly counts. */
-export function eventBurst(db: Db, id: number, now: number): Burst {
-  return detectBurst({ hourly: eventHourlyCounts(db, id, now, BURST_HOURS) });
-}
+// The routes read burst figures through this module.
+export { eventBurst, watchBurst } from "./bursts";
 
 /** Top keywords of members: how many members carry each word, best first, weight relative to the top. */
 export function topKeywords(keywordLists: readonly (string | null)[], k = 12): { word: string; weight: number }[] {
@@ -110,7 +100,9 @@ export function refreshEvents(db: Db, ids: readonly number[], now: number, throt
       members.map((m) => ({ title: m.title, publishedAt: m.t, dupGroupSize: m.dup_group ? groupSize.get(m.dup_group) : 1 })),
       keywords.map((k) => k.word),
     );
-    const burst = eventBurst(db, id, Math.max(a.last, Math.min(now, a.last + HOUR_MS)));
+    // The growth the stored risk quotes is that of the hour up to the latest member, which does not
+    // change until the members do (the live burst badge is computed when it is shown).
+    const burst = eventBurstAt(db, id, burstEnd(Math.min(a.last, now)));
     const risk = assessRisk({
       size: a.size, growth: burst, negativeShare: a.neg / a.size, maxSourcePriority: a.priority ?? 3,
       text: [title, ...members.slice(0, 50).map((m) => m.title), ...keywords.map((k) => k.word)].join(" "),

@@ -36,8 +36,12 @@ export interface ItemAnalysisView {
   watches: { id: number; name: string; spans: MatchSpanView[] }[];
 }
 
-/** A burst flag: last hour against the previous 12 hours and the same hour on previous days. */
-export interface BurstView { flag: boolean; lastHour: number; ratio: number; z: number; reasons: string[] }
+/**
+ * A burst flag: last hour against the previous 12 hours and the same hour on previous days. The
+ * hours are those of the event's volume chart: `lastHour` is its last point, `baseline` the mean of
+ * the 12 points before it, `ratio` lastHour / baseline (null when the baseline is 0).
+ */
+export interface BurstView { flag: boolean; lastHour: number; baseline: number; ratio: number | null; z: number; reasons: string[] }
 
 /** A repost group: first poster, size, sources and copies per hour by source. */
 export interface RepostGroupView {

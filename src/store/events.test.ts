@@ -4,7 +4,7 @@ import { migrate } from "../db/migrate";
 import { contentHash } from "../ingest";
 import { hourlyCounts } from "../analyse/bursts";
 import { saveAnalysis } from "./analysis";
-import { createEventRow, eventAggregates, eventHourlyCounts, eventTimes } from "./events";
+import { createEventRow, eventAggregates, eventHourlyCounts, eventTimes, eventVolume } from "./events";
 import { insertItems } from "./items";
 import { insertSource } from "./sources";
 
@@ -32,9 +32,15 @@ describe("event aggregates from the event index", () => {
     }
     for (const hours of [1, 2, 24, 192]) expect(eventHourlyCounts(db, event, now, hours)).toEqual(hourlyCounts(eventTimes(db, event, 0), now, hours));
     const counts = eventHourlyCounts(db, event, now, 192);
-    // In the 192 hours: now, now−1, now−1h, now−1h−1, now−5h+7, now−191h, and the post with no time (fetched at now−2h).
+    // In the 192 hours before `now` (the series' end, excluded): now−1, now−1h, now−1h−1, now−5h+7, now−191h,
+    // now−192h, and the post with no time (fetched at now−2h).
     expect(counts.reduce((a, b) => a + b, 0)).toBe(7);
-    expect(counts.slice(-3)).toEqual([1, 2, 2]);
+    expect(counts.slice(-3)).toEqual([0, 2, 2]);
+    // The volume curve has the same hours: each point is one of the series' non-zero hours.
+    const volume = eventVolume(db, event, now);
+    expect(volume.at(-1)).toEqual({ hour: now - HOUR, count: 2 });
+    for (const { hour, count } of volume.filter((v) => v.hour >= now - 192 * HOUR)) expect(counts[192 - (now - hour) / HOUR]).toBe(count);
+    expect(volume.filter((v) => v.hour >= now - 192 * HOUR).reduce((a, v) => a + v.count, 0)).toBe(7);
     expect(eventAggregates(db, event)).toMatchObject({ size: times.length, neg: 3, neu: 7, pos: 0, priority: 2 });
   });
 });

@@ -27,6 +27,11 @@ export function getEvent(db: Db, id: number): EventsTable | undefined {
   return db.get(db.q.selectFrom("events").selectAll().where("id", "=", id));
 }
 
+/** When an event's first member was published (null for an unknown event): where its burst history starts. */
+export function eventFirstAt(db: Db, id: number): number | null {
+  return (db.prepare("SELECT first_at FROM events WHERE id = ?").get(id) as { first_at: number } | undefined)?.first_at ?? null;
+}
+
 /** The event an id resolves to after merges. */
 export function resolveEvent(db: Db, id: number): EventsTable | undefined {
   let ev = getEvent(db, id);
@@ -83,20 +88,36 @@ export function eventTimes(db: Db, id: number, since: number): number[] {
 }
 
 /**
- * Members per hour over the `hours` hours up to `now` (oldest first), as `hourlyCounts` gives for
+ * Members per hour over the `hours` hours before `end` (oldest first), as `hourlyCounts` gives for
  * the members' times; counted in SQL from the event index, so a big event sends back ≤ `hours` rows.
  */
-export function eventHourlyCounts(db: Db, id: number, now: number, hours: number): number[] {
-  return hourlySeries(now, hours, (n) =>
+export function eventHourlyCounts(db: Db, id: number, end: number, hours: number): number[] {
+  return hourlySeries(end, hours, (n) =>
     db
       .prepare(
-        `SELECT CAST((? - t) / ${HOUR_MS}.0 AS INTEGER) AS k, count(*) AS n
+        `SELECT CAST((? - 1 - t) / ${HOUR_MS} AS INTEGER) AS k, count(*) AS n
          FROM (SELECT coalesce(published_at, fetched_at) AS t FROM items WHERE event_id = ?)
-         WHERE t <= ? AND t > ? GROUP BY k`,
+         WHERE t < ? AND t >= ? GROUP BY k`,
       )
       .raw()
-      .all(now, id, now, now - n * HOUR_MS) as [number, number][],
+      .all(end, id, end, end - n * HOUR_MS) as [number, number][],
   );
+}
+
+/**
+ * An event's volume curve: members per hour before `end`, on the same hour edges as its burst
+ * series (burstEnd), hours without members left out; the start of each hour and its count.
+ */
+export function eventVolume(db: Db, id: number, end: number): { hour: number; count: number }[] {
+  const rows = db
+    .prepare(
+      `SELECT CAST((? - 1 - t) / ${HOUR_MS} AS INTEGER) AS k, count(*) AS n
+       FROM (SELECT coalesce(published_at, fetched_at) AS t FROM items WHERE event_id = ?)
+       WHERE t < ? GROUP BY k ORDER BY k DESC`,
+    )
+    .raw()
+    .all(end, id, end) as [number, number][];
+  return rows.map(([k, count]) => ({ hour: end - (k + 1) * HOUR_MS, count }));
 }
 
 /** Sources of an event's members with counts. */

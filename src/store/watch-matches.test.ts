@@ -6,7 +6,7 @@ import { contentHash } from "../ingest";
 import { saveAnalysis, watchMatchesOf } from "./analysis";
 import { insertItems } from "./items";
 import { deleteSource, insertSource } from "./sources";
-import { HOUR_MS, hourlyCounts } from "../analyse/bursts";
+import { burstEnd, HOUR_MS, hourlyCounts } from "../analyse/bursts";
 import { deleteWatch, insertWatch, insertWatchMatches, listWatches, MATCH_BUCKET_MS, MatchTally, updateWatch, watchHourlyCounts } from "./watches";
 
 const count = (db: ReturnType<typeof openDb>, table: string) => (db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -88,20 +88,22 @@ describe("watch matches", () => {
     expect(db.sqlite.prepare("SELECT count(*) FROM watch_match_counts WHERE watch_id = ?").pluck().get(w1)).toBe(0);
   });
 
-  it("gives a watch's hourly series as the matches' times give it, to the 10-minute bucket", () => {
+  it("gives a watch's hourly series exactly as the matches' times give it, on the burst grid", () => {
     const { db, w3 } = fixture();
     const now = Date.UTC(2026, 11, 1, 10, 5);
-    // Times away from the hours' edges (by more than a bucket), over nine days, one in the future.
-    const times = [2, 25, 30, 50, 95, 200, 24 * 60 + 30, 7 * 24 * 60 + 40, 9 * 24 * 60, -30].map((minutes) => now - minutes * 60_000);
+    const end = burstEnd(now); // 10:10
+    // Times on and beside the hours' edges, over nine days, and one in the future.
+    const times = [0, 1, 5, 60, 60.001, 95, 120, 24 * 60 + 30, 7 * 24 * 60 + 40, 9 * 24 * 60, -30].map((minutes) => now - minutes * 60_000);
     const tally = new MatchTally();
     db.tx(() => {
       times.forEach((t) => tally.add(w3, Math.floor(t / MATCH_BUCKET_MS)));
       tally.flush(db);
     });
     const hours = 24 * 8;
-    expect(watchHourlyCounts(db, w3, now, hours)).toEqual(hourlyCounts(times, now, hours));
-    expect(watchHourlyCounts(db, w3, now, hours).slice(-4)).toEqual([1, 0, 1, 4]);
-    // An hour later, the match 2 minutes old then is counted in the hour its 10-minute bucket ends in.
-    expect(watchHourlyCounts(db, w3, now + HOUR_MS, hours).slice(-2)).toEqual([3, 2]);
+    expect(watchHourlyCounts(db, w3, end, hours)).toEqual(hourlyCounts(times, end, hours));
+    // [07:10, 08:10): 08:05; [08:10, 09:10): 08:30, 09:04:59.9, 09:05; [09:10, 10:10): 10:00, 10:04, 10:05.
+    expect(watchHourlyCounts(db, w3, end, hours).slice(-3)).toEqual([1, 3, 3]);
+    // An hour later every match has moved back one hour, and the one that was in the future (10:35) is in the last.
+    expect(watchHourlyCounts(db, w3, end + HOUR_MS, hours).slice(-4)).toEqual([1, 3, 3, 1]);
   });
 });

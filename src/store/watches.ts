@@ -2,13 +2,13 @@
 import { encodeWatchSpans, type MatchSpan } from "../analyse/query";
 import type { Db } from "../db/connection";
 import type { WatchesTable } from "../db/schema";
-import { HOUR_MS, hourlySeries } from "../analyse/bursts";
+import { BURST_STEP_MS, HOUR_MS, hourIndex, hourlySeries } from "../analyse/bursts";
 
 /** A watch row with its match counts. */
 export type WatchRow = WatchesTable & { matches_today: number };
 
-/** Width of the buckets watch_match_counts counts matches in. */
-export const MATCH_BUCKET_MS = 600_000;
+/** Width of the buckets watch_match_counts counts matches in: the step burst hours are aligned to. */
+export const MATCH_BUCKET_MS = BURST_STEP_MS;
 
 /** The bucket of an item published (or fetched) at `time`. */
 export function matchBucket(time: number): number {
@@ -66,19 +66,31 @@ export class MatchTally {
 }
 
 /**
- * A watch's matches per hour over the `hours` hours up to `now` (oldest first), from the bucket
- * counts: a bucket counts in the hour its end falls in (the current one in the last hour), so an
- * hour's edges are those of `hourlyCounts` to within the 10-minute bucket width.
+ * A watch's matches per hour over the `hours` hours before `end` (oldest first), from the bucket
+ * counts; `end` on the bucket grid (burstEnd), so each bucket lies in one hour and the counts are
+ * those `hourlyCounts` gives for the matched items' times.
  */
-export function watchHourlyCounts(db: Db, watchId: number, now: number, hours: number): number[] {
-  return hourlySeries(now, hours, (n) =>
+export function watchHourlyCounts(db: Db, watchId: number, end: number, hours: number): number[] {
+  return hourlySeries(end, hours, (n) =>
     (
       db
-        .prepare("SELECT bucket, n FROM watch_match_counts WHERE watch_id = ? AND bucket >= ? AND bucket <= ?")
+        .prepare("SELECT bucket, n FROM watch_match_counts WHERE watch_id = ? AND bucket >= ? AND bucket < ?")
         .raw()
-        .all(watchId, matchBucket(now - n * HOUR_MS), matchBucket(now)) as [number, number][]
-    ).map(([bucket, c]) => [Math.floor((now - Math.min(now, (bucket + 1) * MATCH_BUCKET_MS - 1)) / HOUR_MS), c] as const),
+        .all(watchId, matchBucket(end - n * HOUR_MS), matchBucket(end)) as [number, number][]
+    ).map(([bucket, c]) => [hourIndex(bucket * MATCH_BUCKET_MS, end), c] as const),
   );
+}
+
+/**
+ * Since when a watch has been observed: its creation, or its first counted match when the back-fill
+ * over stored items reached further back. A burst needs that much history (see detectBurst).
+ */
+export function watchObservedSince(db: Db, watchId: number): number | null {
+  const row = db
+    .prepare("SELECT w.created_at AS created, (SELECT min(c.bucket) FROM watch_match_counts c WHERE c.watch_id = w.id) AS first FROM watches w WHERE w.id = ?")
+    .get(watchId) as { created: number; first: number | null } | undefined;
+  if (!row) return null;
+  return row.first === null ? row.created : Math.min(row.created, row.first * MATCH_BUCKET_MS);
 }
 
 /** One watch. */

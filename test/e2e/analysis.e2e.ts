@@ -99,6 +99,13 @@ it("shows analysis, takes a correction, and edits a watch with live preview", as
   // The repost group forms one event.
   await page.goto(`${base}/events`);
   await expect.poll(() => page.getByTestId("event-row").count(), { timeout: 10_000 }).toBeGreaterThan(0);
-  const sizes = db.sqlite.prepare("SELECT size FROM events WHERE size > 0 ORDER BY size DESC").all() as { size: number }[];
+  const sizes = db.sqlite.prepare("SELECT id, size FROM events WHERE size > 0 ORDER BY size DESC").all() as { id: number; size: number }[];
   expect(sizes[0].size).toBe(3);
+
+  // The event page lists why its risk level was suggested, not only in a tooltip.
+  await page.goto(`${base}/events/${sizes[0].id}`);
+  const reasons = page.getByTestId("event-risk-reasons");
+  await expect.poll(() => reasons.locator("li").count(), { timeout: 10_000 }).toBeGreaterThan(2);
+  expect(await reasons.textContent()).toContain("风险依据");
+  expect(await reasons.textContent()).toContain("系统建议");
 });

@@ -5,9 +5,12 @@ import type { ChartOption } from "../components/echart";
 import { SENTIMENT_FILLS } from "./analysis-display";
 import type { HourlyLine, StackedHours } from "./hourly-series";
 
-/** An hour (epoch ms) as an axis label in local time, e.g. "05-01 08:00". */
+/**
+ * The start of an hour (epoch ms) as an axis label in local time, e.g. "05-01 08:00"; minutes are kept
+ * because an event's hours end where its burst figures' hours do, on a 10-minute step ("05-01 08:50").
+ */
 export function hourLabel(hour: number): string {
-  return dayjs(hour).format("MM-DD HH:00");
+  return dayjs(hour).format("MM-DD HH:mm");
 }
 
 /** Stacked bars of copies per hour, one colour per source, with a legend. */

@@ -48,3 +48,14 @@ describe("spreadSeries", () => {
     ]);
   });
 });
+
+describe("hourlyLine on a 10-minute step", () => {
+  it("keeps hours that start at :50 where they are, so the last point is the burst's last hour", () => {
+    const start = T0 - 10 * 60_000; // 07:50
+    const line = hourlyLine([
+      { hour: new Date(start).toISOString(), count: 6 },
+      { hour: new Date(start + 2 * H).toISOString(), count: 3 },
+    ]);
+    expect(line).toEqual({ hours: [start, start + H, start + 2 * H], counts: [6, 0, 3] });
+  });
+});

@@ -30,11 +30,14 @@ export interface HourlyLine {
   counts: number[];
 }
 
-/** Counts per hour (e.g. an event's volume) with missing hours as zeros. */
+/**
+ * Counts per hour (e.g. an event's volume) with missing hours as zeros. The hours are taken as they
+ * come, not moved to the clock hour: an event's hours start on a 10-minute step (its burst's edges).
+ */
 export function hourlyLine(points: readonly { hour: string; count: number }[]): HourlyLine {
   const byHour = new Map<number, number>();
   for (const point of points) {
-    const hour = hourOf(point.hour);
+    const hour = Date.parse(point.hour);
     if (Number.isFinite(hour)) byHour.set(hour, (byHour.get(hour) ?? 0) + point.count);
   }
   const hours = hourAxis(byHour.keys());

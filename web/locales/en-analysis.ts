@@ -40,7 +40,8 @@ export const enAnalysis: { readonly [K in keyof typeof zhCNAnalysis]: string } =
   "item.notAnalysed": "This item has not been analysed yet.",
 
   "burst.flag": "Burst",
-  "burst.detail": "{n} in the last hour, {ratio}× the usual",
+  "burst.detail": "{n} in the last hour, {baseline} an hour in the previous 12 hours",
+  "burst.ratio": "{ratio}× the previous 12 hours' mean",
 
   "risk.general": "General",
   "risk.significant": "Significant",
@@ -50,6 +51,7 @@ export const enAnalysis: { readonly [K in keyof typeof zhCNAnalysis]: string } =
   "risk.suggested": "Suggested: {level}",
   "risk.overridden": "Set by an analyst (suggested: {level})",
   "risk.noReasons": "No reasons recorded",
+  "risk.reasons": "Why this level",
   "risk.override": "Set risk level",
   "risk.restore": "Back to suggestion",
 

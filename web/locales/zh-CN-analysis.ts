@@ -39,7 +39,8 @@ export const zhCNAnalysis = {
   "item.notAnalysed": "该信息尚未完成分析。",
 
   "burst.flag": "突增",
-  "burst.detail": "最近一小时 {n} 条，是常态的 {ratio} 倍",
+  "burst.detail": "近1小时 {n} 条，前12小时平均每小时 {baseline} 条",
+  "burst.ratio": "为前12小时平均的 {ratio} 倍",
 
   "risk.general": "一般",
   "risk.significant": "较大",
@@ -49,6 +50,7 @@ export const zhCNAnalysis = {
   "risk.suggested": "系统建议：{level}",
   "risk.overridden": "已人工调整（系统建议：{level}）",
   "risk.noReasons": "暂无依据",
+  "risk.reasons": "风险依据",
   "risk.override": "调整风险等级",
   "risk.restore": "恢复建议",
 

@@ -6,7 +6,7 @@ import { RISK_LEVELS, type EventDetailView, type RiskLevel } from "../../src/sha
 import { api } from "../api/client";
 import { canAnalyse } from "../app/access";
 import { useUser } from "../app/session";
-import { BurstBadge, RiskTag } from "../components/analysis-badges";
+import { BurstBadge, RiskTag, useRiskLines } from "../components/analysis-badges";
 import { SentimentMixBar } from "../components/sentiment-mix-bar";
 import { useT } from "../locales/i18n";
 import { riskKey } from "../lib/analysis-display";
@@ -28,6 +28,7 @@ export function EventHeader({ event, onChanged }: EventHeaderProps) {
   const editor = canAnalyse(useUser().role);
   const [merging, setMerging] = useState(false);
   const [busy, setBusy] = useState(false);
+  const riskLines = useRiskLines(event.risk);
 
   const mutate = async (run: () => Promise<unknown>, done: string) => {
     setBusy(true);
@@ -88,6 +89,14 @@ export function EventHeader({ event, onChanged }: EventHeaderProps) {
           {t("event.viewItems")}
         </Link>
       </Space>
+      <div data-testid="event-risk-reasons" style={{ marginBottom: 16 }}>
+        <Typography.Text strong>{t("risk.reasons")}</Typography.Text>
+        <ul style={{ margin: "4px 0 0", paddingLeft: 20 }}>
+          {riskLines.map((line, index) => (
+            <li key={index}>{line}</li>
+          ))}
+        </ul>
+      </div>
       <Descriptions size="small" column={{ xs: 1, md: 3 }}>
         <Descriptions.Item label={t("events.col.span")}>
           {t("events.span", { from: formatTime(event.firstAt), to: formatTime(event.lastAt) })}

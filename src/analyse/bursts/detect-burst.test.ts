@@ -16,15 +16,15 @@ function dailyCycle(lastHour: number): number[] {
 describe("detectBurst", () => {
   it("does not flag a flat series", () => {
     const b = detectBurst({ hourly: flat(48, 10) });
-    expect(b).toMatchObject({ flag: false, lastHour: 10, ratio: 1, z: 0, sameHourMean: 10 });
+    expect(b).toMatchObject({ flag: false, lastHour: 10, baseline: 10, ratio: 1, z: 0, sameHourMean: 10 });
   });
 
   it("flags a spike with its ratio and z, and says why in Chinese and English", () => {
     const b = detectBurst({ hourly: [...flat(47, 6), 42] });
     expect(b.flag).toBe(true);
-    expect(b.ratio).toBeCloseTo(43 / 7, 2);
+    expect(b).toMatchObject({ baseline: 6, ratio: 7 }); // 42 / 6: what the chart's points give
     expect(b.z).toBeCloseTo((42 - 6) / Math.sqrt(6), 2);
-    expect(b.reasons[0]).toBe("近1小时 42 条，是前12小时均值的 6.1 倍 / 42 in the last hour, 6.1× the mean of the previous 12 hours");
+    expect(b.reasons[0]).toBe("近1小时 42 条，前12小时平均每小时 6.0 条（7.0 倍） / 42 in the last hour, 6.0 an hour in the previous 12 hours (7.0×)");
     expect(b.reasons[1]).toBe("高于前1天同一时段（均值 6.0 条）14.7 个标准差 / 14.7 standard deviations above the same hour of the previous 1 day(s) (mean 6.0)");
   });
 
@@ -38,22 +38,35 @@ describe("detectBurst", () => {
 
   it("never flags fewer items than minCount, however steep the rise", () => {
     const b = detectBurst({ hourly: [...flat(24, 0), 4] });
-    expect(b).toMatchObject({ flag: false, ratio: 5 });
+    expect(b).toMatchObject({ flag: false, baseline: 0, ratio: null });
+    expect(b.reasons[0]).toBe("近1小时 4 条，前12小时没有 / 4 in the last hour, none in the previous 12 hours");
     expect(b.reasons).toContain("近1小时不足 5 条，不计为突增 / Fewer than 5 in the last hour: not a burst");
     expect(detectBurst({ hourly: [...flat(24, 0), 4] }, { minCount: 3 }).flag).toBe(true);
   });
 
   it("handles all zeros", () => {
-    expect(detectBurst({ hourly: flat(192, 0) })).toMatchObject({ flag: false, lastHour: 0, ratio: 1, z: 0, sameHourMean: 0 });
+    expect(detectBurst({ hourly: flat(192, 0) })).toMatchObject({ flag: false, lastHour: 0, baseline: 0, ratio: null, z: 0, sameHourMean: 0 });
   });
 
-  it("judges short input against the hours it has", () => {
+  it("never flags a subject observed for less than the 12-hour baseline, however steep the rise", () => {
     expect(detectBurst({ hourly: [] })).toMatchObject({ flag: false, lastHour: 0, reasons: ["无数据 / No data"] });
     const fresh = detectBurst({ hourly: [0, 0, 30] });
-    expect(fresh).toMatchObject({ flag: true, ratio: 31, sameHourMean: null });
-    expect(fresh.reasons).toContain("历史不足12小时（2小时） / Less than 12 hours of history (2)");
+    expect(fresh).toMatchObject({ flag: false, lastHour: 30, baseline: 0, ratio: null, sameHourMean: null });
+    expect(fresh.reasons).toContain("观察不足12小时（2小时），不判断突增 / Observed for less than 12 hours (2): not judged");
     for (const r of fresh.reasons) expect(r.split(" / ")).toHaveLength(2);
-    expect(detectBurst({ hourly: [12] })).toMatchObject({ flag: true, ratio: 13, z: 12 });
+    expect(detectBurst({ hourly: [12] }).flag).toBe(false);
+    // A long series of zeros does not count as history when the subject is younger than it.
+    const spike = [...flat(191, 0), 40];
+    expect(detectBurst({ hourly: spike }).flag).toBe(true);
+    expect(detectBurst({ hourly: spike, history: 11 }).flag).toBe(false);
+    expect(detectBurst({ hourly: spike, history: 12 }).flag).toBe(true);
+  });
+
+  it("compares only the days the subject was observed", () => {
+    // Observed for 30 hours: yesterday's same hour (40) is known, the days before are not zeros.
+    const b = detectBurst({ hourly: dailyCycle(40), history: 30 });
+    expect(b).toMatchObject({ flag: false, sameHourMean: 40 });
+    expect(b.reasons[1]).toMatch(/^与前1天同一时段相近/);
   });
 
   it("treats negative or missing counts as zero", () => {

@@ -173,3 +173,32 @@ describe("KeywordExtractor bounds", () => {
     expect(extractor.textRank(POST, 2)).toHaveLength(2);
   });
 });
+
+describe("KeywordExtractor and phrase fragments", () => {
+  const extractor = new KeywordExtractor();
+  // Sentences in the demo county's voice; each names a concrete issue that should be a keyword.
+  const SENTENCES: [string, string][] = [
+    ["柳溪镇中心小学的孩子说食堂的饭菜太难吃，很多孩子中午吃不下饭。", "食堂"],
+    ["工程是资金没到位，但总得给附近居民一个说法吧，围挡拦了半年。", "围挡"],
+    ["希望县教育局重视一下这个问题，别让孩子受委屈。", "教育局"],
+    ["希望相关部门检查一下校车的安全，这个学期已经出了两次事。", "校车"],
+    ["请县卫生健康局考虑一下家长的意见，这个接种点排队太久。", "接种"],
+    ["打了好几次热线，来人看了一下就走了，排污口还在往河里排水。", "排污口"],
+    ["南湖镇的公交班次太少，老人挤不上车，总得想想办法。", "班次"],
+    ["梅岭乡卫生院晚上没人接电话，病人放不下心。", "卫生院"],
+  ];
+
+  it("never makes 不下, 总得, 这个 or 一下 (alone or in a phrase) a keyword, and keeps the issue", () => {
+    for (const [sentence, issue] of SENTENCES) {
+      const found = words(extractor.keywords(sentence, 10));
+      for (const word of found) expect(word, sentence).not.toMatch(/不下|总得|这个|一下/u);
+      expect(found.slice(0, 5), sentence).toContain(issue);
+    }
+  });
+
+  it("drops verb-complement and modal fragments but keeps verbs that name an issue", () => {
+    const found = words(extractor.keywords("孩子们轮不到座位只能站着，校车迟到了还被放到路口，家长挡不住，就诊也来不及。", 20));
+    for (const fragment of ["轮不到", "只能", "放到", "挡不住", "来不及"]) expect(found).not.toContain(fragment);
+    for (const issue of ["校车", "迟到", "就诊"]) expect(found).toContain(issue);
+  });
+});

@@ -12,24 +12,29 @@ import type { Entity, Keyword, Token, UserWord } from "./types";
 /** Keywords returned when the caller does not say how many. */
 export const DEFAULT_TOP_K = 10;
 
-/** Options of a KeywordExtractor; `stopwords` are added to the built-in list, not substituted for it. */
-export type KeywordExtractorOptions = { userWords?: readonly UserWord[]; stopwords?: readonly string[] };
+/**
+ * Options of a KeywordExtractor; `stopwords` are added to the built-in list, not substituted for it.
+ * `keepFragments` turns the phrase-fragment filter off (fragments.ts), for measuring it in eval only.
+ */
+export type KeywordExtractorOptions = { userWords?: readonly UserWord[]; stopwords?: readonly string[]; keepFragments?: boolean };
 
 /**
  * Segmentation, keywords and entities of normalised text (simplified, half-width, Latin lowercased);
  * links, @mentions and hashtag marks are left out (see segment.ts). Only the first 20,000 characters
  * of a text are analysed. Keywords are nouns and verbs (never
- * person names, single characters, numbers or stopwords) plus user-dictionary words, which are
+ * person names, single characters, numbers, stopwords or phrase fragments such as 不下) plus user-dictionary words, which are
  * always eligible and have their score multiplied by their weight (default 2).
  */
 export class KeywordExtractor {
   private dictionary: UserDictionary;
   private readonly stopwords: ReadonlySet<string>;
+  private readonly keepFragments: boolean;
 
   /** An extractor with an optional user dictionary and extra stopwords. */
   constructor(options: KeywordExtractorOptions = {}) {
     this.dictionary = compileUserWords(options.userWords ?? []);
     this.stopwords = new Set((options.stopwords ?? []).map(normaliseWord).filter(Boolean));
+    this.keepFragments = options.keepFragments === true;
   }
 
   /** Replaces the user dictionary; later calls use the new one (removed words are split again). */
@@ -75,10 +80,11 @@ export class KeywordExtractor {
   }
 
   private candidates(tokens: readonly Token[]): Candidate[] {
-    const { idfOfEntry } = loadEngine();
+    const { idfOfEntry, tagOf } = loadEngine();
+    const fragmentsTagOf = this.keepFragments ? null : tagOf;
     const out: Candidate[] = [];
     for (const token of tokens)
-      if (isCandidate(token, this.stopwords))
+      if (isCandidate(token, this.stopwords, fragmentsTagOf))
         out.push({ word: token.word, boost: token.user ? token.user.boost : 1, idf: token.entry === undefined ? undefined : idfOfEntry(token.entry) });
     return out;
   }

@@ -1,6 +1,7 @@
 // Segmentation with the user dictionary applied, and the rules for which tokens may be keywords.
 import { capText, isHighSurrogate, type Segmentation } from "../segment";
 import type { Engine } from "./engine";
+import { isFragment } from "./fragments";
 import { STOPWORDS } from "./stopwords";
 import { findUserWords, type UserDictionary } from "./user-dictionary";
 import type { Token } from "./types";
@@ -92,8 +93,12 @@ export function isWord(token: Token, stopwords: ReadonlySet<string>): boolean {
   return HAS_WORD_CHAR.test(token.word) && !STOPWORDS.has(token.word) && !stopwords.has(token.word);
 }
 
-/** A token that may be a keyword: user words always; otherwise a content tag, two or more characters, no stopword or number. */
-export function isCandidate(token: Token, stopwords: ReadonlySet<string>): boolean {
+/**
+ * A token that may be a keyword: user words always; otherwise a content tag, two or more characters,
+ * no stopword, number or phrase fragment (fragments.ts; `tagOf` gives a single character's tag, and
+ * null keeps fragments, which is how eval/keywords.ts measures what their filter does).
+ */
+export function isCandidate(token: Token, stopwords: ReadonlySet<string>, tagOf: ((word: string) => string) | null): boolean {
   if (token.user) return true;
   return (
     KEYWORD_TAGS.has(token.tag) &&
@@ -101,6 +106,7 @@ export function isCandidate(token: Token, stopwords: ReadonlySet<string>): boole
     !STOPWORDS.has(token.word) &&
     !stopwords.has(token.word) &&
     !DIGITS_ONLY.test(token.word) &&
-    HAS_WORD_CHAR.test(token.word)
+    HAS_WORD_CHAR.test(token.word) &&
+    (tagOf === null || !isFragment(token.word, token.tag, tagOf))
   );
 }

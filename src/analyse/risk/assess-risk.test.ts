@@ -61,10 +61,14 @@ describe("assessRisk factors", () => {
   });
 
   it("scores growth: a burst, a rise short of one, or nothing", () => {
-    expect(assessRisk({ ...concerned, growth: spike }).reasons).toEqual(["1小时增长 6.1 倍（突增）（+2） / last hour 6.1× the previous 12-hour mean (burst) (+2)"]);
+    expect(assessRisk({ ...concerned, growth: spike }).reasons).toEqual([
+      "截至最新一条，1小时内 42 条，前12小时平均每小时 6.0 条（突增）（+2） / 42 in the hour up to the latest item, 6.0 an hour in the 12 hours before (burst) (+2)",
+    ]);
     expect(rising.flag).toBe(false);
-    expect(zh(assessRisk({ ...concerned, growth: rising }).reasons)).toEqual(["1小时增长 2.5 倍（+1）"]);
+    expect(zh(assessRisk({ ...concerned, growth: rising }).reasons)).toEqual(["截至最新一条，1小时内 9 条，前12小时平均每小时 3.0 条（3.0 倍）（+1）"]);
     expect(assessRisk({ ...concerned, growth: detectBurst({ hourly: new Array<number>(48).fill(4) }) }).score).toBe(0);
+    // A young event's rise is no growth: it has no baseline to rise from.
+    expect(assessRisk({ ...concerned, growth: detectBurst({ hourly: [...new Array<number>(47).fill(3), 9], history: 5 }) }).score).toBe(0);
   });
 
   it("scores source priority", () => {

@@ -12,6 +12,7 @@ export type { RiskLevel };
 /** What the assessment looks at. */
 export type RiskInput = {
   size: number;
+  /** The burst figures of the hour up to the event's latest item (they do not age while it is quiet). */
   growth: Burst | null;
   /** Share of negative items, 0..1. */
   negativeShare: number;
@@ -82,9 +83,13 @@ export function assessRisk(input: RiskInput): RiskAssessment {
     else if (size >= 50) volume(2);
     else if (size >= 10) volume(1);
 
+    // The counts are quoted, not just a ratio, so that the reason can be checked against the chart.
     const g = input.growth;
-    if (g?.flag) add(2, `1小时增长 ${g.ratio.toFixed(1)} 倍（突增）`, `last hour ${g.ratio.toFixed(1)}× the previous 12-hour mean (burst)`);
-    else if (g && g.ratio >= 2 && g.lastHour >= 5) add(1, `1小时增长 ${g.ratio.toFixed(1)} 倍`, `last hour ${g.ratio.toFixed(1)}× the previous 12-hour mean`);
+    const growth = (points: number, zh: string, en: string) =>
+      g && add(points, `截至最新一条，1小时内 ${g.lastHour} 条，前12小时平均每小时 ${g.baseline.toFixed(1)} 条（${zh}）`,
+        `${g.lastHour} in the hour up to the latest item, ${g.baseline.toFixed(1)} an hour in the 12 hours before (${en})`);
+    if (g?.flag) growth(2, "突增", "burst");
+    else if (g?.observed && g.ratio !== null && g.ratio >= 2 && g.lastHour >= 5) growth(1, `${g.ratio.toFixed(1)} 倍`, `${g.ratio.toFixed(1)}×`);
 
     if (priority === 1) add(2, "来源优先级高（1级）", "high-priority source (level 1)");
     else if (priority === 2) add(1, "来源优先级较高（2级）", "higher-priority source (level 2)");

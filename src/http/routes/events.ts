@@ -6,8 +6,8 @@ import type { Db } from "../../db/connection";
 import type { EventsTable } from "../../db/schema";
 import { AppError } from "../../errors";
 import { RISK_LEVELS, type EventDetailView, type EventSummaryView, type RiskLevel, type SentimentLabel } from "../../shared/analysis-api";
-import { eventMembers, eventSources, eventTimes, getEvent, listEvents } from "../../store/events";
-import { HOUR_MS } from "../../analyse/bursts";
+import { eventMembers, eventSources, eventVolume, getEvent, listEvents } from "../../store/events";
+import { burstEnd } from "../../analyse/bursts";
 import { eventBurst } from "../../monitor/refresh-events";
 import { mergeEvents, overrideRisk, renameEvent, splitEvent } from "../../monitor/events";
 import { actorOf, authorize, type AppDeps } from "../context";
@@ -36,7 +36,7 @@ function summary(db: Db, e: EventsTable, now: number): EventSummaryView {
       level: (e.risk_override as RiskLevel | null) ?? suggested, suggested, overridden: e.risk_override !== null,
       score: e.risk_score, reasons: parse<string[]>(e.risk_reasons, []),
     },
-    burst: { flag: b.flag, lastHour: b.lastHour, ratio: b.ratio, z: b.z, reasons: b.reasons },
+    burst: { flag: b.flag, lastHour: b.lastHour, baseline: b.baseline, ratio: b.ratio, z: b.z, reasons: b.reasons },
   };
 }
 
@@ -45,15 +45,11 @@ function detail(db: Db, id: number): EventDetailView {
   if (!e || e.merged_into) throw AppError.notFound("event");
   const now = Date.now();
   const members = eventMembers(db, id, 1000);
-  const volume = new Map<number, number>();
-  for (const t of eventTimes(db, id, 0)) {
-    const h = Math.floor(t / HOUR_MS) * HOUR_MS;
-    volume.set(h, (volume.get(h) ?? 0) + 1);
-  }
   return {
     ...summary(db, e, now),
     sources: eventSources(db, id),
-    volume: [...volume].sort((a, b) => a[0] - b[0]).map(([h, count]) => ({ hour: iso(h), count })),
+    // On the burst's hour edges at the same moment, so the badge's figures are the chart's points.
+    volume: eventVolume(db, id, burstEnd(now)).map((v) => ({ hour: iso(v.hour), count: v.count })),
     keywords: parse<{ word: string; weight: number }[]>(e.keywords, []),
     items: members.map((m) => ({
       id: m.id, title: m.title, sourceName: m.source_name, publishedAt: iso(m.t),

@@ -25,7 +25,7 @@ function present(db: Db, w: WatchRow, now: number): WatchView {
   const b = watchBurst(db, w.id, now);
   return {
     id: w.id, name: w.name, query: w.query, enabled: !!w.enabled, matchCount: w.match_count, matchesToday: w.matches_today,
-    burst: { flag: b.flag, lastHour: b.lastHour, ratio: b.ratio, z: b.z, reasons: b.reasons },
+    burst: { flag: b.flag, lastHour: b.lastHour, baseline: b.baseline, ratio: b.ratio, z: b.z, reasons: b.reasons },
     createdAt: iso(w.created_at), updatedAt: iso(w.updated_at),
   };
 }
