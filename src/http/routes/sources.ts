@@ -10,13 +10,14 @@ import { AppError } from "../../errors";
 import { pollSource } from "../../jobs/poll-source";
 import { actorOf, authorize, type AppDeps } from "../context";
 import { presentSource } from "../presenters";
-import { errorBody, idParams, name, sourceView } from "../schemas";
+import { errorBody, idParams, isCleanText, name, sourceView } from "../schemas";
 import { SOURCE_KINDS } from "../../shared/api";
 
 const httpUrl = z
   .string()
   .trim()
   .max(2048)
+  .refine((v) => isCleanText(v), "field.bad_text")
   .refine((v) => {
     try {
       const u = new URL(v);
@@ -24,12 +25,12 @@ const httpUrl = z
     } catch {
       return false;
     }
-  }, "请输入 http(s) 地址 / enter an http(s) URL");
+  }, "source.url");
 
 const sourceFields = {
   name: name(100),
   url: httpUrl,
-  intervalSeconds: z.number().int().min(30, "最少 30 秒 / at least 30 seconds").max(7 * 86400),
+  intervalSeconds: z.number().int().min(30).max(7 * 86400),
   priority: z.number().int().min(1).max(5),
   enabled: z.boolean(),
 };
