@@ -2,15 +2,15 @@
 // keyboard patterns, repeats or the username (zxcvbn-ts with its common dictionary, loaded on first use).
 import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import type { MessageRef } from "../shared/messages";
+import { MIN_PASSWORD_LENGTH } from "../shared/api";
 
-/** Shortest password accepted. */
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH };
 /** zxcvbn's "safely unguessable" score (fewer than 10^10 guesses scores 2 or less). */
 const MIN_SCORE = 3;
 
 let checker: Promise<ZxcvbnFactory> | null = null;
 
-// The dictionaries take ~25 ms and a few MB to load, so only a process that sets a password pays for them.
+// The dictionaries take ~0.4 s (through tsx) and a few MB to load, so only a process that sets a password pays.
 function loadChecker(): Promise<ZxcvbnFactory> {
   checker ??= (async () => {
     const [{ ZxcvbnFactory: Factory }, common] = await Promise.all([import("@zxcvbn-ts/core"), import("@zxcvbn-ts/language-common")]);
