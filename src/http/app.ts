@@ -49,8 +49,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     index ??= readFileSync(path.join(webRoot, "index.html"), "utf8");
     return index;
   }
-  // Before any plugin or route: a context keeps the error handler it was created with, so handlers set
-  // later miss every route registered before (the UI plugin's `await` used to freeze them with Fastify's).
+  // Before any plugin or route: a route takes the error handler in force when Fastify completes its
+  // registration (in `after`), and the UI plugin's `await` used to complete every API route before this ran.
   installErrorHandlers(app, serveWeb ? readIndex : null);
 
   app.addHook("onSend", async (_req, reply, payload) => {
