@@ -24,7 +24,7 @@ const table = {
   demo: { env: "TINGFENG_DEMO", schema: bool, default: "1", secret: false },
   demoPort: { env: "TINGFENG_DEMO_PORT", schema: z.coerce.number().int().min(0).max(65535), default: "0", secret: false },
   demoIntervalMs: { env: "TINGFENG_DEMO_INTERVAL_MS", schema: z.coerce.number().int().min(200), default: "5000", secret: false },
-  adminPassword: { env: "TINGFENG_ADMIN_PASSWORD", schema: z.string().min(8).optional(), default: undefined, secret: true },
+  adminPassword: { env: "TINGFENG_ADMIN_PASSWORD", schema: z.string().min(10).optional(), default: undefined, secret: true },
   sessionTtlHours: { env: "TINGFENG_SESSION_TTL_HOURS", schema: z.coerce.number().int().min(1).max(24 * 90), default: "12", secret: false },
   cookieSecure: { env: "TINGFENG_COOKIE_SECURE", schema: bool, default: "0", secret: false },
   trustProxy: { env: "TINGFENG_TRUST_PROXY", schema: bool, default: "0", secret: false },

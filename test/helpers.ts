@@ -1,5 +1,5 @@
 // Test helpers: a fresh app on a temporary SQLite database, and signed-in request helpers.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
@@ -52,21 +52,35 @@ export async function login(app: FastifyInstance, username: string, password: st
   };
 }
 
-/** Builds an app on a fresh temporary database (demo off, no web UI). */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/** The password of users made by `userClient` (long and uncommon enough for the password policy). */
+export const TEST_PASSWORD = "quiet-harbour-4172";
+
+/** How to build the test app. */
+export interface TestAppOptions {
+  /** Serve a stand-in built UI from a temporary web root, as `tingfeng serve` does with web/dist. */
+  serveWeb?: boolean;
+}
+
+/** Builds an app on a fresh temporary database (demo off; no web UI unless `serveWeb`). */
+export async function createTestApp(overrides: Partial<Config> = {}, opts: TestAppOptions = {}): Promise<TestApp> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "tingfeng-test-"));
+  const webRoot = path.join(dir, "web");
+  if (opts.serveWeb) {
+    mkdirSync(webRoot);
+    writeFileSync(path.join(webRoot, "index.html"), "<!doctype html><title>听风</title><div id=root></div>");
+  }
   const config = loadConfig({}, { dataDir: dir, demo: false, ...overrides });
   const db = openDb(path.join(dir, "test.db"));
   migrate(db);
   const analysis = createAnalysisWorker(db, () => {}, { autostart: false });
-  const app = await buildApp({ db, config, version: "test", analysis }, { serveWeb: false });
+  const app = await buildApp({ db, config, version: "test", analysis }, { serveWeb: !!opts.serveWeb, webRoot });
   let n = 0;
   return {
     app, db, config, dir, analysis,
     async userClient(role, opts = {}) {
       const username = opts.username ?? `${role}${++n}`;
-      await createUser(db, null, { username, password: "password-123", role, unitId: opts.unitId ?? null });
-      return login(app, username, "password-123");
+      await createUser(db, null, { username, password: TEST_PASSWORD, role, unitId: opts.unitId ?? null });
+      return login(app, username, TEST_PASSWORD);
     },
     async close() {
       await app.close();

@@ -6,7 +6,7 @@ export interface Principal { id: number; username: string; role: Role; unitId: n
 
 /** Actions guarded by policies. */
 export type Action =
-  | "dashboard.read" | "items.read" | "items.triage" | "items.export"
+  | "dashboard.read" | "dashboard.all_sources" | "items.read" | "items.triage" | "items.export"
   | "sources.read" | "sources.write"
   | "units.read" | "units.write" | "users.read" | "users.write" | "audit.read"
   | "analysis.read" | "analysis.write";
@@ -25,6 +25,8 @@ const scoped = (p: Principal, r: Resource): boolean =>
 
 const rules: Record<Action, Rule> = {
   "dashboard.read": everyone,
+  // Names and counts of every source: the office's; unit staff see only sources of their unit (none yet).
+  "dashboard.all_sources": office,
   // The monitoring ledger is the office's; unit staff get their concerns through cases.
   "items.read": office,
   "items.export": office,

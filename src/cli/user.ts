@@ -3,12 +3,14 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createUser } from "../accounts/commands";
 import { ROLES } from "../shared/api";
-import { AppError } from "../errors";
+import { AppError, fieldText } from "../errors";
+import { MIN_PASSWORD_LENGTH } from "../accounts/password-policy";
+import { formatMessage } from "../shared/messages";
 import { openRuntime } from "./runtime";
 
 const input = z.object({
-  username: z.string().regex(/^[A-Za-z0-9_.-]{2,32}$/, "2–32 letters, digits or _.-"),
-  password: z.string().min(8, "at least 8 characters"),
+  username: z.string().regex(/^[A-Za-z0-9_.-]{2,32}$/, formatMessage("zh-CN", "user.username_format")!),
+  password: z.string().min(MIN_PASSWORD_LENGTH, formatMessage("zh-CN", "password.too_short", { min: MIN_PASSWORD_LENGTH })!),
   role: z.enum(ROLES),
   unit: z.coerce.number().int().positive().optional(),
   "display-name": z.string().min(1).max(50).optional(),
@@ -38,7 +40,7 @@ export async function userCommand(args: string[]): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof AppError) {
-      console.error(err.fields ? Object.entries(err.fields).map(([k, m]) => `--${k}: ${m}`).join("\n") : err.message);
+      console.error(err.fields ? Object.entries(err.fields).map(([k, m]) => `--${k}: ${fieldText("zh-CN", m)}`).join("\n") : err.message);
       return 1;
     }
     throw err;

@@ -1,5 +1,6 @@
 // Response and body schemas of the analysis API (mirroring src/shared/analysis-api.ts).
 import { z } from "zod";
+import { name, text } from "./text-fields";
 import { RISK_LEVELS, SENTIMENT_LABELS, USER_WORD_KINDS } from "../shared/analysis-api";
 
 const span = z.object({ field: z.enum(["title", "text"]), start: z.number(), end: z.number() });
@@ -64,7 +65,7 @@ export const sentimentModelView = z.object({
 });
 /** Body of a watch create. */
 export const watchBody = z.object({
-  name: z.string().trim().min(1, "请填写名称").max(100),
-  query: z.string().min(1, "请填写查询式").max(4000),
+  name: name(100),
+  query: text(4000, { multiline: true }).pipe(z.string().min(1)),
   enabled: z.boolean().default(true),
 });

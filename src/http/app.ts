@@ -29,8 +29,8 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-/** Options for tests and the CLI. */
-export interface BuildOptions { logger?: boolean | { level: string }; serveWeb?: boolean }
+/** Options for tests and the CLI; `webRoot` (default webDist) is where the built UI is read from. */
+export interface BuildOptions { logger?: boolean | { level: string }; serveWeb?: boolean; webRoot?: string }
 
 /** Creates the app (not listening). */
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
@@ -42,6 +42,16 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  const webRoot = opts.webRoot ?? webDist;
+  const serveWeb = (opts.serveWeb ?? true) && existsSync(path.join(webRoot, "index.html"));
+  let index: string | null = null;
+  function readIndex(): string {
+    index ??= readFileSync(path.join(webRoot, "index.html"), "utf8");
+    return index;
+  }
+  // Before any plugin or route: a route takes the error handler in force when Fastify completes its
+  // registration (in `after`), and the UI plugin's `await` used to complete every API route before this ran.
+  installErrorHandlers(app, serveWeb ? readIndex : null);
 
   app.addHook("onSend", async (_req, reply, payload) => {
     reply.header("content-security-policy", CSP);
@@ -67,17 +77,10 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await registerRoutes(app, deps);
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
-  const serveWeb = (opts.serveWeb ?? true) && existsSync(path.join(webDist, "index.html"));
   if (serveWeb) {
-    await app.register(fastifyStatic, { root: webDist, prefix: "/", wildcard: false, index: false });
+    await app.register(fastifyStatic, { root: webRoot, prefix: "/", wildcard: false, index: false });
     app.get("/", { schema: { hide: true } }, async (_req, reply) =>
       reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(readIndex()));
   }
-  let index: string | null = null;
-  function readIndex(): string {
-    index ??= readFileSync(path.join(webDist, "index.html"), "utf8");
-    return index;
-  }
-  installErrorHandlers(app, serveWeb ? readIndex : null);
   return app;
 }

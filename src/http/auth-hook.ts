@@ -20,17 +20,20 @@ export function installAuth(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest("auth", null);
   app.addHook("onRequest", async (req) => {
     req.auth = null;
-    if (!req.url.startsWith("/api/")) return;
+    // Decide on the route the router matched, not the raw URL: "/%61pi/auth/logout" is routed to
+    // "/api/auth/logout" and must be checked like it. Unmatched URLs (undefined) go to the 404 handler.
+    const route = req.routeOptions.url;
+    if (!route?.startsWith("/api/")) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       const s = resolveSession(deps.db, token);
       if (s) req.auth = { principal: s.principal, user: s.user, csrfToken: s.csrfToken, sessionId: s.sessionId };
     }
     // Login starts a session and so has no token yet; it is protected by SameSite cookies instead.
-    if (req.auth && !SAFE.has(req.method) && req.url !== "/api/auth/login") {
+    if (req.auth && !SAFE.has(req.method) && route !== "/api/auth/login") {
       const header = req.headers["x-csrf-token"];
       if (typeof header !== "string" || !sameToken(header, req.auth.csrfToken)) {
-        throw new AppError(403, "auth.csrf", "缺少或无效的 CSRF 令牌 / missing or invalid CSRF token (x-csrf-token)");
+        throw AppError.of(403, "auth.csrf");
       }
     }
   });

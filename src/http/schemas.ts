@@ -3,6 +3,8 @@ import { z } from "zod";
 import { itemAnalysisView } from "./analysis-schemas";
 import { ITEM_STATUSES, ROLES, SOURCE_KINDS } from "../shared/api";
 
+export { isCleanText, name, text } from "./text-fields";
+
 // Field messages default to Simplified Chinese, the UI's first language.
 z.config(z.locales.zhCN());
 
@@ -45,10 +47,8 @@ export const queryTime = z
     if (v === undefined || v === "") return undefined;
     const t = Date.parse(v);
     if (Number.isNaN(t)) {
-      ctx.addIssue({ code: "custom", message: "不是有效的时间 / not a valid date-time" });
+      ctx.addIssue({ code: "custom", message: "field.invalid_date" });
       return z.NEVER;
     }
     return t;
   });
-/** A trimmed, non-empty name. */
-export const name = (max: number) => z.string().trim().min(1, "必填 / required").max(max, `最多 ${max} 字 / at most ${max} characters`);

@@ -16,7 +16,7 @@ type Who = { actor: Actor; ip: string | null };
 function liveEvent(db: Db, id: number) {
   const ev = getEvent(db, id);
   if (!ev) throw AppError.notFound("event");
-  if (ev.merged_into) throw AppError.conflict("event_merged", `事件已合并到 #${ev.merged_into} / event was merged into #${ev.merged_into}`);
+  if (ev.merged_into) throw AppError.conflict("event_merged", { id: ev.merged_into });
   return ev;
 }
 
@@ -28,7 +28,7 @@ function storeSnapshots(db: Db, analyser: Analyser | undefined, ids: number[]): 
 
 /** Merges event `sourceId` into `targetId`. */
 export function mergeEvents(db: Db, analyser: Analyser | undefined, targetId: number, sourceId: number, who: Who, now = Date.now()): void {
-  if (targetId === sourceId) throw AppError.badRequest("same_event", "不能把事件合并到自身 / cannot merge an event into itself");
+  if (targetId === sourceId) throw AppError.badRequest("same_event");
   db.tx(() => {
     const target = liveEvent(db, targetId);
     const source = liveEvent(db, sourceId);
@@ -46,8 +46,8 @@ export function splitEvent(db: Db, analyser: Analyser | undefined, eventId: numb
     const ev = liveEvent(db, eventId);
     const newId = createEventRow(db, now);
     const moved = moveEventItems(db, ev.id, newId, itemIds);
-    if (moved === 0) throw AppError.validation({ itemIds: "所选条目不属于该事件 / the selected items are not in this event" });
-    if (moved === ev.size) throw AppError.validation({ itemIds: "不能拆出全部条目 / cannot split off every item" });
+    if (moved === 0) throw AppError.validation({ itemIds: "event.items_not_in_event" });
+    if (moved === ev.size) throw AppError.validation({ itemIds: "event.cannot_split_all" });
     analyser?.events.split(ev.id, itemIds, newId);
     refreshEvents(db, [ev.id, newId], now);
     storeSnapshots(db, analyser, [ev.id, newId]);

@@ -25,7 +25,10 @@ export function validateQuery(query: string): void {
   try {
     parseQuery(query);
   } catch (err) {
-    if (err instanceof QueryError) throw new AppError(400, "invalid_query", err.message, { query: err.message });
+    if (err instanceof QueryError) {
+      const ref = { code: "invalid_query", params: { detail: err.message, position: err.position + 1, reason: err.code.replace(/_/g, " ") } };
+      throw new AppError(400, ref.code, err.message, { query: ref }, ref.params);
+    }
     throw err;
   }
 }

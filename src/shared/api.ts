@@ -6,6 +6,9 @@ export const ROLES = ["admin", "monitor", "leader", "handler", "spokesperson", "
 /** One of ROLES. */
 export type Role = (typeof ROLES)[number];
 
+/** Shortest password accepted (the server also refuses common ones). */
+export const MIN_PASSWORD_LENGTH = 10;
+
 /** Triage status of a collected item. */
 export const ITEM_STATUSES = ["new", "seen", "ignored"] as const;
 /** One of ITEM_STATUSES. */

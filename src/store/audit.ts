@@ -21,9 +21,9 @@ export interface AuditFilter {
   limit: number; offset: number;
 }
 
-/** Appends one audit row. Call inside the mutation's transaction. */
-export function recordAudit(db: Db, e: AuditInput, now = Date.now()): void {
-  db.run(
+/** Appends one audit row and returns its id. Call inside the mutation's transaction. */
+export function recordAudit(db: Db, e: AuditInput, now = Date.now()): number {
+  return Number(db.run(
     db.q.insertInto("audit_log").values({
       at: now,
       actor_id: e.actor?.id ?? null,
@@ -34,7 +34,12 @@ export function recordAudit(db: Db, e: AuditInput, now = Date.now()): void {
       summary: typeof e.summary === "string" ? e.summary : JSON.stringify(e.summary),
       ip: e.ip ?? null,
     }),
-  );
+  ).lastInsertRowid);
+}
+
+/** Rewrites the summary of a row that counts something still going on (refused sign-ins in one window). */
+export function updateAuditSummary(db: Db, id: number, summary: Record<string, unknown>): void {
+  db.run(db.q.updateTable("audit_log").set({ summary: JSON.stringify(summary) }).where("id", "=", id));
 }
 
 function filtered(db: Db, f: Omit<AuditFilter, "limit" | "offset">) {

@@ -24,7 +24,7 @@ describe("dashboard stats", () => {
       item(4, Date.parse("2026-11-15T12:00:00+08:00")), // 8 days ago: outside the window
       item(5, null), // undated: counts on its fetch day
     ], now);
-    const st = dashboardStats(db, now, tz);
+    const st = dashboardStats(db, null, now, tz);
     expect(st.volume7d.map((d) => d.date)).toEqual(["2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20", "2026-11-21", "2026-11-22"]);
     expect(st.volume7d.map((d) => d.count)).toEqual([1, 0, 0, 0, 0, 1, 2]);
     expect(st.itemsToday).toBe(2);

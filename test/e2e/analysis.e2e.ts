@@ -32,7 +32,7 @@ beforeAll(async () => {
   const config = loadConfig({}, { dataDir: dir, demo: false });
   db = openDb(path.join(dir, "e2e.db"));
   migrate(db);
-  await createUser(db, null, { username: "analyst", password: "e2e-password", role: "monitor", unitId: null });
+  await createUser(db, null, { username: "analyst", password: "e2e-quiet-harbour-4172", role: "monitor", unitId: null });
   const src = insertSource(db, { name: "青禾论坛", kind: "rss", url: "http://127.0.0.1/none", intervalSeconds: 3600, priority: 2, enabled: false });
   const t0 = Date.now() - 5 * 3_600_000;
   const rows = [
@@ -65,7 +65,7 @@ it("shows analysis, takes a correction, and edits a watch with live preview", as
   const page = await browser.newPage();
   await page.goto(`${base}/login`);
   await page.getByTestId("login-username").fill("analyst");
-  await page.getByTestId("login-password").fill("e2e-password");
+  await page.getByTestId("login-password").fill("e2e-quiet-harbour-4172");
   await page.getByTestId("login-submit").click();
   await page.waitForURL(`${base}/`);
 

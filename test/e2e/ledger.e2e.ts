@@ -30,7 +30,7 @@ beforeAll(async () => {
   const config = loadConfig({}, { dataDir: dir, demo: false, schedulerTickMs: 300, fetchAllowHosts: [feed.allowHost] });
   db = openDb(path.join(dir, "e2e.db"));
   migrate(db);
-  await createUser(db, null, { username: "admin", password: "e2e-password", role: "admin", unitId: null });
+  await createUser(db, null, { username: "admin", password: "e2e-quiet-harbour-4172", role: "admin", unitId: null });
   scheduler = createScheduler(db, config);
   const app = await buildApp({ db, config, version: "e2e", scheduler });
   await app.listen({ port: 0, host: "127.0.0.1" });
@@ -57,7 +57,7 @@ it("collects a local feed and shows hostile text inert", async () => {
 
   await page.goto(`${base}/login`);
   await page.getByTestId("login-username").fill("admin");
-  await page.getByTestId("login-password").fill("e2e-password");
+  await page.getByTestId("login-password").fill("e2e-quiet-harbour-4172");
   await page.getByTestId("login-submit").click();
   await page.waitForURL(`${base}/`);
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { api, ApiRequestError, onUnauthorized, parseErrorBody, setCsrfToken, withQuery } from "./client";
+import { api, ApiRequestError, onUnauthorized, parseErrorBody, setCsrfToken, setRequestLanguage, withQuery } from "./client";
 
 function stubFetch(status: number, body: string) {
   const fetch = vi.fn(async (_url: string, _init: RequestInit) => new Response(body || null, { status }));
@@ -10,6 +10,7 @@ function stubFetch(status: number, body: string) {
 afterEach(() => {
   vi.unstubAllGlobals();
   setCsrfToken("");
+  setRequestLanguage("zh-CN");
   onUnauthorized(() => {});
 });
 
@@ -25,6 +26,15 @@ describe("request", () => {
     expect(new Headers(patchInit.headers).get("x-csrf-token")).toBe("tok");
     expect(patchInit.credentials).toBe("same-origin");
     expect(patchInit.body).toBe('{"status":"seen"}');
+  });
+
+  it("asks for the server's messages in the UI's language", async () => {
+    const fetch = stubFetch(200, "{}");
+    await api.get("/api/items");
+    setRequestLanguage("en");
+    await api.post("/api/units", { name: "x" });
+    expect(new Headers(fetch.mock.calls[0][1].headers).get("accept-language")).toBe("zh-CN");
+    expect(new Headers(fetch.mock.calls[1][1].headers).get("accept-language")).toBe("en");
   });
 
   it("turns an error body into ApiRequestError with field messages", async () => {

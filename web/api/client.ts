@@ -23,11 +23,17 @@ export class ApiRequestError extends Error {
 export const NETWORK_ERROR = "network";
 
 let csrfToken = "";
+let language = "zh-CN";
 let unauthorizedHandler: () => void = () => {};
 
 /** Remembers the CSRF token from login or GET /api/auth/me (empty after logout). */
 export function setCsrfToken(token: string): void {
   csrfToken = token;
+}
+
+/** Sets the UI language sent as `accept-language`, so that the server's messages come in it. */
+export function setRequestLanguage(lang: string): void {
+  language = lang;
 }
 
 /** Registers what happens when the session is gone (HTTP 401 on any call but the login itself). */
@@ -70,7 +76,7 @@ export function withQuery(path: string, params: Record<string, string | number |
 
 /** Calls the API and resolves to the decoded JSON body (undefined for an empty body). */
 export async function request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json" };
+  const headers: Record<string, string> = { accept: "application/json", "accept-language": language };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
   let response: Response;

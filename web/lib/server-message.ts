@@ -1,4 +1,5 @@
-// Server messages arrive bilingual ("中文 / English"); the UI shows the half in the chosen language.
+// Stored analysis reasons (risk, bursts) are bilingual ("中文 / English"); the UI shows the half in the chosen
+// language. Error messages are not: the server writes them in the language the client asks for.
 import { BILINGUAL_SEPARATOR } from "../../src/shared/bilingual";
 import type { Lang } from "../locales/translate";
 

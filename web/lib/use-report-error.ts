@@ -5,20 +5,23 @@ import type { FormInstance } from "antd";
 import { ApiRequestError, NETWORK_ERROR } from "../api/client";
 import { toApiError } from "../api/hooks";
 import { useI18n, type I18n } from "../locales/i18n";
-import type { Lang } from "../locales/translate";
-import { localMessage } from "./server-message";
 
-/** The text a person should read for `error`: the server's message, or ours when it is unreachable. */
-export function errorText(error: unknown, { t, lang }: Pick<I18n, "t" | "lang">): string {
+/**
+ * The text a person should read for `error`: the server's message (written in the UI's language, which the
+ * client sends), or ours when the server is unreachable or answered without a JSON error (a proxy's page).
+ */
+export function errorText(error: unknown, { t }: Pick<I18n, "t">): string {
   const apiError = toApiError(error);
-  return apiError.code === NETWORK_ERROR ? t("common.networkError") : localMessage(apiError.message, lang);
+  if (apiError.code === NETWORK_ERROR) return t("common.networkError");
+  const status = /^http_(\d+)$/.exec(apiError.code);
+  return status ? t("common.httpError", { status: status[1] }) : apiError.message;
 }
 
 /** Puts the server's per-field messages on the form's fields; returns how many were set. */
-export function applyFieldErrors(form: FormInstance, error: unknown, lang: Lang): number {
+export function applyFieldErrors(form: FormInstance, error: unknown): number {
   if (!(error instanceof ApiRequestError)) return 0;
   const entries = Object.entries(error.fields);
-  form.setFields(entries.map(([name, message]) => ({ name, errors: [localMessage(message, lang)] })));
+  form.setFields(entries.map(([name, message]) => ({ name, errors: [message] })));
   return entries.length;
 }
 
@@ -28,7 +31,7 @@ export function useReportError(): (error: unknown, form?: FormInstance) => void 
   const i18n = useI18n();
   return useCallback(
     (error: unknown, form?: FormInstance) => {
-      if (form) applyFieldErrors(form, error, i18n.lang);
+      if (form) applyFieldErrors(form, error);
       void message.error(errorText(error, i18n));
     },
     [message, i18n],

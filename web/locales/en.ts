@@ -21,6 +21,7 @@ export const en: Messages = {
   "common.forbidden": "Your role cannot open this page.",
   "common.loadFailed": "Could not load",
   "common.networkError": "Cannot reach the server. Check the network and try again.",
+  "common.httpError": "The server answered with an error (HTTP {status}); try again later.",
   "common.no": "No",
   "common.notFound": "Page not found.",
   "common.refresh": "Refresh",

@@ -4,6 +4,7 @@ import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
 import type { MessageKey } from "./zh-CN";
 import { MESSAGES, toLang, translate, type Lang, type MessageParams } from "./translate";
+import { setRequestLanguage } from "../api/client";
 
 const STORAGE_KEY = "tingfeng.lang";
 
@@ -27,7 +28,12 @@ function readStoredLang(): Lang {
 
 /** Provides the language and `t()` to the tree below. */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(readStoredLang);
+  // Set before the first render's requests go out (children's effects run before this provider's).
+  const [lang, setLangState] = useState<Lang>(() => {
+    const stored = readStoredLang();
+    setRequestLanguage(stored);
+    return stored;
+  });
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -35,6 +41,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [lang]);
 
   const setLang = useCallback((next: Lang) => {
+    setRequestLanguage(next);
     setLangState(next);
     try {
       window.localStorage.setItem(STORAGE_KEY, next);

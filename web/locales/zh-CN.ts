@@ -20,6 +20,7 @@ export const zhCN = {
   "common.forbidden": "你的角色无权访问此页面。",
   "common.loadFailed": "加载失败",
   "common.networkError": "无法连接服务器，请检查网络后重试。",
+  "common.httpError": "服务器返回错误（HTTP {status}），请稍后重试。",
   "common.no": "否",
   "common.notFound": "页面不存在。",
   "common.refresh": "刷新",

@@ -1,7 +1,7 @@
 // Create or edit a user account: role, unit, display name, password, disabled flag.
 import { useEffect, useMemo, useState } from "react";
 import { Button, Form, Input, Modal, Select, Space, Switch, TreeSelect } from "antd";
-import { ROLES, type Role, type UnitView, type UserView } from "../../src/shared/api";
+import { MIN_PASSWORD_LENGTH, ROLES, type Role, type UnitView, type UserView } from "../../src/shared/api";
 import { api } from "../api/client";
 import { useT } from "../locales/i18n";
 import { required } from "../lib/rules";
@@ -12,7 +12,7 @@ import { useReportError } from "../lib/use-report-error";
 const USERNAME = /^[A-Za-z0-9_.-]{2,32}$/;
 
 /** Shortest password the server accepts. */
-const MIN_PASSWORD = 8;
+const MIN_PASSWORD = MIN_PASSWORD_LENGTH;
 
 interface UserValues {
   username: string;

@@ -6,7 +6,6 @@ import { api, ApiRequestError } from "../api/client";
 import { useWatchPreview } from "../api/watch-preview";
 import { useI18n } from "../locales/i18n";
 import { required } from "../lib/rules";
-import { localMessage } from "../lib/server-message";
 import { useReportError } from "../lib/use-report-error";
 import { WatchPreviewList } from "./watch-preview-list";
 import { WatchQueryHelp } from "./watch-query-help";
@@ -26,7 +25,7 @@ export interface WatchEditorModalProps {
 
 /** The watch editor dialog; query errors (live or on save) appear under the query field. */
 export function WatchEditorModal({ watch, onClose, onSaved }: WatchEditorModalProps) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const report = useReportError();
   const [form] = Form.useForm<WatchValues>();
   const [busy, setBusy] = useState(false);
@@ -86,7 +85,7 @@ export function WatchEditorModal({ watch, onClose, onSaved }: WatchEditorModalPr
               rules={[required(t, t("watches.query"))]}
               validateStatus={queryError ? "error" : undefined}
               help={
-                queryError ? <span data-testid="watch-query-error">{localMessage(queryError, lang)}</span> : undefined
+                queryError ? <span data-testid="watch-query-error">{queryError}</span> : undefined
               }
             >
               <Input.TextArea

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../../test/helpers";
+import { createTestApp, TEST_PASSWORD, type TestApp } from "../../../test/helpers";
 
 let t: TestApp;
 beforeEach(async () => {
@@ -42,9 +42,9 @@ describe("units, users, roles and audit", () => {
     expect((await leader.get("/api/items")).statusCode).toBe(200);
     const contributor = await t.userClient("contributor");
     expect((await contributor.get("/api/items")).statusCode).toBe(403);
-    const created = await admin.post("/api/users", { username: "zhang", password: "longenough", role: "handler", displayName: "张三" });
+    const created = await admin.post("/api/users", { username: "zhang", password: "copper-meadow-5521", role: "handler", displayName: "张三" });
     expect(created.statusCode).toBe(201);
-    const dup = await admin.post("/api/users", { username: "zhang", password: "longenough", role: "handler" });
+    const dup = await admin.post("/api/users", { username: "zhang", password: "copper-meadow-5521", role: "handler" });
     expect(dup.statusCode).toBe(400);
     expect(dup.json().fields.username).toBeTruthy();
     const bad = await admin.post("/api/users", { username: "x", password: "short", role: "king" });
@@ -57,7 +57,7 @@ describe("units, users, roles and audit", () => {
     const id = (await m.get("/api/auth/me")).json().user.id;
     expect((await admin.patch(`/api/users/${id}`, { disabled: true })).statusCode).toBe(200);
     expect((await m.get("/api/auth/me")).statusCode).toBe(401);
-    const again = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "mon", password: "password-123" } });
+    const again = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "mon", password: TEST_PASSWORD } });
     expect(again.statusCode).toBe(401);
   });
 

@@ -14,7 +14,7 @@ import { deleteUserWord, getUserWord, insertUserWord, listUserWords } from "../.
 import { MIN_TRAINING_EXAMPLES, trainAndStore } from "../../monitor/train-sentiment";
 import type { LabelledExample } from "../../analyse/sentiment";
 import { actorOf, authorize, type AppDeps } from "../context";
-import { errorBody, idParams } from "../schemas";
+import { errorBody, idParams, text } from "../schemas";
 import { repostGroupView, sentimentModelView, userWordView } from "../analysis-schemas";
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -62,7 +62,7 @@ export async function analysisRoutes(app: FastifyInstance, deps: AppDeps): Promi
 
   r.post("/api/dictionary", {
     schema: {
-      tags: ["analysis"], body: z.object({ word: z.string().max(100), kind: z.enum(USER_WORD_KINDS) }),
+      tags: ["analysis"], body: z.object({ word: text(100), kind: z.enum(USER_WORD_KINDS) }),
       response: { 201: userWordView, 400: errorBody, 409: errorBody },
     },
   }, async (req, reply) => {
@@ -71,11 +71,11 @@ export async function analysisRoutes(app: FastifyInstance, deps: AppDeps): Promi
     try {
       word = validateUserWord({ word: req.body.word.trim(), kind: req.body.kind }).word;
     } catch (err) {
-      throw AppError.validation({ word: err instanceof Error ? err.message : "无效的词 / invalid word" });
+      throw AppError.validation({ word: { code: "word.invalid", params: { detail: err instanceof Error ? err.message : "" } } });
     }
     const id = db.tx(() => {
       const id = insertUserWord(db, { word, kind: req.body.kind, createdBy: p.id });
-      if (id === null) throw AppError.conflict("word_exists", "该词已在词典中 / the word is already in the dictionary");
+      if (id === null) throw AppError.conflict("word_exists");
       recordAudit(db, { actor: actorOf(p), action: "dictionary.add", targetType: "user_word", targetId: id, summary: { word, kind: req.body.kind }, ip: req.ip });
       return id;
     });
@@ -111,7 +111,7 @@ export async function analysisRoutes(app: FastifyInstance, deps: AppDeps): Promi
     const p = authorize(req, "analysis.write");
     const examples = correctionExamples(db) as LabelledExample[];
     if (examples.length < MIN_TRAINING_EXAMPLES || new Set(examples.map((e) => e.label)).size < 2)
-      throw AppError.badRequest("not_enough_examples", `至少需要 ${MIN_TRAINING_EXAMPLES} 条、两种以上情感的纠正数据（现有 ${examples.length} 条）/ need at least ${MIN_TRAINING_EXAMPLES} corrections of two or more labels`);
+      throw AppError.badRequest("not_enough_examples", { min: MIN_TRAINING_EXAMPLES, have: examples.length });
     db.tx(() => {
       const r2 = trainAndStore(db, examples, "corrections");
       recordAudit(db, { actor: actorOf(p), action: "sentiment.train", targetType: "sentiment_model", targetId: r2.modelId, summary: { examples: r2.examples, holdoutAccuracy: r2.holdoutAccuracy }, ip: req.ip });

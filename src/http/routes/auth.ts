@@ -1,49 +1,62 @@
 // Login, logout, the current session, and changing one's own password.
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { FailureLimiter } from "../../accounts/rate-limit";
+import { LoginLimiter } from "../../accounts/rate-limit";
 import { dummyHash, verifyPassword } from "../../accounts/passwords";
 import { endSession, startSession } from "../../accounts/sessions";
-import { updateUserAccount } from "../../accounts/commands";
+import { assertPasswordPolicy, updateUserAccount } from "../../accounts/commands";
+import { MIN_PASSWORD_LENGTH } from "../../accounts/password-policy";
 import { getUserByName } from "../../store/users";
-import { recordAudit } from "../../store/audit";
+import { recordAudit, updateAuditSummary } from "../../store/audit";
 import { AppError } from "../../errors";
 import { actorOf, authorize, type AppDeps } from "../context";
 import { SESSION_COOKIE } from "../auth-hook";
 import { presentUser } from "../presenters";
-import { errorBody, userView } from "../schemas";
+import { errorBody, text, userView } from "../schemas";
 
 const sessionBody = z.object({ csrfToken: z.string(), user: userView });
-const INVALID = "用户名或密码错误 / wrong username or password";
 
 /** /api/auth/* routes. */
 export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, config } = deps;
-  const limiter = new FailureLimiter(config.loginMaxAttempts, config.loginWindowSeconds * 1000);
+  // Shared by sign-in and password change: both let someone test a password.
+  const limiter = new LoginLimiter(config.loginMaxAttempts, config.loginWindowSeconds * 1000);
   const ttlMs = config.sessionTtlHours * 3_600_000;
+
+  /** Refuses (429) an attempt over a limit; the window's refused attempts are one audit row, kept up to date. */
+  function refuseWhenLimited(req: FastifyRequest, username: string): void {
+    const refusal = limiter.check(username, req.ip);
+    if (!refusal) return;
+    const { scope, window } = refusal;
+    const summary = { username, limit: scope, refused: window.refused, until: new Date(window.resetAt).toISOString() };
+    db.tx(() => {
+      if (window.auditId === null) {
+        window.auditId = recordAudit(db, { actor: null, action: "auth.login_blocked", targetType: "user", targetId: null, summary, ip: req.ip });
+      } else updateAuditSummary(db, window.auditId, summary);
+    });
+    const seconds = Math.max(1, Math.ceil((window.resetAt - Date.now()) / 1000));
+    throw AppError.of(429, "auth.rate_limited", { minutes: Math.ceil(seconds / 60) });
+  }
 
   r.post("/api/auth/login", {
     schema: {
       tags: ["auth"], summary: "Sign in; sets the session cookie and returns the CSRF token",
-      body: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),
+      body: z.object({ username: text(64).pipe(z.string().trim().min(1)), password: z.string().min(1).max(256) }),
       response: { 200: sessionBody, 401: errorBody, 429: errorBody },
     },
   }, async (req, reply) => {
     const { username, password } = req.body;
-    const keys = [`ip:${req.ip}`, `user:${username.toLowerCase()}`];
-    if (keys.some((k) => limiter.blocked(k))) {
-      throw new AppError(429, "auth.rate_limited", "尝试次数过多，请稍后再试 / too many attempts, try again later");
-    }
+    refuseWhenLimited(req, username);
     const user = getUserByName(db, username);
     const ok = await verifyPassword(user?.password_hash ?? (await dummyHash), password);
     if (!user || !ok || user.disabled) {
-      keys.forEach((k) => limiter.fail(k));
+      limiter.fail(username, req.ip);
       db.tx(() => recordAudit(db, { actor: null, action: "auth.login_failed", targetType: "user", targetId: user?.id ?? null, summary: { username }, ip: req.ip }));
-      throw new AppError(401, "auth.invalid", INVALID);
+      throw AppError.of(401, "auth.invalid");
     }
-    keys.forEach((k) => limiter.reset(k));
+    limiter.succeed(username, req.ip);
     const s = db.tx(() => {
       const started = startSession(db, user.id, req.ip, ttlMs);
       recordAudit(db, { actor: { id: user.id, username: user.username, role: user.role, unitId: user.unit_id }, action: "auth.login", targetType: "user", targetId: user.id, summary: "login", ip: req.ip });
@@ -57,10 +70,13 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
 
   r.post("/api/auth/logout", { schema: { tags: ["auth"], summary: "Sign out" } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
-    if (token) {
+    // The auth hook resolved the cookie (the route is matched on its routed path, so every spelling of this URL
+    // gets here signed in): a live session is ended and audited; an unknown or expired cookie is only cleared.
+    if (token && req.auth) {
+      const auth = req.auth;
       db.tx(() => {
         endSession(db, token);
-        if (req.auth) recordAudit(db, { actor: actorOf(req.auth.principal), action: "auth.logout", targetType: "user", targetId: req.auth.user.id, summary: "logout", ip: req.ip });
+        recordAudit(db, { actor: actorOf(auth.principal), action: "auth.logout", targetType: "user", targetId: auth.user.id, summary: "logout", ip: req.ip });
       });
     }
     reply.clearCookie(SESSION_COOKIE, { path: "/" });
@@ -77,14 +93,20 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   r.post("/api/auth/password", {
     schema: {
       tags: ["auth"], summary: "Change one's own password (ends other sessions)",
-      body: z.object({ currentPassword: z.string().min(1), newPassword: z.string().min(8).max(256) }),
+      body: z.object({ currentPassword: z.string().min(1).max(256), newPassword: text(256).pipe(z.string().min(MIN_PASSWORD_LENGTH)) }),
     },
   }, async (req, reply) => {
     if (!req.auth) throw AppError.unauthenticated();
+    const { username } = req.auth.user;
+    refuseWhenLimited(req, username);
     if (!(await verifyPassword(req.auth.user.password_hash, req.body.currentPassword))) {
-      throw AppError.validation({ currentPassword: "当前密码不正确 / current password is wrong" });
+      limiter.fail(username, req.ip);
+      db.tx(() => recordAudit(db, { actor: actorOf(req.auth!.principal), action: "auth.password_failed", targetType: "user", targetId: req.auth!.user.id, summary: { username }, ip: req.ip }));
+      throw AppError.validation({ currentPassword: "auth.wrong_current_password" });
     }
+    limiter.succeed(username, req.ip);
     authorize(req, "dashboard.read");
+    await assertPasswordPolicy(req.body.newPassword, username, "newPassword");
     await updateUserAccount(db, actorOf(req.auth.principal), req.auth.user.id, { password: req.body.newPassword }, req.ip);
     reply.clearCookie(SESSION_COOKIE, { path: "/" });
     return reply.code(204).send();

@@ -11,7 +11,7 @@ import { burstEnd } from "../../analyse/bursts";
 import { eventBurst } from "../../monitor/refresh-events";
 import { mergeEvents, overrideRisk, renameEvent, splitEvent } from "../../monitor/events";
 import { actorOf, authorize, type AppDeps } from "../context";
-import { errorBody, idParams } from "../schemas";
+import { errorBody, idParams, name } from "../schemas";
 import { eventDetailView, eventSummaryView } from "../analysis-schemas";
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -88,7 +88,7 @@ export async function eventRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   });
 
   r.patch("/api/events/:id", {
-    schema: { tags: ["events"], params: idParams, body: z.object({ title: z.string().trim().min(1, "请填写标题").max(200) }), response: { 200: eventDetailView, 404: errorBody } },
+    schema: { tags: ["events"], params: idParams, body: z.object({ title: name(200) }), response: { 200: eventDetailView, 404: errorBody } },
   }, async (req) => {
     const p = authorize(req, "analysis.write");
     renameEvent(db, req.params.id, req.body.title, who(req, p));
@@ -109,7 +109,7 @@ export async function eventRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   r.post("/api/events/:id/split", {
     schema: {
       tags: ["events"], summary: "Move items of this event into a new event", params: idParams,
-      body: z.object({ itemIds: z.array(z.number().int().positive()).min(1, "请选择条目").max(5000) }),
+      body: z.object({ itemIds: z.array(z.number().int().positive()).min(1).max(5000) }),
       response: { 200: z.object({ eventId: z.number() }), 400: errorBody, 404: errorBody, 409: errorBody },
     },
   }, async (req) => {

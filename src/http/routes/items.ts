@@ -22,7 +22,7 @@ const filterQuery = z.object({
     .union([z.string(), z.array(z.string())])
     .optional()
     .transform((v) => (v === undefined ? undefined : [v].flat().flatMap((s) => s.split(",")).filter(Boolean).map(Number)))
-    .refine((v) => v === undefined || v.every((n) => Number.isInteger(n) && n > 0), "无效的信息源 / invalid source id"),
+    .refine((v) => v === undefined || v.every((n) => Number.isInteger(n) && n > 0), "source.ids"),
   from: queryTime,
   to: queryTime,
   status: z.enum(ITEM_STATUSES).optional(),

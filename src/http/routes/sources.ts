@@ -10,34 +10,31 @@ import { AppError } from "../../errors";
 import { pollSource } from "../../jobs/poll-source";
 import { actorOf, authorize, type AppDeps } from "../context";
 import { presentSource } from "../presenters";
-import { errorBody, idParams, name, sourceView } from "../schemas";
+import { errorBody, idParams, isCleanText, name, sourceView } from "../schemas";
 import { SOURCE_KINDS } from "../../shared/api";
-import { bilingual } from "../../shared/bilingual";
-import { FETCH_MESSAGES } from "../../shared/fetch-messages";
 import { isIpLiteral, isUrlPermittedBeforeLookup, parseAllowList } from "../../ingest";
-
-const fieldMessage = (code: keyof typeof FETCH_MESSAGES): string => bilingual(FETCH_MESSAGES[code]["zh-CN"], FETCH_MESSAGES[code].en);
 
 const httpUrl = z
   .string()
   .trim()
   .max(2048)
+  .refine((v) => isCleanText(v), "field.bad_text")
   .superRefine((v, ctx) => {
     let u: URL;
     try {
       u = new URL(v);
     } catch {
-      return void ctx.addIssue({ code: "custom", message: "请输入 http(s) 地址 / enter an http(s) URL" });
+      return void ctx.addIssue({ code: "custom", message: "source.url" });
     }
-    if (u.protocol !== "http:" && u.protocol !== "https:") ctx.addIssue({ code: "custom", message: "请输入 http(s) 地址 / enter an http(s) URL" });
+    if (u.protocol !== "http:" && u.protocol !== "https:") ctx.addIssue({ code: "custom", message: "source.url" });
     // Refused here, before anything is stored or audited, so that no credential lands in either.
-    else if (u.username || u.password) ctx.addIssue({ code: "custom", message: fieldMessage("fetch.credentials_in_url") });
+    else if (u.username || u.password) ctx.addIssue({ code: "custom", message: "fetch.credentials_in_url" });
   });
 
 const sourceFields = {
   name: name(100),
   url: httpUrl,
-  intervalSeconds: z.number().int().min(30, "最少 30 秒 / at least 30 seconds").max(7 * 86400),
+  intervalSeconds: z.number().int().min(30).max(7 * 86400),
   priority: z.number().int().min(1).max(5),
   enabled: z.boolean(),
 };
@@ -59,7 +56,7 @@ export async function sourceRoutes(app: FastifyInstance, deps: AppDeps): Promise
   const refuseInternalLiteral = (url: string | undefined): void => {
     if (url === undefined) return;
     const u = new URL(url);
-    if (isIpLiteral(u.hostname) && !isUrlPermittedBeforeLookup(allowList, u)) throw AppError.validation({ url: fieldMessage("fetch.blocked_address") });
+    if (isIpLiteral(u.hostname) && !isUrlPermittedBeforeLookup(allowList, u)) throw AppError.validation({ url: "fetch.blocked_address" });
   };
 
   r.get("/api/sources", {

@@ -29,7 +29,7 @@ export async function unitRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   }, async (req, reply) => {
     const p = authorize(req, "units.write");
     const u = db.tx(() => {
-      if (req.body.parentId != null && !getUnit(db, req.body.parentId)) throw AppError.validation({ parentId: "上级单位不存在 / parent unit not found" });
+      if (req.body.parentId != null && !getUnit(db, req.body.parentId)) throw AppError.validation({ parentId: "unit.parent_not_found" });
       const created = insertUnit(db, req.body.name, req.body.parentId);
       recordAudit(db, { actor: actorOf(p), action: "unit.create", targetType: "unit", targetId: created.id, summary: req.body, ip: req.ip });
       return created;
@@ -46,8 +46,8 @@ export async function unitRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       if (!before) throw AppError.notFound("unit");
       const np = req.body.parentId;
       if (np != null) {
-        if (!getUnit(db, np)) throw AppError.validation({ parentId: "上级单位不存在 / parent unit not found" });
-        if (unitSubtree(db, before.id).includes(np)) throw AppError.validation({ parentId: "不能移到自身或下级单位之下 / cannot move a unit under itself" });
+        if (!getUnit(db, np)) throw AppError.validation({ parentId: "unit.parent_not_found" });
+        if (unitSubtree(db, before.id).includes(np)) throw AppError.validation({ parentId: "unit.parent_cycle" });
       }
       updateUnit(db, before.id, req.body);
       recordAudit(db, { actor: actorOf(p), action: "unit.update", targetType: "unit", targetId: before.id, summary: { before: presentUnit(before), change: req.body }, ip: req.ip });
@@ -63,7 +63,7 @@ export async function unitRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       if (!u) throw AppError.notFound("unit");
       const d = unitDependents(db, u.id);
       if (d.children || d.users) {
-        throw AppError.conflict("unit.in_use", `该单位还有 ${d.children} 个下级单位、${d.users} 个用户，不能删除 / the unit still has ${d.children} sub-units and ${d.users} users`);
+        throw AppError.conflict("unit.in_use", { children: d.children, users: d.users });
       }
       deleteUnit(db, u.id);
       recordAudit(db, { actor: actorOf(p), action: "unit.delete", targetType: "unit", targetId: u.id, summary: { name: u.name }, ip: req.ip });

@@ -6,11 +6,13 @@ import { createUser, updateUserAccount } from "../../accounts/commands";
 import { listUsers } from "../../store/users";
 import { actorOf, authorize, type AppDeps } from "../context";
 import { presentUser } from "../presenters";
-import { errorBody, idParams, name, userView } from "../schemas";
+import { errorBody, idParams, name, text, userView } from "../schemas";
 import { ROLES } from "../../shared/api";
+import { MIN_PASSWORD_LENGTH } from "../../accounts/password-policy";
 
-const username = z.string().trim().regex(/^[A-Za-z0-9_.-]{2,32}$/, "2–32 位字母、数字或 _.- / 2–32 letters, digits or _.-");
-const password = z.string().min(8, "至少 8 位 / at least 8 characters").max(256);
+const username = z.string().trim().regex(/^[A-Za-z0-9_.-]{2,32}$/, "user.username_format");
+// Commonness is checked by the account commands (password.too_common), for the CLI too.
+const password = text(256).pipe(z.string().min(MIN_PASSWORD_LENGTH));
 const unitId = z.number().int().positive().nullable();
 
 /** /api/users routes. */

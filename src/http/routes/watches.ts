@@ -9,7 +9,7 @@ import { backfillWatch, previewQuery, validateQuery } from "../../monitor/watche
 import { watchBurst } from "../../monitor/refresh-events";
 import type { WatchView } from "../../shared/analysis-api";
 import { actorOf, authorize, type AppDeps } from "../context";
-import { errorBody, idParams } from "../schemas";
+import { errorBody, idParams, text } from "../schemas";
 import { watchBody, watchPreview, watchView } from "../analysis-schemas";
 import type { Db } from "../../db/connection";
 
@@ -53,7 +53,7 @@ export async function watchRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   r.post("/api/watches/preview", {
     schema: {
       tags: ["watches"], summary: "Matches of a query among recent items (the editor's live preview)",
-      body: z.object({ query: z.string().min(1, "请填写查询式").max(4000), limit: z.number().int().min(1).max(100).default(20) }),
+      body: z.object({ query: text(4000, { multiline: true }).pipe(z.string().min(1)), limit: z.number().int().min(1).max(100).default(20) }),
       response: { 200: watchPreview, 400: errorBody },
     },
   }, async (req) => {

@@ -1,0 +1,134 @@
+// Messages the server sends to people, by stable code, in each UI language. Pure: no node:* imports.
+// A code's texts take `{name}` placeholders; the web UI has its own strings in web/locales/.
+// Fetch and feed failures have their own catalog (stored on the source row by code); they are
+// messages of the API too (field errors of the source form), so the catalog includes them.
+import { FETCH_MESSAGES } from "./fetch-messages";
+
+/** Languages the server answers in, Simplified Chinese first (the default). */
+export const MESSAGE_LANGS = ["zh-CN", "en"] as const;
+/** One of MESSAGE_LANGS. */
+export type MessageLang = (typeof MESSAGE_LANGS)[number];
+
+/** A message code with its parameters, translated when the response is written. */
+export interface MessageRef { code: string; params?: MessageParams }
+/** Values for `{name}` placeholders; a MessageRef value is itself translated (e.g. a resource's name). */
+export type MessageParams = Record<string, string | number | MessageRef>;
+
+type Texts = Record<MessageLang, string>;
+
+/** The catalog: code → texts. */
+export const MESSAGES: Record<string, Texts> = {
+  ...FETCH_MESSAGES,
+  // Whole-request errors.
+  "validation": { "zh-CN": "请检查标出的输入项", en: "Please check the highlighted fields" },
+  "internal": { "zh-CN": "服务器内部错误，请稍后重试", en: "Internal server error; please try again later" },
+  "bad_request": { "zh-CN": "请求格式不正确", en: "The request is malformed" },
+  "payload_too_large": { "zh-CN": "提交的内容过大", en: "The request body is too large" },
+  "unsupported_media_type": { "zh-CN": "不支持的内容类型", en: "Unsupported content type" },
+  "not_found": { "zh-CN": "未找到该{what}", en: "{what} not found" },
+  "route.not_found": { "zh-CN": "未找到 {method} {path}", en: "No such route: {method} {path}" },
+  "rate_limited": { "zh-CN": "请求过于频繁，请 {seconds} 秒后再试", en: "Too many requests; try again in {seconds} s" },
+  "query.too_slow": {
+    "zh-CN": "查询耗时过长，已中止，请缩小时间范围或增加筛选条件",
+    en: "The query took too long and was stopped; narrow the time range or add filters",
+  },
+  "db.busy": { "zh-CN": "数据库正忙，请稍后重试", en: "The database is busy; try again shortly" },
+
+  // Sign-in and permissions.
+  "auth.required": { "zh-CN": "请先登录", en: "Please sign in" },
+  "auth.forbidden": { "zh-CN": "无权执行此操作", en: "You do not have permission for this" },
+  "auth.csrf": { "zh-CN": "缺少或无效的 CSRF 令牌，请刷新页面后重试", en: "Missing or invalid CSRF token (x-csrf-token); reload the page" },
+  "auth.invalid": { "zh-CN": "用户名或密码错误", en: "Wrong username or password" },
+  "auth.rate_limited": { "zh-CN": "尝试次数过多，请 {minutes} 分钟后再试", en: "Too many attempts; try again in {minutes} min" },
+  "auth.wrong_current_password": { "zh-CN": "当前密码不正确", en: "The current password is wrong" },
+  "password.too_short": { "zh-CN": "密码至少 {min} 位", en: "The password needs at least {min} characters" },
+  "password.too_common": {
+    "zh-CN": "密码太常见或太容易猜到，请换一个更长、更少见的密码",
+    en: "The password is too common or easy to guess; choose a longer, less common one",
+  },
+
+  // Accounts and units.
+  "user.username_format": { "zh-CN": "用户名为 2–32 位字母、数字或 _.-", en: "2–32 letters, digits or _.-" },
+  "user.username_taken": { "zh-CN": "用户名已存在", en: "The username is already taken" },
+  "user.unit_not_found": { "zh-CN": "单位不存在", en: "The unit does not exist" },
+  "cannot_lock_self": { "zh-CN": "不能停用自己或取消自己的管理员角色", en: "You cannot disable or demote yourself" },
+  "unit.parent_not_found": { "zh-CN": "上级单位不存在", en: "The parent unit does not exist" },
+  "unit.parent_cycle": { "zh-CN": "不能移到自身或下级单位之下", en: "A unit cannot move under itself or its sub-units" },
+  "unit.in_use": {
+    "zh-CN": "该单位还有 {children} 个下级单位、{users} 个用户，不能删除",
+    en: "The unit still has {children} sub-units and {users} users and cannot be deleted",
+  },
+
+  // Monitoring and analysis.
+  "source.url": { "zh-CN": "请输入 http(s) 地址", en: "Enter an http(s) URL" },
+  "source.ids": { "zh-CN": "无效的信息源", en: "Invalid source id" },
+  "invalid_query": { "zh-CN": "{detail}", en: "The query is not valid at character {position} ({reason})" },
+  "word.invalid": { "zh-CN": "{detail}", en: "Not a valid dictionary word" },
+  "word_exists": { "zh-CN": "该词已在词典中", en: "The word is already in the dictionary" },
+  "not_enough_examples": {
+    "zh-CN": "至少需要 {min} 条、两种以上情感的纠正数据（现有 {have} 条）",
+    en: "Training needs at least {min} corrections with two or more labels ({have} so far)",
+  },
+  "event_merged": { "zh-CN": "事件已合并到 #{id}", en: "The event was merged into #{id}" },
+  "same_event": { "zh-CN": "不能把事件合并到自身", en: "An event cannot be merged into itself" },
+  "event.items_not_in_event": { "zh-CN": "所选条目不属于该事件", en: "The selected items are not in this event" },
+  "event.cannot_split_all": { "zh-CN": "不能拆出全部条目", en: "You cannot split off every item" },
+
+  // Field messages for request validation.
+  "field.required": { "zh-CN": "必填", en: "Required" },
+  "field.too_short": { "zh-CN": "至少 {min} 个字符", en: "At least {min} characters" },
+  "field.too_long": { "zh-CN": "最多 {max} 个字符", en: "At most {max} characters" },
+  "field.too_small": { "zh-CN": "不能小于 {min}", en: "Must be at least {min}" },
+  "field.too_big": { "zh-CN": "不能大于 {max}", en: "Must be at most {max}" },
+  "field.too_few": { "zh-CN": "至少选择 {min} 项", en: "Choose at least {min}" },
+  "field.too_many": { "zh-CN": "最多 {max} 项", en: "At most {max} entries" },
+  "field.invalid_type": { "zh-CN": "类型不正确", en: "Wrong type" },
+  "field.invalid_format": { "zh-CN": "格式不正确", en: "Invalid format" },
+  "field.invalid_choice": { "zh-CN": "不是可选的值", en: "Not one of the allowed values" },
+  "field.invalid_date": { "zh-CN": "不是有效的时间", en: "Not a valid date-time" },
+  "field.unknown_keys": { "zh-CN": "包含未知字段", en: "Contains unknown fields" },
+  "field.invalid": { "zh-CN": "无效的值", en: "Invalid value" },
+  "field.bad_text": {
+    "zh-CN": "包含无法显示的控制字符或残缺字符，请删除后重试",
+    en: "Contains control characters or broken (unpaired surrogate) characters; remove them",
+  },
+
+  // Names of things, used in {what}.
+  "resource.user": { "zh-CN": "用户", en: "User" },
+  "resource.unit": { "zh-CN": "单位", en: "Unit" },
+  "resource.source": { "zh-CN": "信息源", en: "Source" },
+  "resource.item": { "zh-CN": "信息", en: "Item" },
+  "resource.watch": { "zh-CN": "监测方案", en: "Watch" },
+  "resource.event": { "zh-CN": "事件", en: "Event" },
+  "resource.word": { "zh-CN": "词", en: "Word" },
+  "resource.repost group": { "zh-CN": "转发组", en: "Repost group" },
+};
+
+/** True when the catalog has texts for `code`. */
+export function hasMessage(code: string): boolean {
+  return Object.hasOwn(MESSAGES, code);
+}
+
+/**
+ * The text of `code` in `lang` with its placeholders filled, or null when the code is unknown or a placeholder
+ * has no parameter (the caller then falls back to a message it was given as-is).
+ */
+export function formatMessage(lang: MessageLang, code: string, params: MessageParams = {}): string | null {
+  if (!hasMessage(code)) return null;
+  let missing = false;
+  const text = MESSAGES[code][lang].replace(/\{(\w+)\}/g, (_whole, name: string) => {
+    const v = params[name];
+    if (v === undefined) {
+      missing = true;
+      return "";
+    }
+    return typeof v === "object" ? (formatMessage(lang, v.code, v.params) ?? v.code) : String(v);
+  });
+  return missing ? null : text;
+}
+
+/** The language to answer in for an `accept-language` header: English when it asks for English first, else zh-CN. */
+export function pickLang(acceptLanguage: string | undefined): MessageLang {
+  const first = acceptLanguage?.split(",")[0]?.trim().toLowerCase() ?? "";
+  return first === "en" || first.startsWith("en-") ? "en" : "zh-CN";
+}
