@@ -7,7 +7,8 @@ import type { SourceView } from "../../src/shared/api";
 import { api } from "../api/client";
 import { useApi } from "../api/hooks";
 import { LoadFailed } from "../components/page-states";
-import { useT } from "../locales/i18n";
+import { useI18n } from "../locales/i18n";
+import { sourceErrorText } from "../lib/source-error";
 import { formatTime } from "../lib/format";
 import { useReportError } from "../lib/use-report-error";
 import { SourceFormModal } from "./source-form-modal";
@@ -17,11 +18,12 @@ import { SourceHealth } from "./source-health";
 interface FetchResult {
   inserted: number;
   error?: string;
+  errorCode?: string;
 }
 
 /** The /sources page. */
 export function SourcesPage() {
-  const t = useT();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const report = useReportError();
   const { data, error, loading, reload } = useApi<{ sources: SourceView[] }>("/api/sources", {
@@ -34,7 +36,10 @@ export function SourcesPage() {
     setFetching(source.id);
     try {
       const result = await api.post<FetchResult>(`/api/sources/${source.id}/fetch`);
-      if (result.error) void message.error(t("sources.fetchFailed", { error: result.error }));
+      if (result.error) {
+        const error = sourceErrorText({ lastError: result.error, lastErrorCode: result.errorCode ?? null }, lang);
+        void message.error(t("sources.fetchFailed", { error: error ?? result.error }));
+      }
       else void message.success(t("sources.fetchResult", { n: result.inserted }));
       reload();
     } catch (caught) {
