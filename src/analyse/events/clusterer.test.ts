@@ -80,8 +80,12 @@ describe("EventClusterer.assign", () => {
       expect(fee().assign(item(2, [["禾溪镇", 1], ["赶集", 0.6]], ["禾溪镇"])).created).toBe(true);
     });
 
-    it("joins on two shared words", () => {
-      expect(fee().assign(item(2, [["学校", 1], ["家长", 0.9], ["午餐", 0.5]]))).toMatchObject({ eventId: 1, created: false });
+    it("does not join on two shared words without a shared entity", () => {
+      expect(fee().assign(item(2, [["学校", 1], ["家长", 0.9], ["午餐", 0.5]])).created).toBe(true);
+    });
+
+    it("joins on three shared words at a high similarity when the item names no place", () => {
+      expect(fee().assign(item(2, [["学校", 1], ["校服费", 0.9], ["家长", 0.8], ["退费", 0.3]]))).toMatchObject({ eventId: 1, created: false });
     });
 
     it("joins on a shared entity plus a shared word", () => {

@@ -2,6 +2,7 @@
 // new one. Copies of one post always share an event; analysts' merges and splits stick; the whole
 // state can be saved per event and restored at process start.
 import { HOUR_MS } from "../bursts";
+import { anchorsOf } from "./anchors";
 import { CannotLinks } from "./cannot-links";
 import { EventStore } from "./event-store";
 import { gapTo, type Member, type OpenEvent } from "./open-event";
@@ -13,15 +14,9 @@ import type { Assignment, ClustererOptions, EventItem } from "./types";
 /** Default window: an event stays open for 72 hours after its last item. */
 export const DEFAULT_WINDOW_MS = 72 * HOUR_MS;
 /** Default least score to join an event (cosine-based, see scoring.ts). */
-export const DEFAULT_THRESHOLD = 0.25;
+export const DEFAULT_THRESHOLD = 0.35;
 /** Default cap on open events. */
 export const DEFAULT_MAX_OPEN_EVENTS = 20_000;
-
-function cleanEntities(entities: readonly string[]): string[] {
-  const out = new Set<string>();
-  for (const e of entities) if (typeof e === "string" && e.trim()) out.add(e.trim().toLowerCase());
-  return [...out];
-}
 
 /** Groups items into events incrementally; see the module comment for the rules. */
 export class EventClusterer {
@@ -55,7 +50,7 @@ export class EventClusterer {
     const w = this.store.watermark;
     const at = Number.isFinite(item.publishedAt) ? item.publishedAt : Number.isFinite(w) ? w : 0;
     const m: Member = {
-      id: item.id, at, terms: itemVector(item.keywords), entities: cleanEntities(item.entities), dupGroup: item.dupGroup || null,
+      id: item.id, at, terms: itemVector(item.keywords), entities: anchorsOf(item.entities), dupGroup: item.dupGroup || null,
     };
     this.store.watermark = Math.max(w, at);
     this.store.expire();
@@ -64,9 +59,9 @@ export class EventClusterer {
       this.store.add(owner, m);
       return { eventId: owner.id, created: false, score: 1 };
     }
-    const best = bestMatch(this.store, m, this.windowMs, ++this.seq);
+    const best = bestMatch(this.store, m, this.windowMs, this.threshold, ++this.seq);
     const score = best ? Math.round(best.score * 1e4) / 1e4 : 0;
-    if (best && best.score >= this.threshold) {
+    if (best?.joins) {
       this.store.add(best.ev, m);
       return { eventId: best.ev.id, created: false, score };
     }
