@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { Analyser } from "../pipeline";
 import {
-  CANTEEN_OPENING, FIRE_HEDONG, FIRE_LANGHE, FIRE_LANGHE_CASUALTIES, itemOf, repostOf, TUTORING_FEE, WORKS_BINHE, WORKS_BINHE_REPLY,
+  CANTEEN_OPENING, closureNotice, FIRE_HEDONG, FIRE_LANGHE, FIRE_LANGHE_CASUALTIES, itemOf, repostOf, TUTORING_FEE, WORKS_BINHE, WORKS_BINHE_REPLY,
   WORKS_JIEFANG,
 } from "./testdata/incident-reports";
 
@@ -45,5 +45,15 @@ describe("events are incidents", () => {
     expect(a.analyse(repostOf(FIRE_HEDONG, 3, 1)).event).toEqual({ eventId: hedong, created: false, score: 1 });
     expect(a.analyse(repostOf(FIRE_LANGHE, 4, 2, "太可怕了，河东乡也着火了")).event.eventId).toBe(langhe);
     expect(a.analyse(repostOf(FIRE_HEDONG, 5, 30, "")).event.eventId).toBe(hedong);
+  });
+
+  it("keeps one notice filled in for two roads in two events, each with its own reposts", () => {
+    const a = new Analyser();
+    const qinghe = a.analyse(itemOf(closureNotice("青禾大道"), 1, 0));
+    const binhe = a.analyse(itemOf(closureNotice("滨河路"), 2, 1));
+    expect(binhe.dupGroup).toBe(qinghe.dupGroup); // precondition: the near-duplicate index calls them copies
+    expect(binhe.event.eventId).not.toBe(qinghe.event.eventId);
+    expect(a.analyse(repostOf(closureNotice("青禾大道"), 3, 2)).event.eventId).toBe(qinghe.event.eventId);
+    expect(a.analyse(repostOf(closureNotice("滨河路"), 4, 3)).event.eventId).toBe(binhe.event.eventId);
   });
 });

@@ -5,3 +5,4 @@ export { parseEventSnapshot, type EventSnapshot } from "./snapshot";
 export { requiredScore, type Evidence } from "./scoring";
 export { eventTitle, MAX_TITLE_CHARS } from "./event-title";
 export { summariseEvent, type EventSummary } from "./summarise-event";
+export { placeNames } from "./place-names";

@@ -14,6 +14,8 @@ import { gapTo, type Member, type OpenEvent } from "./open-event";
 export const ENTITY_BONUS = 0.1;
 /** Share of the score lost at the far end of the window (linear in the time gap). */
 export const AGE_PENALTY = 0.5;
+/** Specific words an item must share with an event besides a shared entity. */
+export const ANCHORED_MIN_TERMS = 2;
 /** Specific words an item must share with an event that names no entity in common with it. */
 export const UNANCHORED_MIN_TERMS = 3;
 /** Added to the threshold for a join without a shared entity. */
@@ -39,7 +41,7 @@ export type Evidence = {
  * A lone 学校 or a lone place name is never enough.
  */
 export function requiredScore(e: Evidence, threshold: number): number {
-  if (e.entities >= 1) return e.plainTerms >= 1 ? threshold : Infinity;
+  if (e.entities >= 1) return e.plainTerms >= ANCHORED_MIN_TERMS ? threshold : Infinity;
   if (e.bothPlaced) return Infinity;
   return e.plainTerms >= UNANCHORED_MIN_TERMS ? threshold + UNANCHORED_MARGIN : Infinity;
 }
@@ -64,6 +66,24 @@ function better(joins: boolean, score: number, ev: OpenEvent, best: Match | null
 // Whether an event names a specific place (one not held by more than `limit` open events).
 function namesPlace(ev: OpenEvent, limit: number, store: EventStore): boolean {
   for (const e of ev.entities.keys()) if (isPlaceAnchor(e) && (store.entities.get(e)?.size ?? 0) <= limit) return true;
+  return false;
+}
+
+/**
+ * Whether a near-duplicate of an event's posts is about another incident: it names specific
+ * anchors, the event names some too, and they share none. Real reposts carry their original's
+ * names; a template filled in for another school or road (an official notice, a form complaint)
+ * is near-identical text about somewhere else.
+ */
+export function namesOtherIncident(store: EventStore, ev: OpenEvent, m: Member): boolean {
+  const limit = store.genericLimit();
+  let named = false;
+  for (const e of m.entities) {
+    if (ev.entities.has(e)) return false;
+    named ||= (store.entities.get(e)?.size ?? 0) <= limit;
+  }
+  if (!named) return false;
+  for (const e of ev.entities.keys()) if ((store.entities.get(e)?.size ?? 0) <= limit) return true;
   return false;
 }
 

@@ -68,3 +68,11 @@ export function itemOf(r: Report, id: number, hours: number): PipelineItem {
 export function repostOf(r: Report, id: number, hours: number, comment = "求扩散"): PipelineItem {
   return { id, title: `转发：${r.title}`, text: `${comment} //@网友：${r.text}`, source: "", publishedAt: T0 + hours * HOUR };
 }
+
+/** The county's road-closure notice, filled in for one road and then another: near-identical text, two incidents. */
+export function closureNotice(road: string): Report {
+  return {
+    title: `关于${road}部分路段封闭施工的通告`,
+    text: `因${road}雨污管网改造，自三月十日起对${road}部分路段封闭施工，工期约二十天。施工期间过往车辆请绕行，行人请走临时便道，公交线路同步调整，请留意站点公告。由此带来的不便，敬请谅解。`,
+  };
+}
