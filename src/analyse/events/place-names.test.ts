@@ -20,6 +20,7 @@ describe("placeNames", () => {
     expect(placeNames(...cut("柳溪镇/x 桃源村/ns 垃圾堆/n 了/ul"))).toEqual(["柳溪镇桃源村"]);
     expect(placeNames(...cut("鑫源/x 化工厂/n 晚上/t 偷排/x 废气/n"))).toEqual(["鑫源化工厂"]);
     expect(placeNames(...cut("云岭/ns 街道/n 第三/m 幼儿园/nr"))).toEqual(["云岭街道第三幼儿园"]);
+    expect(placeNames(...cut("解放街/n 和/c 环城/n 北路/ns 路口/s"))).toEqual(["解放街", "环城北路"]);
   });
 
   it("finds no name in common words (村里, 镇上, a bare 家具厂, a count before 河)", () => {

@@ -10,8 +10,8 @@ const HEADS = new Set([
   "大桥", "桥", "河", "湖", "水库", "中学", "小学", "幼儿园", "学校", "医院", "卫生院", "公司", "工厂", "厂", "派出所", "市场", "小区",
 ]);
 // A word of three or more characters ending in one of these ends a name too (化工厂 after 鑫源), and
-// is a whole name by itself when tagged as a name (柳溪镇/x, 桃源村/ns; not 家具厂/n).
-const WHOLE_ENDINGS = ["乡", "镇", "村", "街道", "社区", "路", "大道", "大桥", "河", "湖", "厂", "中学", "小学", "幼儿园", "医院", "卫生院"];
+// may be a whole name by itself (see wholeName).
+const WHOLE_ENDINGS = ["乡", "镇", "村", "街道", "社区", "路", "街", "大道", "大桥", "河", "湖", "厂", "中学", "小学", "幼儿园", "医院", "卫生院"];
 const WHOLE_LAST = new Set(WHOLE_ENDINGS.map((e) => e[e.length - 1]));
 // Tags of words that can be part of a name: places, person-like names, other proper nouns, unknown
 // words, and numbers (12路) or ordinals (第二中学).
@@ -39,6 +39,13 @@ function namePart(word: string, tag: string, beforeHead: boolean): boolean {
   return beforeHead && (tag === "n" || tag === "zg") && word.length <= 2 && HAN.test(word);
 }
 
+// Whether a word ending a name is a name by itself: tagged as one (柳溪镇/x, 桃源村/ns), or a
+// three-character road the dictionary calls a common noun (解放街/n).
+function wholeName(word: string, tag: string): boolean {
+  if (tag === "m") return false;
+  return NAME_TAGS.has(tag) || (tag === "n" && word.length === 3 && (word.endsWith("路") || word.endsWith("街")));
+}
+
 /**
  * The place and institution names of a cut text (its words and their entries in jieba's tables),
  * in order of first appearance. Tags are looked up only for the few words before a head.
@@ -57,7 +64,7 @@ export function placeNames(words: readonly string[], entries: ArrayLike<number>,
     if (start - 1 === lastEnd) {
       out[out.length - 1] += name; // right after a name: a finer name (石桥乡 + 初级中学)
       lastEnd = i;
-    } else if (start < i ? name.length >= 3 : !head && tagOf(w, entries[i]) !== "m" && NAME_TAGS.has(tagOf(w, entries[i]))) {
+    } else if (start < i ? name.length >= 3 : !head && wholeName(w, tagOf(w, entries[i]))) {
       out.push(name);
       lastEnd = i;
     }
