@@ -26,5 +26,11 @@ describe("placeNames", () => {
   it("finds no name in common words (村里, 镇上, a bare 家具厂, a count before 河)", () => {
     expect(placeNames(...cut("一条/m 河/n 边/f ，/x 村里/s 老人/n 说/v 镇上/s 的/uj 路/n"))).toEqual([]);
     expect(placeNames(...cut("一家/m 家具厂/n 突发/v 火灾/n"))).toEqual([]);
+    expect(placeNames(...cut("孩子/n 路上/s 车一过/x 路口/s"))).toEqual([]);
+  });
+
+  it("takes the head back from a word jieba's HMM glued it into (文昌/nr 路上/s)", () => {
+    expect(placeNames(...cut("渣土/nz 车一过/x ,/x 文昌/nr 路上/s 全是/x 泥/n"))).toEqual(["文昌路"]);
+    expect(placeNames(...cut("白沙/nr 镇上/s 的/uj 人/n"))).toEqual(["白沙镇"]);
   });
 });

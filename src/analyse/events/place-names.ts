@@ -13,6 +13,8 @@ const HEADS = new Set([
 // may be a whole name by itself (see wholeName).
 const WHOLE_ENDINGS = ["乡", "镇", "村", "街道", "社区", "路", "街", "大道", "大桥", "河", "湖", "厂", "中学", "小学", "幼儿园", "医院", "卫生院"];
 const WHOLE_LAST = new Set(WHOLE_ENDINGS.map((e) => e[e.length - 1]));
+// First characters of two-character words that begin with a head (路上, 路修, 镇上, 河边).
+const PREFIX_HEADS = new Set(["路", "街", "镇", "乡", "村", "河", "湖", "桥"]);
 // Tags of words that can be part of a name: places, person-like names, other proper nouns, unknown
 // words, and numbers (12路) or ordinals (第二中学).
 const NAME_TAGS = new Set(["ns", "nr", "nrt", "nz", "nt", "x", "j", "m"]);
@@ -35,6 +37,8 @@ function endsWhole(word: string): boolean {
 
 // Whether a word can be part of a name; a common word only right before the head (人民/n 路, 县/zg).
 function namePart(word: string, tag: string, beforeHead: boolean): boolean {
+  // Unknown words (x) longer than two characters are mostly the HMM's fragments (车一过).
+  if (tag === "x") return word.length === 2 && HAN.test(word);
   if (NAME_TAGS.has(tag)) return NAME_CHARS.test(word) && (tag !== "m" || ASCII_NUMBER.test(word) || word.startsWith("第"));
   return beforeHead && (tag === "n" || tag === "zg") && word.length <= 2 && HAN.test(word);
 }
@@ -56,12 +60,19 @@ export function placeNames(words: readonly string[], entries: ArrayLike<number>,
   for (let i = 0; i < words.length && out.length < MAX_PLACE_NAMES; i++) {
     const w = words[i];
     const head = HEADS.has(w);
-    if (!head && !endsWhole(w)) continue;
+    // 文昌/nr 路上/s: jieba's HMM put the head into the next word; only a proper name may precede it.
+    const prefix = !head && w.length === 2 && PREFIX_HEADS.has(w[0]) && i > 0;
+    if (!head && !prefix && !endsWhole(w)) continue;
     let start = i;
-    while (start > 0 && i - start < MAX_PARTS && start - 1 !== lastEnd && namePart(words[start - 1], tagOf(words[start - 1], entries[start - 1]), start === i)) start--;
-    let name = w;
+    while (start > 0 && i - start < MAX_PARTS && start - 1 !== lastEnd && namePart(words[start - 1], tagOf(words[start - 1], entries[start - 1]), start === i && !prefix)) start--;
+    let name = prefix ? w[0] : w;
     for (let k = i - 1; k >= start; k--) name = words[k] + name;
-    if (start - 1 === lastEnd) {
+    if (prefix) {
+      if (start < i && name.length >= 3 && start - 1 !== lastEnd) {
+        out.push(name);
+        lastEnd = i;
+      }
+    } else if (start - 1 === lastEnd) {
       out[out.length - 1] += name; // right after a name: a finer name (石桥乡 + 初级中学)
       lastEnd = i;
     } else if (start < i ? name.length >= 3 : !head && wholeName(w, tagOf(w, entries[i]))) {
