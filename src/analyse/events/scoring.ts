@@ -71,19 +71,30 @@ function namesPlace(ev: OpenEvent, limit: number, store: EventStore): boolean {
 
 /**
  * Whether a near-duplicate of an event's posts is about another incident: it names specific
- * anchors, the event names some too, and they share none. Real reposts carry their original's
- * names; a template filled in for another school or road (an official notice, a form complaint)
- * is near-identical text about somewhere else.
+ * anchors and shares none with the group's first post the event remembers (or, when it remembers
+ * none with anchors, with the event). Real reposts carry their original's names; a template filled
+ * in for another school or road (an official notice, a form complaint) is near-identical text about
+ * somewhere else. The group's own post decides because an event may name several places already.
  */
 export function namesOtherIncident(store: EventStore, ev: OpenEvent, m: Member): boolean {
   const limit = store.genericLimit();
   let named = false;
-  for (const e of m.entities) {
-    if (ev.entities.has(e)) return false;
-    named ||= (store.entities.get(e)?.size ?? 0) <= limit;
-  }
+  for (const e of m.entities) named ||= (store.entities.get(e)?.size ?? 0) <= limit;
   if (!named) return false;
+  let first: Member | null = null;
+  for (const x of ev.members)
+    if (x.dupGroup === m.dupGroup && x.entities.length) {
+      first = x;
+      break;
+    }
+  if (first) return !sharesAny(m.entities, first.entities);
+  for (const e of m.entities) if (ev.entities.has(e)) return false;
   for (const e of ev.entities.keys()) if ((store.entities.get(e)?.size ?? 0) <= limit) return true;
+  return false;
+}
+
+function sharesAny(a: readonly string[], b: readonly string[]): boolean {
+  for (const x of a) if (b.includes(x)) return true;
   return false;
 }
 
