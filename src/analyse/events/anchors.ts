@@ -11,13 +11,14 @@ const COARSE_ENDINGS = ["省", "市", "州", "国", "自治区", "特别行政�
 const BARE_BODY_ENDINGS = new Set(["局", "部", "院", "委", "办", "厅", "署", "会", "所"]);
 
 // Endings of places (as opposed to institutions): an item and an event that each name such a place,
-// and no anchor in common, are about different incidents.
-const PLACE_ENDINGS = ["县", "区", "乡", "镇", "村", "街道", "社区", "路", "街", "大道", "巷", "桥", "河", "湖", "山", "岛", "港", "湾", "站"];
+// and no anchor in common, are about different incidents. All are one character but 街道 and 大道,
+// so the last character decides (this runs for every entity of every candidate event).
+const PLACE_LAST = new Set(["县", "区", "乡", "镇", "村", "路", "街", "巷", "桥", "河", "湖", "山", "岛", "港", "湾", "站"]);
 
 /** Whether an anchor names a place (a county, township, village, road, river …) rather than an institution. */
 export function isPlaceAnchor(anchor: string): boolean {
-  for (const end of PLACE_ENDINGS) if (anchor.endsWith(end)) return true;
-  return false;
+  const last = anchor[anchor.length - 1];
+  return PLACE_LAST.has(last) || (last === "道" && (anchor.endsWith("街道") || anchor.endsWith("大道")));
 }
 
 /** Whether an entity names a place or institution finely enough to tell one incident from another. */
