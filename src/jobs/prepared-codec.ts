@@ -32,9 +32,9 @@ const PART = 2;
 /**
  * Packs prepared items for posting to another thread (`unpackPrepared` reads them back). An item's
  * record: label, score; keyword count, then (word length, weight) each; entity count, then (word
- * length, kind) each; place-name count, then each one's length; simhash length, spans length, watch count, then the ids; then body and parent
- * each as NONE, SHORT with the text's length, or PART with size, offset and length in `low`, offset
- * and count in `keys`. Lengths are in UTF-16 code units of the item's `text` entry.
+ * length, kind) each; place-name count, then each one's length; simhash length, spans length,
+ * watch count, then the ids; then body and parent each as NONE, SHORT with the text's length, or
+ * PART with size, offset and length in `low`, offset and count in `keys`. Lengths are in UTF-16 code units of the item's `text` entry.
  */
 export function packPrepared(items: readonly PreparedItem[]): PackedBatch {
   const out: Packing = { nums: [], parts: [], lowUsed: 0, keysUsed: 0 };

@@ -2,7 +2,7 @@
 // village, a road, a county) or a named institution, not a province, a city or a country, which
 // names the setting of a thousand unrelated stories, nor a bare 教育局 or 卫生部 without its place.
 
-/** Entities an item offers as anchors, at most; they come most frequent first, so these are the ones it is about. */
+/** Anchors an item offers at most: its entities come most telling first, so these are what it is about. */
 export const MAX_ITEM_ANCHORS = 5;
 
 // Provinces, prefectures and countries; 自治区 and the like end in 区 but name a province.

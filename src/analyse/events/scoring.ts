@@ -1,34 +1,34 @@
 // How well an item fits an open event, and the incident-evidence rule: two reports are one event
 // when they are about the same incident (same place or actor, same happening), never merely the
 // same topic. Topic words (道路, 施工, 收费, 学校 …) are held by many open events and count for
-// nothing as evidence; what links an item to an event is a specific entity they share together
-// with a specific word of the happening, or, when one side names no entity at all, several
-// specific words and a high similarity. An item naming its own place (township, village, road …)
-// and no anchor of an event that names another place is another incident (a fire in another
-// town), whatever words they share.
+// nothing as evidence; what links an item to an event is an anchor (a fine place or a named
+// institution, see anchors.ts) they share together with specific words of the happening, or, with
+// no shared anchor, more specific words and a high similarity. An item naming its own place
+// (township, village, road …) and no anchor of an event that names another place is another
+// incident (a fire in another town), whatever words they share.
 import { isPlaceAnchor } from "./anchors";
 import type { EventStore } from "./event-store";
 import { gapTo, type Member, type OpenEvent } from "./open-event";
 
-/** Added to the cosine per shared entity (place or organisation), for at most two entities. */
+/** Added to the cosine per shared anchor, for at most two anchors. */
 export const ENTITY_BONUS = 0.1;
 /** Share of the score lost at the far end of the window (linear in the time gap). */
 export const AGE_PENALTY = 0.5;
-/** Specific words an item must share with an event besides a shared entity. */
+/** Specific words an item must share with an event besides a shared anchor. */
 export const ANCHORED_MIN_TERMS = 2;
-/** Specific words an item must share with an event that names no entity in common with it. */
+/** Specific words an item must share with an event that shares no anchor with it. */
 export const UNANCHORED_MIN_TERMS = 3;
-/** Added to the threshold for a join without a shared entity. */
+/** Added to the threshold for a join without a shared anchor. */
 export const UNANCHORED_MARGIN = 0.25;
 
 /** A candidate event with its score; `joins` when the evidence and the score suffice to join it. */
 export type Match = { ev: OpenEvent; score: number; joins: boolean };
 
-/** What an item shares with an event, counted over specific (not generic) words and entities. */
+/** What an item shares with an event, counted over specific (not generic) words and anchors. */
 export type Evidence = {
-  /** Shared specific words that are not entities of the item. */
+  /** Shared specific words that are not anchors of the item. */
   plainTerms: number;
-  /** Shared specific entities. */
+  /** Shared specific anchors. */
   entities: number;
   /** Whether the item and the event each name a specific place (so that their places can disagree). */
   bothPlaced: boolean;
@@ -36,9 +36,9 @@ export type Evidence = {
 
 /**
  * The least score at which the evidence joins an item to an event, or Infinity when it cannot:
- * a shared entity plus a shared word at `threshold`; no shared entity while both name some
- * (another place or actor) never; otherwise UNANCHORED_MIN_TERMS shared words at a higher score.
- * A lone 学校 or a lone place name is never enough.
+ * a shared anchor plus ANCHORED_MIN_TERMS shared words at `threshold`; no shared anchor while both
+ * name a place (another place) never; otherwise UNANCHORED_MIN_TERMS shared words at
+ * `threshold` + UNANCHORED_MARGIN. A lone 学校 or a lone place name is never enough.
  */
 export function requiredScore(e: Evidence, threshold: number): number {
   if (e.entities >= 1) return e.plainTerms >= ANCHORED_MIN_TERMS ? threshold : Infinity;
@@ -106,9 +106,10 @@ function touch(ev: OpenEvent, seq: number, candidates: OpenEvent[]): void {
 }
 
 /**
- * The best open event for an item among those sharing a specific word or entity with it.
- * Words and entities held by more than `store.genericLimit()` open events are no evidence (and no
- * way in), which keeps both the rule and the cost of a lookup independent of common words.
+ * The best open event for an item among those sharing a specific word or anchor with it, and
+ * whether it joins it. Words and anchors held by more than `store.genericLimit()` open events are
+ * no evidence (and no way in), which keeps both the rule and the cost of a lookup independent of
+ * common words.
  * `seq` must differ on every call: it marks which events this call has counted.
  */
 export function bestMatch(store: EventStore, m: Member, windowMs: number, threshold: number, seq: number): Match | null {
