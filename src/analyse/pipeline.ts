@@ -7,7 +7,8 @@ import { sentimentOfNormalised, type SentimentResult, type TrainedModel } from "
 import { NearDupIndex, Sketcher, type DupSketch, type GroupRename } from "./dedup";
 import { KeywordExtractor, type Entity, type Keyword, type UserWord } from "./keywords";
 import { encodeWatchSpans, WatchSet } from "./query";
-import { EventClusterer, type Assignment, type EventSnapshot } from "./events";
+import { EventClusterer, placeNames, type Assignment, type EventSnapshot } from "./events";
+import { loadEngine } from "./keywords/engine";
 
 /**
  * The near-duplicate index holds at most DEDUP_MAX_ITEMS posts; beyond that it forgets all but the
@@ -71,6 +72,8 @@ export type PreparedItem = {
   sentiment: SentimentResult;
   keywords: Keyword[];
   entities: Entity[];
+  /** Place and institution names glued from the cut (石桥乡初级中学), which tell events apart. */
+  places: string[];
   simhash: string;
   watches: WatchHits;
 };
@@ -133,6 +136,7 @@ export class Preparer {
     for (let i = 0; i < n; i++) sentiments[i] = sentimentOfNormalised(normalised[i], this.model, segs[i]);
     const sketches = new Array<ReturnType<Sketcher["sketchAndFingerprint"]>>(n);
     for (let i = 0; i < n; i++) sketches[i] = this.sketcher.sketchAndFingerprint(normalised[i]);
+    const { tagOfEntry } = loadEngine();
     const out = new Array<PreparedItem>(n);
     for (let i = 0; i < n; i++) {
       out[i] = {
@@ -140,6 +144,7 @@ export class Preparer {
         sentiment: sentiments[i],
         keywords: words[i].keywords,
         entities: words[i].entities,
+        places: placeNames(segs[i].words, segs[i].entries, tagOfEntry),
         simhash: sketches[i].simhash,
         watches: this.watchHits(items[i]),
       };
@@ -205,9 +210,11 @@ export class Analyser {
     this.boundDedup();
     // Copies of one post share an event, also when their group was just renamed after this item.
     for (const old of dup.relabelled) this.events.renameGroup(old, dup.groupId);
+    const entities = p.places.slice();
+    for (const e of p.entities) entities.push(e.word);
     const event = this.events.assign({
-      id: item.id, publishedAt: item.publishedAt, title: item.title, keywords: p.keywords,
-      entities: p.entities.map((e) => e.word), dupGroup: dup.groupId, sentiment: p.sentiment.label,
+      id: item.id, publishedAt: item.publishedAt, title: item.title, keywords: p.keywords, entities, dupGroup: dup.groupId,
+      sentiment: p.sentiment.label,
     });
     return {
       sentiment: p.sentiment, keywords: p.keywords, entities: p.entities, simhash: p.simhash, dupGroup: dup.groupId,

@@ -29,6 +29,7 @@ describe("packPrepared / unpackPrepared", () => {
     expect(items.some((p) => typeof p.dup.body === "string")).toBe(true);
     expect(items.some((p) => p.dup.parent !== null && typeof p.dup.parent === "object")).toBe(true);
     expect(items.some((p) => p.entities.length > 0)).toBe(true);
+    expect(items.some((p) => p.places.length > 0)).toBe(true);
     expect(items.some((p) => p.watches.ids.length > 1)).toBe(true);
     const packed = packPrepared(items);
     expect(packed.count).toBe(items.length);

@@ -32,9 +32,9 @@ const PART = 2;
 /**
  * Packs prepared items for posting to another thread (`unpackPrepared` reads them back). An item's
  * record: label, score; keyword count, then (word length, weight) each; entity count, then (word
- * length, kind) each; simhash length, spans length, watch count, then the ids; then body and parent
- * each as NONE, SHORT with the text's length, or PART with size, offset and length in `low`, offset
- * and count in `keys`. Lengths are in UTF-16 code units of the item's `text` entry.
+ * length, kind) each; place-name count, then each one's length; simhash length, spans length,
+ * watch count, then the ids; then body and parent each as NONE, SHORT with the text's length, or
+ * PART with size, offset and length in `low`, offset and count in `keys`. Lengths are in UTF-16 code units of the item's `text` entry.
  */
 export function packPrepared(items: readonly PreparedItem[]): PackedBatch {
   const out: Packing = { nums: [], parts: [], lowUsed: 0, keysUsed: 0 };
@@ -54,6 +54,11 @@ export function packPrepared(items: readonly PreparedItem[]): PackedBatch {
     for (const e of p.entities) {
       nums.push(e.word.length, KINDS.indexOf(e.kind));
       strings.push(e.word);
+    }
+    nums.push(p.places.length);
+    for (const name of p.places) {
+      nums.push(name.length);
+      strings.push(name);
     }
     nums.push(p.simhash.length, p.watches.spans.length, p.watches.ids.length, ...p.watches.ids);
     strings.push(p.simhash, p.watches.spans);
@@ -117,13 +122,15 @@ export function unpackPrepared(b: PackedBatch, i: number): PreparedItem {
     r.n += 2;
     entities[k] = { word: r.take(length), kind };
   }
+  const places = new Array<string>(nums[r.n++]);
+  for (let k = 0; k < places.length; k++) places[k] = r.take(nums[r.n++]);
   const simhash = r.take(nums[r.n++]);
   const spans = r.take(nums[r.n++]);
   const ids = Array.from(nums.subarray(r.n + 1, r.n + 1 + nums[r.n]));
   r.n += 1 + ids.length;
   const body = r.side();
   const dup: DupSketch = { body, parent: r.side() };
-  return { dup, sentiment: { label, score }, keywords, entities, simhash, watches: { ids, spans } };
+  return { dup, sentiment: { label, score }, keywords, entities, places, simhash, watches: { ids, spans } };
 }
 
 /** Reads one item's record: `n` is the next index in `nums`; `take` reads on in the item's string. */

@@ -31,8 +31,10 @@ describe("EventClusterer.assign", () => {
     expect(c.assign(repost(original, 3, at(2)))).toEqual({ eventId: first.eventId, created: false, score: 1 });
     // A repost whose comment is only emoji: no keywords, still the same story.
     expect(c.assign({ ...repost(original, 4, at(3)), keywords: [] }).eventId).toBe(first.eventId);
-    // A repost whose comment drowns the original's words in another topic's: the group decides.
-    expect(c.assign({ ...post(BUS_ROUTE, 5, at(4)), dupGroup: original.dupGroup }).eventId).toBe(first.eventId);
+    // A repost whose comment drowns the original's words in another topic's: the group decides
+    // (the original's text, and so its places, are still in it).
+    const drowned = post(BUS_ROUTE, 5, at(4));
+    expect(c.assign({ ...drowned, entities: [...drowned.entities, ...original.entities], dupGroup: original.dupGroup }).eventId).toBe(first.eventId);
   });
 
   it("keeps a renamed repost group with its event, so later copies under the new name follow it", () => {
@@ -80,12 +82,17 @@ describe("EventClusterer.assign", () => {
       expect(fee().assign(item(2, [["禾溪镇", 1], ["赶集", 0.6]], ["禾溪镇"])).created).toBe(true);
     });
 
-    it("joins on two shared words", () => {
-      expect(fee().assign(item(2, [["学校", 1], ["家长", 0.9], ["午餐", 0.5]]))).toMatchObject({ eventId: 1, created: false });
+    it("does not join on two shared words without a shared entity", () => {
+      expect(fee().assign(item(2, [["学校", 1], ["家长", 0.9], ["午餐", 0.5]])).created).toBe(true);
     });
 
-    it("joins on a shared entity plus a shared word", () => {
-      expect(fee().assign(item(2, [["校服费", 1], ["开学", 0.6]], ["禾溪镇"]))).toMatchObject({ eventId: 1, created: false });
+    it("joins on three shared words at a high similarity when the item names no place", () => {
+      expect(fee().assign(item(2, [["学校", 1], ["校服费", 0.9], ["家长", 0.8], ["退费", 0.3]]))).toMatchObject({ eventId: 1, created: false });
+    });
+
+    it("joins on a shared entity plus two shared words, not one", () => {
+      expect(fee().assign(item(2, [["校服费", 1], ["开学", 0.6]], ["禾溪镇"])).created).toBe(true);
+      expect(fee().assign(item(2, [["校服费", 1], ["家长", 0.8], ["开学", 0.6]], ["禾溪镇"]))).toMatchObject({ eventId: 1, created: false });
     });
   });
 

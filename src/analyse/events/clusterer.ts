@@ -1,11 +1,12 @@
 // Incremental event clustering (舆情事件): each item joins the best-matching open event or opens a
-// new one. Copies of one post always share an event; analysts' merges and splits stick; the whole
+// new one. Copies of one post always share an event (a near-copy naming another place is no copy); analysts' merges and splits stick; the whole
 // state can be saved per event and restored at process start.
 import { HOUR_MS } from "../bursts";
+import { anchorsOf } from "./anchors";
 import { CannotLinks } from "./cannot-links";
 import { EventStore } from "./event-store";
 import { gapTo, type Member, type OpenEvent } from "./open-event";
-import { bestMatch } from "./scoring";
+import { bestMatch, namesOtherIncident } from "./scoring";
 import { loadedEvent, openSnapshot, parseEventSnapshot, type EventSnapshot } from "./snapshot";
 import { itemVector } from "./term-vector";
 import type { Assignment, ClustererOptions, EventItem } from "./types";
@@ -13,15 +14,11 @@ import type { Assignment, ClustererOptions, EventItem } from "./types";
 /** Default window: an event stays open for 72 hours after its last item. */
 export const DEFAULT_WINDOW_MS = 72 * HOUR_MS;
 /** Default least score to join an event (cosine-based, see scoring.ts). */
-export const DEFAULT_THRESHOLD = 0.25;
+export const DEFAULT_THRESHOLD = 0.35;
 /** Default cap on open events. */
 export const DEFAULT_MAX_OPEN_EVENTS = 20_000;
 
-function cleanEntities(entities: readonly string[]): string[] {
-  const out = new Set<string>();
-  for (const e of entities) if (typeof e === "string" && e.trim()) out.add(e.trim().toLowerCase());
-  return [...out];
-}
+const NO_GROUPS: ReadonlySet<string> = new Set();
 
 /** Groups items into events incrementally; see the module comment for the rules. */
 export class EventClusterer {
@@ -55,24 +52,27 @@ export class EventClusterer {
     const w = this.store.watermark;
     const at = Number.isFinite(item.publishedAt) ? item.publishedAt : Number.isFinite(w) ? w : 0;
     const m: Member = {
-      id: item.id, at, terms: itemVector(item.keywords), entities: cleanEntities(item.entities), dupGroup: item.dupGroup || null,
+      id: item.id, at, terms: itemVector(item.keywords), entities: anchorsOf(item.entities), dupGroup: item.dupGroup || null,
     };
     this.store.watermark = Math.max(w, at);
     this.store.expire();
     const owner = m.dupGroup ? this.store.groupOwner.get(m.dupGroup) : undefined;
-    if (owner && gapTo(owner, at) <= this.windowMs) {
+    const copy = owner !== undefined && gapTo(owner, at) <= this.windowMs;
+    if (copy && !namesOtherIncident(this.store, owner, m)) {
       this.store.add(owner, m);
       return { eventId: owner.id, created: false, score: 1 };
     }
-    const best = bestMatch(this.store, m, this.windowMs, ++this.seq);
+    // A near-copy about another place leaves its group with the event that owns it.
+    const keep = copy ? NO_GROUPS : undefined;
+    const best = bestMatch(this.store, m, this.windowMs, this.threshold, ++this.seq);
     const score = best ? Math.round(best.score * 1e4) / 1e4 : 0;
-    if (best && best.score >= this.threshold) {
-      this.store.add(best.ev, m);
+    if (best?.joins) {
+      this.store.add(best.ev, m, keep);
       return { eventId: best.ev.id, created: false, score };
     }
     const id = this.newId();
     this.store.expire(1);
-    this.store.add(this.store.create(id), m);
+    this.store.add(this.store.create(id), m, keep);
     return { eventId: id, created: true, score };
   }
 

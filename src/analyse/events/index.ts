@@ -2,6 +2,7 @@
 export { EventClusterer, DEFAULT_MAX_OPEN_EVENTS, DEFAULT_THRESHOLD, DEFAULT_WINDOW_MS } from "./clusterer";
 export type { Assignment, ClustererOptions, EventItem } from "./types";
 export { parseEventSnapshot, type EventSnapshot } from "./snapshot";
-export { enoughEvidence } from "./scoring";
+export { requiredScore, type Evidence } from "./scoring";
 export { eventTitle, MAX_TITLE_CHARS } from "./event-title";
 export { summariseEvent, type EventSummary } from "./summarise-event";
+export { placeNames } from "./place-names";

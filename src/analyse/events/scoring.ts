@@ -1,22 +1,49 @@
-// How well an item fits an open event, and the evidence rule that stops one generic word from
-// gluing unrelated incidents together.
+// How well an item fits an open event, and the incident-evidence rule: two reports are one event
+// when they are about the same incident (same place or actor, same happening), never merely the
+// same topic. Topic words (道路, 施工, 收费, 学校 …) are held by many open events and count for
+// nothing as evidence; what links an item to an event is an anchor (a fine place or a named
+// institution, see anchors.ts) they share together with specific words of the happening, or, with
+// no shared anchor, more specific words and a high similarity. An item naming its own place
+// (township, village, road …) and no anchor of an event that names another place is another
+// incident (a fire in another town), whatever words they share.
+import { isPlaceAnchor } from "./anchors";
 import type { EventStore } from "./event-store";
 import { gapTo, type Member, type OpenEvent } from "./open-event";
 
-/** Added to the cosine per shared entity (place or organisation), for at most two entities. */
+/** Added to the cosine per shared anchor, for at most two anchors. */
 export const ENTITY_BONUS = 0.1;
 /** Share of the score lost at the far end of the window (linear in the time gap). */
 export const AGE_PENALTY = 0.5;
+/** Specific words an item must share with an event besides a shared anchor. */
+export const ANCHORED_MIN_TERMS = 2;
+/** Specific words an item must share with an event that shares no anchor with it. */
+export const UNANCHORED_MIN_TERMS = 3;
+/** Added to the threshold for a join without a shared anchor. */
+export const UNANCHORED_MARGIN = 0.25;
 
-/** A candidate event with its score. */
-export type Match = { ev: OpenEvent; score: number };
+/** A candidate event with its score; `joins` when the evidence and the score suffice to join it. */
+export type Match = { ev: OpenEvent; score: number; joins: boolean };
+
+/** What an item shares with an event, counted over specific (not generic) words and anchors. */
+export type Evidence = {
+  /** Shared specific words that are not anchors of the item. */
+  plainTerms: number;
+  /** Shared specific anchors. */
+  entities: number;
+  /** Whether the item and the event each name a specific place (so that their places can disagree). */
+  bothPlaced: boolean;
+};
 
 /**
- * Whether shared words are evidence enough: two shared informative words, or a shared entity plus
- * a shared word that is not that entity. A lone 学校 or a lone place name is never enough.
+ * The least score at which the evidence joins an item to an event, or Infinity when it cannot:
+ * a shared anchor plus ANCHORED_MIN_TERMS shared words at `threshold`; no shared anchor while both
+ * name a place (another place) never; otherwise UNANCHORED_MIN_TERMS shared words at
+ * `threshold` + UNANCHORED_MARGIN. A lone 学校 or a lone place name is never enough.
  */
-export function enoughEvidence(sharedTerms: number, sharedPlainTerms: number, sharedEntities: number): boolean {
-  return sharedTerms >= 2 || (sharedEntities >= 1 && sharedPlainTerms >= 1);
+export function requiredScore(e: Evidence, threshold: number): number {
+  if (e.entities >= 1) return e.plainTerms >= ANCHORED_MIN_TERMS ? threshold : Infinity;
+  if (e.bothPlaced) return Infinity;
+  return e.plainTerms >= UNANCHORED_MIN_TERMS ? threshold + UNANCHORED_MARGIN : Infinity;
 }
 
 /** The score from the dot product of a unit item vector with an event centroid: cosine plus entity bonus, discounted by the time gap. */
@@ -26,21 +53,66 @@ export function scoreMatch(ev: OpenEvent, dot: number, gap: number, windowMs: nu
   return (cos + bonus) * (1 - (AGE_PENALTY * gap) / windowMs);
 }
 
-/** Orders matches: higher score, then the most recently active event, then the oldest id (never Map order). */
-function better(score: number, ev: OpenEvent, bestScore: number, best: OpenEvent | null): boolean {
-  if (!best || score !== bestScore) return !best || score > bestScore;
+/** Orders matches: joining first, then higher score, then the most recently active event, then the oldest id (never Map order). */
+function better(joins: boolean, score: number, ev: OpenEvent, best: Match | null): boolean {
+  if (!best) return true;
+  if (joins !== best.joins) return joins;
+  if (score !== best.score) return score > best.score;
   const la = ev.lastAt;
-  const lb = best.lastAt;
-  return la !== lb ? la > lb : ev.id < best.id;
+  const lb = best.ev.lastAt;
+  return la !== lb ? la > lb : ev.id < best.ev.id;
+}
+
+// Whether an event names a specific place (one not held by more than `limit` open events).
+function namesPlace(ev: OpenEvent, limit: number, store: EventStore): boolean {
+  for (const e of ev.entities.keys()) if (isPlaceAnchor(e) && (store.entities.get(e)?.size ?? 0) <= limit) return true;
+  return false;
 }
 
 /**
- * The best open event for an item among those sharing an informative word or entity with it.
- * Words held by more than `store.genericLimit()` open events are skipped as evidence (and as a
- * way in), which keeps both the glue rule and the cost of a lookup independent of common words.
+ * Whether a near-duplicate of an event's posts is about another incident: it names specific
+ * anchors and shares none with the group's first post the event remembers (or, when it remembers
+ * none with anchors, with the event). Real reposts carry their original's names; a template filled
+ * in for another school or road (an official notice, a form complaint) is near-identical text about
+ * somewhere else. The group's own post decides because an event may name several places already.
+ */
+export function namesOtherIncident(store: EventStore, ev: OpenEvent, m: Member): boolean {
+  const limit = store.genericLimit();
+  let named = false;
+  for (const e of m.entities) named ||= (store.entities.get(e)?.size ?? 0) <= limit;
+  if (!named) return false;
+  let first: Member | null = null;
+  for (const x of ev.members)
+    if (x.dupGroup === m.dupGroup && x.entities.length) {
+      first = x;
+      break;
+    }
+  if (first) return !sharesAny(m.entities, first.entities);
+  for (const e of m.entities) if (ev.entities.has(e)) return false;
+  for (const e of ev.entities.keys()) if ((store.entities.get(e)?.size ?? 0) <= limit) return true;
+  return false;
+}
+
+function sharesAny(a: readonly string[], b: readonly string[]): boolean {
+  for (const x of a) if (b.includes(x)) return true;
+  return false;
+}
+
+function touch(ev: OpenEvent, seq: number, candidates: OpenEvent[]): void {
+  if (ev.mark === seq) return;
+  ev.mark = seq;
+  ev.shared = ev.sharedPlain = ev.sharedEntities = ev.acc = 0;
+  candidates.push(ev);
+}
+
+/**
+ * The best open event for an item among those sharing a specific word or anchor with it, and
+ * whether it joins it. Words and anchors held by more than `store.genericLimit()` open events are
+ * no evidence (and no way in), which keeps both the rule and the cost of a lookup independent of
+ * common words.
  * `seq` must differ on every call: it marks which events this call has counted.
  */
-export function bestMatch(store: EventStore, m: Member, windowMs: number, seq: number): Match | null {
+export function bestMatch(store: EventStore, m: Member, windowMs: number, threshold: number, seq: number): Match | null {
   const limit = store.genericLimit();
   const candidates: OpenEvent[] = [];
   let common: [string, number][] | null = null;
@@ -54,42 +126,36 @@ export function bestMatch(store: EventStore, m: Member, windowMs: number, seq: n
     const plain = m.entities.includes(word) ? 0 : 1;
     for (const cell of list) {
       const ev = cell.ev;
-      if (ev.mark !== seq) {
-        ev.mark = seq;
-        ev.shared = ev.sharedPlain = ev.sharedEntities = ev.acc = 0;
-        candidates.push(ev);
-      }
+      touch(ev, seq, candidates);
       ev.shared++;
       ev.sharedPlain += plain;
       ev.acc += w * cell.raw;
     }
   }
+  let placed = false;
   for (const e of m.entities) {
     const list = store.entities.get(e);
-    if (!list || list.size > limit) continue;
+    if (list && list.size > limit) continue;
+    placed ||= isPlaceAnchor(e);
+    if (!list) continue;
     for (const ev of list) {
-      if (ev.mark !== seq) {
-        ev.mark = seq;
-        ev.shared = ev.sharedPlain = ev.sharedEntities = ev.acc = 0;
-        candidates.push(ev);
-      }
+      touch(ev, seq, candidates);
       ev.sharedEntities++;
     }
   }
-  let best: OpenEvent | null = null;
-  let bestScore = -Infinity;
+  let best: Match | null = null;
   for (const ev of candidates) {
-    if (!enoughEvidence(ev.shared, ev.sharedPlain, ev.sharedEntities)) continue;
+    const bothPlaced = placed && ev.sharedEntities === 0 && namesPlace(ev, limit, store);
+    const need = requiredScore({ plainTerms: ev.sharedPlain, entities: ev.sharedEntities, bothPlaced }, threshold);
+    if (need === Infinity) continue;
     const gap = gapTo(ev, m.at);
     if (gap > windowMs) continue;
     // Common words are no evidence, but they are part of the cosine.
     let dot = ev.acc;
     if (common) for (const [word, w] of common) dot += w * (ev.terms.get(word)?.raw ?? 0);
     const score = scoreMatch(ev, dot, gap, windowMs);
-    if (better(score, ev, bestScore, best)) {
-      best = ev;
-      bestScore = score;
-    }
+    const joins = score >= need;
+    if (better(joins, score, ev, best)) best = { ev, score, joins };
   }
-  return best ? { ev: best, score: bestScore } : null;
+  return best;
 }

@@ -6,7 +6,7 @@ export type EventItem = {
   publishedAt: number;
   title: string;
   keywords: readonly { word: string; weight: number }[];
-  /** Places and organisations named in the item. */
+  /** Places and organisations named in the item, most telling first; events anchor on the fine ones (anchors.ts). */
   entities: readonly string[];
   /** Near-duplicate group id: copies of one post share it. */
   dupGroup: string | null;
