@@ -68,7 +68,7 @@ describe("analyseSentiment: lexicon and rules", () => {
   it("treats a bad thing that ends or is fought as good news", () => {
     expect(label("希望疫情早日结束")).toBe("pos");
     expect(label("一起战胜病毒")).toBe("pos");
-    expect(label("又发现新的病毒")).toBe("neg");
+    expect(label("又发现新的病毒，太可怕了")).toBe("neg");
   });
 
   it("handles traditional characters and mixed scripts", () => {
