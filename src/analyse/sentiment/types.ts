@@ -3,7 +3,11 @@
 /** A polarity label. */
 export type SentimentLabel = "neg" | "neu" | "pos";
 
-/** A verdict: label, score in [-1, 1] (negative to positive) and the cues behind it. */
+/**
+ * A verdict: label, score in [-1, 1] and the cues behind it. The score's sign is the lean
+ * (negative or positive), its size how sure the label is; a neutral verdict's score stays
+ * inside ±0.1.
+ */
 export type SentimentResult = { label: SentimentLabel; score: number; reasons?: string[] };
 
 /** Lexicon data: weight (as a decimal string key) → space-separated words with that weight. */
