@@ -26,6 +26,7 @@ const NOTICE = new RegExp(
 // Dates, times, counts and measures: reports are dense with figures.
 const FIGURE = /\d+(?:[.:：]\d+)?\s*(?:年|月|日|号|时|点|分|%|％|万|亿|元|例|人|名|个|条|家|所|辆|起|次|km|公里|米|吨|度|℃|mm|毫米|级)/g;
 const HEADLINE = /【[^】]{2,}】/g;
+// Edited prose closes on one full stop; casual posts end bare, on 。。, a particle or a face.
 const EDITED_CLOSE = /[^。.]。\s*$/;
 
 function count(text: string, re: RegExp): number {
@@ -37,8 +38,8 @@ function count(text: string, re: RegExp): number {
 
 /** Reads the register cues of normalised text. */
 export function readRegister(text: string): Register {
+  // A graded predicate is an evaluation in so many words, so it counts as two cues.
   const personal = count(text, PERSON) + count(text, PARTICLE) + count(text, EMOTIVE) + 2 * count(text, GRADED);
-  // Edited prose closes on a full stop; casual posts end bare, on a particle or on a face.
   const informative = count(text, NOTICE) + count(text, FIGURE) + count(text, HEADLINE);
   return { personal, informative, closed: EDITED_CLOSE.test(text) };
 }
