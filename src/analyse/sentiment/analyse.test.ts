@@ -71,6 +71,11 @@ describe("analyseSentiment: lexicon and rules", () => {
     expect(label("又发现新的病毒，太可怕了")).toBe("neg");
   });
 
+  it("finds words inside an unknown compound only where they can be its parts", () => {
+    expect(label("这一带流动人口多")).toBe("neu"); // 流|动人|口 is no 动人
+    expect(label("大力支持")).toBe("pos");
+  });
+
   it("handles traditional characters and mixed scripts", () => {
     expect(label("服務態度很差，再也不來了")).toBe("neg");
     expect(label("This app 真的很好用 👍")).toBe("pos");
