@@ -4,21 +4,25 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { z } from "zod";
+import { analyseSentiment, type TrainedModel, trainSentimentModel } from "../src/analyse/sentiment";
 import {
-  analyseSentiment, type SentimentLabel, type SentimentResult, type TrainedModel, trainSentimentModel,
-} from "../src/analyse/sentiment";
+  line, line3, type Metrics, type Metrics3, reliability, type ReliabilityBin, score, score3,
+} from "./sentiment-metrics";
 
-/** Accuracy and macro-F1 over neg/pos; a "neu" verdict (or a score of exactly 0) counts as wrong. */
-export type Metrics = { n: number; accuracy: number; macroF1: number; undecided: number };
+export type { Metrics, Metrics3 } from "./sentiment-metrics";
 
 /** Everything evaluateSentiment measured. */
 export type Report = {
   lexicon: { smp2020: Metrics; usual: Metrics; virus: Metrics; chnsenticorp: Metrics };
   trained: { trainAtestB: Metrics; trainBtestA: Metrics; lexiconOnA: Metrics; lexiconOnB: Metrics; trainSeconds: number };
+  three: {
+    lexicon: Metrics3; usual: Metrics3; virus: Metrics3; lexiconOnA: Metrics3; lexiconOnB: Metrics3;
+    trainAtestB: Metrics3; trainBtestA: Metrics3; reliability: ReliabilityBin[];
+  } | null;
   speed: { lexiconPostsPerSecond: number; trainedPostsPerSecond: number };
 };
 
-const rowSchema = z.object({ text: z.string(), label: z.enum(["neg", "pos"]), domain: z.string().optional() });
+const rowSchema = z.object({ text: z.string(), label: z.enum(["neg", "neu", "pos"]), domain: z.string().optional() });
 type Row = z.infer<typeof rowSchema>;
 
 function readJsonl(file: string): Row[] {
@@ -26,28 +30,31 @@ function readJsonl(file: string): Row[] {
   return lines.map((l) => rowSchema.parse(JSON.parse(l)));
 }
 
-/** Scores predictions against gold labels. */
-export function score(gold: readonly SentimentLabel[], predicted: readonly SentimentResult[]): Metrics {
-  let correct = 0;
-  let undecided = 0;
-  const tp = { neg: 0, pos: 0 }, fp = { neg: 0, pos: 0 }, fn = { neg: 0, pos: 0 };
-  gold.forEach((g, i) => {
-    const p = predicted[i];
-    const label = p.score === 0 ? "neu" : p.label;
-    if (label === "neu") undecided++;
-    if (label === g) correct++;
-    for (const c of ["neg", "pos"] as const) {
-      if (label === c && g === c) tp[c]++;
-      else if (label === c) fp[c]++;
-      else if (g === c) fn[c]++;
-    }
-  });
-  const f1 = (c: "neg" | "pos") => (tp[c] === 0 ? 0 : (2 * tp[c]) / (2 * tp[c] + fp[c] + fn[c]));
-  return { n: gold.length, accuracy: correct / gold.length, macroF1: (f1("neg") + f1("pos")) / 2, undecided };
-}
-
 function run(rows: readonly Row[], model?: TrainedModel): Metrics {
   return score(rows.map((r) => r.label), rows.map((r) => analyseSentiment(r.text, model)));
+}
+
+function run3(rows: readonly Row[], model?: TrainedModel): Metrics3 {
+  return score3(rows.map((r) => r.label), rows.map((r) => analyseSentiment(r.text, model)));
+}
+
+const RELIABILITY_EDGES = [0, 0.2, 0.4, 0.6, 0.8, 1];
+
+// Three classes: the pos/neg posts plus the human-labelled neutral ones, halved the same way.
+function evaluateThree(smp: readonly Row[], neutral: readonly Row[]): NonNullable<Report["three"]> {
+  const all = [...smp, ...neutral];
+  const [a, b] = splitHalves(all);
+  const byDomain = (d: string) => all.filter((r) => r.domain === d);
+  return {
+    lexicon: run3(all),
+    usual: run3(byDomain("usual")),
+    virus: run3(byDomain("virus")),
+    lexiconOnA: run3(a),
+    lexiconOnB: run3(b),
+    trainAtestB: run3(b, trainSentimentModel(a)),
+    trainBtestA: run3(a, trainSentimentModel(b)),
+    reliability: reliability(all.map((r) => r.label), all.map((r) => analyseSentiment(r.text)), RELIABILITY_EDGES),
+  };
 }
 
 // A text that occurs twice stays in its first half, so no test post was seen in training.
@@ -82,6 +89,8 @@ function postsPerSecond(texts: readonly string[], model?: TrainedModel): number 
 export async function evaluateSentiment(dataDir: string): Promise<Report> {
   const smp = readJsonl(path.join(dataDir, "sentiment-dev.smp2020.jsonl"));
   const hotel = readJsonl(path.join(dataDir, "sentiment-dev.chnsenticorp.jsonl"));
+  const neutralFile = path.join(dataDir, "sentiment-dev-neutral.smp2020.jsonl");
+  const neutral = fs.existsSync(neutralFile) ? readJsonl(neutralFile) : null;
   const [a, b] = splitHalves(smp);
   const t0 = performance.now();
   const modelA = trainSentimentModel(a);
@@ -102,14 +111,9 @@ export async function evaluateSentiment(dataDir: string): Promise<Report> {
       lexiconOnB: run(b),
       trainSeconds,
     },
+    three: neutral ? evaluateThree(smp, neutral) : null,
     speed: { lexiconPostsPerSecond: postsPerSecond(texts), trainedPostsPerSecond: postsPerSecond(texts, modelA) },
   };
-}
-
-function line(name: string, m: Metrics): string {
-  const pct = (x: number) => x.toFixed(4);
-  const figures = `accuracy ${pct(m.accuracy)}  macro-F1 ${pct(m.macroF1)}  undecided ${m.undecided}`;
-  return `${name.padEnd(34)} n=${String(m.n).padStart(4)}  ${figures}`;
 }
 
 async function main(): Promise<void> {
@@ -131,9 +135,27 @@ async function main(): Promise<void> {
   console.log(line("  lexicon alone on B", r.trained.lexiconOnB));
   console.log(line("  lexicon alone on A", r.trained.lexiconOnA));
   console.log(`  training time on one half: ${r.trained.trainSeconds.toFixed(2)} s`);
+  printThree(r.three);
   console.log("Speed (single thread, smp2020 posts):");
   console.log(`  lexicon analyser: ${Math.round(r.speed.lexiconPostsPerSecond)} posts/s`);
   console.log(`  with trained model: ${Math.round(r.speed.trainedPostsPerSecond)} posts/s`);
+}
+
+function printThree(t: Report["three"]): void {
+  if (!t) {
+    console.log("Three classes: sentiment-dev-neutral.smp2020.jsonl absent; skipped");
+    return;
+  }
+  console.log("Three classes (smp2020 pos/neg + neutral):");
+  console.log(line3("  default analyser", t.lexicon));
+  console.log(line3("  default, usual", t.usual));
+  console.log(line3("  default, virus", t.virus));
+  console.log(line3("  default on half A", t.lexiconOnA));
+  console.log(line3("  default on half B", t.lexiconOnB));
+  console.log(line3("  trained on A, test B", t.trainAtestB));
+  console.log(line3("  trained on B, test A", t.trainBtestA));
+  const bins = t.reliability.map((b) => `${b.from.toFixed(1)}-${b.to.toFixed(1)}: ${b.accuracy.toFixed(3)} (n=${b.n})`);
+  console.log(`  default pos/neg verdicts, accuracy by |score|: ${bins.join("  ")}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

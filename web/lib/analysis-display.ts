@@ -47,7 +47,7 @@ export function mixShares(mix: Record<SentimentLabel, number>): MixShare[] {
   return labels.map((label, index) => ({ label, count: counts[index], percent: percents[index] }));
 }
 
-/** A sentiment score (-1 … 1) as text with a sign, e.g. "+0.42". */
+/** A sentiment score (-1 … 1: sign the lean, size how sure) as text with a sign, e.g. "+0.42". */
 export function formatScore(score: number): string {
   if (!Number.isFinite(score)) return "0.00";
   return `${score > 0 ? "+" : ""}${score.toFixed(2)}`;

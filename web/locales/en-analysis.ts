@@ -7,7 +7,7 @@ export const enAnalysis: { readonly [K in keyof typeof zhCNAnalysis]: string } =
   "sentiment.neu": "Neutral",
   "sentiment.pos": "Positive",
   "sentiment.all": "All sentiments",
-  "sentiment.score": "Sentiment score {score} (-1 most negative, +1 most positive)",
+  "sentiment.score": "Sentiment score {score} (the sign is the lean, the size how sure; neutral stays within ±0.1)",
   "sentiment.corrected": "Corrected by an analyst",
   "sentiment.correct": "Correct",
   "sentiment.correctTo": "Change to {label}",

@@ -6,7 +6,7 @@ export const zhCNAnalysis = {
   "sentiment.neu": "中性",
   "sentiment.pos": "正面",
   "sentiment.all": "全部情感",
-  "sentiment.score": "情感得分 {score}（-1 最负面，+1 最正面）",
+  "sentiment.score": "情感得分 {score}（正负表示倾向，绝对值越大越有把握；中性在 ±0.1 以内）",
   "sentiment.corrected": "已由分析员纠正",
   "sentiment.correct": "纠正",
   "sentiment.correctTo": "改为 {label}",

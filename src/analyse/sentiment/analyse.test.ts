@@ -68,7 +68,12 @@ describe("analyseSentiment: lexicon and rules", () => {
   it("treats a bad thing that ends or is fought as good news", () => {
     expect(label("希望疫情早日结束")).toBe("pos");
     expect(label("一起战胜病毒")).toBe("pos");
-    expect(label("又发现新的病毒")).toBe("neg");
+    expect(label("又发现新的病毒，太可怕了")).toBe("neg");
+  });
+
+  it("finds words inside an unknown compound only where they can be its parts", () => {
+    expect(label("这一带流动人口多")).toBe("neu"); // 流|动人|口 is no 动人
+    expect(label("大力支持")).toBe("pos");
   });
 
   it("handles traditional characters and mixed scripts", () => {

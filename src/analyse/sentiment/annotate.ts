@@ -99,14 +99,18 @@ function decompose(word: string): Unit[] | null {
 const MAX_WORD = 6;
 
 // Last resort for compounds jieba knows and we do not (积极响应, 大力支持): forward maximum
-// matching of lexicon words inside it, two characters or more so 美国 never reads as 美.
+// matching of lexicon words inside it, two characters or more so 美国 never reads as 美. A part
+// must sit at the compound's start or end or right after another part: one straddling two
+// morphemes in the middle (野|生动|物, 流|动人|口) is a coincidence, not a word.
 function innerWords(word: string): Unit[] | null {
   if (word.length < 3) return null;
   const lexicon = sentimentLexicon();
   const found: Unit[] = [];
+  let lastEnd = 0;
   for (let i = 0; i < word.length - 1; ) {
     let hit = 0;
     for (let len = Math.min(MAX_WORD, word.length - i); len >= 2 && hit === 0; len--) {
+      if (i !== lastEnd && i + len !== word.length) continue;
       const part = word.slice(i, i + len);
       const value = lexicon.get(part);
       if (value !== undefined) {
@@ -114,6 +118,7 @@ function innerWords(word: string): Unit[] | null {
         hit = len;
       } else if (BLOCKERS.has(part) || NEGATORS.has(part)) hit = len;
     }
+    if (hit > 0) lastEnd = i + hit;
     i += hit || 1;
   }
   return found.length > 0 ? found : null;

@@ -4,6 +4,7 @@ import { segment, type Segmentation } from "../segment";
 import { scoreSegmentation } from "./lexicon-score";
 import { labelOf, modelProbabilities, type TrainedModel } from "./model";
 import { capLength, normaliseForSentiment } from "./normalise";
+import { NEUTRAL_BAND } from "./verdict";
 import type { SentimentBackend } from "./onnx";
 import type { SentimentLabel, SentimentResult } from "./types";
 
@@ -31,7 +32,16 @@ export function sentimentOfNormalised(normalised: string, model?: TrainedModel |
   if (!model) return { label: lex.label, score: round(lex.score), ...reasons };
   const probs = modelProbabilities(model, capped, lex);
   const p = (c: SentimentLabel) => probs[model.classes.indexOf(c)] ?? 0;
-  return { label: labelOf(model.classes, probs), score: round(p("pos") - p("neg")), ...reasons };
+  const label = labelOf(model.classes, probs);
+  return { label, score: round(modelScore(label, p("pos"), p("neg"))), ...reasons };
+}
+
+// The model's score follows the lexicon's convention (verdict.ts): a polar label scores its own
+// probability, signed; a neutral one only leans, inside the neutral band.
+function modelScore(label: SentimentLabel, pos: number, neg: number): number {
+  if (label === "pos") return pos;
+  if (label === "neg") return -neg;
+  return (pos - neg) * NEUTRAL_BAND * 0.99;
 }
 
 /** The built-in analyser (with an optional trained model) behind the SentimentBackend interface. */

@@ -1,6 +1,8 @@
-// The default, training-free analyser: normalise, tokenise, annotate, apply the rules, fall
-// back on character polarity when no word fired, and squash the raw sum into [-1, 1].
+// The default, training-free analyser: normalise, read the register, tokenise, annotate, apply
+// the rules, fall back on character polarity when no word fired, add complaint constructions,
+// and turn the evidence into a verdict (verdict.ts: neutral, or a polarity with how sure it is).
 import { annotate } from "./annotate";
+import { countComplaints } from "./complaints";
 import { loadEngine } from "../keywords/engine";
 import { dictionaryCut, segment, type Segmentation } from "../segment";
 import { normaliseForSentiment } from "./normalise";
@@ -8,30 +10,20 @@ import { NEGATORS } from "./modifiers";
 import type { Unit } from "./annotate";
 import { IRONY_MARKERS } from "./lexicon";
 import { RuleScorer } from "./rules";
+import { readRegister } from "./register";
+import { verdictOf } from "./verdict";
 import { tokensOf } from "./tokenise";
 import type { RuleResult, SentimentLabel } from "./types";
 
 /** The lexicon analyser's verdict plus the rule figures the learned model stacks on. */
 export type LexiconScore = RuleResult & { label: SentimentLabel; score: number };
 
-/** Scores below this magnitude are neutral: a lone weak word is not an opinion. */
-export const NEUTRAL_BAND = 0.1;
-// Raw sums are squashed with tanh(raw / SCALE): one ordinary word scores about 0.5.
-const SCALE = 2;
-
-/** Label for a score in [-1, 1]. */
-export function labelFor(score: number): SentimentLabel {
-  if (score >= NEUTRAL_BAND) return "pos";
-  if (score <= -NEUTRAL_BAND) return "neg";
-  return "neu";
-}
-
 // Posts and reviews tend to end on their verdict, so the last sentence counts half again.
 const LAST_SENTENCE_BONUS = 0.5;
 
 /** Scores annotated units; `repeats` (emphatic character runs such as 啊啊啊) scales the result. */
-export function applyRules(units: readonly Unit[], repeats: number): RuleResult {
-  const scorer = new RuleScorer(units.some((u) => IRONY_MARKERS.has(u.text)));
+export function applyRules(units: readonly Unit[], repeats: number, plain = false): RuleResult {
+  const scorer = new RuleScorer(units.some((u) => IRONY_MARKERS.has(u.text)), plain);
   for (let i = 0; i < units.length; i++) i += scorer.step(units[i], units[i + 1]);
   scorer.closeSentence();
   const out = scorer.out;
@@ -46,17 +38,42 @@ export function scoreNormalised(normalised: string): LexiconScore {
   return scoreSegmentation(segment(normalised));
 }
 
+// A complaint construction weighs what a strong negative word weighs.
+const COMPLAINT = 2;
+const SPEAKS = 2;
+// A personal post that asks or exclaims without a single coloured word is more often a complaint
+// or a worry than a joy (joy is nearly always put into words or faces): a faint negative.
+const EMOTIVE_PUNCT = /[?!]/;
+const EXCLAIMED = 0.4;
+
 /** Scores a segmentation of normalised text (see ../segment.ts). */
 export function scoreSegmentation(seg: Segmentation): LexiconScore {
   const { tokens, repeats } = tokensOf(seg);
-  const rules = applyRules(annotate(tokens), repeats);
+  const register = readRegister(seg.text);
+  // A complaint is someone speaking, however impersonally it is put.
+  const complaints = countComplaints(seg.text);
+  register.personal += SPEAKS * complaints;
+  const plain = register.personal === 0;
+  const rules = applyRules(annotate(tokens), repeats, plain);
   if (rules.raw === 0) {
     const back = morphemeScore(seg);
     rules.raw = back.raw;
+    rules.opinion = Math.abs(back.raw);
     rules.reasons.push(...back.words.map((w) => `${w}(字义)`));
   }
-  const score = Math.tanh(rules.raw / SCALE);
-  return { ...rules, score, label: labelFor(score) };
+  if (complaints > 0) {
+    // Thanks and hopes around a complaint are courtesy, not praise (麻烦管一管，谢谢).
+    rules.raw = Math.min(rules.raw, 0) - COMPLAINT * complaints;
+    rules.negative += COMPLAINT * complaints;
+    rules.opinion += COMPLAINT * complaints;
+    rules.reasons.push("投诉句式");
+  }
+  if (rules.opinion === 0 && !plain && EMOTIVE_PUNCT.test(seg.text)) {
+    rules.raw = -EXCLAIMED;
+    rules.opinion = EXCLAIMED;
+    rules.reasons.push("?!(语气)");
+  }
+  return { ...rules, ...verdictOf(rules, register, seg.text.length) };
 }
 
 /** Scores raw text with the lexicon and rules alone. */

@@ -5,6 +5,7 @@ import type { Unit } from "./annotate";
 import { IRONY_MARKERS } from "./lexicon";
 import { DEGREE, NEGATION_IMMUNE, POST_DEGREE } from "./modifiers";
 import { Sentence, TOPIC_WEIGHT } from "./sentence";
+import { DESCRIPTIVE_WORDS, EVENT_WORDS } from "./topics";
 import type { RuleResult } from "./types";
 
 const NEG_SCOPE = 3;
@@ -12,12 +13,16 @@ const DEG_SCOPE = 3;
 const REPEATED_EMOTICON = 0.3;
 const IRONIC_PRAISE = 0.3;
 const MAX_REASONS = 8;
+// An event or descriptive word in plain text weighs what a topic word weighs.
+const TOPIC_LEVEL = 0.4;
+// Topic words together say at most this much: ten mentions of 疫情 in a report are not ten complaints.
+const TOPIC_CAP = 0.6;
 
 /** Reads units in order; `out` holds the running result, `lastSentence` the last verdict. */
 export class RuleScorer {
-  readonly out: RuleResult = { raw: 0, positive: 0, negative: 0, hits: 0, emoticons: 0, reasons: [] };
+  readonly out: RuleResult = { raw: 0, positive: 0, negative: 0, opinion: 0, hits: 0, emoticons: 0, reasons: [] };
   lastSentence = 0;
-  private s = new Sentence();
+  private s: Sentence;
   private lastNegative = 0;
   private opposeAge = 99;
   private negCount = 0;
@@ -25,9 +30,13 @@ export class RuleScorer {
   private degMult = 1;
   private degAge = 0;
   private degAfterNeg = false;
+  private topicTotal = 0;
   private readonly seenEmo = new Map<string, number>();
 
-  constructor(readonly irony: boolean) {}
+  /** `plain`: the text has no personal cue (see register.ts), so event words are only topics. */
+  constructor(readonly irony: boolean, readonly plain = false) {
+    this.s = new Sentence(plain);
+  }
 
   /** Consumes one unit; returns how many following units it also consumed. */
   step(u: Unit, next: Unit | undefined): number {
@@ -74,6 +83,8 @@ export class RuleScorer {
       this.setDegree(DEGREE.get(text) ?? 1);
       return 0;
     }
+    if (this.plain && Math.abs(value) > TOPIC_LEVEL && this.degMult === 1 && this.negCount === 0 &&
+      (EVENT_WORDS.has(text) || DESCRIPTIVE_WORDS.has(text))) value = value > 0 ? TOPIC_LEVEL : -TOPIC_LEVEL;
     let v = this.irony && value > 0 ? value * IRONIC_PRAISE : value;
     const amplified = next !== undefined && POST_DEGREE.has(next.text);
     if (amplified) v *= 1.6;
@@ -94,8 +105,16 @@ export class RuleScorer {
     this.degMult = 1;
     this.negCount = 0;
     if (v < 0) this.lastNegative = v;
+    if (Math.abs(value) < TOPIC_WEIGHT) v = this.capTopic(v);
     this.add(v, value);
     return amplified ? 1 : 0;
+  }
+
+  private capTopic(v: number): number {
+    const room = Math.max(0, TOPIC_CAP - this.topicTotal);
+    const kept = Math.sign(v) * Math.min(Math.abs(v), room);
+    this.topicTotal += Math.abs(kept);
+    return kept;
   }
 
   private emoticon(text: string, value: number): void {
@@ -104,6 +123,7 @@ export class RuleScorer {
     const v = (this.irony && value > 0 ? value * IRONIC_PRAISE : value) * (n === 1 ? 1 : REPEATED_EMOTICON);
     this.out.emoticons += v;
     this.add(v, value);
+    if (Math.abs(value) < TOPIC_WEIGHT) this.out.opinion += Math.abs(v); // a face is always the author's
     if (n === 1 && value !== 0) this.reason(text);
   }
 
@@ -112,6 +132,7 @@ export class RuleScorer {
     this.s.add(v, weight);
     if (v > 0) this.out.positive += v;
     else this.out.negative -= v;
+    if (Math.abs(weight) >= TOPIC_WEIGHT) this.out.opinion += Math.abs(v);
     this.out.hits++;
   }
 
@@ -119,6 +140,7 @@ export class RuleScorer {
   private ending(text: string): void {
     if (this.lastNegative === 0) return;
     this.s.add(-this.lastNegative * 1.8, 0);
+    this.out.opinion -= this.lastNegative * 1.8; // a wish that the bad thing ends is a judgement
     this.reason(`${text}(消退)`);
     this.lastNegative = 0;
   }
@@ -144,7 +166,8 @@ export class RuleScorer {
     this.closeClause();
     const v = this.s.close((r) => this.reason(r));
     this.out.raw += v;
+    if (this.s.judged) this.out.opinion += Math.abs(v);
     if (v !== 0) this.lastSentence = v;
-    this.s = new Sentence();
+    this.s = new Sentence(this.plain);
   }
 }

@@ -23,6 +23,11 @@ export class Sentence {
   rhet: string | null = null;
   qword: string | null = null;
   private sigh = false;
+  /** Plain, impersonal text: an ellipsis there leaves something out (a list, a cut-off report), it does not sigh. */
+  constructor(readonly plain = false) {}
+
+  /** Whether a rhetorical or complaining question made this sentence a judgement. */
+  judged = false;
 
   /** Adds a word's value to the open clause (boosted after a contrast word). */
   add(v: number, weight: number): void {
@@ -34,7 +39,7 @@ export class Sentence {
   end(punctuation: string): void {
     this.exclaim += (punctuation.match(/!/g) ?? []).length;
     if (punctuation.includes("?")) this.question = true;
-    if (ELLIPSIS.test(punctuation)) this.sigh = true;
+    if (ELLIPSIS.test(punctuation) && !this.plain) this.sigh = true;
   }
 
   /** Whether nothing has been scored in this sentence yet. */
@@ -70,12 +75,15 @@ export class Sentence {
       const opinion = this.strongest >= TOPIC_WEIGHT;
       v = opinion ? -v * 0.8 : strong ? -0.8 : 0;
       if (v !== 0) reason(`${this.rhet}…(反问)`);
+      this.judged = v !== 0;
     } else if (this.qword && this.question && v <= 0) {
       v -= 0.6;
       reason(`${this.qword}…?(质问)`);
+      this.judged = true;
     }
     if (this.sigh) {
       v += SIGH;
+      this.judged = true;
       reason("……(无奈)");
     }
     if (this.exclaim > 0 && v !== 0) {
