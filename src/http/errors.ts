@@ -3,9 +3,20 @@ import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError } from "../errors";
 
+/** What a client is told when the database stayed locked past the wait budget. */
+export const DB_BUSY_MESSAGE = "数据库正忙（另一项写入正在进行），请稍后重试";
+
+function isBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === "string" && (code === "SQLITE_BUSY" || code.startsWith("SQLITE_BUSY_") || code === "SQLITE_LOCKED");
+}
+
 /** Installs the error and not-found handlers (JSON for /api; the SPA shell elsewhere). */
 export function installErrorHandlers(app: FastifyInstance, spaIndex: (() => string | null) | null): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
+    // A 429 or 503 that says when to come back; a write that waited past the busy timeout is a 503, not a 500.
+    if (err instanceof AppError && "retryAfterSeconds" in err && typeof err.retryAfterSeconds === "number") reply.header("retry-after", String(err.retryAfterSeconds));
+    if (isBusy(err)) return reply.code(503).header("retry-after", "2").send({ code: "db.busy", message: DB_BUSY_MESSAGE });
     if (err instanceof AppError) {
       return reply.code(err.status).send({ code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) });
     }

@@ -2,8 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { dashboardStats } from "../../store/stats";
-import { authorize, type AppDeps } from "../context";
+import { authorize, type RouteDeps } from "../context";
 import { authRoutes } from "./auth";
 import { sourceRoutes } from "./sources";
 import { itemRoutes } from "./items";
@@ -15,11 +14,12 @@ import { eventRoutes } from "./events";
 import { analysisRoutes } from "./analysis";
 
 /** Adds all /api routes. */
-export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get("/api/health", {
     schema: { tags: ["system"], response: { 200: z.object({ status: z.literal("ok"), version: z.string() }) } },
   }, async () => {
+    // Touches no table and no lock: answers while a read runs on the pool or another connection writes.
     deps.db.sqlite.prepare("SELECT 1").get();
     return { status: "ok" as const, version: deps.version };
   });
@@ -37,7 +37,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps): Promi
     },
   }, async (req) => {
     authorize(req, "dashboard.read");
-    return dashboardStats(deps.db);
+    return deps.reads.run("dashboardStats", [Date.now()]);
   });
 
   for (const mod of [authRoutes, sourceRoutes, itemRoutes, unitRoutes, userRoutes, auditRoutes, watchRoutes, eventRoutes, analysisRoutes]) await mod(app, deps);
