@@ -76,7 +76,9 @@ function where(db: Db, f: ItemFilter): { clauses: string[]; params: unknown[]; m
     // are listed rather than the group vanishing. One primary-key probe of the first post per row.
     const first = filterClauses(f, "o");
     if (match) {
-      first.clauses.push("o.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)");
+      // One probe of the text index per copy met: a page meets a few, and listing every match of a
+      // common word first (to test membership) took 50–200 ms at 1M items.
+      first.clauses.push("EXISTS (SELECT 1 FROM items_fts WHERE items_fts MATCH ? AND rowid = o.id)");
       first.params.push(match);
     }
     const cond = first.clauses.map((c) => ` AND ${c}`).join("");
