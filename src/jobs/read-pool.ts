@@ -23,6 +23,9 @@ export function queryTooSlow(): AppError {
   return new AppError(422, "query.too_slow", "查询耗时过长，已中止，请缩小时间范围或增加筛选条件");
 }
 
+// Thread deaths the pool replaces before it gives up on threads.
+const MAX_DEATHS = 5;
+
 type Waiter = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 
 /** One read thread and its requests in flight. */
@@ -69,6 +72,7 @@ export class ReadPool {
   private threads: ReadThread[] = [];
   private seq = 0;
   private closed = false;
+  private deaths = 0;
 
   constructor(private readonly db: Db, private readonly opts: ReadPoolOptions) {
     const file = db.sqlite.name;
@@ -84,9 +88,15 @@ export class ReadPool {
 
   private spawn(file: string): ReadThread {
     return new ReadThread(file, this.opts.busyTimeoutMs ?? 5000, (t) => {
-      // A dead thread is replaced; its requests in flight have failed.
+      // A dead thread is replaced (its requests in flight have failed); after a few deaths the reads
+      // run inline rather than starting threads that cannot start.
       const at = this.threads.indexOf(t);
       if (at < 0 || this.closed) return;
+      if (++this.deaths > MAX_DEATHS) {
+        this.threads.splice(at, 1);
+        void t.worker.terminate();
+        return;
+      }
       this.threads[at] = this.spawn(file);
     });
   }
@@ -103,8 +113,8 @@ export class ReadPool {
     });
   }
 
-  private inline<K extends ReadName>(name: K, args: ReadArgs<K>, budgetMs: number): ReadResult<K> {
-    const fn = readFunctions[name] as (db: Db, ...a: unknown[]) => ReadResult<K>;
+  private inline<K extends ReadName>(name: K, args: ReadArgs<K>, budgetMs: number): ReadResult<K> | Promise<ReadResult<K>> {
+    const fn = readFunctions[name] as (db: Db, ...a: unknown[]) => ReadResult<K> | Promise<ReadResult<K>>;
     try {
       return this.db.budget.run(budgetMs, () => fn(this.db, ...(args as unknown[])));
     } catch (err) {

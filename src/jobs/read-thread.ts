@@ -10,11 +10,13 @@ const { file, busyTimeoutMs } = workerData as { file: string; busyTimeoutMs: num
 const db = openDb(file, { readonly: true, busyTimeoutMs });
 const port = parentPort!;
 
-function run(req: ReadRequest): ReadResponse {
+async function run(req: ReadRequest): Promise<ReadResponse> {
   const fn = readFunctions[req.name as ReadName] as ((...a: unknown[]) => unknown) | undefined;
   if (!fn) return { seq: req.seq, ok: false, kind: "error", message: `unknown read ${req.name}` };
   try {
-    return { seq: req.seq, ok: true, value: db.budget.run(req.budgetMs, () => fn(db, ...req.args)) };
+    // The statements run synchronously under the budget; an async read (rendering a file) finishes after.
+    const value: unknown = await db.budget.run(req.budgetMs, () => fn(db, ...req.args));
+    return { seq: req.seq, ok: true, value };
   } catch (err) {
     if (err instanceof QueryBudgetExceeded) return { seq: req.seq, ok: false, kind: "budget", message: err.message };
     const e = err as { status?: unknown; code?: unknown; message?: unknown; fields?: unknown };
@@ -26,4 +28,4 @@ function run(req: ReadRequest): ReadResponse {
   }
 }
 
-port.on("message", (req: ReadRequest) => port.postMessage(run(req)));
+port.on("message", (req: ReadRequest) => void run(req).then((r) => port.postMessage(r)));

@@ -122,9 +122,12 @@ describe("a writer holding the database", () => {
 
 describe("export audit", () => {
   it("records each XLSX and CSV export with its filter and row count", async () => {
-    ({ t } = await appWithItems(30));
+    // The file is rendered on a read thread.
+    ({ t } = await appWithItems(30, { readWorkers: 1 }));
     const admin = await t.userClient("admin");
-    expect((await admin.get("/api/items/export.xlsx?q=食堂&collapse=1&status=new")).statusCode).toBe(200);
+    const file = await admin.get("/api/items/export.xlsx?q=食堂&collapse=1&status=new");
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.subarray(0, 2).toString()).toBe("PK");
     expect((await admin.get("/api/audit/export.csv?action=items.export")).statusCode).toBe(200);
     const entries = (await admin.get("/api/audit?limit=10")).json().entries as { action: string; targetType: string; summary: unknown }[];
     const items = entries.find((e) => e.action === "items.export");

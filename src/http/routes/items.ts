@@ -14,7 +14,6 @@ import { SENTIMENT_LABELS } from "../../shared/analysis-api";
 import { loadItemContext } from "../../store/analysis";
 import { correctSentiment } from "../../store/sentiment";
 import { refreshEvents } from "../../monitor/refresh-events";
-import { writeItemsXlsx } from "../xlsx";
 
 const filterQuery = z.object({
   q: z.string().max(200).optional(),
@@ -74,10 +73,10 @@ export async function itemRoutes(app: FastifyInstance, deps: RouteDeps): Promise
     const p = authorize(req, "items.export");
     const filter = toFilter(req.query);
     const body = await limits.export.run(p.id, async () => {
-      const rows = await reads.run("ledgerExport", [filter, EXPORT_MAX], config.exportBudgetMs);
-      const xlsx = await writeItemsXlsx(rows);
-      recordAudit(db, { actor: actorOf(p), action: "items.export", targetType: "items", targetId: null, summary: { format: "xlsx", filter: filterSummary(filter), rows: rows.length }, ip: req.ip });
-      return xlsx;
+      const { rows, file } = await reads.run("ledgerXlsx", [filter, EXPORT_MAX], config.exportBudgetMs);
+      recordAudit(db, { actor: actorOf(p), action: "items.export", targetType: "items", targetId: null, summary: { format: "xlsx", filter: filterSummary(filter), rows }, ip: req.ip });
+      // A thread's answer arrives as a plain Uint8Array.
+      return Buffer.from(file.buffer, file.byteOffset, file.byteLength);
     });
     const stamp = new Date().toISOString().slice(0, 10);
     reply
