@@ -10,11 +10,12 @@ export interface ItemFilter {
   collapse?: boolean; eventId?: number; watchId?: number; sentiment?: string;
 }
 
-// The filters as SQL over the items row `a` (the text query excluded: the caller drives from it;
-// the watch excluded when `watchDriven`: the caller drives from the watch's matches).
 /** A watch with at most this many matches is checked against a list of them built once per statement. */
 const SMALL_WATCH = 50_000;
 
+// The filters as SQL over the items row `a` (the text query excluded: the caller drives from it;
+// the watch excluded when `watchDriven`: the caller drives from the watch's matches). With `rowId`
+// (the text index's row id) the watch and event are checked on it, before the item's row is read.
 function filterClauses(f: ItemFilter, a: string, watchDriven = false, rowId?: string, watchSize?: number): { clauses: string[]; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
@@ -103,7 +104,8 @@ export const COLLAPSED_COUNT_MS = 40;
 
 /**
  * A page of matching items, newest first, and the number of all matches (-1 when `count` is false);
- * `capped` when the count stopped at offset + COLLAPSED_COUNT_CAP (there are more).
+ * `capped` when a collapsed view's count stopped at offset + COLLAPSED_COUNT_CAP or after
+ * COLLAPSED_COUNT_MS (there are more than `total`).
  */
 export function searchItems(
   db: Db, f: ItemFilter, limit: number, offset: number, opts: { count?: boolean; countCap?: number; countMs?: number } = {},
@@ -142,9 +144,9 @@ export function searchItems(
     order = "i.id";
   }
   // tf_budget() ends a statement that runs past the caller's time budget (src/db/budget.ts); SQLite
-  // evaluates it per row the statement considers. Left out of a plain count(*), which SQLite answers
-  // from the b-tree without visiting rows.
-  // First in the WHERE clause, so that rows the filters reject are counted too (AND stops at a false term).
+  // evaluates it per row the statement considers, and first in the WHERE clause also for rows the
+  // filters then reject (AND stops at a false term). Left out of a plain count(*), which SQLite
+  // answers from the b-tree without visiting rows.
   const budgeted = filter ? filter.replace(" WHERE ", " WHERE tf_budget() AND ") : " WHERE tf_budget()";
   const rows = db
     .prepare(`SELECT i.*, s.name AS source_name FROM ${tables} JOIN sources s ON s.id = i.source_id${budgeted} ORDER BY ${order} DESC LIMIT ? OFFSET ?`)
