@@ -9,6 +9,9 @@ import { insertItems, type NewItem } from "../src/store/items";
 import { insertSource } from "../src/store/sources";
 import { searchItems } from "../src/store/item-search";
 import { contentHash, generateChineseItems } from "../src/ingest";
+import { pct, sampleTerms } from "./lib/terms";
+
+const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
 
 const TOTAL = Number(process.env.BENCH_ITEMS ?? 1_000_000);
 const BATCH = 1000;
@@ -18,9 +21,6 @@ migrate(db);
 const sources = [1, 2, 3, 4, 5].map((i) =>
   insertSource(db, { name: `bench-${i}`, kind: "rss", url: `http://127.0.0.1/${i}`, intervalSeconds: 300, priority: 3, enabled: true }),
 );
-
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
 
 let inserted = 0;
 let seq = 0;
@@ -42,20 +42,6 @@ function insertUpTo(target: number): { seconds: number; count: number } {
     if (ids.length === 0) throw new Error("bench: generator produced only duplicates");
   }
   return { seconds: secs, count: inserted - start };
-}
-
-// Query terms: sampled from generated text so that frequent and rare words both occur.
-function sampleTerms(len: number, n: number): string[] {
-  const docs = generateChineseItems(400, 987654);
-  const out: string[] = [];
-  let k = 0;
-  while (out.length < n) {
-    const chars = Array.from(docs[k++ % docs.length].text).filter((c) => /\p{Script=Han}/u.test(c));
-    const at = (k * 7919) % Math.max(1, chars.length - len);
-    const term = chars.slice(at, at + len).join("");
-    if (term.length === len) out.push(term);
-  }
-  return out;
 }
 
 function searchFigures(label: string): void {

@@ -36,6 +36,14 @@ const table = {
   loginMaxAttempts: { env: "TINGFENG_LOGIN_MAX_ATTEMPTS", schema: z.coerce.number().int().min(1), default: "10", secret: false },
   loginWindowSeconds: { env: "TINGFENG_LOGIN_WINDOW_SECONDS", schema: z.coerce.number().int().min(1), default: "900", secret: false },
   burstMinItems: { env: "TINGFENG_BURST_MIN_ITEMS", schema: z.coerce.number().int().min(1).max(100_000), default: "5", secret: false },
+  readWorkers: { env: "TINGFENG_READ_WORKERS", schema: z.coerce.number().int().min(0).max(16), default: "2", secret: false },
+  queryBudgetMs: { env: "TINGFENG_QUERY_BUDGET_MS", schema: z.coerce.number().int().min(1), default: "5000", secret: false },
+  exportBudgetMs: { env: "TINGFENG_EXPORT_BUDGET_MS", schema: z.coerce.number().int().min(1), default: "30000", secret: false },
+  dbBusyTimeoutMs: { env: "TINGFENG_DB_BUSY_TIMEOUT_MS", schema: z.coerce.number().int().min(0), default: "5000", secret: false },
+  userSearchConcurrency: { env: "TINGFENG_USER_SEARCH_CONCURRENCY", schema: z.coerce.number().int().min(1), default: "4", secret: false },
+  userSearchRate: { env: "TINGFENG_USER_SEARCH_RATE", schema: z.coerce.number().positive(), default: "10", secret: false },
+  userExportConcurrency: { env: "TINGFENG_USER_EXPORT_CONCURRENCY", schema: z.coerce.number().int().min(1), default: "1", secret: false },
+  userExportRate: { env: "TINGFENG_USER_EXPORT_RATE", schema: z.coerce.number().positive(), default: "0.2", secret: false },
   logLevel: { env: "TINGFENG_LOG_LEVEL", schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]), default: "info", secret: false },
 } as const;
 

@@ -10,6 +10,7 @@ import { buildApp } from "../src/http/app";
 import { createAnalysisWorker, type AnalysisWorker } from "../src/jobs/analyse-items";
 import { createUser } from "../src/accounts/commands";
 import type { Role } from "../src/shared/api";
+import { ReadPool } from "../src/jobs/read-pool";
 
 /** A running in-process app with its own temporary database. */
 export interface TestApp {
@@ -19,6 +20,8 @@ export interface TestApp {
   dir: string;
   /** The analysis worker (not started: call `analysis.drain()` to analyse stored items). */
   analysis: AnalysisWorker;
+  /** The app's read pool (inline unless `readWorkers` is set). */
+  reads: ReadPool;
   /** Creates a user with the role and returns a client signed in as them. */
   userClient(role: Role, opts?: { username?: string; unitId?: number | null }): Promise<Client>;
   close(): Promise<void>;
@@ -69,14 +72,16 @@ export async function createTestApp(overrides: Partial<Config> = {}, opts: TestA
     mkdirSync(webRoot);
     writeFileSync(path.join(webRoot, "index.html"), "<!doctype html><title>听风</title><div id=root></div>");
   }
-  const config = loadConfig({}, { dataDir: dir, demo: false, ...overrides });
-  const db = openDb(path.join(dir, "test.db"));
+  // Reads run inline unless a test asks for read threads (each thread loads the store through tsx).
+  const config = loadConfig({}, { dataDir: dir, demo: false, readWorkers: 0, ...overrides });
+  const db = openDb(path.join(dir, "test.db"), { busyTimeoutMs: config.dbBusyTimeoutMs });
   migrate(db);
   const analysis = createAnalysisWorker(db, () => {}, { autostart: false });
-  const app = await buildApp({ db, config, version: "test", analysis }, { serveWeb: !!opts.serveWeb, webRoot });
+  const reads = new ReadPool(db, { threads: config.readWorkers, budgetMs: config.queryBudgetMs });
+  const app = await buildApp({ db, config, version: "test", analysis, reads }, { serveWeb: !!opts.serveWeb, webRoot });
   let n = 0;
   return {
-    app, db, config, dir, analysis,
+    app, db, config, dir, analysis, reads,
     async userClient(role, opts = {}) {
       const username = opts.username ?? `${role}${++n}`;
       await createUser(db, null, { username, password: TEST_PASSWORD, role, unitId: opts.unitId ?? null });
@@ -84,6 +89,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, opts: TestA
     },
     async close() {
       await app.close();
+      await reads.close();
       await analysis.stop();
       db.close();
       rmSync(dir, { recursive: true, force: true });

@@ -19,7 +19,7 @@ export function dbFile(config: Config): string {
 /** Loads config and opens the database with migrations applied. */
 export function openRuntime(): { config: Config; db: Db; applied: number[] } {
   const config = loadConfig();
-  const db = openDb(dbFile(config));
+  const db = openDb(dbFile(config), { busyTimeoutMs: config.dbBusyTimeoutMs });
   // On stderr, so that a command's own output (analyze writes JSON lines to stdout) stays clean.
   const applied = migrate(db, (m, ms) =>
     process.stderr.write(ms === undefined ? `applying migration ${String(m.version).padStart(4, "0")}_${m.name}…\n` : `migration ${m.version} done in ${(ms / 1000).toFixed(1)} s\n`),

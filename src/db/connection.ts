@@ -6,6 +6,7 @@ import {
   DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type Compilable,
 } from "kysely";
 import type { DB } from "./schema";
+import { installBudget, type Budget } from "./budget";
 
 /** One open database: the raw driver for synchronous execution and a typed query builder. */
 export interface Db {
@@ -22,23 +23,36 @@ export interface Db {
   prepare(sql: string): Database.Statement;
   /** Runs fn in one transaction (nested calls become savepoints). */
   tx<T>(fn: () => T): T;
+  /** The statement time budget of this connection (see budget.ts). */
+  budget: Budget;
   close(): void;
 }
 
+/** How a connection is opened. */
+export interface OpenOptions {
+  /** A read-only connection to an existing database (a read thread's); WAL lets it read while others write. */
+  readonly?: boolean;
+  /** How long a statement waits for another connection's lock before SQLITE_BUSY (default 5000 ms). */
+  busyTimeoutMs?: number;
+}
+
 /** Opens (creating the folder if needed) `file`, or an in-memory database for ":memory:". */
-export function openDb(file: string): Db {
-  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
-  // NORMAL in WAL keeps committed transactions across a process crash (only power loss may drop the last ones).
-  sqlite.pragma("synchronous = NORMAL");
+export function openDb(file: string, opts: OpenOptions = {}): Db {
+  if (file !== ":memory:" && !opts.readonly) mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file, { readonly: opts.readonly ?? false });
+  if (!opts.readonly) {
+    sqlite.pragma("journal_mode = WAL");
+    // NORMAL in WAL keeps committed transactions across a process crash (only power loss may drop the last ones).
+    sqlite.pragma("synchronous = NORMAL");
+    // Checkpoint every ~40 MB of WAL rather than SQLite's 4 MB: the analysis rewrites the same index
+    // and event pages batch after batch, and each checkpoint copies (and syncs) a page once however
+    // often it changed since. The full pipeline bench: 1,862 → 2,013 items/s (three interleaved runs of 100k).
+    sqlite.pragma("wal_autocheckpoint = 10000");
+  }
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 5000))}`);
   sqlite.pragma("cache_size = -65536");
-  // Checkpoint every ~40 MB of WAL rather than SQLite's 4 MB: the analysis rewrites the same index
-  // and event pages batch after batch, and each checkpoint copies (and syncs) a page once however
-  // often it changed since. The full pipeline bench: 1,862 → 2,013 items/s (three interleaved runs of 100k).
-  sqlite.pragma("wal_autocheckpoint = 10000");
+  const budget = installBudget(sqlite);
   const q = new Kysely<DB>({
     dialect: {
       createAdapter: () => new SqliteAdapter(),
@@ -78,6 +92,7 @@ export function openDb(file: string): Db {
     tx<T>(fn: () => T): T {
       return sqlite.transaction(fn)();
     },
+    budget,
     close() {
       sqlite.close();
     },

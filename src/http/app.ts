@@ -11,6 +11,9 @@ import type { AppDeps } from "./context";
 import { installErrorHandlers } from "./errors";
 import { installAuth } from "./auth-hook";
 import { registerRoutes } from "./routes";
+import { installWriteWait } from "./write-wait";
+import { createUserLimits } from "./user-limits";
+import { ReadPool } from "../jobs/read-pool";
 
 /** Where `vite build` writes the UI. */
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
@@ -74,7 +77,10 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   });
 
   installAuth(app, deps);
-  await registerRoutes(app, deps);
+  installWriteWait(app, deps);
+  const reads = deps.reads ?? new ReadPool(deps.db, { threads: deps.config.readWorkers, budgetMs: deps.config.queryBudgetMs });
+  if (!deps.reads) app.addHook("onClose", async () => reads.close());
+  await registerRoutes(app, { ...deps, reads, limits: createUserLimits(deps.config) });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   if (serveWeb) {

@@ -8,6 +8,8 @@ import type { Actor } from "../store/audit";
 import { AppError } from "../errors";
 import type { Scheduler } from "../jobs/scheduler";
 import type { AnalysisWorker } from "../jobs/analyse-items";
+import type { ReadPool } from "../jobs/read-pool";
+import type { UserLimits } from "./user-limits";
 
 /** Dependencies handed to every route module. */
 export interface AppDeps {
@@ -18,7 +20,12 @@ export interface AppDeps {
   scheduler?: Scheduler;
   /** The analysis worker (absent in some tests): told when watches, words or models change. */
   analysis?: AnalysisWorker;
+  /** The read pool (buildApp starts one from the settings when absent). */
+  reads?: ReadPool;
 }
+
+/** What route modules get: the dependencies with the read pool and the per-user limits. */
+export type RouteDeps = AppDeps & { reads: ReadPool; limits: UserLimits };
 
 /** The session behind a request, set by the auth hook. */
 export interface AuthContext { principal: Principal; user: UsersTable; csrfToken: string; sessionId: string }

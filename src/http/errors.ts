@@ -6,6 +6,11 @@ import { AppError } from "../errors";
 import { formatMessage, pickLang, type MessageLang } from "../shared/messages";
 import { issueMessage } from "./validation-messages";
 
+function isBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === "string" && (code === "SQLITE_BUSY" || code.startsWith("SQLITE_BUSY_") || code === "SQLITE_LOCKED");
+}
+
 /** The language a request asked for (the web client sends its UI language), zh-CN by default. */
 export function requestLang(req: FastifyRequest): MessageLang {
   return pickLang(req.headers["accept-language"]);
@@ -16,6 +21,9 @@ export function installErrorHandlers(app: FastifyInstance, spaIndex: (() => stri
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const lang = requestLang(req);
     const say = (code: string) => formatMessage(lang, code) ?? code;
+    // A 429 or 503 that says when to come back; a write that waited past the busy timeout is a 503, not a 500.
+    if (err instanceof AppError && "retryAfterSeconds" in err && typeof err.retryAfterSeconds === "number") reply.header("retry-after", String(err.retryAfterSeconds));
+    if (isBusy(err)) return reply.code(503).header("retry-after", "2").send({ code: "db.busy", message: say("db.busy") });
     if (err instanceof AppError) {
       if (err.status >= 500) req.log.error({ err }, "request failed");
       return reply.code(err.status).send({ code: err.code, ...err.localise(lang) });

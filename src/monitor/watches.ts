@@ -49,14 +49,20 @@ export function previewQuery(db: Db, query: string, limit: number): { scanned: n
   return { scanned: rows.length, matched, items };
 }
 
-/** Stores the watch's matches among recent items (call after create or a query change). */
-export function backfillWatch(db: Db, watchId: number, query: string): number {
-  const set = new WatchSet([{ id: watchId, query }]);
+/** A watch's matches among recent items (the read half of a back-fill; runs on a read thread). */
+export function findWatchMatches(db: Db, query: string): { itemId: number; time: number; spans: MatchSpan[] }[] {
+  const set = new WatchSet([{ id: 1, query }]);
   const found: { itemId: number; time: number; spans: MatchSpan[] }[] = [];
   for (const r of recentItems(db, BACKFILL_SCAN)) {
     const m = set.match({ title: r.title, text: r.text, source: r.source_name });
     if (m.length) found.push({ itemId: r.id, time: r.published_at ?? r.fetched_at, spans: m[0].spans });
   }
+  return found;
+}
+
+/** Stores the watch's matches among recent items (call after create or a query change). */
+export function backfillWatch(db: Db, watchId: number, query: string): number {
+  const found = findWatchMatches(db, query);
   insertWatchMatches(db, watchId, found);
   return found.length;
 }

@@ -80,4 +80,20 @@ describe("searchItems", () => {
     // With a text query the full-text index drives and the watch filters.
     expect(idsOf(searchItems(db, { watchId: watch.id, q: "学校" }, 50, 0))).toEqual(odd);
   });
+
+  it("stops a collapsed count at its time limit and says it counted only part", () => {
+    const db = openDb(":memory:");
+    migrate(db);
+    const src = insertSource(db, { name: "来源", kind: "rss", url: "http://127.0.0.1/1", intervalSeconds: 300, priority: 1, enabled: true });
+    const items = Array.from({ length: 2000 }, (_, n) => ({
+      guid: `g${n}`, url: null, canonicalUrl: null, contentHash: contentHash("", `第${n}条 学校食堂`), author: null, title: "", text: `第${n}条 学校食堂`, publishedAt: n,
+    }));
+    insertItems(db, src.id, items);
+    expect(searchItems(db, { collapse: true, q: "学校" }, 20, 0)).toMatchObject({ total: 2000, capped: false });
+    const cut = searchItems(db, { collapse: true, q: "学校" }, 20, 0, { countMs: 0 });
+    expect(cut.capped).toBe(true);
+    expect(cut.rows).toHaveLength(20);
+    expect(cut.total).toBeGreaterThanOrEqual(20);
+    expect(cut.total).toBeLessThan(2000);
+  });
 });

@@ -10,9 +10,13 @@ export interface ItemFilter {
   collapse?: boolean; eventId?: number; watchId?: number; sentiment?: string;
 }
 
+/** A watch with at most this many matches is checked against a list of them built once per statement. */
+const SMALL_WATCH = 50_000;
+
 // The filters as SQL over the items row `a` (the text query excluded: the caller drives from it;
-// the watch excluded when `watchDriven`: the caller drives from the watch's matches).
-function filterClauses(f: ItemFilter, a: string, watchDriven = false): { clauses: string[]; params: unknown[] } {
+// the watch excluded when `watchDriven`: the caller drives from the watch's matches). With `rowId`
+// (the text index's row id) the watch and event are checked on it, before the item's row is read.
+function filterClauses(f: ItemFilter, a: string, watchDriven = false, rowId?: string, watchSize?: number): { clauses: string[]; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
   if (f.sourceIds?.length) {
@@ -32,15 +36,18 @@ function filterClauses(f: ItemFilter, a: string, watchDriven = false): { clauses
     params.push(f.status);
   }
   if (f.eventId !== undefined) {
-    clauses.push(`${a}.event_id = ?`);
+    // An event's members are a short list in items_event (event_id, id).
+    // (`+` keeps the planner from probing the text index once per member instead).
+    clauses.push(rowId ? `+${rowId} IN (SELECT id FROM items WHERE event_id = ?)` : `${a}.event_id = ?`);
     params.push(f.eventId);
   }
   if (f.watchId !== undefined && !watchDriven) {
-    // Driving rows come from the watch's matches; a probe of one row looks up its key instead of
-    // building the list of all the watch's matches first.
+    // A probe of one row looks up its key instead of building the list of all the watch's matches
+    // first (a broad watch's list took ~100 ms at 1M items, and a page needs a few dozen probes).
+    // A small watch's list is built once instead (a hash probe per row rather than a b-tree probe).
     clauses.push(
-      a === "i" ? `${a}.id IN (SELECT item_id FROM watch_matches WHERE watch_id = ?)`
-      : `EXISTS (SELECT 1 FROM watch_matches m WHERE m.watch_id = ? AND m.item_id = ${a}.id)`,
+      rowId && (watchSize ?? Infinity) <= SMALL_WATCH ? `+${rowId} IN (SELECT item_id FROM watch_matches WHERE watch_id = ?)`
+      : `EXISTS (SELECT 1 FROM watch_matches m WHERE m.watch_id = ? AND m.item_id = ${rowId ?? `${a}.id`})`,
     );
     params.push(f.watchId);
   }
@@ -51,19 +58,28 @@ function filterClauses(f: ItemFilter, a: string, watchDriven = false): { clauses
   return { clauses, params };
 }
 
-function where(f: ItemFilter): { clauses: string[]; params: unknown[]; match: string | null; watchDriven: boolean } {
+type Driver = "fts" | "watch" | "items";
+
+function where(db: Db, f: ItemFilter): { clauses: string[]; params: unknown[]; match: string | null; driver: Driver } {
   const match = f.q ? toMatchQuery(f.q) : null;
   // Without a text query, a watch's matches drive the search (newest first by their key), so a
   // page reads 50 matches rather than listing all of a broad watch's (50 ms at 300k items).
-  const watchDriven = f.watchId !== undefined && !match;
-  const { clauses, params } = filterClauses(f, "i", watchDriven);
+  const driver: Driver = match ? "fts" : f.watchId !== undefined ? "watch" : "items";
+  // With a text query the watch and event are checked on the query's row id before the item's row
+  // is read: a common word and a rare watch met once in ~2,000 of the word's matches, and reading
+  // each of those rows first took 80–140 ms at 1M items.
+  const watchSize = driver === "fts" && f.watchId !== undefined
+    ? (db.prepare("SELECT match_count FROM watches WHERE id = ?").pluck().get(f.watchId) as number | undefined) ?? 0 : undefined;
+  const { clauses, params } = filterClauses(f, "i", driver === "watch", driver === "fts" ? "f.rowid" : undefined, watchSize);
   if (f.collapse) {
     // Copies are folded under their group's first post when that post is among the results too;
     // when it is not (another source, a query or watch only the copies match), the matching copies
     // are listed rather than the group vanishing. One primary-key probe of the first post per row.
     const first = filterClauses(f, "o");
     if (match) {
-      first.clauses.push("o.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)");
+      // One probe of the text index per copy met: a page meets a few, and listing every match of a
+      // common word first (to test membership) took 50–200 ms at 1M items.
+      first.clauses.push("EXISTS (SELECT 1 FROM items_fts WHERE items_fts MATCH ? AND rowid = o.id)");
       first.params.push(match);
     }
     const cond = first.clauses.map((c) => ` AND ${c}`).join("");
@@ -73,7 +89,7 @@ function where(f: ItemFilter): { clauses: string[]; params: unknown[]; match: st
     );
     params.push(...first.params);
   }
-  return { clauses, params, match, watchDriven };
+  return { clauses, params, match, driver };
 }
 
 /**
@@ -83,16 +99,20 @@ function where(f: ItemFilter): { clauses: string[]; params: unknown[]; match: st
  */
 export const COLLAPSED_COUNT_CAP = 10_000;
 
+/** Collapsed views stop counting after this long and say "more than" what they counted. */
+export const COLLAPSED_COUNT_MS = 40;
+
 /**
  * A page of matching items, newest first, and the number of all matches (-1 when `count` is false);
- * `capped` when the count stopped at offset + COLLAPSED_COUNT_CAP (there are more).
+ * `capped` when a collapsed view's count stopped at offset + COLLAPSED_COUNT_CAP or after
+ * COLLAPSED_COUNT_MS (there are more than `total`).
  */
 export function searchItems(
-  db: Db, f: ItemFilter, limit: number, offset: number, opts: { count?: boolean; countCap?: number } = {},
+  db: Db, f: ItemFilter, limit: number, offset: number, opts: { count?: boolean; countCap?: number; countMs?: number } = {},
 ): { rows: ItemRow[]; total: number; capped: boolean } {
   const count = opts.count ?? true;
   const cap = opts.countCap ?? COLLAPSED_COUNT_CAP;
-  const w = where(f);
+  const w = where(db, f);
   // A query with only punctuation matches nothing rather than everything.
   if (f.q && f.q.trim() && !w.match) return { rows: [], total: 0, capped: false };
   const cond = w.clauses.length ? ` AND ${w.clauses.join(" AND ")}` : "";
@@ -103,13 +123,13 @@ export function searchItems(
   let params: unknown[];
   let order: string;
   let quickCount: { sql: string; params: unknown[] } | null = null;
-  if (w.match) {
+  if (w.driver === "fts") {
     tables = "items_fts f JOIN items i ON i.id = f.rowid";
     filter = ` WHERE items_fts MATCH ?${cond}`;
     params = [w.match, ...w.params];
     order = "f.rowid";
     if (!cond) quickCount = { sql: "SELECT count(*) AS n FROM items_fts WHERE items_fts MATCH ?", params: [w.match] };
-  } else if (w.watchDriven) {
+  } else if (w.driver === "watch") {
     tables = "watch_matches m JOIN items i ON i.id = m.item_id";
     filter = ` WHERE m.watch_id = ?${cond}`;
     params = [f.watchId, ...w.params];
@@ -123,16 +143,29 @@ export function searchItems(
     params = w.params;
     order = "i.id";
   }
-  const rows = db.sqlite
-    .prepare(`SELECT i.*, s.name AS source_name FROM ${tables} JOIN sources s ON s.id = i.source_id${filter} ORDER BY ${order} DESC LIMIT ? OFFSET ?`)
+  // tf_budget() ends a statement that runs past the caller's time budget (src/db/budget.ts); SQLite
+  // evaluates it per row the statement considers, and first in the WHERE clause also for rows the
+  // filters then reject (AND stops at a false term). Left out of a plain count(*), which SQLite
+  // answers from the b-tree without visiting rows.
+  const budgeted = filter ? filter.replace(" WHERE ", " WHERE tf_budget() AND ") : " WHERE tf_budget()";
+  const rows = db
+    .prepare(`SELECT i.*, s.name AS source_name FROM ${tables} JOIN sources s ON s.id = i.source_id${budgeted} ORDER BY ${order} DESC LIMIT ? OFFSET ?`)
     .all(...params, limit, offset) as ItemRow[];
   if (!count) return { rows, total: -1, capped: false };
   if (f.collapse) {
-    // Counted up to `cap` results past this page, so the pages after it stay reachable.
+    // Counted up to `cap` results past this page, so the pages after it stay reachable, and for at
+    // most `countMs` (tf_budget cuts the statement, however few rows it yields): a common word with a
+    // filter met 10,000 results only after 30–60k rows (150–450 ms at 1M items). A count cut short is
+    // what was counted, shown as "more than".
     const most = offset + cap;
-    const n = (db.sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${tables}${filter} LIMIT ?)`).get(...params, most + 1) as { n: number }).n;
+    let n = 0;
+    const counter = db.prepare(`SELECT 1 FROM ${tables}${budgeted} LIMIT ?`).pluck();
+    const cut = !db.budget.cut(opts.countMs ?? COLLAPSED_COUNT_MS, () => {
+      for (const _ of counter.iterate(...params, most + 1)) n++;
+    });
+    if (cut) return { rows, total: Math.max(n, offset + rows.length), capped: true };
     return { rows, total: Math.min(n, most), capped: n > most };
   }
-  const counting = quickCount ?? { sql: `SELECT count(*) AS n FROM ${tables}${filter}`, params };
-  return { rows, total: (db.sqlite.prepare(counting.sql).get(...counting.params) as { n: number }).n, capped: false };
+  const counting = quickCount ?? { sql: `SELECT count(*) AS n FROM ${tables}${filter ? budgeted : ""}`, params };
+  return { rows, total: (db.prepare(counting.sql).get(...counting.params) as { n: number }).n, capped: false };
 }

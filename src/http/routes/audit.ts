@@ -2,8 +2,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { listAudit } from "../../store/audit";
-import { authorize, type AppDeps } from "../context";
+import { recordAudit } from "../../store/audit";
+import { actorOf, authorize, type RouteDeps } from "../context";
 import { presentAudit } from "../presenters";
 import { auditView, queryTime } from "../schemas";
 import { toCsv } from "../csv";
@@ -14,9 +14,9 @@ const filter = z.object({
 });
 
 /** /api/audit routes. */
-export async function auditRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+export async function auditRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { db } = deps;
+  const { db, reads, limits, config } = deps;
 
   r.get("/api/audit", {
     schema: {
@@ -26,17 +26,22 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     },
   }, async (req) => {
     authorize(req, "audit.read");
-    const { rows, total } = listAudit(db, req.query);
+    const { rows, total } = await reads.run("listAudit", [req.query]);
     return { entries: rows.map(presentAudit), total };
   });
 
   r.get("/api/audit/export.csv", { schema: { tags: ["audit"], querystring: filter } }, async (req, reply) => {
-    authorize(req, "audit.read");
-    const { rows } = listAudit(db, { ...req.query, limit: 100_000, offset: 0 });
-    const csv = toCsv(
-      ["时间 time", "操作人 actor", "操作 action", "对象类型 target type", "对象 target", "摘要 summary", "IP"],
-      rows.map((a) => [new Date(a.at).toISOString(), a.actor_name ?? "", a.action, a.target_type, a.target_id ?? "", a.summary, a.ip ?? ""]),
-    );
+    const p = authorize(req, "audit.read");
+    const csv = await limits.export.run(p.id, async () => {
+      const { rows } = await reads.run("listAudit", [{ ...req.query, limit: 100_000, offset: 0 }], config.exportBudgetMs);
+      // Recorded before the file leaves, so a download is never missing from the log it was taken from.
+      const filter = Object.fromEntries(Object.entries(req.query).filter(([, v]) => v !== undefined));
+      recordAudit(db, { actor: actorOf(p), action: "audit.export", targetType: "audit", targetId: null, summary: { format: "csv", filter, rows: rows.length }, ip: req.ip });
+      return toCsv(
+        ["时间 time", "操作人 actor", "操作 action", "对象类型 target type", "对象 target", "摘要 summary", "IP"],
+        rows.map((a) => [new Date(a.at).toISOString(), a.actor_name ?? "", a.action, a.target_type, a.target_id ?? "", a.summary, a.ip ?? ""]),
+      );
+    });
     return reply
       .header("content-type", "text/csv; charset=utf-8")
       .header("content-disposition", `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.csv"`)

@@ -3,10 +3,10 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { getItem, setItemStatus } from "../../store/items";
-import { searchItems, type ItemFilter } from "../../store/item-search";
+import type { ItemFilter } from "../../store/item-search";
 import { recordAudit } from "../../store/audit";
 import { AppError } from "../../errors";
-import { actorOf, authorize, type AppDeps } from "../context";
+import { actorOf, authorize, type RouteDeps } from "../context";
 import { presentItem } from "../presenters";
 import { errorBody, idParams, itemView, queryTime } from "../schemas";
 import { ITEM_STATUSES } from "../../shared/api";
@@ -14,7 +14,6 @@ import { SENTIMENT_LABELS } from "../../shared/analysis-api";
 import { loadItemContext } from "../../store/analysis";
 import { correctSentiment } from "../../store/sentiment";
 import { refreshEvents } from "../../monitor/refresh-events";
-import { writeItemsXlsx } from "../xlsx";
 
 const filterQuery = z.object({
   q: z.string().max(200).optional(),
@@ -43,13 +42,18 @@ function toFilter(q: z.output<typeof filterQuery>): ItemFilter {
   };
 }
 
+/** The filter as an audit row records it: only the parts that were set. */
+function filterSummary(f: ItemFilter): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== false));
+}
+
 /** Most rows one export may hold. */
 const EXPORT_MAX = 50_000;
 
 /** /api/items routes. */
-export async function itemRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+export async function itemRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { db } = deps;
+  const { db, reads, limits, config } = deps;
 
   r.get("/api/items", {
     schema: {
@@ -57,22 +61,28 @@ export async function itemRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       response: { 200: z.object({ items: z.array(itemView), total: z.number(), capped: z.boolean() }), 400: errorBody },
     },
   }, async (req) => {
-    authorize(req, "items.read");
-    const { rows, total, capped } = searchItems(db, toFilter(req.query), req.query.limit, req.query.offset);
-    const ctx = loadItemContext(db, rows);
+    const p = authorize(req, "items.read");
+    const { rows, total, capped, ctx } = await limits.search.run(p.id, () =>
+      reads.run("ledgerPage", [toFilter(req.query), req.query.limit, req.query.offset]));
     return { items: rows.map((row) => presentItem(row, ctx)), total, capped };
   });
 
   r.get("/api/items/export.xlsx", {
     schema: { tags: ["items"], summary: `Export a search result as XLSX (at most ${EXPORT_MAX} rows)`, querystring: filterQuery },
   }, async (req, reply) => {
-    authorize(req, "items.export");
-    const { rows } = searchItems(db, toFilter(req.query), EXPORT_MAX, 0, { count: false });
+    const p = authorize(req, "items.export");
+    const filter = toFilter(req.query);
+    const body = await limits.export.run(p.id, async () => {
+      const { rows, file } = await reads.run("ledgerXlsx", [filter, EXPORT_MAX], config.exportBudgetMs);
+      recordAudit(db, { actor: actorOf(p), action: "items.export", targetType: "items", targetId: null, summary: { format: "xlsx", filter: filterSummary(filter), rows }, ip: req.ip });
+      // A thread's answer arrives as a plain Uint8Array.
+      return Buffer.from(file.buffer, file.byteOffset, file.byteLength);
+    });
     const stamp = new Date().toISOString().slice(0, 10);
     reply
       .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
       .header("content-disposition", `attachment; filename="items-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(`舆情台账-${stamp}.xlsx`)}`);
-    return reply.send(await writeItemsXlsx(rows));
+    return reply.send(body);
   });
 
   r.get("/api/items/:id", {

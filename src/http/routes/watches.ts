@@ -5,10 +5,11 @@ import { z } from "zod";
 import { AppError } from "../../errors";
 import { recordAudit } from "../../store/audit";
 import { deleteWatch, getWatch, insertWatch, listWatches, updateWatch, type WatchRow } from "../../store/watches";
-import { backfillWatch, previewQuery, validateQuery } from "../../monitor/watches";
+import { findWatchMatches, validateQuery } from "../../monitor/watches";
+import { insertWatchMatches } from "../../store/watches";
 import { watchBurst } from "../../monitor/refresh-events";
 import type { WatchView } from "../../shared/analysis-api";
-import { actorOf, authorize, type AppDeps } from "../context";
+import { actorOf, authorize, type RouteDeps } from "../context";
 import { errorBody, idParams, text } from "../schemas";
 import { watchBody, watchPreview, watchView } from "../analysis-schemas";
 import type { Db } from "../../db/connection";
@@ -38,9 +39,9 @@ function viewOf(db: Db, id: number): WatchView {
 }
 
 /** Watch routes. */
-export async function watchRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+export async function watchRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { db } = deps;
+  const { db, reads, limits } = deps;
 
   r.get("/api/watches", {
     schema: { tags: ["watches"], summary: "Watches with match counts and burst flags", response: { 200: z.object({ watches: z.array(watchView) }) } },
@@ -57,8 +58,8 @@ export async function watchRoutes(app: FastifyInstance, deps: AppDeps): Promise<
       response: { 200: watchPreview, 400: errorBody },
     },
   }, async (req) => {
-    authorize(req, "analysis.read");
-    const p = previewQuery(db, req.body.query, req.body.limit);
+    const user = authorize(req, "analysis.read");
+    const p = await limits.preview.run(user.id, () => reads.run("previewQuery", [req.body.query, req.body.limit]));
     return {
       scanned: p.scanned, matched: p.matched,
       items: p.items.map((i) => ({
@@ -73,9 +74,11 @@ export async function watchRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   }, async (req, reply) => {
     const p = authorize(req, "analysis.write");
     validateQuery(req.body.query);
+    // The back-fill's scan of recent items runs on the read pool; its matches are stored with the watch.
+    const found = req.body.enabled ? await reads.run("findWatchMatches", [req.body.query]) : [];
     const id = db.tx(() => {
       const id = insertWatch(db, { ...req.body, createdBy: p.id });
-      if (req.body.enabled) backfillWatch(db, id, req.body.query);
+      insertWatchMatches(db, id, found);
       recordAudit(db, { actor: actorOf(p), action: "watch.create", targetType: "watch", targetId: id, summary: { name: req.body.name, query: req.body.query }, ip: req.ip });
       return id;
     });
@@ -88,13 +91,16 @@ export async function watchRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   }, async (req) => {
     const p = authorize(req, "analysis.write");
     if (req.body.query !== undefined) validateQuery(req.body.query);
+    const current = getWatch(db, req.params.id);
+    const willScan = !!current && req.body.query !== undefined && req.body.query !== current.query && (req.body.enabled ?? !!current.enabled);
+    const found = willScan ? await reads.run("findWatchMatches", [req.body.query!]) : null;
     db.tx(() => {
       const before = getWatch(db, req.params.id);
       if (!before) throw AppError.notFound("watch");
       const queryChanged = req.body.query !== undefined && req.body.query !== before.query;
       updateWatch(db, before.id, { ...req.body, query: queryChanged ? req.body.query : undefined });
       const after = getWatch(db, before.id)!;
-      if (queryChanged && after.enabled) backfillWatch(db, after.id, after.query);
+      if (queryChanged && after.enabled) insertWatchMatches(db, after.id, found ?? findWatchMatches(db, after.query));
       recordAudit(db, {
         actor: actorOf(p), action: "watch.update", targetType: "watch", targetId: before.id,
         summary: { before: { name: before.name, query: before.query, enabled: !!before.enabled }, after: req.body }, ip: req.ip,

@@ -1,0 +1,34 @@
+// State-changing requests wait for another connection's write lock (a CLI command, a backup)
+// asynchronously, checking every few ms, so that /api/health and reads keep answering meanwhile; past
+// the budget they answer 503 db.busy with Retry-After rather than holding the event loop in SQLite's
+// busy handler and failing with a 500.
+import type { FastifyInstance } from "fastify";
+import { setTimeout as sleep } from "node:timers/promises";
+import { writeLockFree } from "../db/write-lock";
+import { AppError } from "../errors";
+import type { AppDeps } from "./context";
+
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+// POSTs that only read (a body too large for a query string).
+const READ_ONLY = new Set(["/api/watches/preview"]);
+const POLL_MS = 15;
+
+/** A 503 for a write that waited past its budget. */
+class DbBusy extends AppError {
+  readonly retryAfterSeconds = 2;
+  constructor() {
+    super(503, "db.busy");
+  }
+}
+
+/** Adds the wait before every state-changing /api request. */
+export function installWriteWait(app: FastifyInstance, deps: AppDeps): void {
+  app.addHook("preHandler", async (req) => {
+    if (SAFE.has(req.method) || !req.url.startsWith("/api/") || READ_ONLY.has(req.url.split("?")[0])) return;
+    const deadline = Date.now() + deps.config.dbBusyTimeoutMs;
+    while (!writeLockFree(deps.db)) {
+      if (Date.now() >= deadline) throw new DbBusy();
+      await sleep(POLL_MS);
+    }
+  });
+}
