@@ -12,7 +12,7 @@ import { migrate } from "../src/db/migrate";
 import { insertItems, type NewItem } from "../src/store/items";
 import { insertSource } from "../src/store/sources";
 import { insertWatch } from "../src/store/watches";
-import { drainWithPool } from "../src/jobs/analyse-items";
+import { drainWithPool, flushEventSnapshots } from "../src/jobs/analyse-items";
 import { loadAnalyser } from "../src/jobs/load-analyser";
 import { pendingCount } from "../src/store/analysis";
 import { searchItems, type ItemFilter } from "../src/store/item-search";
@@ -95,6 +95,8 @@ try {
     await new Promise((r) => setImmediate(r));
   }
   while (running || pendingCount(db) > 0) await kick();
+  // As the server does once the queue is empty: refresh the events held back, store the snapshots.
+  flushEventSnapshots(db, analyser, throttle);
   const ended = performance.now();
   const cpu = process.cpuUsage(cpuBefore);
   const wallSecs = (ended - began) / 1000;

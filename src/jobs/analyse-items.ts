@@ -92,10 +92,21 @@ function commitRows(
   for (const id of snapshots) saveEventSnapshot(db, id, analyser.events.snapshot(id));
 }
 
-/** Stores the snapshots the throttle still holds back (when idle, and before stopping). */
+/** Refreshes the events whose full refresh the throttle held back (once the queue is empty). */
+export function refreshStaleEvents(db: Db, throttle: RefreshThrottle, now = Date.now()): void {
+  const stale = throttle.takeStale();
+  if (stale.length) db.tx(() => refreshEvents(db, stale, now));
+}
+
+/** Refreshes the events and stores the snapshots the throttle still holds back (when idle, and before stopping). */
 export function flushEventSnapshots(db: Db, analyser: Analyser, throttle: RefreshThrottle, now = Date.now()): void {
+  const stale = throttle.takeStale();
   const ids = throttle.flush(now);
-  if (ids.length) db.tx(() => ids.forEach((id) => saveEventSnapshot(db, id, analyser.events.snapshot(id))));
+  if (stale.length || ids.length)
+    db.tx(() => {
+      refreshEvents(db, stale, now);
+      for (const id of ids) saveEventSnapshot(db, id, analyser.events.snapshot(id));
+    });
 }
 
 /** Analyses one batch of pending items on this thread; returns how many were analysed. */
@@ -182,7 +193,7 @@ export function createAnalysisWorker(
     if (total === 0) {
       flushEventSnapshots(db, analyser, throttle);
       mergeSearchIndex(db);
-    }
+    } else if (!stopped) refreshStaleEvents(db, throttle); // the queue is empty: titles catch up now
     return total;
   }
 
