@@ -35,15 +35,15 @@ export function ItemsFilters({ filters, onChange, autoRefresh, onAutoRefresh }: 
     filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null;
 
   return (
-    <Space wrap size="middle" style={{ marginBottom: 16 }}>
-      <Space.Compact>
+    <Space wrap size="middle" style={{ marginBottom: 16 }} className="items-filters">
+      <Space.Compact className="items-search-group">
         <Input
           allowClear
           value={draft}
           placeholder={t("items.searchPlaceholder")}
           onChange={(event) => setDraft(event.target.value)}
           onPressEnter={() => change({ q: draft })}
-          style={{ width: 280 }}
+          className="items-search"
           data-testid="items-search"
         />
         <Button
