@@ -57,7 +57,11 @@ it("fits a 390 px phone: header drawer, search, dashboard, ledger, item and even
   await expectInView(page, "items-search");
   await expectInView(page, "items-search-submit");
   await expectInView(page, "triage-bar");
+  expect(await page.getByTestId("sentiment-filter").count()).toBe(0);
   await expectFits(page, "ledger");
+  await page.getByTestId("items-more-filters").click();
+  await expect.poll(() => page.getByTestId("sentiment-filter").isVisible()).toBe(true);
+  await expectFits(page, "ledger-filters");
   await page.getByTestId("items-search").fill("拥堵");
   await page.getByTestId("items-search").press("Enter");
   await expect.poll(() => page.getByTestId("item-link").allTextContents(), { timeout: 10_000 }).toEqual(["柳溪镇道路施工致早高峰拥堵"]);

@@ -5,6 +5,7 @@ import type { zhCNTriage } from "./zh-CN-triage";
 export const enTriage: { readonly [K in keyof typeof zhCNTriage]: string } = {
   "header.menu": "Menu",
   "item.triaged": "Triage",
+  "items.moreFilters": "Filters",
 
   "triage.selected": "{n} selected",
   "triage.markSeen": "Mark seen",

@@ -4,6 +4,7 @@
 export const zhCNTriage = {
   "header.menu": "菜单",
   "item.triaged": "处理情况",
+  "items.moreFilters": "筛选",
 
   "triage.selected": "已选 {n} 条",
   "triage.markSeen": "标记已读",

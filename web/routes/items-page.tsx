@@ -13,7 +13,7 @@ import { SentimentCorrect, SentimentTag } from "../components/sentiment-tag";
 import { useT } from "../locales/i18n";
 import { EMPTY, formatTime } from "../lib/format";
 import { queryTerms } from "../lib/highlight";
-import { ITEM_FILTER_KEYS, itemListParams, pageOf } from "../lib/items-query";
+import { hasNarrowingFilters, ITEM_FILTER_KEYS, itemListParams, pageOf } from "../lib/items-query";
 import { useSearchState } from "../lib/use-search-state";
 import { ItemTitleCell } from "./item-title-cell";
 import { ItemsAnalysisFilters } from "./items-analysis-filters";
@@ -29,6 +29,9 @@ export function ItemsPage() {
   const screens = Grid.useBreakpoint();
   const [filters, update] = useSearchState(ITEM_FILTER_KEYS);
   const [autoRefresh, setAutoRefresh] = useState(false);
+  // A phone shows the search box alone until 筛选 is pressed; a desk shows every filter.
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const allFilters = screens.md !== false || filtersOpen || hasNarrowingFilters(filters);
   const [repostGroup, setRepostGroup] = useState<string | null>(null);
   const { page, size } = pageOf(filters);
   const { data, error, loading, reload } = useApi<ItemPage>(withQuery("/api/items", itemListParams(filters)), {
@@ -98,8 +101,15 @@ export function ItemsPage() {
 
   return (
     <Card>
-      <ItemsFilters filters={filters} onChange={update} autoRefresh={autoRefresh} onAutoRefresh={setAutoRefresh} />
-      <ItemsAnalysisFilters filters={filters} onChange={update} />
+      <ItemsFilters
+        filters={filters}
+        onChange={update}
+        autoRefresh={autoRefresh}
+        onAutoRefresh={setAutoRefresh}
+        expanded={allFilters}
+        onExpand={() => setFiltersOpen(true)}
+      />
+      {allFilters && <ItemsAnalysisFilters filters={filters} onChange={update} />}
       {triager && <TriageBar triage={triage} />}
       {error && !data ? (
         <LoadFailed error={error} onRetry={reload} />

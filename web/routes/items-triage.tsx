@@ -131,7 +131,14 @@ export function TriageBar({ triage }: { triage: ItemTriage }) {
         )}
       </Space>
       <Tooltip title={t("triage.keysHint")}>
-        <Button size="small" type="text" icon={<QuestionCircleOutlined />} onClick={() => setHelpOpen(true)} data-testid="triage-help">
+        <Button
+          size="small"
+          type="text"
+          icon={<QuestionCircleOutlined />}
+          onClick={() => setHelpOpen(true)}
+          className="triage-help"
+          data-testid="triage-help"
+        >
           {t("triage.shortcuts")}
         </Button>
       </Tooltip>
