@@ -111,7 +111,7 @@ export function AppLayout() {
           </Layout.Header>
         ) : (
           <Layout.Header className="app-header">
-            <Typography.Text type="secondary">{t("app.tagline")}</Typography.Text>
+            <Typography.Text type="secondary" className="app-tagline">{t("app.tagline")}</Typography.Text>
             <Space size="middle">
               {who}
               {language}
