@@ -35,6 +35,8 @@ export type ItemContext = {
   groupSizes: Map<string, number>;
   watches: Map<number, ItemWatchMatch[]>;
   eventTitles: Map<number, string>;
+  /** Usernames of the users who last set the items' status. */
+  triagers: Map<number, string>;
 };
 
 function parseJson<T>(text: string | null, fallback: T): T {
@@ -67,6 +69,7 @@ export function presentItem(i: ItemRow, ctx?: ItemContext): ItemView {
   return {
     id: i.id, sourceId: i.source_id, sourceName: i.source_name, title: i.title, text: i.text, url: i.url,
     author: i.author, publishedAt: iso(i.published_at), fetchedAt: iso(i.fetched_at)!, status: i.status as ItemStatus,
+    triagedBy: i.triaged_by === null ? null : (ctx?.triagers.get(i.triaged_by) ?? null), triagedAt: iso(i.triaged_at),
     analysis: presentAnalysis(i, ctx),
   };
 }

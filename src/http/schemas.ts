@@ -32,7 +32,7 @@ export const sourceView = z.object({
 export const itemView = z.object({
   id: z.number(), sourceId: z.number(), sourceName: z.string(), title: z.string(), text: z.string(), url: z.string().nullable(),
   author: z.string().nullable(), publishedAt: isoOrNull, fetchedAt: z.string(), status: z.enum(ITEM_STATUSES),
-  analysis: itemAnalysisView.nullable(),
+  triagedBy: z.string().nullable(), triagedAt: isoOrNull, analysis: itemAnalysisView.nullable(),
 });
 /** AuditEntryView. */
 export const auditView = z.object({

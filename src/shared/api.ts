@@ -82,8 +82,26 @@ export interface ItemView {
   publishedAt: string | null;
   fetchedAt: string;
   status: ItemStatus;
+  /** Username of who last set the status (null while untouched, or when that account is gone). */
+  triagedBy: string | null;
+  /** When the status was last set. */
+  triagedAt: string | null;
   /** Sentiment, keywords, reposts, event and watch matches; null until analysed. */
   analysis: ItemAnalysisView | null;
+}
+
+/** Most items one bulk triage request may change. */
+export const TRIAGE_MAX_ITEMS = 500;
+
+/** Body of POST /api/items/triage. */
+export interface BulkTriageRequest {
+  ids: number[];
+  status: ItemStatus;
+}
+
+/** POST /api/items/triage response: how many items changed status (those already in it are left as they were). */
+export interface BulkTriageResult {
+  updated: number;
 }
 
 /** GET /api/items response. */

@@ -72,6 +72,10 @@ export const MESSAGES: Record<string, Texts> = {
   "event_merged": { "zh-CN": "事件已合并到 #{id}", en: "The event was merged into #{id}" },
   "same_event": { "zh-CN": "不能把事件合并到自身", en: "An event cannot be merged into itself" },
   "event.items_not_in_event": { "zh-CN": "所选条目不属于该事件", en: "The selected items are not in this event" },
+  "items.not_found": {
+    "zh-CN": "有 {count} 条信息已不存在（可能随信息源一起删除），请刷新后重试",
+    en: "{count} of the items no longer exist (perhaps deleted with their source); reload and try again",
+  },
   "event.cannot_split_all": { "zh-CN": "不能拆出全部条目", en: "You cannot split off every item" },
 
   // Field messages for request validation.

@@ -6,6 +6,7 @@ import { decodeSpans, type MatchSpan } from "../analyse/query";
 import type { Db } from "../db/connection";
 import type { ItemsTable } from "../db/schema";
 import { MatchTally, recordWatchMatches } from "./watches";
+import { usernamesOf } from "./users";
 
 /** An item waiting for analysis, with what the pipeline needs of its source. */
 export type PendingItem = {
@@ -166,9 +167,13 @@ export function watchMatchesOf(db: Db, itemIds: readonly number[]): Map<number, 
   return out;
 }
 
-/** Repost-group sizes and watch matches for a page of items (what their analysis views show). */
-export function loadItemContext(db: Db, rows: readonly { id: number; dup_group: string | null; event_id: number | null }[]) {
+/** Repost-group sizes, watch matches, event titles and triagers' usernames for a page of items (what their views show). */
+export function loadItemContext(
+  db: Db,
+  rows: readonly { id: number; dup_group: string | null; event_id: number | null; triaged_by: number | null }[],
+) {
   return {
+    triagers: usernamesOf(db, rows.map((r) => r.triaged_by).filter((u): u is number => u !== null)),
     groupSizes: groupSizes(db, rows.map((r) => r.dup_group).filter((g): g is string => g !== null)),
     watches: watchMatchesOf(db, rows.map((r) => r.id)),
     eventTitles: eventTitles(db, rows.map((r) => r.event_id).filter((e): e is number => e !== null)),

@@ -96,6 +96,21 @@ export function setItemStatus(db: Db, id: number, status: string, userId: number
   db.run(db.q.updateTable("items").set({ status, triaged_by: userId, triaged_at: now }).where("id", "=", id));
 }
 
+/** An item's triage status before a bulk change. */
+export interface ItemStatusRow { id: number; status: string }
+
+/** The current status of each of `ids` that exists, in id order. */
+export function itemStatuses(db: Db, ids: readonly number[]): ItemStatusRow[] {
+  if (!ids.length) return [];
+  return db.all(db.q.selectFrom("items").select(["id", "status"]).where("id", "in", ids).orderBy("id"));
+}
+
+/** Sets the triage status of many items (one statement) and who set it; call inside the caller's transaction. */
+export function setItemsStatus(db: Db, ids: readonly number[], status: string, userId: number, now = Date.now()): number {
+  if (!ids.length) return 0;
+  return db.run(db.q.updateTable("items").set({ status, triaged_by: userId, triaged_at: now }).where("id", "in", ids)).changes;
+}
+
 /** Merges some FTS5 index segments (idle-time upkeep after bulk inserts); true when work was done. */
 export function mergeSearchIndex(db: Db, pages = 200): boolean {
   // As the FTS5 manual suggests: total_changes() grows by more than one only when segments were merged.

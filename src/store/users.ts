@@ -68,3 +68,11 @@ export function deleteUserSessions(db: Db, userId: number): void {
 export function purgeSessions(db: Db, now = Date.now()): number {
   return db.run(db.q.deleteFrom("sessions").where("expires_at", "<=", now)).changes;
 }
+
+/** Usernames of the given user ids (ids of deleted users are absent). */
+export function usernamesOf(db: Db, ids: readonly number[]): Map<number, string> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = db.all(db.q.selectFrom("users").select(["id", "username"]).where("id", "in", unique));
+  return new Map(rows.map((r) => [r.id, r.username]));
+}

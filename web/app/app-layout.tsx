@@ -1,6 +1,7 @@
-// The signed-in shell: side menu filtered by role, header with user, language and sign-out.
-import { Suspense, type ReactNode } from "react";
-import { Button, Layout, Menu, Select, Space, Tag, Typography } from "antd";
+// The signed-in shell: side menu filtered by role, header with user, language and sign-out. On a phone the
+// menu, the user and the language move into a drawer opened from the header.
+import { Suspense, useState, type ReactNode } from "react";
+import { Button, Drawer, Grid, Layout, Menu, Select, Space, Tag, Typography } from "antd";
 import type { MenuProps } from "antd";
 import {
   ApartmentOutlined,
@@ -11,6 +12,7 @@ import {
   FireOutlined,
   GlobalOutlined,
   LogoutOutlined,
+  MenuOutlined,
   ProfileOutlined,
   RadarChartOutlined,
   TeamOutlined,
@@ -42,45 +44,99 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
 
+  // Below md (768 px) there is no room for a side menu beside the page: it becomes a drawer.
+  const phone = Grid.useBreakpoint().md === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
   const items: MenuProps["items"] = visiblePages(user.role).map((page) => ({
     key: page,
     icon: ICONS[page],
     label: t(`menu.${page}`),
   }));
 
+  const menu = (theme: "dark" | "light") => (
+    <Menu
+      theme={theme}
+      mode="inline"
+      items={items}
+      selectedKeys={[pageOfPath(location.pathname)]}
+      onClick={({ key }) => {
+        setDrawerOpen(false);
+        navigate(PAGE_PATHS[key as PageKey]);
+      }}
+      data-testid="nav-menu"
+    />
+  );
+  const who = (
+    <span className="app-user">
+      {user.displayName} <Tag color="blue">{t(`role.${user.role}`)}</Tag>
+    </span>
+  );
+  const language = (
+    <Select
+      aria-label={t("lang.label")}
+      value={lang}
+      onChange={setLang}
+      prefix={<GlobalOutlined />}
+      options={LANGS.map((code) => ({ value: code, label: LANG_NAMES[code] }))}
+      style={{ width: 140 }}
+    />
+  );
+  const logout = (
+    <Button icon={<LogoutOutlined />} onClick={() => void signOut()} data-testid="logout">
+      {t("header.logout")}
+    </Button>
+  );
 
   return (
     <Layout className="app-shell">
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="dark">
-        <div className="app-brand">{t("app.name")}</div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          items={items}
-          selectedKeys={[pageOfPath(location.pathname)]}
-          onClick={({ key }) => navigate(PAGE_PATHS[key as PageKey])}
-        />
-      </Layout.Sider>
+      {!phone && (
+        <Layout.Sider theme="dark">
+          <div className="app-brand">{t("app.name")}</div>
+          {menu("dark")}
+        </Layout.Sider>
+      )}
       <Layout>
-        <Layout.Header className="app-header">
-          <Typography.Text type="secondary">{t("app.tagline")}</Typography.Text>
-          <Space size="middle">
-            <span>
-              {user.displayName} <Tag color="blue">{t(`role.${user.role}`)}</Tag>
-            </span>
-            <Select
-              aria-label={t("lang.label")}
-              value={lang}
-              onChange={setLang}
-              prefix={<GlobalOutlined />}
-              options={LANGS.map((code) => ({ value: code, label: LANG_NAMES[code] }))}
-              style={{ width: 140 }}
+        {phone ? (
+          <Layout.Header className="app-header app-header-phone">
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t("header.menu")}
+              onClick={() => setDrawerOpen(true)}
+              data-testid="nav-toggle"
             />
-            <Button icon={<LogoutOutlined />} onClick={() => void signOut()} data-testid="logout">
-              {t("header.logout")}
-            </Button>
-          </Space>
-        </Layout.Header>
+            <Typography.Text strong className="app-brand-phone">{t("app.name")}</Typography.Text>
+            <span />
+          </Layout.Header>
+        ) : (
+          <Layout.Header className="app-header">
+            <Typography.Text type="secondary" className="app-tagline">{t("app.tagline")}</Typography.Text>
+            <Space size="middle">
+              {who}
+              {language}
+              {logout}
+            </Space>
+          </Layout.Header>
+        )}
+        {phone && (
+          <Drawer
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            placement="left"
+            size={260}
+            title={t("app.name")}
+            className="app-drawer"
+            data-testid="nav-drawer"
+          >
+            {menu("light")}
+            <Space orientation="vertical" size="middle" className="app-drawer-account">
+              {who}
+              {language}
+              {logout}
+            </Space>
+          </Drawer>
+        )}
         <Layout.Content className="app-content">
           <Suspense fallback={<PageSpinner />}>
             <Outlet />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ITEM_FILTER_KEYS, itemListParams, itemSearchParams, pageOf, type ItemFilters } from "./items-query";
+import { hasNarrowingFilters, ITEM_FILTER_KEYS, itemListParams, itemSearchParams, pageOf, type ItemFilters } from "./items-query";
 
 const blank = Object.fromEntries(ITEM_FILTER_KEYS.map((key) => [key, ""])) as ItemFilters;
 
@@ -24,5 +24,11 @@ describe("ledger filters", () => {
   it("fall back to page 1 of 20 and cap the page size", () => {
     expect(pageOf({ page: "x", size: "" })).toEqual({ page: 1, size: 20 });
     expect(pageOf({ page: "3", size: "999" })).toEqual({ page: 3, size: 200 });
+  });
+
+  it("tell the search text and paging apart from narrowing filters", () => {
+    expect(hasNarrowingFilters({ ...blank, q: "食堂", page: "2", size: "50" })).toBe(false);
+    expect(hasNarrowingFilters({ ...blank, status: "new" })).toBe(true);
+    expect(hasNarrowingFilters({ ...blank, collapse: "0" })).toBe(true);
   });
 });

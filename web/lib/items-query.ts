@@ -35,6 +35,12 @@ export function isCollapsed(filters: Pick<ItemFilters, "collapse">): boolean {
   return filters.collapse !== "0";
 }
 
+/** Whether any filter beside the search text is set (a phone then shows the filters it hides otherwise). */
+export function hasNarrowingFilters(filters: ItemFilters): boolean {
+  const { sourceId, status, from, to, collapse, sentiment, watchId, eventId } = filters;
+  return [sourceId, status, from, to, collapse, sentiment, watchId, eventId].some((value) => value !== "");
+}
+
 /** Query parameters shared by the list and the XLSX export. */
 export function itemSearchParams(filters: ItemFilters): Record<string, string> {
   const { q, sourceId, status, from, to, sentiment, watchId, eventId } = filters;

@@ -1,5 +1,6 @@
 // English UI strings; typed against the Chinese table so a missing or extra key fails to compile.
 import { enAnalysis } from "./en-analysis";
+import { enTriage } from "./en-triage";
 import type { Messages } from "./zh-CN";
 
 /** Every UI string in English. */
@@ -152,4 +153,5 @@ export const en: Messages = {
   "audit.export": "Export CSV",
 
   ...enAnalysis,
+  ...enTriage,
 };

@@ -1,5 +1,6 @@
 // Simplified Chinese UI strings: the default language and the source of truth for message keys.
 import { zhCNAnalysis } from "./zh-CN-analysis";
+import { zhCNTriage } from "./zh-CN-triage";
 
 /** Every UI string in Simplified Chinese, keyed by a stable dotted name; `{x}` marks a parameter. */
 export const zhCN = {
@@ -151,6 +152,7 @@ export const zhCN = {
   "audit.export": "导出 CSV",
 
   ...zhCNAnalysis,
+  ...zhCNTriage,
 } as const;
 
 /** The shape every locale must fill: exactly the keys of the Chinese table, any string values. */

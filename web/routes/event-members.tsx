@@ -52,8 +52,9 @@ export function EventMembers({ event, onChanged }: EventMembersProps) {
       dataIndex: "title",
       render: (_, item) => <Link to={`/items/${item.id}`}>{item.title}</Link>,
     },
-    { title: t("items.col.source"), dataIndex: "sourceName", width: 160 },
-    { title: t("items.col.published"), dataIndex: "publishedAt", width: 150, render: formatTime },
+    // On a phone the title keeps the width; source and time come back on wider screens.
+    { title: t("items.col.source"), dataIndex: "sourceName", width: 160, responsive: ["sm"] },
+    { title: t("items.col.published"), dataIndex: "publishedAt", width: 160, responsive: ["md"], render: formatTime },
     {
       title: t("items.col.sentiment"),
       dataIndex: "sentiment",

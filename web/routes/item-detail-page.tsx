@@ -74,11 +74,18 @@ export function ItemDetailPage() {
         <Descriptions.Item label={t("items.col.status")}>
           <StatusTag status={item.status} />
         </Descriptions.Item>
+        <Descriptions.Item label={t("item.triaged")}>
+          <span data-testid="item-triaged">
+            {item.triagedAt
+              ? t(item.triagedBy ? "triage.by" : "triage.byUnknown", { user: item.triagedBy ?? "", time: formatTime(item.triagedAt) })
+              : t("triage.untouched")}
+          </span>
+        </Descriptions.Item>
         <Descriptions.Item label={t("items.col.published")}>{formatTime(item.publishedAt)}</Descriptions.Item>
         <Descriptions.Item label={t("items.col.fetched")}>{formatTime(item.fetchedAt)}</Descriptions.Item>
         <Descriptions.Item label={t("item.link")}>
           {href ? (
-            <a href={href} target="_blank" rel="noopener noreferrer nofollow" data-testid="item-url">
+            <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="item-link-url" data-testid="item-url">
               <LinkOutlined /> {item.url}
             </a>
           ) : (
@@ -86,7 +93,7 @@ export function ItemDetailPage() {
           )}
         </Descriptions.Item>
       </Descriptions>
-      <Space style={{ marginBottom: 24 }}>
+      <Space wrap style={{ marginBottom: 24 }}>
         {ACTIONS.filter((action) => triage && action.status !== item.status).map((action) => (
           <Button key={action.status} loading={busy === action.status} onClick={() => void setStatus(action.status)}>
             {t(action.label)}

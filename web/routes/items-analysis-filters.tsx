@@ -25,7 +25,7 @@ export function ItemsAnalysisFilters({ filters, onChange }: ItemsAnalysisFilters
   const change = (patch: Partial<ItemFilters>) => onChange({ ...patch, page: "" });
 
   return (
-    <Space wrap size="middle" style={{ marginBottom: 16 }}>
+    <Space wrap size="middle" style={{ marginBottom: 16 }} className="items-filters">
       <Tooltip title={t("reposts.collapseHint")}>
         <Space>
           <Switch

@@ -1,7 +1,7 @@
 // The ledger's filter bar: search box, source, time range, status, export and auto-refresh.
 import { useEffect, useState } from "react";
 import { Button, DatePicker, Input, Select, Space, Switch } from "antd";
-import { DownloadOutlined, SearchOutlined } from "@ant-design/icons";
+import { DownloadOutlined, FilterOutlined, SearchOutlined } from "@ant-design/icons";
 import dayjs from "dayjs";
 import { ITEM_STATUSES } from "../../src/shared/api";
 import { withQuery } from "../api/client";
@@ -21,10 +21,13 @@ export interface ItemsFiltersProps {
   onChange: (patch: Partial<ItemFilters>) => void;
   autoRefresh: boolean;
   onAutoRefresh: (on: boolean) => void;
+  /** False on a phone until 筛选 is pressed: only the search box shows. */
+  expanded: boolean;
+  onExpand: () => void;
 }
 
 /** Filter controls; every change resets to page 1. */
-export function ItemsFilters({ filters, onChange, autoRefresh, onAutoRefresh }: ItemsFiltersProps) {
+export function ItemsFilters({ filters, onChange, autoRefresh, onAutoRefresh, expanded, onExpand }: ItemsFiltersProps) {
   const t = useT();
   const [draft, setDraft] = useState(filters.q);
   const sources = useSourceOptions(useUser().role);
@@ -35,15 +38,15 @@ export function ItemsFilters({ filters, onChange, autoRefresh, onAutoRefresh }: 
     filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null;
 
   return (
-    <Space wrap size="middle" style={{ marginBottom: 16 }}>
-      <Space.Compact>
+    <Space wrap size="middle" style={{ marginBottom: 16 }} className="items-filters">
+      <Space.Compact className="items-search-group">
         <Input
           allowClear
           value={draft}
           placeholder={t("items.searchPlaceholder")}
           onChange={(event) => setDraft(event.target.value)}
           onPressEnter={() => change({ q: draft })}
-          style={{ width: 280 }}
+          className="items-search"
           data-testid="items-search"
         />
         <Button
@@ -55,6 +58,12 @@ export function ItemsFilters({ filters, onChange, autoRefresh, onAutoRefresh }: 
           {t("common.search")}
         </Button>
       </Space.Compact>
+      {!expanded && (
+        <Button icon={<FilterOutlined />} onClick={onExpand} data-testid="items-more-filters">
+          {t("items.moreFilters")}
+        </Button>
+      )}
+      {expanded && <>
       <Select<number[]>
         mode="multiple"
         allowClear
@@ -92,6 +101,7 @@ export function ItemsFilters({ filters, onChange, autoRefresh, onAutoRefresh }: 
         <Switch checked={autoRefresh} onChange={onAutoRefresh} />
         {t("common.autoRefresh")}
       </Space>
+      </>}
     </Space>
   );
 }

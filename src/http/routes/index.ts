@@ -7,6 +7,7 @@ import { can } from "../../accounts/policies";
 import { authRoutes } from "./auth";
 import { sourceRoutes } from "./sources";
 import { itemRoutes } from "./items";
+import { itemTriageRoutes } from "./item-triage";
 import { unitRoutes } from "./units";
 import { userRoutes } from "./users";
 import { auditRoutes } from "./audit";
@@ -43,5 +44,5 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
     return deps.reads.run("dashboardStats", [can(p, "dashboard.all_sources") ? null : [], Date.now()]);
   });
 
-  for (const mod of [authRoutes, sourceRoutes, itemRoutes, unitRoutes, userRoutes, auditRoutes, watchRoutes, eventRoutes, analysisRoutes]) await mod(app, deps);
+  for (const mod of [authRoutes, sourceRoutes, itemTriageRoutes, itemRoutes, unitRoutes, userRoutes, auditRoutes, watchRoutes, eventRoutes, analysisRoutes]) await mod(app, deps);
 }
