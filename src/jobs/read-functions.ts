@@ -9,7 +9,7 @@ import { listAudit, type AuditFilter } from "../store/audit";
 import { countRows } from "../store/read-probe";
 import { findWatchMatches, previewQuery } from "../monitor/watches";
 import { eventDetailView, eventListView } from "../monitor/event-views";
-import { writeItemsXlsx } from "../reports/items-xlsx";
+import { loadItemsXlsxContext, writeItemsXlsx } from "../reports/items-xlsx";
 
 /** A ledger page with what its rows' analysis views show. */
 function ledgerPage(db: Db, f: ItemFilter, limit: number, offset: number) {
@@ -28,7 +28,8 @@ function ledgerExport(db: Db, f: ItemFilter, limit: number) {
  */
 async function ledgerXlsx(db: Db, f: ItemFilter, limit: number): Promise<{ rows: number; file: Uint8Array }> {
   const rows = ledgerExport(db, f, limit);
-  return { rows: rows.length, file: await writeItemsXlsx(rows) };
+  const ctx = loadItemsXlsxContext(db, rows);
+  return { rows: rows.length, file: await writeItemsXlsx(rows, ctx) };
 }
 
 /** Every function a read thread may run. */

@@ -1,14 +1,43 @@
-// XLSX rendering of ledger rows (cell text is stored as strings, never as formulas).
+// XLSX rendering of ledger rows with their analysis, in the words the Chinese UI uses (cell text is
+// stored as strings, never as formulas).
 import ExcelJS from "exceljs";
+import type { Db } from "../db/connection";
 import type { ItemRow } from "../store/items";
+import { loadItemContext } from "../store/analysis";
+import { ITEM_STATUS_ZH, type ItemStatus } from "../shared/api";
+import { SENTIMENT_ZH, type SentimentLabel } from "../shared/analysis-api";
 
-const STATUS: Record<string, string> = { new: "未处理", seen: "已读", ignored: "已忽略" };
+/** What the rows' analysis columns name: watches, events, repost-group sizes and triagers. */
+export type ItemsXlsxContext = ReturnType<typeof loadItemContext>;
+
+// Context is read in slices: watch matches are looked up with one bound parameter per item.
+const SLICE = 500;
+
+/** The analysis context of export rows (read in slices of 500 items). */
+export function loadItemsXlsxContext(db: Db, rows: readonly ItemRow[]): ItemsXlsxContext {
+  const all = loadItemContext(db, rows.slice(0, SLICE));
+  for (let i = SLICE; i < rows.length; i += SLICE) {
+    const part = loadItemContext(db, rows.slice(i, i + SLICE));
+    for (const [k, v] of part.triagers) all.triagers.set(k, v);
+    for (const [k, v] of part.groupSizes) all.groupSizes.set(k, v);
+    for (const [k, v] of part.watches) all.watches.set(k, v);
+    for (const [k, v] of part.eventTitles) all.eventTitles.set(k, v);
+  }
+  return all;
+}
+
 const fmt = (ms: number | null) => (ms == null ? "" : new Date(ms).toLocaleString("zh-CN", { hour12: false }));
 // Excel refuses cells longer than this.
-const clip = (s: string | null) => (s ?? "").slice(0, 32_000);
+const clip = (s: string | null | undefined) => (s ?? "").slice(0, 32_000);
 
-/** One worksheet 台账 with a header row; returns the file bytes. */
-export async function writeItemsXlsx(rows: ItemRow[]): Promise<Buffer> {
+/** The office's local date (the server's time zone) as YYYY-MM-DD, for export file names. */
+export function localDateStamp(at = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
+/** One worksheet 台账 with a header row and the analysis of each item; returns the file bytes. */
+export async function writeItemsXlsx(rows: ItemRow[], ctx: ItemsXlsxContext): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Tingfeng";
   const ws = wb.addWorksheet("台账");
@@ -19,15 +48,32 @@ export async function writeItemsXlsx(rows: ItemRow[]): Promise<Buffer> {
     { header: "作者", key: "author", width: 16 },
     { header: "发布时间", key: "published", width: 20 },
     { header: "采集时间", key: "fetched", width: 20 },
+    { header: "情感", key: "sentiment", width: 8 },
+    { header: "情感得分", key: "score", width: 10 },
+    { header: "监测方案", key: "watches", width: 24 },
+    { header: "事件", key: "event", width: 30 },
+    { header: "转载组", key: "group", width: 10 },
+    { header: "转载数", key: "groupSize", width: 8 },
     { header: "状态", key: "status", width: 10 },
+    { header: "处理人", key: "triagedBy", width: 12 },
+    { header: "处理时间", key: "triagedAt", width: 20 },
     { header: "链接", key: "url", width: 40 },
     { header: "正文", key: "text", width: 80 },
   ];
   ws.getRow(1).font = { bold: true };
   for (const r of rows) {
+    const groupSize = r.dup_group ? (ctx.groupSizes.get(r.dup_group) ?? 1) : 1;
     ws.addRow({
       id: r.id, title: clip(r.title), source: clip(r.source_name), author: clip(r.author), published: fmt(r.published_at),
-      fetched: fmt(r.fetched_at), status: STATUS[r.status] ?? r.status, url: clip(r.url), text: clip(r.text),
+      fetched: fmt(r.fetched_at),
+      sentiment: r.sentiment ? (SENTIMENT_ZH[r.sentiment as SentimentLabel] ?? r.sentiment) : "",
+      score: r.sentiment_score == null ? "" : Math.round(r.sentiment_score * 100) / 100,
+      watches: clip((ctx.watches.get(r.id) ?? []).map((w) => w.name).join("、")),
+      event: r.event_id ? clip(ctx.eventTitles.get(r.event_id) ?? `#${r.event_id}`) : "",
+      group: r.dup_group ? `#${r.dup_group}` : "", groupSize: groupSize > 1 ? groupSize - 1 : 0,
+      status: ITEM_STATUS_ZH[r.status as ItemStatus] ?? r.status,
+      triagedBy: r.triaged_by ? clip(ctx.triagers.get(r.triaged_by) ?? `#${r.triaged_by}`) : "",
+      triagedAt: fmt(r.triaged_at), url: clip(r.url), text: clip(r.text),
     });
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

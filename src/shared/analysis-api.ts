@@ -5,6 +5,8 @@
 export const SENTIMENT_LABELS = ["neg", "neu", "pos"] as const;
 /** One of SENTIMENT_LABELS. */
 export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
+/** What the Chinese UI and the exports call each sentiment label. */
+export const SENTIMENT_ZH: Record<SentimentLabel, string> = { neg: "负面", neu: "中性", pos: "正面" };
 
 /** Risk levels 一般 / 较大 / 重大. */
 export const RISK_LEVELS = ["general", "significant", "major"] as const;

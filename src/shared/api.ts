@@ -13,6 +13,8 @@ export const MIN_PASSWORD_LENGTH = 10;
 export const ITEM_STATUSES = ["new", "seen", "ignored"] as const;
 /** One of ITEM_STATUSES. */
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
+/** What the Chinese UI and the exports call each triage status (one wording everywhere). */
+export const ITEM_STATUS_ZH: Record<ItemStatus, string> = { new: "未读", seen: "已读", ignored: "已忽略" };
 
 /** Source kinds the ingest registry knows. */
 export const SOURCE_KINDS = ["rss"] as const;

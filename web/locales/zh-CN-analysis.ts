@@ -1,10 +1,12 @@
 // Simplified Chinese strings of the analysis pages (sentiment, reposts, watches, events, dictionary).
 
+import { SENTIMENT_ZH } from "../../src/shared/analysis-api";
+
 /** Analysis UI strings in Simplified Chinese; merged into the main table in zh-CN.ts. */
 export const zhCNAnalysis = {
-  "sentiment.neg": "负面",
-  "sentiment.neu": "中性",
-  "sentiment.pos": "正面",
+  "sentiment.neg": SENTIMENT_ZH.neg,
+  "sentiment.neu": SENTIMENT_ZH.neu,
+  "sentiment.pos": SENTIMENT_ZH.pos,
   "sentiment.all": "全部情感",
   "sentiment.score": "情感得分 {score}（正负表示倾向，绝对值越大越有把握；中性在 ±0.1 以内）",
   "sentiment.corrected": "已由分析员纠正",

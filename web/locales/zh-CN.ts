@@ -1,4 +1,5 @@
 // Simplified Chinese UI strings: the default language and the source of truth for message keys.
+import { ITEM_STATUS_ZH } from "../../src/shared/api";
 import { zhCNAnalysis } from "./zh-CN-analysis";
 import { zhCNTriage } from "./zh-CN-triage";
 
@@ -59,9 +60,9 @@ export const zhCN = {
   "role.spokesperson": "网络新闻发言人",
   "role.contributor": "通讯员",
 
-  "status.new": "未读",
-  "status.seen": "已读",
-  "status.ignored": "已忽略",
+  "status.new": ITEM_STATUS_ZH.new,
+  "status.seen": ITEM_STATUS_ZH.seen,
+  "status.ignored": ITEM_STATUS_ZH.ignored,
 
   "login.title": "登录听风",
   "login.username": "用户名",

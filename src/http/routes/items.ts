@@ -8,6 +8,7 @@ import { recordAudit } from "../../store/audit";
 import { AppError } from "../../errors";
 import { actorOf, authorize, type RouteDeps } from "../context";
 import { presentItem } from "../presenters";
+import { localDateStamp } from "../../reports/items-xlsx";
 import { errorBody, idParams, itemView, queryTime } from "../schemas";
 import { ITEM_STATUSES } from "../../shared/api";
 import { SENTIMENT_LABELS } from "../../shared/analysis-api";
@@ -78,7 +79,7 @@ export async function itemRoutes(app: FastifyInstance, deps: RouteDeps): Promise
       // A thread's answer arrives as a plain Uint8Array.
       return Buffer.from(file.buffer, file.byteOffset, file.byteLength);
     });
-    const stamp = new Date().toISOString().slice(0, 10);
+    const stamp = localDateStamp(); // the office's day, not UTC's
     reply
       .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
       .header("content-disposition", `attachment; filename="items-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(`舆情台账-${stamp}.xlsx`)}`);
