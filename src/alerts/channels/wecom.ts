@@ -1,0 +1,63 @@
+// WeCom (企业微信) group robot: POST {"msgtype":"markdown","markdown":{"content":…}} to the robot's
+// webhook (https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…). Per the group-robot docs
+// (developer.work.weixin.qq.com/document/path/91770) markdown content is at most 4096 UTF-8 bytes
+// (errcode 40058 beyond), a robot may send 20 messages a minute (errcode 45009 when over).
+import { request, type Dispatcher } from "undici";
+import {
+  byteLength, fitItems, httpStatusError, joinParts, markdownFlavour, networkError, parseJsonObject, platformMessage,
+  renderParts, validateRobotUrl,
+} from "./format";
+import { ChannelError, type AlertChannel, type AlertMessage, type ChannelSettings, type SendOptions } from "./types";
+
+/** The documented limit of markdown.content, in UTF-8 bytes. */
+export const WECOM_MARKDOWN_LIMIT = 4096;
+/** errcode of "API call frequency over limit": worth retrying later. */
+export const WECOM_RATE_LIMITED = 45009;
+
+const LABEL = "企业微信机器人";
+const FLAVOUR = markdownFlavour("\n");
+
+/** What robot channels take from the core: the SSRF-guarded dispatcher, and the zone for times. */
+export interface RobotDeps {
+  dispatcher?: Dispatcher;
+  /** IANA zone for item times; default the process's. */
+  timeZone?: string;
+}
+
+/** The request body for `message`, content fitted to 4096 bytes. */
+export function wecomBody(message: AlertMessage, timeZone?: string): { msgtype: "markdown"; markdown: { content: string } } {
+  const parts = renderParts(message, FLAVOUR, { timeZone });
+  const content = fitItems(parts.items.length, WECOM_MARKDOWN_LIMIT, (kept, cut) => joinParts(parts, kept, cut, FLAVOUR), byteLength);
+  return { msgtype: "markdown", markdown: { content } };
+}
+
+/** The WeCom group-robot channel; pass the guarded dispatcher in production. */
+export function createWecomChannel(deps: RobotDeps = {}): AlertChannel {
+  return {
+    kind: "wecom",
+    validate: (settings: ChannelSettings) => validateRobotUrl(settings.url),
+    async send(settings: ChannelSettings, message: AlertMessage, opts: SendOptions): Promise<void> {
+      const url = settings.url ?? "";
+      if (validateRobotUrl(url)) throw new ChannelError(`${LABEL}：Webhook 地址无效`, false);
+      const body = JSON.stringify(wecomBody(message, deps.timeZone));
+      let status: number;
+      let text: string;
+      try {
+        const res = await request(url, {
+          method: "POST", body, dispatcher: deps.dispatcher, signal: AbortSignal.timeout(opts.timeoutMs),
+          headers: { "content-type": "application/json; charset=utf-8" },
+        });
+        status = res.statusCode;
+        text = await res.body.text();
+      } catch (err) {
+        throw networkError(LABEL, url, err);
+      }
+      if (status < 200 || status >= 300) throw httpStatusError(LABEL, url, status);
+      const json = parseJsonObject(text);
+      if (!json) throw new ChannelError(`${LABEL}：返回内容不是 JSON`, true);
+      if (json.errcode === 0) return;
+      const code = Number(json.errcode);
+      throw new ChannelError(`${LABEL}：发送失败，errcode ${code} ${platformMessage(json.errmsg)}`.trim(), code === WECOM_RATE_LIMITED);
+    },
+  };
+}
