@@ -91,9 +91,9 @@ export function neutraliseMarkdown(text: string): string {
   return flattenText(text).replace(/[[\]<>*_`~#|@\\]/g, (ch) => FULL_WIDTH[ch] ?? ch);
 }
 
-/** Mentions only: for plain-text surfaces where markup is not rendered but "@all" would still ping. */
+/** Mentions only: for plain-text surfaces where markup is not rendered but "@all" or <at …> could still ping. */
 export function neutraliseMentions(text: string): string {
-  return flattenText(text).replace(/@/g, "＠");
+  return flattenText(text).replace(/@/g, "＠").replace(/<(?=\s*at\b)/gi, "＜");
 }
 
 const FULL_WIDTH: Record<string, string> = {
@@ -138,10 +138,11 @@ export function renderParts(message: AlertMessage, flavour: Flavour, options: Re
 }
 
 /** Joins parts, keeping the first `kept` items; with `truncated`, the note and link close the text. */
-export function joinParts(parts: RenderedParts, kept: number, truncated: boolean, flavour: Flavour): string {
+export function joinParts(parts: RenderedParts, kept: number, truncated: boolean): string {
   const blocks = [...parts.head, ...parts.items.slice(0, kept)];
   blocks.push(truncated ? `${TRUNCATED_NOTE}${parts.link}` : parts.link);
-  return blocks.join(flavour.newline + flavour.newline);
+  // A blank line between blocks: a paragraph break in every flavour, DingTalk's included.
+  return blocks.join("\n\n");
 }
 
 /**
@@ -162,7 +163,7 @@ export function fitItems<T>(total: number, limit: number, build: (kept: number, 
 /** The whole text in `flavour`, at most `limitBytes` UTF-8 bytes, cutting whole items and keeping the link. */
 export function renderText(message: AlertMessage, flavour: Flavour, limitBytes: number, options: RenderOptions = {}): string {
   const parts = renderParts(message, flavour, options);
-  return fitItems(parts.items.length, limitBytes, (kept, truncated) => joinParts(parts, kept, truncated, flavour), byteLength);
+  return fitItems(parts.items.length, limitBytes, (kept, truncated) => joinParts(parts, kept, truncated), byteLength);
 }
 
 /** Markdown flavour shared by WeCom and DingTalk (which differ only in line breaks). */

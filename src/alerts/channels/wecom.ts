@@ -1,6 +1,6 @@
 // WeCom (企业微信) group robot: POST {"msgtype":"markdown","markdown":{"content":…}} to the robot's
 // webhook (https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…). Per the group-robot docs
-// (developer.work.weixin.qq.com/document/path/91770) markdown content is at most 4096 UTF-8 bytes
+// (developer.work.weixin.qq.com/document/path/99398) markdown content is at most 4096 UTF-8 bytes
 // (errcode 40058 beyond), a robot may send 20 messages a minute (errcode 45009 when over).
 import { request, type Dispatcher } from "undici";
 import {
@@ -22,12 +22,14 @@ export interface RobotDeps {
   dispatcher?: Dispatcher;
   /** IANA zone for item times; default the process's. */
   timeZone?: string;
+  /** Items listed at most (default 10); the byte limit may cut further. */
+  maxItems?: number;
 }
 
 /** The request body for `message`, content fitted to 4096 bytes. */
-export function wecomBody(message: AlertMessage, timeZone?: string): { msgtype: "markdown"; markdown: { content: string } } {
-  const parts = renderParts(message, FLAVOUR, { timeZone });
-  const content = fitItems(parts.items.length, WECOM_MARKDOWN_LIMIT, (kept, cut) => joinParts(parts, kept, cut, FLAVOUR), byteLength);
+export function wecomBody(message: AlertMessage, deps: RobotDeps = {}): { msgtype: "markdown"; markdown: { content: string } } {
+  const parts = renderParts(message, FLAVOUR, deps);
+  const content = fitItems(parts.items.length, WECOM_MARKDOWN_LIMIT, (kept, cut) => joinParts(parts, kept, cut), byteLength);
   return { msgtype: "markdown", markdown: { content } };
 }
 
@@ -39,7 +41,7 @@ export function createWecomChannel(deps: RobotDeps = {}): AlertChannel {
     async send(settings: ChannelSettings, message: AlertMessage, opts: SendOptions): Promise<void> {
       const url = settings.url ?? "";
       if (validateRobotUrl(url)) throw new ChannelError(`${LABEL}：Webhook 地址无效`, false);
-      const body = JSON.stringify(wecomBody(message, deps.timeZone));
+      const body = JSON.stringify(wecomBody(message, deps));
       let status: number;
       let text: string;
       try {
