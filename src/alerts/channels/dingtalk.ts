@@ -9,10 +9,9 @@ import { createHmac } from "node:crypto";
 import { request } from "undici";
 import {
   byteLength, fitItems, httpStatusError, joinParts, markdownFlavour, networkError, neutraliseMarkdown, parseJsonObject,
-  platformMessage, renderParts, subjectLine, validateRobotUrl,
+  platformMessage, renderParts, subjectLine, validateRobotUrl, type RobotDeps,
 } from "./format";
 import { ChannelError, type AlertChannel, type AlertMessage, type ChannelSettings, type SendOptions } from "./types";
-import type { RobotDeps } from "./wecom";
 
 /** The documented limit of the request body, in bytes. */
 export const DINGTALK_BODY_LIMIT = 20_000;

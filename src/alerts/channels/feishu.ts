@@ -9,10 +9,9 @@ import { createHmac } from "node:crypto";
 import { request } from "undici";
 import {
   byteLength, fitItems, httpStatusError, joinParts, markdownFlavour, networkError, neutraliseMarkdown, parseJsonObject,
-  platformMessage, renderParts, subjectLine, validateRobotUrl,
+  platformMessage, renderParts, subjectLine, validateRobotUrl, type RobotDeps,
 } from "./format";
 import { ChannelError, type AlertChannel, type AlertMessage, type AlertSeverity, type ChannelSettings, type SendOptions } from "./types";
-import type { RobotDeps } from "./wecom";
 
 /** The request-body limit; the docs say 20 KB, we keep under 20000 bytes to stay clear of either reading. */
 export const FEISHU_BODY_LIMIT = 20_000;

@@ -1,5 +1,6 @@
 // Turns an AlertMessage into the Chinese text every channel sends, and fits it to a platform's byte
 // limit by dropping whole items, never the link into Tingfeng. Pure: no I/O, no clock.
+import type { Dispatcher } from "undici";
 import { ChannelError, SEVERITY_ZH, type AlertItem, type AlertMessage } from "./types";
 
 /** Appended when items were dropped to fit; the alert's URL follows it. */
@@ -22,6 +23,11 @@ export interface RenderOptions {
   timeZone?: string;
   /** At most this many items are listed (default 10). */
   maxItems?: number;
+}
+
+/** What the robot channels take from the core: the SSRF-guarded dispatcher (src/ingest/guarded-agent.ts), the zone for times, the item cap. */
+export interface RobotDeps extends RenderOptions {
+  dispatcher?: Dispatcher;
 }
 
 /** The message in display form: every string already escaped for the flavour. */

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Agent } from "undici";
+import { parseAllowList } from "../../ingest/allow-hosts";
+import { createGuardedAgent } from "../../ingest/guarded-agent";
 import { byteLength, TRUNCATED_NOTE } from "./format";
 import { startReceiver, type Receiver } from "./testdata/receiver";
 import { makeMessage } from "./testdata/message";
@@ -93,5 +95,18 @@ describe("wecom channel", () => {
   it("refuses a URL with user-info or another scheme", () => {
     expect(channel.validate({ kind: "wecom", url: "https://u:p@qyapi.weixin.qq.com/x", options: {} })).toHaveProperty("url");
     expect(channel.validate({ kind: "wecom", url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k", options: {} })).toBeNull();
+  });
+});
+
+describe("wecom channel behind the fetch guard", () => {
+  it("refuses an internal address without retrying, when the core passes the guarded agent", async () => {
+    receiver = await startReceiver(() => ({ status: 200, json: { errcode: 0 } }));
+    const agent = createGuardedAgent(parseAllowList([]));
+    const err = await createWecomChannel({ dispatcher: agent }).send(settings(receiver.url), makeMessage(), { timeoutMs: 2000 }).then(() => null, (e: unknown) => e);
+    await agent.close();
+    expect(err).toBeInstanceOf(ChannelError);
+    expect((err as ChannelError).retryable).toBe(false);
+    expect((err as ChannelError).message).toContain("内网");
+    expect(receiver.requests).toHaveLength(0);
   });
 });

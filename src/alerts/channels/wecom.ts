@@ -2,10 +2,10 @@
 // webhook (https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…). Per the group-robot docs
 // (developer.work.weixin.qq.com/document/path/99398) markdown content is at most 4096 UTF-8 bytes
 // (errcode 40058 beyond), a robot may send 20 messages a minute (errcode 45009 when over).
-import { request, type Dispatcher } from "undici";
+import { request } from "undici";
 import {
   byteLength, fitItems, httpStatusError, joinParts, markdownFlavour, networkError, parseJsonObject, platformMessage,
-  renderParts, validateRobotUrl,
+  renderParts, validateRobotUrl, type RobotDeps,
 } from "./format";
 import { ChannelError, type AlertChannel, type AlertMessage, type ChannelSettings, type SendOptions } from "./types";
 
@@ -16,15 +16,6 @@ export const WECOM_RATE_LIMITED = 45009;
 
 const LABEL = "企业微信机器人";
 const FLAVOUR = markdownFlavour("\n");
-
-/** What robot channels take from the core: the SSRF-guarded dispatcher, and the zone for times. */
-export interface RobotDeps {
-  dispatcher?: Dispatcher;
-  /** IANA zone for item times; default the process's. */
-  timeZone?: string;
-  /** Items listed at most (default 10); the byte limit may cut further. */
-  maxItems?: number;
-}
 
 /** The request body for `message`, content fitted to 4096 bytes. */
 export function wecomBody(message: AlertMessage, deps: RobotDeps = {}): { msgtype: "markdown"; markdown: { content: string } } {
