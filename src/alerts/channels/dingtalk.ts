@@ -6,11 +6,11 @@
 // 460101); a robot may send 20 messages a minute (errcode 130101, then throttled for 10 minutes).
 // Without a secret we send unsigned: the robot must then be secured by keyword or IP allow-list.
 import { createHmac } from "node:crypto";
-import { request } from "undici";
 import {
-  byteLength, fitItems, httpStatusError, joinParts, markdownFlavour, networkError, neutraliseMarkdown, parseJsonObject,
+  byteLength, fitItems, httpStatusError, joinParts, markdownFlavour, neutraliseMarkdown, parseJsonObject,
   platformMessage, renderParts, subjectLine, validateRobotUrl, type RobotDeps,
 } from "./format";
+import { postRobot } from "./robot-http";
 import { ChannelError, type AlertChannel, type AlertMessage, type ChannelSettings, type SendOptions } from "./types";
 
 /** The documented limit of the request body, in bytes. */
@@ -58,18 +58,7 @@ export function createDingtalkChannel(deps: RobotDeps = {}): AlertChannel {
       if (validateRobotUrl(base)) throw new ChannelError(`${LABEL}：Webhook 地址无效`, false);
       const url = signedDingtalkUrl(base, settings.secret, (opts.now ?? Date.now)());
       const body = JSON.stringify(dingtalkBody(message, deps));
-      let status: number;
-      let text: string;
-      try {
-        const res = await request(url, {
-          method: "POST", body, dispatcher: deps.dispatcher, signal: AbortSignal.timeout(opts.timeoutMs),
-          headers: { "content-type": "application/json; charset=utf-8" },
-        });
-        status = res.statusCode;
-        text = await res.body.text();
-      } catch (err) {
-        throw networkError(LABEL, base, err);
-      }
+      const { status, text } = await postRobot(LABEL, url, base, body, deps, opts);
       if (status < 200 || status >= 300) throw httpStatusError(LABEL, base, status);
       const json = parseJsonObject(text);
       if (!json) throw new ChannelError(`${LABEL}：返回内容不是 JSON`, true);

@@ -6,11 +6,11 @@
 // The request body may be at most 20 KB; a bot may send 100 messages a minute and 5 a second
 // (code 11232 when over). Without a secret the body is unsigned (keyword or IP allow-list instead).
 import { createHmac } from "node:crypto";
-import { request } from "undici";
 import {
-  byteLength, fitItems, httpStatusError, joinParts, markdownFlavour, networkError, neutraliseMarkdown, parseJsonObject,
+  byteLength, fitItems, httpStatusError, joinParts, markdownFlavour, neutraliseMarkdown, parseJsonObject,
   platformMessage, renderParts, subjectLine, validateRobotUrl, type RobotDeps,
 } from "./format";
+import { postRobot } from "./robot-http";
 import { ChannelError, type AlertChannel, type AlertMessage, type AlertSeverity, type ChannelSettings, type SendOptions } from "./types";
 
 /** The request-body limit; the docs say 20 KB, we keep under 20000 bytes to stay clear of either reading. */
@@ -53,18 +53,7 @@ export function createFeishuChannel(deps: RobotDeps = {}): AlertChannel {
       const url = settings.url ?? "";
       if (validateRobotUrl(url)) throw new ChannelError(`${LABEL}：Webhook 地址无效`, false);
       const body = JSON.stringify(feishuBody(message, settings.secret, (opts.now ?? Date.now)(), deps));
-      let status: number;
-      let text: string;
-      try {
-        const res = await request(url, {
-          method: "POST", body, dispatcher: deps.dispatcher, signal: AbortSignal.timeout(opts.timeoutMs),
-          headers: { "content-type": "application/json; charset=utf-8" },
-        });
-        status = res.statusCode;
-        text = await res.body.text();
-      } catch (err) {
-        throw networkError(LABEL, url, err);
-      }
+      const { status, text } = await postRobot(LABEL, url, url, body, deps, opts);
       const json = parseJsonObject(text);
       // Feishu answers a frequency limit as HTTP 200 or 400 with code 11232, depending on the gateway.
       if (json && Number(json.code) === FEISHU_RATE_LIMITED) throw new ChannelError(`${LABEL}：发送过于频繁（code 11232）`, true);

@@ -2,11 +2,11 @@
 // webhook (https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…). Per the group-robot docs
 // (developer.work.weixin.qq.com/document/path/99398) markdown content is at most 4096 UTF-8 bytes
 // (errcode 40058 beyond), a robot may send 20 messages a minute (errcode 45009 when over).
-import { request } from "undici";
 import {
-  byteLength, fitItems, httpStatusError, joinParts, markdownFlavour, networkError, parseJsonObject, platformMessage,
+  byteLength, fitItems, httpStatusError, joinParts, markdownFlavour, parseJsonObject, platformMessage,
   renderParts, validateRobotUrl, type RobotDeps,
 } from "./format";
+import { postRobot } from "./robot-http";
 import { ChannelError, type AlertChannel, type AlertMessage, type ChannelSettings, type SendOptions } from "./types";
 
 /** The documented limit of markdown.content, in UTF-8 bytes. */
@@ -33,18 +33,7 @@ export function createWecomChannel(deps: RobotDeps = {}): AlertChannel {
       const url = settings.url ?? "";
       if (validateRobotUrl(url)) throw new ChannelError(`${LABEL}：Webhook 地址无效`, false);
       const body = JSON.stringify(wecomBody(message, deps));
-      let status: number;
-      let text: string;
-      try {
-        const res = await request(url, {
-          method: "POST", body, dispatcher: deps.dispatcher, signal: AbortSignal.timeout(opts.timeoutMs),
-          headers: { "content-type": "application/json; charset=utf-8" },
-        });
-        status = res.statusCode;
-        text = await res.body.text();
-      } catch (err) {
-        throw networkError(LABEL, url, err);
-      }
+      const { status, text } = await postRobot(LABEL, url, url, body, deps, opts);
       if (status < 200 || status >= 300) throw httpStatusError(LABEL, url, status);
       const json = parseJsonObject(text);
       if (!json) throw new ChannelError(`${LABEL}：返回内容不是 JSON`, true);
