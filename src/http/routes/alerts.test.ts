@@ -101,6 +101,23 @@ describe("alert contract", () => {
     expect((await admin.post("/api/alerts/99999/ack")).statusCode).toBe(404);
   });
 
+  it("applies rule changes to the next batch: a disabled rule raises nothing, a negative-only one skips other posts", async () => {
+    const { admin, sourceId, channelId } = await setup();
+    const watchId = (await admin.post("/api/watches", { name: "政务服务", query: "政务服务中心" })).json().id as number;
+    const id = await rule(admin, { watchId, channelIds: [channelId], enabled: false });
+    const BAD = "青禾县政务服务中心工作人员态度恶劣，办事拖拉推诿，群众怨声载道，太过分了！";
+    await feed(sourceId, [BAD]);
+    expect(await alerts(admin)).toHaveLength(0);
+    expect((await admin.patch(`/api/alert-rules/${id}`, { enabled: true, onlyNegative: true })).statusCode).toBe(200);
+    const [pos] = await feed(sourceId, ["今天去政务服务中心办营业执照，工作人员热情周到，半小时就办好了，效率真高，必须点赞！"]);
+    expect(t!.db.sqlite.prepare("SELECT sentiment FROM items WHERE id = ?").pluck().get(pos)).toBe("pos");
+    const [neg] = await feed(sourceId, [BAD]);
+    expect(t!.db.sqlite.prepare("SELECT sentiment FROM items WHERE id = ?").pluck().get(neg)).toBe("neg");
+    expect(await alerts(admin)).toHaveLength(1);
+    await rx!.waitFor(1);
+    expect((rx!.received[0].body.items as { id: number }[])[0].id).toBe(neg);
+  });
+
   it("rejects a rule with an unknown watch or channel", async () => {
     const { admin, channelId, watchId } = await setup();
     expect((await admin.post("/api/alert-rules", { name: "r", trigger: "watch", watchId: 9999, severity: "major", channelIds: [channelId] })).statusCode).toBe(400);
