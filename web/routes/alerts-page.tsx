@@ -10,6 +10,7 @@ import { useUser } from "../app/session";
 import { LoadFailed } from "../components/page-states";
 import { useT } from "../locales/i18n";
 import { formatTime } from "../lib/format";
+import { rowTestId } from "../lib/table-rows";
 import { useReportError } from "../lib/use-report-error";
 
 const SEVERITY_COLOR: Record<Severity, string> = { general: "blue", significant: "orange", major: "red" };
@@ -88,7 +89,7 @@ export function AlertsPage() {
         a.acknowledgedAt ? (
           <Tooltip title={formatTime(a.acknowledgedAt)}><Tag>{t("alerts.acked")}</Tag></Tooltip>
         ) : canAckAlerts(role) ? (
-          <Button size="small" type="primary" loading={acking === a.id} onClick={() => void ack(a)}>{t("alerts.ack")}</Button>
+          <Button size="small" type="primary" data-testid="alert-ack" loading={acking === a.id} onClick={() => void ack(a)}>{t("alerts.ack")}</Button>
         ) : null,
     },
   ];
@@ -96,7 +97,7 @@ export function AlertsPage() {
   if (error && !data) return <LoadFailed error={error} onRetry={reload} />;
   return (
     <Card title={t("menu.alerts")} extra={live ? <Badge status="processing" text={t("alerts.live")} /> : null}>
-      <Table rowKey="id" size="middle" loading={loading && !data} columns={columns} dataSource={data?.alerts ?? []} pagination={{ pageSize: 50 }} />
+      <Table rowKey="id" size="middle" onRow={rowTestId("alert-row")} loading={loading && !data} columns={columns} dataSource={data?.alerts ?? []} pagination={{ pageSize: 50 }} />
     </Card>
   );
 }
