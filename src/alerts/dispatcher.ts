@@ -61,24 +61,30 @@ export function createDispatcher(db: Db, opts: DispatcherOptions): AlertDispatch
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
 
-  async function deliver(d: DueDelivery, message: AlertMessage | null): Promise<void> {
-    const settings = channelSettings(db, key, d.channel_id);
-    const attempt = d.attempts + 1;
-    let error: string | null = null;
-    let retryable = true;
-    if (!message) [error, retryable] = ["预警已删除", false];
-    else if (typeof settings === "string") [error, retryable] = [settings, false];
-    else {
-      const channel = channels.get(settings.kind);
-      if (!channel) error = "渠道模块未安装";
-      else
-        try {
-          await channel.send(settings, message, { timeoutMs: config.alertTimeoutMs });
-        } catch (err) {
-          error = err instanceof Error ? err.message : String(err);
-          retryable = err instanceof ChannelError ? err.retryable : true;
-        }
+  // One attempt; whatever goes wrong (a module throwing something else, a secret that no longer decrypts)
+  // is recorded on the row, so that a broken delivery waits for its retry instead of being picked again at once.
+  async function attemptOnce(d: DueDelivery, message: AlertMessage | null): Promise<{ error: string | null; retryable: boolean }> {
+    if (!message) return { error: "预警已删除", retryable: false };
+    let settings: ChannelSettings | string;
+    try {
+      settings = channelSettings(db, key, d.channel_id);
+    } catch {
+      return { error: "无法解密渠道密钥（TINGFENG_SECRET_KEY 是否已更换？）", retryable: true };
     }
+    if (typeof settings === "string") return { error: settings, retryable: false };
+    const channel = channels.get(settings.kind);
+    if (!channel) return { error: "渠道模块未安装", retryable: true };
+    try {
+      await channel.send(settings, message, { timeoutMs: config.alertTimeoutMs });
+      return { error: null, retryable: true };
+    } catch (err) {
+      return { error: err instanceof Error ? err.message : String(err), retryable: err instanceof ChannelError ? err.retryable : true };
+    }
+  }
+
+  async function deliver(d: DueDelivery, message: AlertMessage | null): Promise<void> {
+    const { error, retryable } = await attemptOnce(d, message);
+    const attempt = d.attempts + 1;
     const at = Date.now();
     if (error == null) recordAttempt(db, d.alert_id, d.channel_id, { state: "sent", error: null, at });
     else if (!retryable || attempt >= config.alertMaxAttempts) {
@@ -92,6 +98,7 @@ export function createDispatcher(db: Db, opts: DispatcherOptions): AlertDispatch
     for (;;) {
       const due = dueDeliveries(db, Date.now(), BATCH).filter((d) => !inflight.has(`${d.alert_id}:${d.channel_id}`));
       if (!due.length || stopped) return total;
+      let failedToRecord = false;
       const messages = new Map<number, AlertMessage | null>();
       for (const d of due) if (!messages.has(d.alert_id)) messages.set(d.alert_id, buildMessage(db, d.alert_id, config.publicUrl));
       let next = 0;
@@ -103,6 +110,7 @@ export function createDispatcher(db: Db, opts: DispatcherOptions): AlertDispatch
           try {
             await deliver(d, messages.get(d.alert_id) ?? null);
           } catch (err) {
+            failedToRecord = true;
             log(`alert delivery error: ${err instanceof Error ? err.message : String(err)}`);
           } finally {
             inflight.delete(k);
@@ -111,6 +119,7 @@ export function createDispatcher(db: Db, opts: DispatcherOptions): AlertDispatch
       };
       await Promise.all(Array.from({ length: Math.min(CONCURRENCY, due.length) }, worker));
       total += due.length;
+      if (failedToRecord) return total; // the database refused the outcome: leave it to the next timer
     }
   }
 

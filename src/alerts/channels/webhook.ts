@@ -9,6 +9,13 @@ export function signBody(secret: string, body: string): string {
   return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
 }
 
+// The error and its causes (undici wraps the connector's error).
+function causes(err: unknown): Error[] {
+  const out: Error[] = [];
+  for (let e = err; e instanceof Error && out.length < 5; e = e.cause) out.push(e);
+  return out;
+}
+
 /** A webhook channel delivering through `agent` (the SSRF-guarded one in production). */
 export function createWebhookChannel(agent: Dispatcher): AlertChannel {
   return {
@@ -34,8 +41,14 @@ export function createWebhookChannel(agent: Dispatcher): AlertChannel {
         status = res.statusCode;
         await res.body.dump();
       } catch (err) {
-        const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError" || /timeout/i.test(err.name));
-        throw new ChannelError(timedOut ? `无应答（超过 ${Math.round(opts.timeoutMs / 1000)} 秒）` : `连接失败：${err instanceof Error ? err.message : String(err)}`, true, { cause: err });
+        // Which OS error it was is not shown (it would map ports of the receiver's network), as for fetches.
+        const names = causes(err).map((e) => e.name);
+        const text = names.includes("BlockedAddressError")
+          ? "目标地址为内网/本机地址，已拒绝发送（见 TINGFENG_FETCH_ALLOW_HOSTS）"
+          : names.some((n) => n === "TimeoutError" || n === "AbortError" || /Timeout/.test(n))
+            ? `无应答（超过 ${Math.round(opts.timeoutMs / 1000)} 秒）`
+            : "无法连接接收方";
+        throw new ChannelError(text, true, { cause: err });
       }
       // The contract: anything but 2xx is retried (a receiver's 4xx may be a deploy in progress).
       if (status < 200 || status >= 300) throw new ChannelError(`接收方返回 HTTP ${status}`, true);

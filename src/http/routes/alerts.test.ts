@@ -244,4 +244,29 @@ describe("alert contract", () => {
     rx!.respond = () => 500;
     expect((await admin.post(`/api/alert-channels/${channelId}/test`)).json()).toEqual({ ok: false, error: "接收方返回 HTTP 500" });
   });
+
+  it("refuses to deliver to an internal address not on the allow list, through the fetch guard", async () => {
+    const { admin } = await setup();
+    const ch = await admin.post("/api/alert-channels", { name: "内网", kind: "webhook", url: `http://localhost:${rx!.port}/hook` });
+    expect(ch.statusCode).toBe(201);
+    const res = (await admin.post(`/api/alert-channels/${ch.json().id}/test`)).json();
+    expect(res).toEqual({ ok: false, error: expect.stringContaining("已拒绝发送") });
+    expect(rx!.received).toHaveLength(0);
+    expect((await admin.post("/api/alert-channels", { name: "内网", kind: "webhook", url: "http://10.0.0.1/hook" })).statusCode).toBe(400);
+  });
+
+  it("records a secret that no longer decrypts as the delivery's error and retries it, without spinning", async () => {
+    const { admin, sourceId, channelId, watchId } = await setup({ alertRetryBaseMs: 200 });
+    t!.db.sqlite.prepare("UPDATE alert_channels SET secret_enc = 'v1:AAAA' WHERE id = ?").run(channelId);
+    await rule(admin, { watchId, channelIds: [channelId] });
+    await feed(sourceId, [NEG]);
+    const [a] = await until(async () => {
+      const list = await alerts(admin);
+      return list[0]?.deliveries[0]?.attempts ? list : undefined;
+    });
+    expect(a.deliveries[0]).toMatchObject({ state: "pending", lastError: expect.stringContaining("TINGFENG_SECRET_KEY") });
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await alerts(admin))[0].deliveries[0].attempts).toBe(1);
+    expect(rx!.received).toHaveLength(0);
+  });
 });
