@@ -44,6 +44,12 @@ const table = {
   userSearchRate: { env: "TINGFENG_USER_SEARCH_RATE", schema: z.coerce.number().positive(), default: "10", secret: false },
   userExportConcurrency: { env: "TINGFENG_USER_EXPORT_CONCURRENCY", schema: z.coerce.number().int().min(1), default: "1", secret: false },
   userExportRate: { env: "TINGFENG_USER_EXPORT_RATE", schema: z.coerce.number().positive(), default: "0.2", secret: false },
+  // 32-byte key (64 hex digits or base64) for channel secrets at rest; unset: generated once into <data dir>/secret.key (0600).
+  secretKey: { env: "TINGFENG_SECRET_KEY", schema: z.string().min(1).optional(), default: undefined, secret: true },
+  publicUrl: { env: "TINGFENG_PUBLIC_URL", schema: z.url().transform((u) => u.replace(/\/+$/, "")), default: "http://localhost:3000", secret: false },
+  alertTimeoutMs: { env: "TINGFENG_ALERT_TIMEOUT_MS", schema: z.coerce.number().int().min(100), default: "10000", secret: false },
+  alertRetryBaseMs: { env: "TINGFENG_ALERT_RETRY_BASE_MS", schema: z.coerce.number().int().min(10), default: "5000", secret: false },
+  alertMaxAttempts: { env: "TINGFENG_ALERT_MAX_ATTEMPTS", schema: z.coerce.number().int().min(1).max(50), default: "10", secret: false },
   logLevel: { env: "TINGFENG_LOG_LEVEL", schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]), default: "info", secret: false },
 } as const;
 

@@ -25,4 +25,13 @@ describe("policies", () => {
     expect(can(p("monitor"), "units.read", { unitId: 7 })).toBe(true);
     expect(can(h, "items.read")).toBe(false);
   });
+
+  it("admins configure alert channels and rules; the office reads alerts; monitors and leaders acknowledge", () => {
+    expect(can(p("admin"), "alerts.manage")).toBe(true);
+    expect(can(p("monitor"), "alerts.manage")).toBe(false);
+    expect(can(p("monitor"), "alerts.ack")).toBe(true);
+    expect(can(p("spokesperson"), "alerts.read")).toBe(true);
+    expect(can(p("spokesperson"), "alerts.ack")).toBe(false);
+    expect(can(p("handler", [5]), "alerts.read")).toBe(false);
+  });
 });

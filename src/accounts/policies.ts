@@ -9,7 +9,8 @@ export type Action =
   | "dashboard.read" | "dashboard.all_sources" | "items.read" | "items.triage" | "items.export"
   | "sources.read" | "sources.write"
   | "units.read" | "units.write" | "users.read" | "users.write" | "audit.read"
-  | "analysis.read" | "analysis.write";
+  | "analysis.read" | "analysis.write"
+  | "alerts.read" | "alerts.ack" | "alerts.manage";
 
 /** What an action applies to, when it matters (e.g. a unit for scoping). */
 export interface Resource { unitId?: number | null }
@@ -41,6 +42,11 @@ const rules: Record<Action, Rule> = {
   // Watches, events, the dictionary and sentiment corrections: read by the office, edited by monitors.
   "analysis.read": office,
   "analysis.write": ["admin", "monitor"],
+  // Alerts: the office reads the ledger; monitors (and leaders) acknowledge; channels (with their
+  // secrets) and rules are configured by administrators.
+  "alerts.read": office,
+  "alerts.ack": ["admin", "monitor", "leader"],
+  "alerts.manage": ["admin"],
 };
 
 /** True when the principal may perform the action on the resource. */

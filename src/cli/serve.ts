@@ -6,6 +6,7 @@ import { createAnalysisWorker } from "../jobs/analyse-items";
 import { configureBursts } from "../monitor/bursts";
 import { startDemo, withDemoAllowed } from "./demo";
 import { dbFile, openRuntime, VERSION } from "./runtime";
+import { createAlertRuntime } from "../alerts/runtime";
 
 /** Runs the server until SIGINT/SIGTERM. */
 export async function serveCommand(): Promise<void> {
@@ -30,7 +31,9 @@ export async function serveCommand(): Promise<void> {
   // The near-duplicate index is rebuilt while the server already answers (it logs when it is ready).
   const analysis = createAnalysisWorker(db, (m) => log(m), { thread: true });
   const scheduler = createScheduler(db, config, (m) => log(m), true, () => analysis.wake());
-  const app = await buildApp({ db, config, version: VERSION, scheduler, analysis }, { logger: config.logLevel === "silent" ? false : { level: config.logLevel } });
+  // Alerts left pending by a crash or an outage are delivered as soon as the dispatcher starts.
+  const alerts = createAlertRuntime(db, config, { log });
+  const app = await buildApp({ db, config, version: VERSION, scheduler, analysis, alerts }, { logger: config.logLevel === "silent" ? false : { level: config.logLevel } });
   try {
     const address = await app.listen({ port: config.port, host: config.host });
     log(`listening on ${address.replace("0.0.0.0", "localhost")}`);
@@ -38,6 +41,7 @@ export async function serveCommand(): Promise<void> {
     // Without this the demo server and the scheduler would keep a half-started process alive.
     await scheduler.stop();
     await analysis.stop();
+    await alerts.stop();
     await demo?.close();
     db.close();
     throw new Error(`serve: cannot listen on ${config.host}:${config.port}`, { cause: err });
@@ -51,6 +55,7 @@ export async function serveCommand(): Promise<void> {
     await app.close();
     await scheduler.stop();
     await analysis.stop();
+    await alerts.stop();
     await demo?.close();
     db.close();
     process.exit(0);

@@ -61,6 +61,27 @@ export interface SentimentCorrectionsTable {
 export interface SentimentModelsTable {
   id: number; created_at: number; source: string; examples: number; holdout_accuracy: number | null; model: string;
 }
+/** alert_channels table (secret_enc: AES-256-GCM, see src/alerts/secrets.ts). */
+export interface AlertChannelsTable {
+  id: number; name: string; kind: string; url: string | null; secret_enc: string | null; options: string; enabled: number;
+  created_by: number | null; created_at: number; updated_at: number;
+}
+/** alert_rules table. */
+export interface AlertRulesTable {
+  id: number; name: string; trigger: string; watch_id: number | null; severity: string; only_negative: number;
+  max_source_priority: number | null; min_reposts: number | null; channel_ids: string; quiet_start: string | null;
+  quiet_end: string | null; fold_seconds: number; enabled: number; created_by: number | null; created_at: number; updated_at: number;
+}
+/** alerts table: the ledger (every alert, folded or not). */
+export interface AlertsTable {
+  id: number; rule_id: number | null; severity: string; title: string; reason: string; fold_key: string; folded_into: number | null; due_at: number | null;
+  item_id: number | null; published_at: number | null; fetched_at: number | null; analysed_at: number | null; created_at: number;
+  acknowledged_at: number | null; acknowledged_by: number | null;
+}
+/** alert_deliveries table: the outbox, one row per alert and channel. */
+export interface AlertDeliveriesTable {
+  alert_id: number; channel_id: number; state: string; attempts: number; last_error: string | null; next_at: number; sent_at: number | null;
+}
 
 /** A row type whose integer id the database assigns. */
 type Auto<T extends { id: number }> = Omit<T, "id"> & { id: Generated<number> };
@@ -82,4 +103,8 @@ export interface DB {
   user_words: Auto<UserWordsTable>;
   sentiment_corrections: Auto<SentimentCorrectionsTable>;
   sentiment_models: Auto<SentimentModelsTable>;
+  alert_channels: Auto<AlertChannelsTable>;
+  alert_rules: Auto<AlertRulesTable>;
+  alerts: Auto<AlertsTable>;
+  alert_deliveries: AlertDeliveriesTable;
 }

@@ -11,6 +11,7 @@ import type { AppDeps } from "./context";
 import { installErrorHandlers } from "./errors";
 import { installAuth } from "./auth-hook";
 import { registerRoutes } from "./routes";
+import { createAlertRuntime } from "../alerts/runtime";
 import { installWriteWait } from "./write-wait";
 import { createUserLimits } from "./user-limits";
 import { ReadPool } from "../jobs/read-pool";
@@ -80,7 +81,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   installWriteWait(app, deps);
   const reads = deps.reads ?? new ReadPool(deps.db, { threads: deps.config.readWorkers, budgetMs: deps.config.queryBudgetMs });
   if (!deps.reads) app.addHook("onClose", async () => reads.close());
-  await registerRoutes(app, { ...deps, reads, limits: createUserLimits(deps.config) });
+  const alerts = deps.alerts ?? createAlertRuntime(deps.db, deps.config);
+  if (!deps.alerts) app.addHook("onClose", async () => alerts.stop());
+  await registerRoutes(app, { ...deps, reads, alerts, limits: createUserLimits(deps.config) });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   if (serveWeb) {

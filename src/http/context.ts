@@ -10,6 +10,7 @@ import type { Scheduler } from "../jobs/scheduler";
 import type { AnalysisWorker } from "../jobs/analyse-items";
 import type { ReadPool } from "../jobs/read-pool";
 import type { UserLimits } from "./user-limits";
+import type { AlertRuntime } from "../alerts/runtime";
 
 /** Dependencies handed to every route module. */
 export interface AppDeps {
@@ -22,10 +23,12 @@ export interface AppDeps {
   analysis?: AnalysisWorker;
   /** The read pool (buildApp starts one from the settings when absent). */
   reads?: ReadPool;
+  /** Alert channels and dispatcher (buildApp starts them when absent, and stops them on close). */
+  alerts?: AlertRuntime;
 }
 
 /** What route modules get: the dependencies with the read pool and the per-user limits. */
-export type RouteDeps = AppDeps & { reads: ReadPool; limits: UserLimits };
+export type RouteDeps = AppDeps & { reads: ReadPool; limits: UserLimits; alerts: AlertRuntime };
 
 /** The session behind a request, set by the auth hook. */
 export interface AuthContext { principal: Principal; user: UsersTable; csrfToken: string; sessionId: string }

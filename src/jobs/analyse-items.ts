@@ -11,6 +11,7 @@ import { bumpEventCounts, saveEventSnapshot } from "../store/events";
 import { mergeSearchIndex } from "../store/items";
 import { MatchTally } from "../store/watches";
 import { refreshEvents, RefreshThrottle } from "../monitor/refresh-events";
+import { enqueueAlerts, rulesOf, type AlertCandidate } from "../alerts/outbox";
 
 const BATCH = 500;
 // Batches asked of each analysis thread ahead of the commit. With two, either thread often waited
@@ -64,6 +65,9 @@ function commitRows(
   const packed = "count" in prepared ? prepared : null;
   // Items deleted (with their source) while the batch was being prepared join no group or event.
   const present = new Set(storedItemIds(db, rows.map((r) => r.id)));
+  // Items that matched a watch while some alert rule is enabled (none: nothing to evaluate).
+  const alerting = rulesOf(db).length > 0;
+  const candidates: AlertCandidate[] = [];
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     if (!present.has(r.id)) continue;
@@ -77,6 +81,11 @@ function commitRows(
       },
       now(), tally,
     );
+    if (alerting && res.watches.ids.length)
+      candidates.push({
+        id: r.id, title: r.title || r.text.slice(0, 40), watchIds: res.watches.ids, sentiment: res.sentiment.label,
+        sourcePriority: r.source_priority, publishedAt: r.published_at, fetchedAt: r.fetched_at,
+      });
     const d = touched.get(res.event.eventId) ?? { n: 0, neg: 0, neu: 0, pos: 0, first: t, last: t };
     d.n++;
     d[res.sentiment.label]++;
@@ -85,6 +94,8 @@ function commitRows(
     touched.set(res.event.eventId, d);
   }
   tally.flush(db);
+  // The alerts commit (or roll back) with the analysis that raised them.
+  if (candidates.length) enqueueAlerts(db, candidates, now());
   const at = now();
   for (const [id, d] of touched) bumpEventCounts(db, id, d, at);
   refreshEvents(db, [...touched.keys()], at, throttle);

@@ -34,6 +34,14 @@ export const MESSAGES: Record<string, Texts> = {
   },
   "db.busy": { "zh-CN": "数据库正忙，请稍后重试", en: "The database is busy; try again shortly" },
 
+  // Alerts.
+  "alerts.unknown_channel": { "zh-CN": "渠道不存在：{ids}", en: "No such channel: {ids}" },
+  "alerts.unknown_watch": { "zh-CN": "监测方案不存在", en: "No such watch" },
+  "alerts.bad_clock": { "zh-CN": "请按 HH:MM 填写时间（如 22:00）", en: "Use HH:MM (e.g. 22:00)" },
+  "alerts.quiet_pair": { "zh-CN": "免打扰时段需同时填写开始和结束时间", en: "Quiet hours need both a start and an end" },
+  "alerts.url_required": { "zh-CN": "该渠道需要填写地址", en: "This channel needs a URL" },
+  "alerts.channel_in_use": { "zh-CN": "该渠道仍被预警规则使用：{rules}", en: "Alert rules still use this channel: {rules}" },
+
   // Sign-in and permissions.
   "auth.required": { "zh-CN": "请先登录", en: "Please sign in" },
   "auth.forbidden": { "zh-CN": "无权执行此操作", en: "You do not have permission for this" },
@@ -103,6 +111,9 @@ export const MESSAGES: Record<string, Texts> = {
   "resource.source": { "zh-CN": "信息源", en: "Source" },
   "resource.item": { "zh-CN": "信息", en: "Item" },
   "resource.watch": { "zh-CN": "监测方案", en: "Watch" },
+  "resource.alert": { "zh-CN": "预警", en: "Alert" },
+  "resource.alert channel": { "zh-CN": "预警渠道", en: "Alert channel" },
+  "resource.alert rule": { "zh-CN": "预警规则", en: "Alert rule" },
   "resource.event": { "zh-CN": "事件", en: "Event" },
   "resource.word": { "zh-CN": "词", en: "Word" },
   "resource.repost group": { "zh-CN": "转发组", en: "Repost group" },

@@ -34,6 +34,8 @@ export const POSTS = [
 export interface SeededApp {
   base: string;
   db: Db;
+  /** The analysis worker (not started: `drain()` analyses what a flow stores). */
+  analysis: AnalysisWorker;
   browser: Browser;
   /** Where screenshots go (printed; look at them when a layout changes). */
   shots: string;
@@ -64,7 +66,7 @@ export async function startSeededApp(name: string): Promise<SeededApp> {
   const browser = await launchBrowser();
 
   return {
-    base, db, browser, shots,
+    base, db, analysis: worker, browser, shots,
     async signedIn(width, height) {
       const page = await browser.newPage({ viewport: { width, height } });
       await page.goto(`${base}/login`);

@@ -8,17 +8,19 @@ describe("visiblePages", () => {
       "items",
       "watches",
       "events",
+      "alerts",
       "sources",
       "dictionary",
       "units",
       "users",
       "audit",
+      "alertSettings",
     ]);
-    expect(visiblePages("monitor")).toEqual(["dashboard", "items", "watches", "events", "sources", "dictionary"]);
+    expect(visiblePages("monitor")).toEqual(["dashboard", "items", "watches", "events", "alerts", "sources", "dictionary"]);
   });
 
   it("keeps the office ledger from unit staff, as the server policy does", () => {
-    expect(visiblePages("leader")).toEqual(["dashboard", "items", "watches", "events"]);
+    expect(visiblePages("leader")).toEqual(["dashboard", "items", "watches", "events", "alerts"]);
     expect(visiblePages("handler")).toEqual(["dashboard"]);
   });
 

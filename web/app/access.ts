@@ -7,11 +7,13 @@ export const PAGES = [
   "items",
   "watches",
   "events",
+  "alerts",
   "sources",
   "dictionary",
   "units",
   "users",
   "audit",
+  "alertSettings",
 ] as const;
 /** One of PAGES. */
 export type PageKey = (typeof PAGES)[number];
@@ -22,6 +24,8 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   items: "/items",
   watches: "/watches",
   events: "/events",
+  alerts: "/alerts",
+  alertSettings: "/alert-settings",
   sources: "/sources",
   dictionary: "/dictionary",
   units: "/units",
@@ -37,6 +41,8 @@ const PAGE_ROLES: Record<PageKey, readonly Role[] | "everyone"> = {
   items: OFFICE,
   watches: OFFICE,
   events: OFFICE,
+  alerts: OFFICE,
+  alertSettings: ["admin"],
   sources: ["admin", "monitor"],
   dictionary: ["admin", "monitor"],
   units: ["admin"],
@@ -50,7 +56,12 @@ export function canOpen(role: Role, page: PageKey): boolean {
   return allowed === "everyone" || allowed.includes(role);
 }
 
-/** Whether `role` may change an item's triage status. */
+/** Whether a role may acknowledge alerts (mirrors `alerts.ack`). */
+export function canAckAlerts(role: Role): boolean {
+  return role === "admin" || role === "monitor" || role === "leader";
+}
+
+/** Whether a role may triage items (mirrors `items.triage`). */
 export function canTriage(role: Role): boolean {
   return role === "admin" || role === "monitor";
 }
@@ -68,5 +79,5 @@ export function visiblePages(role: Role): PageKey[] {
 /** The menu page a pathname belongs to (detail routes select their list's entry). */
 export function pageOfPath(pathname: string): PageKey {
   const first = pathname.split("/")[1] ?? "";
-  return PAGES.find((page) => page !== "dashboard" && page === first) ?? "dashboard";
+  return PAGES.find((page) => page !== "dashboard" && PAGE_PATHS[page] === `/${first}`) ?? "dashboard";
 }

@@ -16,6 +16,8 @@ import {
   ProfileOutlined,
   RadarChartOutlined,
   TeamOutlined,
+  AlertOutlined,
+  NotificationOutlined,
 } from "@ant-design/icons";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { PageSpinner } from "../components/page-states";
@@ -29,6 +31,8 @@ const ICONS: Record<PageKey, ReactNode> = {
   items: <ProfileOutlined />,
   watches: <RadarChartOutlined />,
   events: <FireOutlined />,
+  alerts: <AlertOutlined />,
+  alertSettings: <NotificationOutlined />,
   sources: <CloudSyncOutlined />,
   dictionary: <BookOutlined />,
   units: <ApartmentOutlined />,

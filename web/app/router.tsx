@@ -21,6 +21,10 @@ const DictionaryPage = lazy(() => import("../routes/dictionary-page").then((m) =
 const SourcesPage = lazy(() => import("../routes/sources-page").then((m) => ({ default: m.SourcesPage })));
 const UnitsPage = lazy(() => import("../routes/units-page").then((m) => ({ default: m.UnitsPage })));
 const UsersPage = lazy(() => import("../routes/users-page").then((m) => ({ default: m.UsersPage })));
+const AlertsPage = lazy(() => import("../routes/alerts-page").then((m) => ({ default: m.AlertsPage })));
+const AlertSettingsPage = lazy(() =>
+  import("../routes/alert-settings-page").then((m) => ({ default: m.AlertSettingsPage })),
+);
 const AuditPage = lazy(() => import("../routes/audit-page").then((m) => ({ default: m.AuditPage })));
 
 function gated(page: PageKey, element: ReactNode) {
@@ -53,6 +57,8 @@ export function AppRouter() {
           <Route path="watches" element={gated("watches", <WatchesPage />)} />
           <Route path="events" element={gated("events", <EventsPage />)} />
           <Route path="events/:id" element={gated("events", <EventDetailPage />)} />
+          <Route path="alerts" element={gated("alerts", <AlertsPage />)} />
+          <Route path="alert-settings" element={gated("alertSettings", <AlertSettingsPage />)} />
           <Route path="sources" element={gated("sources", <SourcesPage />)} />
           <Route path="dictionary" element={gated("dictionary", <DictionaryPage />)} />
           <Route path="units" element={gated("units", <UnitsPage />)} />

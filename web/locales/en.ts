@@ -1,5 +1,6 @@
 // English UI strings; typed against the Chinese table so a missing or extra key fails to compile.
 import { enAnalysis } from "./en-analysis";
+import { enAlerts } from "./en-alerts";
 import { enTriage } from "./en-triage";
 import type { Messages } from "./zh-CN";
 
@@ -154,4 +155,5 @@ export const en: Messages = {
 
   ...enAnalysis,
   ...enTriage,
+  ...enAlerts,
 };

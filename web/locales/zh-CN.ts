@@ -1,6 +1,7 @@
 // Simplified Chinese UI strings: the default language and the source of truth for message keys.
 import { ITEM_STATUS_ZH } from "../../src/shared/api";
 import { zhCNAnalysis } from "./zh-CN-analysis";
+import { zhCNAlerts } from "./zh-CN-alerts";
 import { zhCNTriage } from "./zh-CN-triage";
 
 /** Every UI string in Simplified Chinese, keyed by a stable dotted name; `{x}` marks a parameter. */
@@ -154,6 +155,7 @@ export const zhCN = {
 
   ...zhCNAnalysis,
   ...zhCNTriage,
+  ...zhCNAlerts,
 } as const;
 
 /** The shape every locale must fill: exactly the keys of the Chinese table, any string values. */

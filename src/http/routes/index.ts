@@ -14,6 +14,9 @@ import { auditRoutes } from "./audit";
 import { watchRoutes } from "./watches";
 import { eventRoutes } from "./events";
 import { analysisRoutes } from "./analysis";
+import { alertChannelRoutes } from "./alert-channels";
+import { alertRuleRoutes } from "./alert-rules";
+import { alertRoutes } from "./alerts";
 
 /** Adds all /api routes. */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -44,5 +47,5 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
     return deps.reads.run("dashboardStats", [can(p, "dashboard.all_sources") ? null : [], Date.now()]);
   });
 
-  for (const mod of [authRoutes, sourceRoutes, itemTriageRoutes, itemRoutes, unitRoutes, userRoutes, auditRoutes, watchRoutes, eventRoutes, analysisRoutes]) await mod(app, deps);
+  for (const mod of [authRoutes, sourceRoutes, itemTriageRoutes, itemRoutes, unitRoutes, userRoutes, auditRoutes, watchRoutes, eventRoutes, analysisRoutes, alertChannelRoutes, alertRuleRoutes, alertRoutes]) await mod(app, deps);
 }

@@ -8,6 +8,7 @@ import { deleteWatch, getWatch, insertWatch, listWatches, updateWatch, type Watc
 import { findWatchMatches, validateQuery } from "../../monitor/watches";
 import { insertWatchMatches } from "../../store/watches";
 import { watchBurst } from "../../monitor/refresh-events";
+import { reloadRules } from "../../alerts/outbox";
 import type { WatchView } from "../../shared/analysis-api";
 import { actorOf, authorize, type RouteDeps } from "../context";
 import { errorBody, idParams, text } from "../schemas";
@@ -83,6 +84,7 @@ export async function watchRoutes(app: FastifyInstance, deps: RouteDeps): Promis
       return id;
     });
     deps.analysis?.reload();
+    reloadRules(db);
     return reply.code(201).send(viewOf(db, id));
   });
 
@@ -107,6 +109,7 @@ export async function watchRoutes(app: FastifyInstance, deps: RouteDeps): Promis
       });
     });
     deps.analysis?.reload();
+    reloadRules(db);
     return viewOf(db, req.params.id);
   });
 
@@ -121,6 +124,7 @@ export async function watchRoutes(app: FastifyInstance, deps: RouteDeps): Promis
       recordAudit(db, { actor: actorOf(p), action: "watch.delete", targetType: "watch", targetId: before.id, summary: { name: before.name, query: before.query }, ip: req.ip });
     });
     deps.analysis?.reload();
+    reloadRules(db);
     return reply.code(204).send();
   });
 }

@@ -1,0 +1,30 @@
+// Builds the message a carrier alert sends: itself and the alerts folded into it, with their items.
+import type { Db } from "../db/connection";
+import { foldedCount, messageRows } from "../store/alerts";
+import { ALERT_SEVERITIES, type AlertMessage, type AlertSeverity } from "./channels/types";
+
+const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString());
+const severityOf = (s: string): AlertSeverity => ((ALERT_SEVERITIES as readonly string[]).includes(s) ? (s as AlertSeverity) : "general");
+const sentimentOf = (s: string | null) => (s === "neg" || s === "neu" || s === "pos" ? s : null);
+
+/** The message of a carrier alert, or null when the alert is gone. */
+export function buildMessage(db: Db, carrierId: number, publicUrl: string): AlertMessage | null {
+  const rows = messageRows(db, carrierId);
+  const head = rows[0];
+  if (!head || head.id !== carrierId) return null;
+  const count = rows.length < 50 ? rows.length : foldedCount(db, carrierId);
+  const minutes = Math.max(1, Math.round((head.fold_seconds ?? 600) / 60));
+  return {
+    id: head.id,
+    severity: severityOf(head.severity),
+    title: count > 1 ? `${head.title}（同一事件 ${minutes} 分钟内新增 ${count} 条）` : head.title,
+    reason: head.reason,
+    url: `${publicUrl}/alerts?id=${head.id}`,
+    items: rows.map((r) => ({
+      id: r.item_id ?? 0, title: r.item_title ?? "", url: r.item_url, source: r.source_name ?? "",
+      publishedAt: iso(r.published_at), fetchedAt: iso(r.fetched_at ?? r.created_at)!, sentiment: sentimentOf(r.sentiment), repostCount: Math.max(0, r.reposts ?? 0),
+    })),
+    createdAt: iso(head.created_at)!,
+    count,
+  };
+}

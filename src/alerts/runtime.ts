@@ -1,0 +1,32 @@
+// What the server runs for alerts: the key for channel secrets, the channel registry (requests through
+// the fetch guard's agent and allow list) and the dispatcher.
+import type { Db } from "../db/connection";
+import type { Config } from "../config";
+import { createGuardedAgent } from "../ingest/guarded-agent";
+import { parseAllowList } from "../ingest/allow-hosts";
+import { createChannelRegistry, type ChannelRegistry } from "./channels";
+import { createDispatcher, type AlertDispatcher } from "./dispatcher";
+import { loadSecretKey } from "./secrets";
+
+/** The running alert machinery. */
+export interface AlertRuntime {
+  key: Buffer;
+  channels: ChannelRegistry;
+  dispatcher: AlertDispatcher;
+  stop(): Promise<void>;
+}
+
+/** Starts it (`autostart: false`: the dispatcher only delivers on runOnce()). */
+export function createAlertRuntime(db: Db, config: Config, opts: { log?: (m: string) => void; autostart?: boolean } = {}): AlertRuntime {
+  const key = loadSecretKey(config);
+  const agent = createGuardedAgent(parseAllowList(config.fetchAllowHosts));
+  const channels = createChannelRegistry({ agent });
+  const dispatcher = createDispatcher(db, { channels, key, config, log: opts.log, autostart: opts.autostart });
+  return {
+    key, channels, dispatcher,
+    async stop() {
+      await dispatcher.stop();
+      await agent.close();
+    },
+  };
+}

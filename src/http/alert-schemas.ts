@@ -1,0 +1,60 @@
+// Zod schemas of the alert routes (channels, rules, the ledger).
+import { z } from "zod";
+import { ALERT_SEVERITIES, CHANNEL_KINDS } from "../alerts/channels/types";
+import { name } from "./text-fields";
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "alerts.bad_clock").nullable();
+
+/** A channel as created (PATCH takes any part of it; a secret of "******" keeps the stored one, "" clears it). */
+export const channelBody = z.object({
+  name: name(100),
+  kind: z.enum(CHANNEL_KINDS),
+  url: z.string().trim().max(2000).optional(),
+  secret: z.string().max(1000).optional(),
+  options: z.record(z.string(), z.unknown()).default({}),
+  enabled: z.boolean().default(true),
+});
+
+/** A channel as the API shows it: the secret masked. */
+export const channelView = z.object({
+  id: z.number(), name: z.string(), kind: z.enum(CHANNEL_KINDS), url: z.string().nullable(), secret: z.string().nullable(),
+  options: z.record(z.string(), z.unknown()), enabled: z.boolean(), createdAt: z.string(), updatedAt: z.string(),
+});
+
+/** A rule as created. */
+export const ruleBody = z.object({
+  name: name(100),
+  trigger: z.literal("watch"),
+  watchId: z.number().int().positive(),
+  severity: z.enum(ALERT_SEVERITIES),
+  channelIds: z.array(z.number().int().positive()).max(20),
+  enabled: z.boolean().default(true),
+  onlyNegative: z.boolean().default(false),
+  maxSourcePriority: z.number().int().min(1).max(5).nullable().default(null),
+  minReposts: z.number().int().min(0).max(1_000_000).nullable().default(null),
+  quietStart: clock.default(null),
+  quietEnd: clock.default(null),
+  foldSeconds: z.number().int().min(0).max(86_400).default(600),
+});
+
+/** A rule as the API shows it. */
+export const ruleView = z.object({
+  id: z.number(), name: z.string(), trigger: z.literal("watch"), watchId: z.number(), watchName: z.string().nullable(),
+  severity: z.enum(ALERT_SEVERITIES), channelIds: z.array(z.number()), enabled: z.boolean(), onlyNegative: z.boolean(),
+  maxSourcePriority: z.number().nullable(), minReposts: z.number().nullable(), quietStart: z.string().nullable(), quietEnd: z.string().nullable(),
+  foldSeconds: z.number(), createdAt: z.string(), updatedAt: z.string(),
+});
+
+/** One delivery of an alert's message. */
+export const deliveryView = z.object({
+  channelId: z.number(), state: z.enum(["pending", "sent", "failed"]), attempts: z.number(), lastError: z.string().nullable(),
+  sentAt: z.string().nullable(), nextAt: z.string().nullable(),
+});
+
+/** An alert in the ledger. */
+export const alertView = z.object({
+  id: z.number(), ruleId: z.number().nullable(), severity: z.enum(ALERT_SEVERITIES), title: z.string(), reason: z.string(),
+  itemId: z.number().nullable(), foldedInto: z.number().nullable(), publishedAt: z.string().nullable(), fetchedAt: z.string().nullable(),
+  analysedAt: z.string().nullable(), createdAt: z.string(), acknowledgedAt: z.string().nullable(), acknowledgedBy: z.number().nullable(),
+  deliveries: z.array(deliveryView),
+});

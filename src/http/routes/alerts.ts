@@ -1,0 +1,85 @@
+// /api/alerts: the ledger with each alert's delivery states, acknowledgement, and the live stream of
+// in-app messages (SSE) for open browsers.
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { AppError } from "../../errors";
+import { recordAudit } from "../../store/audit";
+import { acknowledgeAlert, getAlert, listAlerts, type DeliveryRow } from "../../store/alerts";
+import { subscribeLive } from "../../alerts/live";
+import type { AlertSeverity } from "../../alerts/channels/types";
+import type { AlertsTable } from "../../db/schema";
+import { actorOf, authorize, type RouteDeps } from "../context";
+import { errorBody, idParams } from "../schemas";
+import { alertView } from "../alert-schemas";
+
+const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString());
+const HEARTBEAT_MS = 25_000;
+
+function present(a: AlertsTable & { deliveries: DeliveryRow[] }): z.infer<typeof alertView> {
+  return {
+    id: a.id, ruleId: a.rule_id, severity: a.severity as AlertSeverity, title: a.title, reason: a.reason, itemId: a.item_id, foldedInto: a.folded_into,
+    publishedAt: iso(a.published_at), fetchedAt: iso(a.fetched_at), analysedAt: iso(a.analysed_at), createdAt: iso(a.created_at)!,
+    acknowledgedAt: iso(a.acknowledged_at), acknowledgedBy: a.acknowledged_by,
+    deliveries: a.deliveries.map((d) => ({
+      channelId: d.channel_id, state: d.state as "pending" | "sent" | "failed", attempts: d.attempts, lastError: d.last_error,
+      sentAt: iso(d.sent_at), nextAt: d.state === "pending" ? iso(d.next_at) : null,
+    })),
+  };
+}
+
+/** Alert ledger routes. */
+export async function alertRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps;
+  // Open streams, ended when the server closes (an open SSE response would hold app.close() forever).
+  const streams = new Set<() => void>();
+  app.addHook("onClose", async () => {
+    for (const end of streams) end();
+  });
+
+  r.get("/api/alerts", {
+    schema: {
+      tags: ["alerts"], summary: "Newest alerts with the delivery state per channel",
+      querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50), before: z.coerce.number().int().positive().optional() }),
+      response: { 200: z.object({ alerts: z.array(alertView) }) },
+    },
+  }, async (req) => {
+    authorize(req, "alerts.read");
+    return { alerts: listAlerts(db, req.query.limit, req.query.before).map(present) };
+  });
+
+  r.post("/api/alerts/:id/ack", {
+    schema: { tags: ["alerts"], params: idParams, response: { 200: alertView.pick({ id: true, acknowledgedAt: true, acknowledgedBy: true }), 404: errorBody } },
+  }, async (req) => {
+    const p = authorize(req, "alerts.ack");
+    const a = db.tx(() => {
+      const before = getAlert(db, req.params.id);
+      if (!before) throw AppError.notFound("alert");
+      if (acknowledgeAlert(db, before.id, p.id))
+        recordAudit(db, { actor: actorOf(p), action: "alert.ack", targetType: "alert", targetId: before.id, summary: { title: before.title }, ip: req.ip });
+      return getAlert(db, before.id)!;
+    });
+    return { id: a.id, acknowledgedAt: iso(a.acknowledged_at), acknowledgedBy: a.acknowledged_by };
+  });
+
+  r.get("/api/alerts/stream", {
+    schema: { tags: ["alerts"], summary: "Server-sent events: one `alert` event per in-app message" },
+  }, async (req, reply) => {
+    authorize(req, "alerts.read");
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", connection: "keep-alive", "x-accel-buffering": "no" });
+    res.write(": 听风预警\n\n");
+    const unsubscribe = subscribeLive((m) => res.write(`event: alert\nid: ${m.id}\ndata: ${JSON.stringify(m)}\n\n`));
+    const beat = setInterval(() => res.write(": keep-alive\n\n"), HEARTBEAT_MS);
+    const end = () => {
+      clearInterval(beat);
+      unsubscribe();
+      streams.delete(end);
+      if (!res.writableEnded) res.end();
+    };
+    streams.add(end);
+    req.raw.on("close", end);
+  });
+}

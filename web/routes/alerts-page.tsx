@@ -1,0 +1,103 @@
+// Alerts (预警): the ledger with each channel's delivery state and an acknowledge button; live over SSE.
+import { useEffect, useState } from "react";
+import { App, Badge, Button, Card, Space, Table, Tag, Tooltip, Typography } from "antd";
+import type { TableColumnsType } from "antd";
+import type { AlertView, ChannelView, DeliveryView, Severity } from "../../src/shared/alerts-api";
+import { api } from "../api/client";
+import { useApi } from "../api/hooks";
+import { canAckAlerts } from "../app/access";
+import { useUser } from "../app/session";
+import { LoadFailed } from "../components/page-states";
+import { useT } from "../locales/i18n";
+import { formatTime } from "../lib/format";
+import { rowTestId } from "../lib/table-rows";
+import { useReportError } from "../lib/use-report-error";
+
+const SEVERITY_COLOR: Record<Severity, string> = { general: "blue", significant: "orange", major: "red" };
+const STATE_COLOR: Record<DeliveryView["state"], string> = { pending: "gold", sent: "green", failed: "red" };
+
+/** The /alerts page. */
+export function AlertsPage() {
+  const t = useT();
+  const { notification } = App.useApp();
+  const report = useReportError();
+  const role = useUser().role;
+  const { data, error, loading, reload } = useApi<{ alerts: AlertView[] }>("/api/alerts?limit=200", { keepPrevious: true, refreshMs: 30_000 });
+  // Channel names for admins; other roles see channel ids.
+  const channels = useApi<{ channels: ChannelView[] }>(role === "admin" ? "/api/alert-channels" : null);
+  const names = new Map((channels.data?.channels ?? []).map((c) => [c.id, c.name]));
+  const [live, setLive] = useState(false);
+  const [acking, setAcking] = useState<number>();
+
+  useEffect(() => {
+    const source = new EventSource("/api/alerts/stream");
+    source.onopen = () => setLive(true);
+    source.onerror = () => setLive(false);
+    source.addEventListener("alert", (event) => {
+      const m = JSON.parse((event as MessageEvent<string>).data) as { title: string; severity: Severity };
+      notification.open({ message: t("alerts.new", { title: m.title }), type: m.severity === "major" ? "error" : "warning" });
+      reload();
+    });
+    return () => source.close();
+  }, [notification, reload, t]);
+
+  const ack = async (a: AlertView) => {
+    setAcking(a.id);
+    try {
+      await api.post(`/api/alerts/${a.id}/ack`);
+      reload();
+    } catch (caught) {
+      report(caught);
+    } finally {
+      setAcking(undefined);
+    }
+  };
+
+  const columns: TableColumnsType<AlertView> = [
+    { title: t("alerts.createdAt"), dataIndex: "createdAt", width: 150, render: formatTime },
+    { title: t("alerts.severity"), dataIndex: "severity", width: 80, render: (s: Severity) => <Tag color={SEVERITY_COLOR[s]}>{t(`alerts.severity.${s}`)}</Tag> },
+    {
+      title: t("alerts.title"),
+      dataIndex: "title",
+      render: (_, a) => (
+        <Space direction="vertical" size={0}>
+          <Typography.Text strong={!a.acknowledgedAt}>{a.title}</Typography.Text>
+          <Typography.Text type="secondary">{a.reason}</Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: t("alerts.deliveries"),
+      key: "deliveries",
+      width: 260,
+      render: (_, a) => (
+        <Space wrap size={4}>
+          {a.foldedInto ? <Tag>{t("alerts.folded", { id: a.foldedInto })}</Tag> : null}
+          {a.deliveries.map((d) => (
+            <Tooltip key={d.channelId} title={[t("alerts.attempts", { n: d.attempts }), d.lastError, formatTime(d.sentAt ?? d.nextAt)].filter(Boolean).join(" · ")}>
+              <Tag color={STATE_COLOR[d.state]}>{`${names.get(d.channelId) ?? `#${d.channelId}`} ${t(`alerts.state.${d.state}`)}`}</Tag>
+            </Tooltip>
+          ))}
+        </Space>
+      ),
+    },
+    {
+      title: t("common.actions"),
+      key: "ack",
+      width: 110,
+      render: (_, a) =>
+        a.acknowledgedAt ? (
+          <Tooltip title={formatTime(a.acknowledgedAt)}><Tag>{t("alerts.acked")}</Tag></Tooltip>
+        ) : canAckAlerts(role) ? (
+          <Button size="small" type="primary" data-testid="alert-ack" loading={acking === a.id} onClick={() => void ack(a)}>{t("alerts.ack")}</Button>
+        ) : null,
+    },
+  ];
+
+  if (error && !data) return <LoadFailed error={error} onRetry={reload} />;
+  return (
+    <Card title={t("menu.alerts")} extra={live ? <Badge status="processing" text={t("alerts.live")} /> : null}>
+      <Table rowKey="id" size="middle" onRow={rowTestId("alert-row")} loading={loading && !data} columns={columns} dataSource={data?.alerts ?? []} pagination={{ pageSize: 50 }} />
+    </Card>
+  );
+}
