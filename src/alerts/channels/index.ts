@@ -3,6 +3,10 @@ import type { Dispatcher } from "undici";
 import type { AlertChannel, ChannelKind } from "./types";
 import { createWebhookChannel } from "./webhook";
 import { inappChannel } from "./inapp";
+import { createEmailChannel } from "./email";
+import { createWecomChannel } from "./wecom";
+import { createDingtalkChannel } from "./dingtalk";
+import { createFeishuChannel } from "./feishu";
 
 /** What channel modules may need from the server. */
 export interface ChannelDeps {
@@ -18,8 +22,11 @@ export function createChannelRegistry(deps: ChannelDeps): ChannelRegistry {
   const all: AlertChannel[] = [
     createWebhookChannel(deps.agent),
     inappChannel,
-    // email, wecom, dingtalk, feishu: their modules (email.ts, wecom.ts, dingtalk.ts, feishu.ts) register here.
-    // Until then a channel of those kinds can be stored; its deliveries wait (retried) with "渠道模块未安装".
+    // SMTP does not go through the HTTP agent: e-mail servers are set by administrators only.
+    createEmailChannel(),
+    createWecomChannel({ dispatcher: deps.agent }),
+    createDingtalkChannel({ dispatcher: deps.agent }),
+    createFeishuChannel({ dispatcher: deps.agent }),
   ];
   return new Map(all.map((c) => [c.kind, c]));
 }
