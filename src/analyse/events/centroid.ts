@@ -5,7 +5,6 @@
 // Ageing then costs nothing per term, and since a cosine ignores scale the stored weights can be
 // used as they are. The index lists the cells themselves, so a lookup reads a weight without hashing.
 import type { OpenEvent } from "./open-event";
-import type { TermWeight } from "./term-vector";
 
 /** One term of one event's centroid. */
 export type TermCell = { ev: OpenEvent; word: string; raw: number; pos: number };
@@ -62,9 +61,10 @@ function change(added: TermCell[], cut: TermCell[]): CellChange {
   return { added: added.filter((a) => !cut.includes(a)), removed: cut.filter((r) => !added.includes(r)) };
 }
 
-function addWeighted(ev: OpenEvent, words: Iterable<readonly [string, number]>, factor: number, added: TermCell[]): void {
-  for (const [word, w] of words) {
-    const x = w * factor;
+function addWeighted(ev: OpenEvent, words: readonly string[], weights: readonly number[], factor: number, added: TermCell[]): void {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    const x = weights[i] * factor;
     if (!(x > 0)) continue;
     let cell = ev.terms.get(word);
     if (!cell) {
@@ -76,10 +76,12 @@ function addWeighted(ev: OpenEvent, words: Iterable<readonly [string, number]>, 
   }
 }
 
-/** Adds an item vector published at `t` to event `ev`'s centroid. */
-export function addVector(ev: OpenEvent, vec: readonly TermWeight[], t: number, halfLifeMs: number, maxTerms: number): CellChange {
+/** Adds an item vector (parallel words and weights) published at `t` to event `ev`'s centroid. */
+export function addVector(
+  ev: OpenEvent, words: readonly string[], weights: readonly number[], t: number, halfLifeMs: number, maxTerms: number,
+): CellChange {
   const added: TermCell[] = [];
-  addWeighted(ev, vec, growth(ev, t, halfLifeMs), added);
+  addWeighted(ev, words, weights, growth(ev, t, halfLifeMs), added);
   ev.lastAt = Math.max(ev.lastAt, t);
   return change(added, prune(ev, maxTerms));
 }
@@ -92,17 +94,27 @@ export function addCentroid(ev: OpenEvent, other: Centroid, halfLifeMs: number, 
   }
   const factor = growth(ev, other.refAt, halfLifeMs);
   const added: TermCell[] = [];
-  addWeighted(ev, [...other.terms.values()].map((cell): [string, number] => [cell.word, cell.raw]), factor, added);
+  const words: string[] = [];
+  const weights: number[] = [];
+  for (const cell of other.terms.values()) {
+    words.push(cell.word);
+    weights.push(cell.raw);
+  }
+  addWeighted(ev, words, weights, factor, added);
   ev.lastAt = Math.max(ev.lastAt, other.lastAt);
   return change(added, prune(ev, maxTerms));
 }
 
 /** Takes an item's contribution back out (a split when the history is incomplete); returns the cells that left. */
-export function subtractVector(c: Centroid, vec: readonly TermWeight[], t: number, halfLifeMs: number): TermCell[] {
+export function subtractVector(
+  c: Centroid, words: readonly string[], weights: readonly number[], t: number, halfLifeMs: number,
+): TermCell[] {
   const factor = 2 ** ((t - c.refAt) / halfLifeMs);
   const scale = c.norm;
   const removed: TermCell[] = [];
-  for (const [word, w] of vec) {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    const w = weights[i];
     const cell = c.terms.get(word);
     if (!cell) continue;
     cell.raw -= w * factor;

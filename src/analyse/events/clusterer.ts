@@ -19,6 +19,8 @@ export const DEFAULT_THRESHOLD = 0.35;
 export const DEFAULT_MAX_OPEN_EVENTS = 20_000;
 
 const NO_GROUPS: ReadonlySet<string> = new Set();
+// Shared by the many members that name no anchor (never written to: members' entities are read only).
+const NO_ENTITIES = Object.freeze([]) as unknown as string[];
 
 /** Groups items into events incrementally; see the module comment for the rules. */
 export class EventClusterer {
@@ -51,8 +53,16 @@ export class EventClusterer {
   assign(item: EventItem): Assignment {
     const w = this.store.watermark;
     const at = Number.isFinite(item.publishedAt) ? item.publishedAt : Number.isFinite(w) ? w : 0;
+    const vec = itemVector(item.keywords);
+    const words: string[] = [];
+    const weights: number[] = [];
+    for (let i = 0; i < vec.length; i++) {
+      words.push(vec[i][0]);
+      weights.push(vec[i][1]);
+    }
+    const anchors = anchorsOf(item.entities);
     const m: Member = {
-      id: item.id, at, terms: itemVector(item.keywords), entities: anchorsOf(item.entities), dupGroup: item.dupGroup || null,
+      id: item.id, at, words, weights, entities: anchors.length ? anchors : NO_ENTITIES, dupGroup: item.dupGroup || null,
     };
     this.store.watermark = Math.max(w, at);
     this.store.expire();

@@ -20,8 +20,24 @@ export const GENERIC_SHARE = 0.01;
 export type LoadedEvent = {
   id: number; firstAt: number; lastAt: number; refAt: number; size: number; complete: boolean;
   terms: readonly (readonly [string, number])[]; entities: readonly (readonly [string, number])[];
-  groups: readonly (readonly [string, number])[]; members: readonly Member[]; aliases: readonly number[];
+  groups: readonly (readonly [string, number])[]; members: readonly StoredMember[]; aliases: readonly number[];
 };
+
+/** A member as a snapshot stores it: its term vector as [word, weight] pairs. */
+export type StoredMember = {
+  id: number; at: number; terms: readonly (readonly [string, number])[]; entities: readonly string[]; dupGroup: string | null;
+};
+
+/** A stored member as the store keeps it (see Member). */
+export function loadedMember(m: StoredMember): Member {
+  const words: string[] = [];
+  const weights: number[] = [];
+  for (const [w, x] of m.terms) {
+    words.push(w);
+    weights.push(x);
+  }
+  return { id: m.id, at: m.at, words, weights, entities: [...m.entities], dupGroup: m.dupGroup };
+}
 
 /** Time settings of the store. */
 export type StoreConfig = { windowMs: number; halfLifeMs: number; maxOpenEvents: number };
@@ -75,7 +91,7 @@ export class EventStore {
   /** Adds an item; `keepGroups` limits which near-duplicate groups the event takes over (replays). */
   add(ev: OpenEvent, m: Member, keepGroups?: ReadonlySet<string>): void {
     const wasEmpty = ev.size === 0 && ev.lastAt === -Infinity;
-    this.applyTerms(addVector(ev, m.terms, m.at, this.cfg.halfLifeMs, MAX_EVENT_TERMS));
+    this.applyTerms(addVector(ev, m.words, m.weights, m.at, this.cfg.halfLifeMs, MAX_EVENT_TERMS));
     for (const e of m.entities) {
       const n = ev.entities.get(e);
       if (n === undefined) this.entities.add(e, ev);
@@ -140,7 +156,7 @@ export class EventStore {
   /** Takes items back out of an event whose history is incomplete (approximate: pruning lost some weight). */
   subtract(ev: OpenEvent, gone: readonly Member[]): void {
     for (const m of gone) {
-      for (const cell of subtractVector(ev, m.terms, m.at, this.cfg.halfLifeMs)) this.terms.remove(cell);
+      for (const cell of subtractVector(ev, m.words, m.weights, m.at, this.cfg.halfLifeMs)) this.terms.remove(cell);
       for (const e of m.entities) {
         const n = ev.entities.get(e);
         if (n === undefined) continue;
@@ -192,7 +208,7 @@ export class EventStore {
       this.entities.add(e, ev);
     }
     for (const [g, at] of state.groups) this.own(ev, g, at);
-    ev.members = state.members.map((m) => ({ ...m, terms: m.terms.map(([w, x]) => [w, x]), entities: [...m.entities] }));
+    ev.members = state.members.map(loadedMember);
     for (const a of state.aliases) ev.aliases.add(a);
     this.watermark = Math.max(this.watermark, state.lastAt);
     this.heap.push(ev);

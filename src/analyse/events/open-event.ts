@@ -1,6 +1,5 @@
 // The in-memory state of one open event, and the limits that keep it small.
 import { emptyCentroid, type Centroid } from "./centroid";
-import type { TermWeight } from "./term-vector";
 
 /** Terms kept per event centroid: enough for an incident's vocabulary, few enough to match fast. */
 export const MAX_EVENT_TERMS = 30;
@@ -11,8 +10,12 @@ export const MAX_EVENT_GROUPS = 1000;
 /** Items an event remembers for analysts' splits; older ones are forgotten (see `complete`). */
 export const MAX_EVENT_MEMBERS = 300;
 
-/** One item as an event remembers it: enough to replay or take back its contribution. */
-export type Member = { id: number; at: number; terms: TermWeight[]; entities: string[]; dupGroup: string | null };
+/**
+ * One item as an event remembers it: enough to replay or take back its contribution. Its unit term
+ * vector is kept as two parallel arrays (words, weights as a packed double array) rather than as
+ * [word, weight] tuples: open events remember ~10⁵ members, and a tuple costs ~80 bytes per term.
+ */
+export type Member = { id: number; at: number; words: string[]; weights: number[]; entities: string[]; dupGroup: string | null };
 
 /**
  * An open event. Its centroid fields (terms, refAt, norm, lastAt) sit on it directly, one pointer

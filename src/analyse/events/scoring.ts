@@ -54,14 +54,19 @@ export function scoreMatch(ev: OpenEvent, dot: number, gap: number, windowMs: nu
 }
 
 /** Orders matches: joining first, then higher score, then the most recently active event, then the oldest id (never Map order). */
-function better(joins: boolean, score: number, ev: OpenEvent, best: Match | null): boolean {
+function better(joins: boolean, score: number, ev: OpenEvent, best: OpenEvent | null, bestScore: number, bestJoins: boolean): boolean {
   if (!best) return true;
-  if (joins !== best.joins) return joins;
-  if (score !== best.score) return score > best.score;
+  if (joins !== bestJoins) return joins;
+  if (score !== bestScore) return score > bestScore;
   const la = ev.lastAt;
-  const lb = best.ev.lastAt;
-  return la !== lb ? la > lb : ev.id < best.ev.id;
+  const lb = best.lastAt;
+  return la !== lb ? la > lb : ev.id < best.id;
 }
+
+// Scratch for bestMatch (one call at a time; emptied before it returns so that no event is held).
+const CANDIDATES: OpenEvent[] = [];
+// Indexes of the item's words too common to be evidence (at most MAX_ITEM_TERMS).
+const COMMON: number[] = [];
 
 // Whether an event names a specific place (one not held by more than `limit` open events).
 function namesPlace(ev: OpenEvent, limit: number, store: EventStore): boolean {
@@ -99,7 +104,6 @@ function sharesAny(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function touch(ev: OpenEvent, seq: number, candidates: OpenEvent[]): void {
-  if (ev.mark === seq) return;
   ev.mark = seq;
   ev.shared = ev.sharedPlain = ev.sharedEntities = ev.acc = 0;
   candidates.push(ev);
@@ -110,52 +114,84 @@ function touch(ev: OpenEvent, seq: number, candidates: OpenEvent[]): void {
  * whether it joins it. Words and anchors held by more than `store.genericLimit()` open events are
  * no evidence (and no way in), which keeps both the rule and the cost of a lookup independent of
  * common words.
- * `seq` must differ on every call: it marks which events this call has counted.
+ * `seq` must differ on every call: it marks which events this call has counted. The member's words
+ * that some open event holds are replaced by the index's equal string.
  */
 export function bestMatch(store: EventStore, m: Member, windowMs: number, threshold: number, seq: number): Match | null {
   const limit = store.genericLimit();
-  const candidates: OpenEvent[] = [];
-  let common: [string, number][] | null = null;
-  for (const [word, w] of m.terms) {
+  const candidates = CANDIDATES;
+  candidates.length = 0;
+  const words = m.words;
+  const weights = m.weights;
+  const entities = m.entities;
+  let nCommon = 0;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
     const list = store.terms.get(word);
     if (!list) continue;
+    // The member keeps the copy of the word the index already holds (one string per word, not one per item).
+    words[i] = list[0].word;
     if (list.length > limit) {
-      (common ??= []).push([word, w]);
+      COMMON[nCommon++] = i;
       continue;
     }
-    const plain = m.entities.includes(word) ? 0 : 1;
-    for (const cell of list) {
+    const w = weights[i];
+    const plain = entities.length !== 0 && entities.includes(word) ? 0 : 1;
+    for (let j = 0; j < list.length; j++) {
+      const cell = list[j];
       const ev = cell.ev;
-      touch(ev, seq, candidates);
+      if (ev.mark !== seq) touch(ev, seq, candidates);
       ev.shared++;
       ev.sharedPlain += plain;
       ev.acc += w * cell.raw;
     }
   }
   let placed = false;
-  for (const e of m.entities) {
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i];
     const list = store.entities.get(e);
     if (list && list.size > limit) continue;
     placed ||= isPlaceAnchor(e);
     if (!list) continue;
     for (const ev of list) {
-      touch(ev, seq, candidates);
+      if (ev.mark !== seq) touch(ev, seq, candidates);
       ev.sharedEntities++;
     }
   }
   let best: Match | null = null;
-  for (const ev of candidates) {
-    const bothPlaced = placed && ev.sharedEntities === 0 && namesPlace(ev, limit, store);
-    const need = requiredScore({ plainTerms: ev.sharedPlain, entities: ev.sharedEntities, bothPlaced }, threshold);
-    if (need === Infinity) continue;
+  let bestEv: OpenEvent | null = null;
+  let bestScore = 0;
+  let bestJoins = false;
+  for (let c = 0; c < candidates.length; c++) {
+    const ev = candidates[c];
+    // requiredScore inlined (the same rule): a shared anchor needs ANCHORED_MIN_TERMS plain words; no
+    // shared anchor needs UNANCHORED_MIN_TERMS and no disagreeing places.
+    let need: number;
+    if (ev.sharedEntities >= 1) {
+      if (ev.sharedPlain < ANCHORED_MIN_TERMS) continue;
+      need = threshold;
+    } else {
+      if (ev.sharedPlain < UNANCHORED_MIN_TERMS) continue;
+      if (placed && namesPlace(ev, limit, store)) continue;
+      need = threshold + UNANCHORED_MARGIN;
+    }
     const gap = gapTo(ev, m.at);
     if (gap > windowMs) continue;
     // Common words are no evidence, but they are part of the cosine.
     let dot = ev.acc;
-    if (common) for (const [word, w] of common) dot += w * (ev.terms.get(word)?.raw ?? 0);
+    for (let k = 0; k < nCommon; k++) {
+      const i = COMMON[k];
+      dot += weights[i] * (ev.terms.get(words[i])?.raw ?? 0);
+    }
     const score = scoreMatch(ev, dot, gap, windowMs);
     const joins = score >= need;
-    if (better(joins, score, ev, best)) best = { ev, score, joins };
+    if (better(joins, score, ev, bestEv, bestScore, bestJoins)) {
+      bestEv = ev;
+      bestScore = score;
+      bestJoins = joins;
+    }
   }
+  candidates.length = 0;
+  if (bestEv) best = { ev: bestEv, score: bestScore, joins: bestJoins };
   return best;
 }

@@ -3,7 +3,7 @@
 // merge aliases and cannot-links. Snapshots are JSON; they are checked when read back.
 import { z } from "zod";
 import type { LoadedEvent } from "./event-store";
-import type { OpenEvent } from "./open-event";
+import type { Member, OpenEvent } from "./open-event";
 
 const weighted = z.array(z.tuple([z.string(), z.number()]));
 const id = z.number().int();
@@ -31,9 +31,15 @@ export function openSnapshot(ev: OpenEvent, cannotLink: readonly number[]): Even
   return {
     v: 1, kind: "open", id: ev.id, firstAt: ev.firstAt, lastAt: ev.lastAt, refAt: ev.refAt, size: ev.size, complete: ev.complete,
     terms: [...ev.terms.values()].map((c): [string, number] => [c.word, c.raw]), entities: [...ev.entities], groups: [...ev.groups],
-    members: ev.members.map((m) => ({ ...m, terms: m.terms.map(([w, x]): [string, number] => [w, x]), entities: [...m.entities] })),
+    members: ev.members.map(storedMember),
     aliases: [...ev.aliases].sort((a, b) => a - b), cannotLink: [...cannotLink],
   };
+}
+
+function storedMember(m: Member): z.infer<typeof memberSchema> {
+  const terms: [string, number][] = [];
+  for (let i = 0; i < m.words.length; i++) terms.push([m.words[i], m.weights[i]]);
+  return { id: m.id, at: m.at, terms, entities: [...m.entities], dupGroup: m.dupGroup };
 }
 
 /** Reads a stored value back; null when it is not a snapshot this version understands. */
