@@ -1,7 +1,7 @@
-// A webhook receiver on 127.0.0.1 for alert tests: records every request, answers with a status the
-// test chooses (or never, to test timeouts), and counts deliveries per idempotency key.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+// A webhook receiver on 127.0.0.1 for alert tests, layered on the channels' scripted receiver: records
+// every request with its body parsed, answers with a status the test chooses (or never, to test timeouts).
+import type http from "node:http";
+import { startReceiver as startScripted } from "../src/alerts/channels/testdata/receiver";
 
 /** One request the receiver got. */
 export interface Received { headers: http.IncomingHttpHeaders; raw: string; body: Record<string, unknown> }
@@ -21,11 +21,16 @@ export interface Receiver {
 /** Starts a receiver on 127.0.0.1 (`port` 0: any free port). */
 export async function startReceiver(port = 0): Promise<Receiver> {
   const received: Received[] = [];
-  const waiters: (() => void)[] = [];
-  const hanging = new Set<http.ServerResponse>();
-  let count = 0;
+  const base = await startScripted((req) => {
+    const status = r.respond(received.length);
+    received.push({ headers: req.headers, raw: req.body, body: req.body ? (JSON.parse(req.body) as Record<string, unknown>) : {} });
+    return status === "hang" ? "hang" : { status };
+  }, port);
   const r: Receiver = {
-    port: 0, url: "", received, respond: () => 200,
+    port: Number(new URL(base.url).port),
+    url: `${base.url}/hook`,
+    received,
+    respond: () => 200,
     waitFor(n, ms = 5000) {
       return new Promise((resolve, reject) => {
         const t0 = Date.now();
@@ -33,27 +38,7 @@ export async function startReceiver(port = 0): Promise<Receiver> {
         check();
       });
     },
-    close: () =>
-      new Promise((resolve) => {
-        for (const res of hanging) res.destroy();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => base.close(),
   };
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const raw = Buffer.concat(chunks).toString("utf8");
-      const status = r.respond(count++);
-      received.push({ headers: req.headers, raw, body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {} });
-      waiters.splice(0).forEach((w) => w());
-      if (status === "hang") hanging.add(res);
-      else res.writeHead(status).end("ok");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  r.port = (server.address() as AddressInfo).port;
-  r.url = `http://127.0.0.1:${r.port}/hook`;
   return r;
 }

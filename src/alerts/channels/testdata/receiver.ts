@@ -21,8 +21,8 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-/** Starts a receiver that answers each request with `reply(request)`. */
-export async function startReceiver(reply: (req: Received) => Reply): Promise<Receiver> {
+/** Starts a receiver that answers each request with `reply(request)`, on `port` (0: any free port). */
+export async function startReceiver(reply: (req: Received) => Reply, port = 0): Promise<Receiver> {
   const requests: Received[] = [];
   const hanging: ServerResponse[] = [];
   const server = createServer((req, res) => {
@@ -37,10 +37,10 @@ export async function startReceiver(reply: (req: Received) => Reply): Promise<Re
       res.end(answer.json === undefined ? "" : JSON.stringify(answer.json));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     requests,
     close: () => new Promise<void>((resolve) => {
       for (const res of hanging) res.destroy();
