@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createDingtalkChannel, DINGTALK_BODY_LIMIT, dingtalkSign } from "./dingtalk";
 import { byteLength, TRUNCATED_NOTE } from "./format";
 import { HOSTILE_TITLES, makeItem, makeMessage } from "./testdata/message";
+import { expectRetryCases, type RetryCase } from "./testdata/retry-cases";
 import { startReceiver, type Received, type Receiver, type Reply } from "./testdata/receiver";
 import { ChannelError, type AlertMessage } from "./types";
 
@@ -94,20 +95,14 @@ describe("dingtalk channel", () => {
   });
 
   it("retries the rate limit (130101), 429 and 5xx, not a bad token or 400", async () => {
-    const cases: Array<[number, unknown, boolean]> = [
+    const cases: RetryCase[] = [
       [200, { errcode: 130101, errmsg: "send too fast, exceed 20 times per minute" }, true],
       [429, {}, true],
       [503, {}, true],
       [200, { errcode: 300001, errmsg: "token is not exist" }, false],
       [400, {}, false],
     ];
-    for (const [status, json, retryable] of cases) {
-      receiver = await startReceiver(() => ({ status, json }));
-      const err = await sendError(receiver.url);
-      expect([status, json, err.retryable]).toEqual([status, json, retryable]);
-      await receiver.close();
-      receiver = undefined;
-    }
+    await expectRetryCases(cases, (url) => sendError(url));
   });
 
   it("gives up after timeoutMs on a receiver that never answers, retryably", async () => {

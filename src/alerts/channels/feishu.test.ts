@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createFeishuChannel, FEISHU_BODY_LIMIT } from "./feishu";
 import { byteLength, TRUNCATED_NOTE } from "./format";
 import { HOSTILE_TITLES, makeItem, makeMessage } from "./testdata/message";
+import { expectRetryCases, type RetryCase } from "./testdata/retry-cases";
 import { startReceiver, type Received, type Receiver, type Reply } from "./testdata/receiver";
 import { ChannelError } from "./types";
 
@@ -89,7 +90,7 @@ describe("feishu channel", () => {
   });
 
   it("retries frequency limits (code 11232 as 200 or 400, HTTP 429, 5xx), not other codes or 400", async () => {
-    const cases: Array<[number, unknown, boolean]> = [
+    const cases: RetryCase[] = [
       [200, { code: 11232, msg: "frequency limited" }, true],
       [400, { code: 11232, msg: "frequency limited" }, true],
       [429, { code: 99991400, msg: "request trigger frequency limit" }, true],
@@ -97,13 +98,7 @@ describe("feishu channel", () => {
       [200, { code: 19024, msg: "Key Words Not Found" }, false],
       [400, { code: 9499, msg: "Bad Request" }, false],
     ];
-    for (const [status, json, retryable] of cases) {
-      receiver = await startReceiver(() => ({ status, json }));
-      const err = await sendError(receiver.url);
-      expect([status, json, err.retryable]).toEqual([status, json, retryable]);
-      await receiver.close();
-      receiver = undefined;
-    }
+    await expectRetryCases(cases, (url) => sendError(url));
   });
 
   it("accepts the older StatusCode 0 answer", async () => {

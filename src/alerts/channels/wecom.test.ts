@@ -3,6 +3,7 @@ import { Agent } from "undici";
 import { parseAllowList } from "../../ingest/allow-hosts";
 import { createGuardedAgent } from "../../ingest/guarded-agent";
 import { byteLength, TRUNCATED_NOTE } from "./format";
+import { expectRetryCases, type RetryCase } from "./testdata/retry-cases";
 import { startReceiver, type Receiver } from "./testdata/receiver";
 import { makeMessage } from "./testdata/message";
 import { ChannelError } from "./types";
@@ -51,7 +52,7 @@ describe("wecom channel", () => {
   });
 
   it("retries rate limits (errcode 45009, HTTP 429, 5xx) but not a bad key or request", async () => {
-    const cases: Array<[number, unknown, boolean]> = [
+    const cases: RetryCase[] = [
       [200, { errcode: 45009, errmsg: "api freq out of limit" }, true],
       [429, {}, true],
       [502, {}, true],
@@ -59,14 +60,7 @@ describe("wecom channel", () => {
       [200, { errcode: 40058, errmsg: "markdown.content exceed max length 4096" }, false],
       [400, {}, false],
     ];
-    for (const [status, json, retryable] of cases) {
-      receiver = await startReceiver(() => ({ status, json }));
-      const err = await sendError(receiver.url);
-      expect([status, json, err.retryable]).toEqual([status, json, retryable]);
-      expect(err.message).not.toContain("SECRET-KEY-123");
-      await receiver.close();
-      receiver = undefined;
-    }
+    await expectRetryCases(cases, (url) => sendError(url), (err) => expect(err.message).not.toContain("SECRET-KEY-123"));
   });
 
   it("gives up after timeoutMs on a receiver that never answers, retryably", async () => {
