@@ -79,7 +79,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   installAuth(app, deps);
   installWriteWait(app, deps);
-  const reads = deps.reads ?? new ReadPool(deps.db, { threads: deps.config.readWorkers, budgetMs: deps.config.queryBudgetMs });
+  const reads = deps.reads ?? new ReadPool(deps.db, {
+    threads: deps.config.readWorkers, budgetMs: deps.config.queryBudgetMs, burstMinItems: deps.config.burstMinItems,
+  });
   if (!deps.reads) app.addHook("onClose", async () => reads.close());
   const alerts = deps.alerts ?? createAlertRuntime(deps.db, deps.config);
   if (!deps.alerts) app.addHook("onClose", async () => alerts.stop());

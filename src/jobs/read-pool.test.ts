@@ -77,6 +77,16 @@ describe("ReadPool", () => {
     }
   });
 
+  it("judges bursts on its threads with the configured minimum volume", async () => {
+    const pool = new ReadPool(db, { threads: 1, budgetMs: 5000, burstMinItems: 97 });
+    try {
+      const view = await pool.run("eventDetailView", [ids.events[0], Date.now()]);
+      expect(view?.burst?.reasons.join("\n")).toContain("不足 97 条");
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("ends a read past its budget with query.too_slow and serves the next read on the same connection", async () => {
     for (const threads of [0, 1]) {
       const pool = new ReadPool(db, { threads, budgetMs: 5000 });

@@ -34,8 +34,9 @@ class ReadThread {
   readonly waiting = new Map<number, Waiter>();
   failed: Error | null = null;
 
-  constructor(file: string, busyTimeoutMs: number, onExit: (t: ReadThread) => void) {
-    this.worker = new Worker(new URL("./read-thread-entry.mjs", import.meta.url), { workerData: { file, busyTimeoutMs } });
+  constructor(file: string, busyTimeoutMs: number, burstMinItems: number | undefined, onExit: (t: ReadThread) => void) {
+    const workerData: ReadThreadData = { file, busyTimeoutMs, burstMinItems };
+    this.worker = new Worker(new URL("./read-thread-entry.mjs", import.meta.url), { workerData });
     this.worker.unref();
     this.worker.on("message", (r: ReadResponse) => {
       const w = this.waiting.get(r.seq);
@@ -65,7 +66,12 @@ export interface ReadPoolOptions {
   budgetMs: number;
   /** The read connections' busy timeout (they wait only on a checkpoint's brief lock). */
   busyTimeoutMs?: number;
+  /** TINGFENG_BURST_MIN_ITEMS: threads judge bursts (event list and page) as the main thread does. */
+  burstMinItems?: number;
 }
+
+/** What a read thread is started with. */
+export type ReadThreadData = { file: string; busyTimeoutMs: number; burstMinItems?: number };
 
 /** Reads by name, on the least busy thread (or inline). */
 export class ReadPool {
@@ -87,7 +93,7 @@ export class ReadPool {
   }
 
   private spawn(file: string): ReadThread {
-    return new ReadThread(file, this.opts.busyTimeoutMs ?? 5000, (t) => {
+    return new ReadThread(file, this.opts.busyTimeoutMs ?? 5000, this.opts.burstMinItems, (t) => {
       // A dead thread is replaced (its requests in flight have failed); after a few deaths the reads
       // run inline rather than starting threads that cannot start.
       const at = this.threads.indexOf(t);

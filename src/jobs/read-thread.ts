@@ -4,9 +4,12 @@ import { parentPort, workerData } from "node:worker_threads";
 import { openDb } from "../db/connection";
 import { QueryBudgetExceeded } from "../db/budget";
 import { readFunctions, type ReadName } from "./read-functions";
-import type { ReadRequest, ReadResponse } from "./read-pool";
+import type { ReadRequest, ReadResponse, ReadThreadData } from "./read-pool";
+import { configureBursts } from "../monitor/bursts";
 
-const { file, busyTimeoutMs } = workerData as { file: string; busyTimeoutMs: number };
+const { file, busyTimeoutMs, burstMinItems } = workerData as ReadThreadData;
+// Module settings live per thread: the main thread's configureBursts does not reach this one.
+if (burstMinItems !== undefined) configureBursts({ minItems: burstMinItems });
 const db = openDb(file, { readonly: true, busyTimeoutMs });
 const port = parentPort!;
 
