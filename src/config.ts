@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { invalidAllowEntries } from "./ingest/allow-hosts";
+import { formatPeriods, parsePeriods } from "./shared/working-calendar";
 
 const bool = z
   .enum(["0", "1", "true", "false", "yes", "no", "on", "off"])
@@ -15,6 +16,27 @@ const hostList = z
     const bad = invalidAllowEntries(hosts);
     if (bad.length) ctx.addIssue({ code: "custom", message: `not a host, *.suffix, host:port or CIDR: ${bad.join(", ")}` });
   });
+
+const timeZone = z
+  .string()
+  .transform((v) => v.trim() || Intl.DateTimeFormat().resolvedOptions().timeZone)
+  .refine((v) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: v });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "not an IANA time zone such as Asia/Shanghai");
+
+const workHours = z.string().transform((v, ctx) => {
+  try {
+    return parsePeriods(v);
+  } catch (err) {
+    ctx.addIssue({ code: "custom", message: (err as Error).message });
+    return z.NEVER;
+  }
+});
 
 /** Each setting: env name → schema, default and whether it is a secret (masked in config-dump). */
 const table = {
@@ -50,6 +72,9 @@ const table = {
   alertTimeoutMs: { env: "TINGFENG_ALERT_TIMEOUT_MS", schema: z.coerce.number().int().min(100), default: "10000", secret: false },
   alertRetryBaseMs: { env: "TINGFENG_ALERT_RETRY_BASE_MS", schema: z.coerce.number().int().min(10), default: "5000", secret: false },
   alertMaxAttempts: { env: "TINGFENG_ALERT_MAX_ATTEMPTS", schema: z.coerce.number().int().min(1).max(50), default: "10", secret: false },
+  // The office's time zone for working-day deadlines ("" : the server's own, from TZ).
+  timeZone: { env: "TINGFENG_TIME_ZONE", schema: timeZone, default: "", secret: false },
+  workHours: { env: "TINGFENG_WORK_HOURS", schema: workHours, default: "08:30-12:00,14:00-17:30", secret: false },
   logLevel: { env: "TINGFENG_LOG_LEVEL", schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]), default: "info", secret: false },
 } as const;
 
@@ -90,6 +115,7 @@ export function dumpConfig(cfg: Config): Record<string, string> {
   for (const [key, spec] of Object.entries(table)) {
     const v = cfg[key as keyof Config];
     if (spec.secret) out[spec.env] = v === undefined ? "(unset)" : "********";
+    else if (key === "workHours") out[spec.env] = formatPeriods(cfg.workHours);
     else out[spec.env] = Array.isArray(v) ? v.join(",") : String(v);
   }
   return out;

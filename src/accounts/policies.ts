@@ -10,10 +10,15 @@ export type Action =
   | "sources.read" | "sources.write"
   | "units.read" | "units.write" | "users.read" | "users.write" | "audit.read"
   | "analysis.read" | "analysis.write"
-  | "alerts.read" | "alerts.ack" | "alerts.manage";
+  | "alerts.read" | "alerts.ack" | "alerts.manage"
+  | "cases.read" | "cases.create" | "cases.manage" | "cases.instruct" | "cases.handle" | "cases.configure";
 
 /** What an action applies to, when it matters (e.g. a unit for scoping). */
-export interface Resource { unitId?: number | null }
+export interface Resource {
+  unitId?: number | null;
+  /** Further units the resource belongs to (a case's co-handling units): a scoped user of any of them may see it. */
+  coUnitIds?: readonly number[];
+}
 
 type Rule = Role[] | ((p: Principal, r: Resource) => boolean);
 
@@ -21,6 +26,8 @@ const everyone: Role[] = ["admin", "monitor", "leader", "handler", "spokesperson
 const office: Role[] = ["admin", "monitor", "leader", "spokesperson"];
 
 /** Handlers and contributors see only their unit's subtree; other roles see every unit. */
+const isUnitStaff = (p: Principal): boolean => p.role === "handler" || p.role === "contributor";
+
 const scoped = (p: Principal, r: Resource): boolean =>
   p.role !== "handler" && p.role !== "contributor" ? true : r.unitId != null && p.unitSubtree.includes(r.unitId);
 
@@ -47,6 +54,16 @@ const rules: Record<Action, Rule> = {
   "alerts.read": office,
   "alerts.ack": ["admin", "monitor", "leader"],
   "alerts.manage": ["admin"],
+  // Cases: the office sees every case; unit staff see the cases their unit leads or co-handles.
+  // Monitors open, triage, assign, return and close; leaders instruct and approve extensions (and may
+  // assign, return and close); the lead unit's handlers accept, reply and ask for more time.
+  "cases.read": (p, r) =>
+    (r.unitId === undefined && r.coUnitIds === undefined) || scoped(p, r) || (isUnitStaff(p) && (r.coUnitIds ?? []).some((u) => p.unitSubtree.includes(u))),
+  "cases.create": ["admin", "monitor"],
+  "cases.manage": ["admin", "monitor", "leader"],
+  "cases.instruct": ["admin", "leader"],
+  "cases.handle": (p, r) => ["admin", "monitor", "spokesperson"].includes(p.role) || (p.role === "handler" && scoped(p, r)),
+  "cases.configure": ["admin"],
 };
 
 /** True when the principal may perform the action on the resource. */

@@ -28,6 +28,7 @@ describe("case workflow", () => {
     ]);
     expect(end).toMatchObject({ state: "closed", severity: "significant", unitId: 3, coUnitIds: [4] });
     expect(nextSteps("closed")).toEqual(["reopen", "comment"]);
+    expect(nextSteps("responding")).toEqual(["reply", "comment", "extend", "approve_extension"]);
     expect(run(end, [{ kind: "reopen", text: "群众再次反映" }]).state).toBe("responding");
   });
 
@@ -42,7 +43,8 @@ describe("case workflow", () => {
   });
 
   it("comments and extensions keep the state", () => {
-    const out = applyStep({ ...fresh, state: "responding", unitId: 2 }, { kind: "extend", text: "需协调" });
+    const out = applyStep({ ...fresh, state: "responding", unitId: 2 }, { kind: "extend", text: "需协调", until: 1 });
     expect(out).toEqual({ ok: true, state: "responding", patch: {} });
+    expect(applyStep({ ...fresh, state: "responding" }, { kind: "extend", text: "需协调" })).toMatchObject({ ok: false, field: "until" });
   });
 });

@@ -24,7 +24,8 @@ export const CASE_STATES: Record<CaseState, { zh: string; en: string; type: "ope
 
 /** Steps a case can take. `comment` and `extend` keep the state. */
 export type CaseStepKind =
-  | "triage" | "escalate" | "instruct" | "assign" | "accept" | "reply" | "return" | "close" | "reopen" | "comment" | "extend";
+  | "triage" | "escalate" | "instruct" | "assign" | "accept" | "reply" | "return" | "close" | "reopen" | "comment" | "extend"
+  | "approve_extension";
 
 /** From which states a step may be taken, and where it leads (null: the state stays). */
 export const CASE_STEPS: Record<CaseStepKind, { from: readonly CaseState[] | "any_open" | "any"; to: CaseState | null; zh: string }> = {
@@ -38,7 +39,8 @@ export const CASE_STEPS: Record<CaseStepKind, { from: readonly CaseState[] | "an
   close: { from: ["replied"], to: "closed", zh: "办结" },
   reopen: { from: ["closed"], to: "responding", zh: "重新办理" },
   comment: { from: "any", to: null, zh: "备注" },
-  extend: { from: "any_open", to: null, zh: "延期" },
+  extend: { from: "any_open", to: null, zh: "延时申请" },
+  approve_extension: { from: "any_open", to: null, zh: "批准延时" },
 };
 
 /** A case as the workflow sees it. */
@@ -59,6 +61,8 @@ export interface CaseStepInput {
   category?: string;
   unitId?: number;
   coUnitIds?: number[];
+  /** The new reply deadline an extension asks for or grants (ms). */
+  until?: number;
 }
 
 /** What a valid step changes, or why it is refused (a message catalog key). */
@@ -101,6 +105,10 @@ export function applyStep(c: CaseSnapshot, step: CaseStepInput): StepOutcome {
       const coUnitIds = [...new Set(step.coUnitIds ?? c.coUnitIds)].filter((u) => u !== unitId);
       return { ok: true, state: to, patch: { unitId, coUnitIds } };
     }
+    case "extend":
+    case "approve_extension":
+      if (step.until == null) return { ok: false, code: "cases.step_needs_field", field: "until" };
+      return { ok: true, state: to, patch: {} };
     default:
       return { ok: true, state: to, patch: {} };
   }

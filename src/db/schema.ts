@@ -108,3 +108,27 @@ export interface DB {
   alerts: Auto<AlertsTable>;
   alert_deliveries: AlertDeliveriesTable;
 }
+
+/** A case (处置工单). */
+export interface CasesTable {
+  id: number; title: string; summary: string; state: string; severity: string | null; category: string | null; unit_id: number | null;
+  origin: string; event_id: number | null; alert_id: number | null; suggested_unit_id: number | null;
+  suggested_by: string | null; feedback_due_at: number | null; reply_due_at: number | null; overdue: number; replied_at: number | null;
+  closed_at: number | null; created_by: number | null; created_at: number; updated_at: number;
+}
+
+/** One step on a case's timeline. */
+export interface CaseStepsTable {
+  id: number; case_id: number; at: number; user_id: number | null; user_name: string; kind: string; from_state: string | null;
+  to_state: string; text: string | null; data: string;
+}
+
+/** A routing rule (keyword / place / category → unit). */
+export interface RoutingRulesTable {
+  id: number; name: string; kind: string; terms: string; unit_id: number; priority: number; enabled: number; created_at: number; updated_at: number;
+}
+
+/** A deadline policy per severity and category. */
+export interface CaseDeadlinesTable {
+  id: number; severity: string; category: string; feedback_amount: number; feedback_unit: string; reply_amount: number; reply_unit: string;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deadline, isWorkingDay, localDate, parsePeriods, workingMsBetween, type WorkingCalendar } from "./working-calendar";
+import { deadline, formatPeriods, isWorkingDay, localDate, parsePeriods, workingMsBetween, type WorkingCalendar } from "./working-calendar";
 
 // Office hours 08:30–12:00 and 14:00–17:30 (7 working hours a day) in Beijing time, with a
 // National Day holiday (Oct 1–7) and a make-up working Saturday (Oct 10).
@@ -62,6 +62,7 @@ describe("working calendar", () => {
   });
 
   it("refuses malformed working hours", () => {
+    expect(formatPeriods(parsePeriods("8:30-12:00,14:00-24:00"))).toBe("08:30-12:00,14:00-24:00");
     expect(() => parsePeriods("9-17")).toThrow(/HH:MM/);
     expect(() => parsePeriods("12:00-08:00")).toThrow(/ends before/);
     expect(() => parsePeriods("08:00-12:00,11:00-13:00")).toThrow(/overlaps/);

@@ -44,6 +44,13 @@ export function parsePeriods(text: string): { start: number; end: number }[] {
   return out;
 }
 
+const clock = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+
+/** Periods back as "08:30-12:00,14:00-17:30". */
+export function formatPeriods(periods: readonly { start: number; end: number }[]): string {
+  return periods.map((p) => `${clock(p.start)}-${clock(p.end)}`).join(",");
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
