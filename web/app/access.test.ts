@@ -9,6 +9,7 @@ describe("visiblePages", () => {
       "watches",
       "events",
       "alerts",
+      "cases",
       "sources",
       "dictionary",
       "units",
@@ -16,12 +17,12 @@ describe("visiblePages", () => {
       "audit",
       "alertSettings",
     ]);
-    expect(visiblePages("monitor")).toEqual(["dashboard", "items", "watches", "events", "alerts", "sources", "dictionary"]);
+    expect(visiblePages("monitor")).toEqual(["dashboard", "items", "watches", "events", "alerts", "cases", "sources", "dictionary"]);
   });
 
   it("keeps the office ledger from unit staff, as the server policy does", () => {
-    expect(visiblePages("leader")).toEqual(["dashboard", "items", "watches", "events", "alerts"]);
-    expect(visiblePages("handler")).toEqual(["dashboard"]);
+    expect(visiblePages("leader")).toEqual(["dashboard", "items", "watches", "events", "alerts", "cases"]);
+    expect(visiblePages("handler")).toEqual(["dashboard", "cases"]);
   });
 
   it("lets only admins and monitors triage", () => {

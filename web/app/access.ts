@@ -8,6 +8,7 @@ export const PAGES = [
   "watches",
   "events",
   "alerts",
+  "cases",
   "sources",
   "dictionary",
   "units",
@@ -26,6 +27,7 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   events: "/events",
   alerts: "/alerts",
   alertSettings: "/alert-settings",
+  cases: "/cases",
   sources: "/sources",
   dictionary: "/dictionary",
   units: "/units",
@@ -43,6 +45,8 @@ const PAGE_ROLES: Record<PageKey, readonly Role[] | "everyone"> = {
   events: OFFICE,
   alerts: OFFICE,
   alertSettings: ["admin"],
+  // Unit staff see their units' cases; the server scopes the list.
+  cases: "everyone",
   sources: ["admin", "monitor"],
   dictionary: ["admin", "monitor"],
   units: ["admin"],
@@ -59,6 +63,26 @@ export function canOpen(role: Role, page: PageKey): boolean {
 /** Whether a role may acknowledge alerts (mirrors `alerts.ack`). */
 export function canAckAlerts(role: Role): boolean {
   return role === "admin" || role === "monitor" || role === "leader";
+}
+
+/** Whether a role may open cases (mirrors `cases.create`). */
+export function canOpenCases(role: Role): boolean {
+  return role === "admin" || role === "monitor";
+}
+
+const CASE_STEP_ROLES: Record<string, readonly Role[] | "everyone"> = {
+  triage: ["admin", "monitor", "leader"], escalate: ["admin", "monitor", "leader"], assign: ["admin", "monitor", "leader"],
+  return: ["admin", "monitor", "leader"], close: ["admin", "monitor", "leader"], reopen: ["admin", "monitor", "leader"],
+  instruct: ["admin", "leader"], approve_extension: ["admin", "leader"],
+  accept: ["admin", "monitor", "spokesperson", "handler"], reply: ["admin", "monitor", "spokesperson", "handler"],
+  extend: ["admin", "monitor", "spokesperson", "handler"],
+  comment: "everyone",
+};
+
+/** Whether a role may take a case step (mirrors the step's policy; a handler only on their unit's case, which the server checks). */
+export function canTakeCaseStep(role: Role, kind: string): boolean {
+  const allowed = CASE_STEP_ROLES[kind];
+  return allowed === "everyone" || (allowed ?? []).includes(role);
 }
 
 /** Whether a role may triage items (mirrors `items.triage`). */

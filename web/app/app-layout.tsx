@@ -18,6 +18,7 @@ import {
   TeamOutlined,
   AlertOutlined,
   NotificationOutlined,
+  SolutionOutlined,
 } from "@ant-design/icons";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { PageSpinner } from "../components/page-states";
@@ -33,6 +34,7 @@ const ICONS: Record<PageKey, ReactNode> = {
   events: <FireOutlined />,
   alerts: <AlertOutlined />,
   alertSettings: <NotificationOutlined />,
+  cases: <SolutionOutlined />,
   sources: <CloudSyncOutlined />,
   dictionary: <BookOutlined />,
   units: <ApartmentOutlined />,

@@ -25,6 +25,8 @@ const AlertsPage = lazy(() => import("../routes/alerts-page").then((m) => ({ def
 const AlertSettingsPage = lazy(() =>
   import("../routes/alert-settings-page").then((m) => ({ default: m.AlertSettingsPage })),
 );
+const CasesPage = lazy(() => import("../routes/cases-page").then((m) => ({ default: m.CasesPage })));
+const CaseDetailPage = lazy(() => import("../routes/case-detail-page").then((m) => ({ default: m.CaseDetailPage })));
 const AuditPage = lazy(() => import("../routes/audit-page").then((m) => ({ default: m.AuditPage })));
 
 function gated(page: PageKey, element: ReactNode) {
@@ -59,6 +61,8 @@ export function AppRouter() {
           <Route path="events/:id" element={gated("events", <EventDetailPage />)} />
           <Route path="alerts" element={gated("alerts", <AlertsPage />)} />
           <Route path="alert-settings" element={gated("alertSettings", <AlertSettingsPage />)} />
+          <Route path="cases" element={gated("cases", <CasesPage />)} />
+          <Route path="cases/:id" element={gated("cases", <CaseDetailPage />)} />
           <Route path="sources" element={gated("sources", <SourcesPage />)} />
           <Route path="dictionary" element={gated("dictionary", <DictionaryPage />)} />
           <Route path="units" element={gated("units", <UnitsPage />)} />

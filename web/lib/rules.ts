@@ -7,6 +7,11 @@ export function required(t: I18n["t"], field: string): FormRule {
   return { required: true, whitespace: true, message: t("validation.required", { field }) };
 }
 
+/** A required rule for a choice (select, tree select, date): no whitespace check, which only strings pass. */
+export function requiredChoice(t: I18n["t"], field: string): FormRule {
+  return { required: true, message: t("validation.required", { field }) };
+}
+
 /** Whether `text` is an absolute http(s) URL. */
 export function isHttpUrl(text: string): boolean {
   try {

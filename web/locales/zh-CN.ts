@@ -2,6 +2,7 @@
 import { ITEM_STATUS_ZH } from "../../src/shared/api";
 import { zhCNAnalysis } from "./zh-CN-analysis";
 import { zhCNAlerts } from "./zh-CN-alerts";
+import { zhCNCases } from "./zh-CN-cases";
 import { zhCNTriage } from "./zh-CN-triage";
 
 /** Every UI string in Simplified Chinese, keyed by a stable dotted name; `{x}` marks a parameter. */
@@ -156,6 +157,7 @@ export const zhCN = {
   ...zhCNAnalysis,
   ...zhCNTriage,
   ...zhCNAlerts,
+  ...zhCNCases,
 } as const;
 
 /** The shape every locale must fill: exactly the keys of the Chinese table, any string values. */
