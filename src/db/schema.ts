@@ -132,3 +132,16 @@ export interface RoutingRulesTable {
 export interface CaseDeadlinesTable {
   id: number; severity: string; category: string; feedback_amount: number; feedback_unit: string; reply_amount: number; reply_unit: string;
 }
+
+/** A public board message. */
+export interface BoardMessagesTable {
+  id: number; query_code: string; category: string; unit_id: number | null; title: string; text: string; contact_enc: string | null;
+  anonymous: number; status: string; moderation_reason: string | null; due_at: number | null; draft_text: string | null; draft_by: number | null;
+  answer_text: string | null; answer_unit_id: number | null; answered_by: number | null; answered_at: number | null; case_id: number | null;
+  rating: string | null; rated_at: number | null; created_at: number; accepted_at: number | null; updated_at: number;
+}
+
+/** One step on a board message's history. */
+export interface BoardStepsTable {
+  id: number; message_id: number; at: number; user_id: number | null; user_name: string; kind: string; text: string | null;
+}
