@@ -10,7 +10,8 @@ export type Action =
   | "sources.read" | "sources.write"
   | "units.read" | "units.write" | "users.read" | "users.write" | "audit.read"
   | "analysis.read" | "analysis.write"
-  | "alerts.read" | "alerts.ack" | "alerts.manage";
+  | "alerts.read" | "alerts.ack" | "alerts.manage"
+  | "incidents.banner" | "incidents.read" | "incidents.note" | "incidents.manage";
 
 /** What an action applies to, when it matters (e.g. a unit for scoping). */
 export interface Resource { unitId?: number | null }
@@ -47,6 +48,12 @@ const rules: Record<Action, Rule> = {
   "alerts.read": office,
   "alerts.ack": ["admin", "monitor", "leader"],
   "alerts.manage": ["admin"],
+  // Incident mode (24 小时值守): everyone sees the banner; the office reads an incident's log and figures;
+  // monitors and admins start, extend and close it; leaders direct the response, so they write in its log too.
+  "incidents.banner": everyone,
+  "incidents.read": office,
+  "incidents.note": ["admin", "monitor", "leader"],
+  "incidents.manage": ["admin", "monitor"],
 };
 
 /** True when the principal may perform the action on the resource. */
