@@ -1,6 +1,7 @@
 // English UI strings; typed against the Chinese table so a missing or extra key fails to compile.
 import { enAnalysis } from "./en-analysis";
 import { enAlerts } from "./en-alerts";
+import { enIncidents } from "./en-incidents";
 import { enTriage } from "./en-triage";
 import type { Messages } from "./zh-CN";
 
@@ -156,4 +157,5 @@ export const en: Messages = {
   ...enAnalysis,
   ...enTriage,
   ...enAlerts,
+  ...enIncidents,
 };

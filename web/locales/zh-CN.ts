@@ -3,6 +3,7 @@ import { ITEM_STATUS_ZH } from "../../src/shared/api";
 import { zhCNAnalysis } from "./zh-CN-analysis";
 import { zhCNAlerts } from "./zh-CN-alerts";
 import { zhCNTriage } from "./zh-CN-triage";
+import { zhCNIncidents } from "./zh-CN-incidents";
 
 /** Every UI string in Simplified Chinese, keyed by a stable dotted name; `{x}` marks a parameter. */
 export const zhCN = {
@@ -156,6 +157,7 @@ export const zhCN = {
   ...zhCNAnalysis,
   ...zhCNTriage,
   ...zhCNAlerts,
+  ...zhCNIncidents,
 } as const;
 
 /** The shape every locale must fill: exactly the keys of the Chinese table, any string values. */
