@@ -24,7 +24,7 @@ export const enIncidents: { readonly [K in keyof typeof zhCNIncidents]: string }
   "incident.startedAt": "Started",
   "incident.until": "Until",
   "incident.closedAt": "Closed",
-  "incident.pollEvery": "Fetched every {n} min",
+  "incident.pollEvery": "Every {n} min",
   "incident.escalateAfter": "Escalates after {n} min",
   "incident.none": "Not set",
   "incident.extend": "Extend",

@@ -23,7 +23,7 @@ export const zhCNIncidents = {
   "incident.startedAt": "开始时间",
   "incident.until": "到期时间",
   "incident.closedAt": "结束时间",
-  "incident.pollEvery": "每 {n} 分钟采集",
+  "incident.pollEvery": "每 {n} 分钟",
   "incident.escalateAfter": "{n} 分钟未确认即升级",
   "incident.none": "未设置",
   "incident.extend": "延长",
