@@ -1,6 +1,7 @@
 // Zod schemas of the incident routes (incident mode, 24 小时值守).
 import { z } from "zod";
 import { INCIDENT_DEFAULT_POLL_SECONDS, INCIDENT_MAX_HOURS, INCIDENT_NOTE_MAX, INCIDENT_SUMMARY_MAX } from "../shared/incidents-api";
+import { ALERT_SEVERITIES } from "../alerts/channels/types";
 import { text } from "./text-fields";
 
 const hours = z.number().int().min(1).max(INCIDENT_MAX_HOURS);
@@ -42,5 +43,8 @@ export const incidentFiguresView = z.object({
   sourceCount: z.number(), alerts: z.number(), polledSources: z.number(),
 });
 
+/** IncidentAlertView. */
+export const incidentAlertView = z.object({ id: z.number(), severity: z.enum(ALERT_SEVERITIES), title: z.string(), createdAt: z.string() });
+
 /** IncidentDetailView. */
-export const incidentDetailView = incidentView.extend({ log: z.array(incidentLogView), figures: incidentFiguresView });
+export const incidentDetailView = incidentView.extend({ log: z.array(incidentLogView), alerts: z.array(incidentAlertView), figures: incidentFiguresView });

@@ -34,5 +34,8 @@ export interface IncidentFiguresView {
   polledSources: number;
 }
 
+/** An alert raised on the event during the incident (shown in its log). */
+export interface IncidentAlertView { id: number; severity: "general" | "significant" | "major"; title: string; createdAt: string }
+
 /** GET /api/incidents/:id. */
-export interface IncidentDetailView extends IncidentView { log: IncidentLogView[]; figures: IncidentFiguresView }
+export interface IncidentDetailView extends IncidentView { log: IncidentLogView[]; alerts: IncidentAlertView[]; figures: IncidentFiguresView }

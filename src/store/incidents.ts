@@ -166,6 +166,16 @@ export function incidentFigures(db: Db, inc: IncidentsTable, now = Date.now()): 
   };
 }
 
+/** Alerts raised on the event's members during the incident (oldest first), for its timeline. */
+export function incidentAlerts(db: Db, inc: IncidentsTable, now = Date.now(), limit = 200): { id: number; severity: string; title: string; created_at: number }[] {
+  return db
+    .prepare(
+      `SELECT a.id, a.severity, a.title, a.created_at FROM alerts a JOIN items i ON i.id = a.item_id
+       WHERE i.event_id = ? AND a.created_at BETWEEN ? AND ? ORDER BY a.created_at, a.id LIMIT ?`,
+    )
+    .all(inc.event_id, inc.started_at, inc.closed_at ?? now, limit) as { id: number; severity: string; title: string; created_at: number }[];
+}
+
 /** The event's incidents, newest first (closed ones keep their summaries and figures). */
 export function eventIncidents(db: Db, eventId: number, limit = 20): IncidentsTable[] {
   return db.all(db.q.selectFrom("incidents").selectAll().where("event_id", "=", eventId).orderBy("started_at", "desc").orderBy("id", "desc").limit(limit));

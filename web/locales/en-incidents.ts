@@ -59,6 +59,7 @@ export const enIncidents: { readonly [K in keyof typeof zhCNIncidents]: string }
   "incident.kind.escalation": "Escalation changed to {value}",
   "incident.kind.closed": "Watch closed",
   "incident.system": "System",
+  "incident.alertRaised": "Alert: {title}",
   "incident.fig.negativeValue": "{pct}% ({neg}/{all})",
   "incident.fig.sourcesValue": "{count}: {list}",
   "incident.listSep": ", ",

@@ -58,6 +58,7 @@ export const zhCNIncidents = {
   "incident.kind.escalation": "升级时限改为 {value}",
   "incident.kind.closed": "结束值守",
   "incident.system": "系统",
+  "incident.alertRaised": "预警：{title}",
   "incident.fig.negativeValue": "{pct}%（{neg}/{all}）",
   "incident.fig.sourcesValue": "{count}：{list}",
   "incident.listSep": "、",

@@ -5,7 +5,8 @@ import { App, Button, Card, Descriptions, Input, List, Modal, Select, Space, Tag
 import { PrinterOutlined } from "@ant-design/icons";
 import type { Role } from "../../src/shared/api";
 import {
-  INCIDENT_HOURS, INCIDENT_NOTE_MAX, INCIDENT_POLL_SECONDS, INCIDENT_SUMMARY_MAX, type IncidentDetailView, type IncidentView,
+  INCIDENT_HOURS, INCIDENT_NOTE_MAX, INCIDENT_POLL_SECONDS, INCIDENT_SUMMARY_MAX, type IncidentAlertView, type IncidentDetailView,
+  type IncidentLogView, type IncidentView,
 } from "../../src/shared/incidents-api";
 import { api } from "../api/client";
 import { useApi } from "../api/hooks";
@@ -19,6 +20,20 @@ import { IncidentFigures } from "./incident-figures";
 
 /** Who writes in an incident's log (mirrors `incidents.note`). */
 const canNote = (role: Role) => role === "admin" || role === "monitor" || role === "leader";
+
+const SEVERITY_COLORS = { general: "blue", significant: "orange", major: "red" } as const;
+
+/** A line of the log: an entry, or an alert raised on the event meanwhile. */
+interface TimelineRow { key: string; at: string; entry?: IncidentLogView; alert?: IncidentAlertView }
+
+/** The log and the incident's alerts in time order. */
+function timeline(inc: IncidentDetailView): TimelineRow[] {
+  const rows: TimelineRow[] = [
+    ...inc.log.map((entry) => ({ key: `l${entry.id}`, at: entry.at, entry })),
+    ...inc.alerts.map((alert) => ({ key: `a${alert.id}`, at: alert.createdAt, alert })),
+  ];
+  return rows.sort((a, b) => a.at.localeCompare(b.at));
+}
 
 /** Props of EventIncidentPanel. */
 export interface EventIncidentPanelProps { eventId: number }
@@ -150,19 +165,31 @@ export function EventIncidentPanel({ eventId }: EventIncidentPanelProps) {
       )}
       <IncidentFigures figures={inc.figures} />
       <Typography.Title level={5} style={{ marginTop: 16 }}>{t("incident.log")}</Typography.Title>
-      <List
+      <List<TimelineRow>
         size="small"
-        dataSource={inc.log}
+        dataSource={timeline(inc)}
+        rowKey="key"
         locale={{ emptyText: t("incident.logEmpty") }}
         data-testid="incident-log"
-        renderItem={(entry) => (
+        renderItem={(row) => (
           <List.Item>
             <Space align="start">
-              <Typography.Text type="secondary">{formatTime(entry.at)}</Typography.Text>
-              <Typography.Text strong>{entry.userName ?? t("incident.system")}</Typography.Text>
-              <Typography.Text style={{ whiteSpace: "pre-wrap" }} type={entry.kind === "note" ? undefined : "secondary"}>
-                {logEntryText(entry, t)}
-              </Typography.Text>
+              <Typography.Text type="secondary">{formatTime(row.at)}</Typography.Text>
+              {row.entry ? (
+                <>
+                  <Typography.Text strong>{row.entry.userName ?? t("incident.system")}</Typography.Text>
+                  <Typography.Text style={{ whiteSpace: "pre-wrap" }} type={row.entry.kind === "note" ? undefined : "secondary"}>
+                    {logEntryText(row.entry, t)}
+                  </Typography.Text>
+                </>
+              ) : (
+                row.alert && (
+                  <span data-testid="incident-log-alert">
+                    <Tag color={SEVERITY_COLORS[row.alert.severity]}>{t(`alerts.severity.${row.alert.severity}`)}</Tag>
+                    {t("incident.alertRaised", { title: row.alert.title })}
+                  </span>
+                )
+              )}
             </Space>
           </List.Item>
         )}

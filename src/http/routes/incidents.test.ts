@@ -33,6 +33,7 @@ async function setup() {
   const member = (text: string, sentiment: "neg" | "pos", at = Date.now()) => {
     const [id] = insertItems(db, source.id, [{ guid: `m${++n}`, url: null, canonicalUrl: null, contentHash: contentHash("", text), author: null, title: text, text, publishedAt: at }]);
     db.prepare("UPDATE items SET event_id = ?, sentiment = ? WHERE id = ?").run(eventId, sentiment, id);
+    return id;
   };
   return { db, source, eventId, monitor, member };
 }
@@ -130,8 +131,10 @@ describe("incident routes", () => {
     const { eventId, monitor, member } = await setup();
     const inc = (await monitor.post(`/api/events/${eventId}/incident`, { hours: 24 })).json();
     const at = Date.now();
-    member("化工厂夜间偷排被拍到", "neg", at);
+    const hot = member("化工厂夜间偷排被拍到", "neg", at);
     member("涉事企业停产整改获好评", "pos", at);
+    const alert = Number(t!.db.prepare("INSERT INTO alerts (severity, title, reason, fold_key, item_id, created_at) VALUES ('major', '化工厂夜间偷排', 'r', 'k', ?, ?)")
+      .run(hot, Date.now()).lastInsertRowid);
     const closed = await monitor.post(`/api/incidents/${inc.id}/close`, { summary: "涉事企业已停产整改，舆情平息。" });
     expect(closed.statusCode).toBe(200);
     const c = closed.json();
@@ -139,8 +142,9 @@ describe("incident routes", () => {
     expect(c.closedAt).not.toBeNull();
     // The two posts of the incident period; the three earlier members are not counted.
     expect(c.figures).toMatchObject({
-      items: 2, negative: 1, analysed: 2, negativeShare: 0.5, sources: [{ name: "青禾论坛", items: 2 }], sourceCount: 1, alerts: 0, polledSources: 1,
+      items: 2, negative: 1, analysed: 2, negativeShare: 0.5, sources: [{ name: "青禾论坛", items: 2 }], sourceCount: 1, alerts: 1, polledSources: 1,
     });
+    expect(c.alerts).toEqual([{ id: alert, severity: "major", title: "化工厂夜间偷排", createdAt: expect.any(String) }]);
     expect(c.figures.peakHour.items).toBe(2);
     expect(c.log.at(-1).kind).toBe("closed");
     expect((await monitor.get("/api/incidents/active")).json().incidents).toEqual([]);

@@ -5,11 +5,12 @@ import { z } from "zod";
 import { AppError } from "../../errors";
 import type { IncidentsTable } from "../../db/schema";
 import type { Db } from "../../db/connection";
+import type { AlertSeverity } from "../../alerts/channels/types";
 import { INCIDENT_MAX_HOURS, type IncidentDetailView, type IncidentView } from "../../shared/incidents-api";
 import { recordAudit } from "../../store/audit";
 import { getEvent } from "../../store/events";
 import {
-  activeIncidents, addIncidentLog, closeIncident, eventIncidents, getIncident, incidentFigures, incidentLog, openIncidentForEvent,
+  activeIncidents, addIncidentLog, incidentAlerts, closeIncident, eventIncidents, getIncident, incidentFigures, incidentLog, openIncidentForEvent,
   startIncident, updateIncident,
 } from "../../store/incidents";
 import { actorOf, authorize, type RouteDeps } from "../context";
@@ -33,6 +34,7 @@ function detail(db: Db, r: IncidentsTable, now: number): IncidentDetailView {
   return {
     ...present(db, r, now),
     log: incidentLog(db, r.id).map((l) => ({ id: l.id, at: iso(l.at), userId: l.user_id, userName: l.username, kind: l.kind, text: l.text })),
+    alerts: incidentAlerts(db, r, now).map((a) => ({ id: a.id, severity: a.severity as AlertSeverity, title: a.title, createdAt: iso(a.created_at) })),
     figures: {
       ...f, from: iso(f.from), to: iso(f.to), negativeShare: f.analysed ? f.negative / f.analysed : null,
       peakHour: f.peakHour && { at: iso(f.peakHour.at), items: f.peakHour.items },
