@@ -109,7 +109,8 @@ export function deleteSource(db: Db, id: number): DeletedSource {
  * Enabled sources whose next fetch time has come. A source of an incident in force (src/store/incidents.ts)
  * is also due once its incident's interval has passed since its last fetch (× 2^errors, the same back-off
  * as its own schedule), and comes first: the override is read here, never written to `next_fetch_at`, so it survives a
- * restart and ends with the incident's `until` without a clean-up.
+ * restart and ends with the incident's `until` without a clean-up. SQLite's two-argument min() is LEAST on
+ * PostgreSQL.
  */
 export function dueSources(db: Db, now = Date.now(), limit = 50): SourcesTable[] {
   return db
