@@ -11,7 +11,8 @@ export type Action =
   | "units.read" | "units.write" | "users.read" | "users.write" | "audit.read"
   | "analysis.read" | "analysis.write"
   | "alerts.read" | "alerts.ack" | "alerts.manage"
-  | "cases.read" | "cases.create" | "cases.manage" | "cases.instruct" | "cases.handle" | "cases.configure";
+  | "cases.read" | "cases.create" | "cases.manage" | "cases.instruct" | "cases.handle" | "cases.configure"
+  | "incidents.banner" | "incidents.read" | "incidents.note" | "incidents.manage";
 
 /** What an action applies to, when it matters (e.g. a unit for scoping). */
 export interface Resource {
@@ -64,6 +65,12 @@ const rules: Record<Action, Rule> = {
   "cases.instruct": ["admin", "leader"],
   "cases.handle": (p, r) => ["admin", "monitor", "spokesperson"].includes(p.role) || (p.role === "handler" && scoped(p, r)),
   "cases.configure": ["admin"],
+  // Incident mode (24 小时值守): everyone sees the banner; the office reads an incident's log and figures;
+  // monitors and admins start, extend and close it; leaders direct the response, so they write in its log too.
+  "incidents.banner": everyone,
+  "incidents.read": office,
+  "incidents.note": ["admin", "monitor", "leader"],
+  "incidents.manage": ["admin", "monitor"],
 };
 
 /** True when the principal may perform the action on the resource. */

@@ -82,6 +82,15 @@ export interface AlertsTable {
 export interface AlertDeliveriesTable {
   alert_id: number; channel_id: number; state: string; attempts: number; last_error: string | null; next_at: number; sent_at: number | null;
 }
+/** incidents table: incident mode (24 小时值守) on an event. */
+export interface IncidentsTable {
+  id: number; event_id: number; started_by: number | null; started_at: number; until: number; poll_seconds: number;
+  escalate_minutes: number | null; closed_at: number | null; closed_by: number | null; summary: string | null;
+}
+/** incident_sources table: the sources an incident polls at its interval. */
+export interface IncidentSourcesTable { incident_id: number; source_id: number }
+/** incident_log table: an incident's log (处置日志), by users and automatic. */
+export interface IncidentLogTable { id: number; incident_id: number; at: number; user_id: number | null; kind: string; text: string }
 
 /** A row type whose integer id the database assigns. */
 type Auto<T extends { id: number }> = Omit<T, "id"> & { id: Generated<number> };
@@ -107,6 +116,9 @@ export interface DB {
   alert_rules: Auto<AlertRulesTable>;
   alerts: Auto<AlertsTable>;
   alert_deliveries: AlertDeliveriesTable;
+  incidents: Auto<IncidentsTable>;
+  incident_sources: IncidentSourcesTable;
+  incident_log: Auto<IncidentLogTable>;
 }
 
 /** A case (处置工单). */

@@ -105,6 +105,14 @@ export const MESSAGES: Record<string, Texts> = {
     en: "Contains control characters or broken (unpaired surrogate) characters; remove them",
   },
 
+  // Incident mode (24 小时值守).
+  "incident.already_open": {
+    "zh-CN": "该事件已在值守中（#{id}），请延长或结束后再启动", en: "This event already has an open incident (#{id}); extend or close it first",
+  },
+  "incident.closed": { "zh-CN": "该值守已结束", en: "This incident is closed" },
+  "incident.event_merged": { "zh-CN": "事件已合并到 #{id}，请在该事件上启动值守", en: "The event was merged into #{id}; start the incident there" },
+  "incident.too_long": { "zh-CN": "值守最长持续 {hours} 小时", en: "An incident lasts at most {hours} hours" },
+
   // Names of things, used in {what}.
   "resource.user": { "zh-CN": "用户", en: "User" },
   "resource.unit": { "zh-CN": "单位", en: "Unit" },
@@ -115,6 +123,7 @@ export const MESSAGES: Record<string, Texts> = {
   "resource.alert channel": { "zh-CN": "预警渠道", en: "Alert channel" },
   "resource.alert rule": { "zh-CN": "预警规则", en: "Alert rule" },
   "resource.event": { "zh-CN": "事件", en: "Event" },
+  "resource.incident": { "zh-CN": "值守", en: "Incident" },
   "resource.word": { "zh-CN": "词", en: "Word" },
   "resource.repost group": { "zh-CN": "转发组", en: "Repost group" },
   "resource.case": { "zh-CN": "工单", en: "Case" },

@@ -105,13 +105,24 @@ export function deleteSource(db: Db, id: number): DeletedSource {
   return { itemIds, itemsByEvent, renamedGroups };
 }
 
-/** Enabled sources whose next fetch time has come. */
+/**
+ * Enabled sources whose next fetch time has come. A source of an incident in force (src/store/incidents.ts)
+ * is also due once its incident's interval has passed since its last fetch (× 2^errors, the same back-off
+ * as its own schedule), and comes first: the override is read here, never written to `next_fetch_at`, so it survives a
+ * restart and ends with the incident's `until` without a clean-up. SQLite's two-argument min() is LEAST on
+ * PostgreSQL.
+ */
 export function dueSources(db: Db, now = Date.now(), limit = 50): SourcesTable[] {
-  return db.all(
-    db.q.selectFrom("sources").selectAll().where("enabled", "=", 1)
-      .where((eb) => eb.or([eb("next_fetch_at", "is", null), eb("next_fetch_at", "<=", now)]))
-      .orderBy("next_fetch_at").limit(limit),
-  );
+  return db
+    .prepare(
+      `SELECT s.* FROM sources s LEFT JOIN (
+         SELECT x.source_id, min(i.poll_seconds) AS poll FROM incident_sources x JOIN incidents i ON i.id = x.incident_id
+         WHERE i.closed_at IS NULL AND i.until > :now GROUP BY x.source_id) o ON o.source_id = s.id
+       WHERE s.enabled = 1 AND (s.next_fetch_at IS NULL OR s.next_fetch_at <= :now
+         OR coalesce(s.last_fetched_at, 0) + o.poll * 1000 * (1 << min(s.error_count, 10)) <= :now)
+       ORDER BY o.poll IS NULL, s.next_fetch_at LIMIT :limit`,
+    )
+    .all({ now, limit }) as SourcesTable[];
 }
 
 /** Records a successful fetch (new validators, errors cleared, next fetch scheduled). */

@@ -22,6 +22,7 @@ import {
 } from "@ant-design/icons";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { PageSpinner } from "../components/page-states";
+import { IncidentBanner } from "../components/incident-banner";
 import { useI18n } from "../locales/i18n";
 import { LANG_NAMES, LANGS } from "../locales/translate";
 import { PAGE_PATHS, pageOfPath, visiblePages, type PageKey } from "./access";
@@ -143,6 +144,7 @@ export function AppLayout() {
             </Space>
           </Drawer>
         )}
+        <IncidentBanner />
         <Layout.Content className="app-content">
           <Suspense fallback={<PageSpinner />}>
             <Outlet />

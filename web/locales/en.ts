@@ -2,6 +2,7 @@
 import { enAnalysis } from "./en-analysis";
 import { enAlerts } from "./en-alerts";
 import { enCases } from "./en-cases";
+import { enIncidents } from "./en-incidents";
 import { enTriage } from "./en-triage";
 import type { Messages } from "./zh-CN";
 
@@ -158,4 +159,5 @@ export const en: Messages = {
   ...enTriage,
   ...enAlerts,
   ...enCases,
+  ...enIncidents,
 };

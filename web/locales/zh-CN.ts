@@ -4,6 +4,7 @@ import { zhCNAnalysis } from "./zh-CN-analysis";
 import { zhCNAlerts } from "./zh-CN-alerts";
 import { zhCNCases } from "./zh-CN-cases";
 import { zhCNTriage } from "./zh-CN-triage";
+import { zhCNIncidents } from "./zh-CN-incidents";
 
 /** Every UI string in Simplified Chinese, keyed by a stable dotted name; `{x}` marks a parameter. */
 export const zhCN = {
@@ -158,6 +159,7 @@ export const zhCN = {
   ...zhCNTriage,
   ...zhCNAlerts,
   ...zhCNCases,
+  ...zhCNIncidents,
 } as const;
 
 /** The shape every locale must fill: exactly the keys of the Chinese table, any string values. */

@@ -12,6 +12,7 @@ import { sentimentKey } from "../lib/analysis-display";
 import { sentimentPieOption, volumeOption } from "../lib/chart-options";
 import { hourlyLine } from "../lib/hourly-series";
 import { EventHeader } from "./event-header";
+import { EventIncidentPanel } from "./event-incident-panel";
 import { EventMembers } from "./event-members";
 
 type SourceRow = EventDetailView["sources"][number];
@@ -46,6 +47,7 @@ export function EventDetailPage() {
         </Button>
         <EventHeader event={event} onChanged={reload} />
       </Card>
+      <EventIncidentPanel eventId={event.id} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Card title={t("event.volume")}>

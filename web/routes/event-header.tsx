@@ -13,6 +13,7 @@ import { riskKey } from "../lib/analysis-display";
 import { formatTime } from "../lib/format";
 import { useReportError } from "../lib/use-report-error";
 import { EventMergeModal } from "./event-merge-modal";
+import { IncidentStartButton } from "./incident-start-button";
 
 /** Props of EventHeader; `onChanged` reloads the event after an edit. */
 export interface EventHeaderProps {
@@ -85,6 +86,7 @@ export function EventHeader({ event, onChanged }: EventHeaderProps) {
             {t("event.merge")}
           </Button>
         )}
+        <IncidentStartButton eventId={event.id} />
         <Link to={`/items?eventId=${event.id}`} data-testid="event-items-link">
           {t("event.viewItems")}
         </Link>

@@ -19,6 +19,7 @@ import { alertRuleRoutes } from "./alert-rules";
 import { alertRoutes } from "./alerts";
 import { caseRoutes } from "./cases";
 import { caseConfigRoutes } from "./case-config";
+import { incidentRoutes } from "./incidents";
 
 /** Adds all /api routes. */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -49,5 +50,8 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
     return deps.reads.run("dashboardStats", [can(p, "dashboard.all_sources") ? null : [], Date.now()]);
   });
 
-  for (const mod of [authRoutes, sourceRoutes, itemTriageRoutes, itemRoutes, unitRoutes, userRoutes, auditRoutes, watchRoutes, eventRoutes, analysisRoutes, alertChannelRoutes, alertRuleRoutes, alertRoutes, caseRoutes, caseConfigRoutes]) await mod(app, deps);
+  for (const mod of [
+    authRoutes, sourceRoutes, itemTriageRoutes, itemRoutes, unitRoutes, userRoutes, auditRoutes, watchRoutes, eventRoutes, analysisRoutes,
+    alertChannelRoutes, alertRuleRoutes, alertRoutes, incidentRoutes, caseRoutes, caseConfigRoutes,
+  ]) await mod(app, deps);
 }
