@@ -10,7 +10,8 @@ export type Action =
   | "sources.read" | "sources.write"
   | "units.read" | "units.write" | "users.read" | "users.write" | "audit.read"
   | "analysis.read" | "analysis.write"
-  | "alerts.read" | "alerts.ack" | "alerts.manage";
+  | "alerts.read" | "alerts.ack" | "alerts.manage"
+  | "alerts.raise";
 
 /** What an action applies to, when it matters (e.g. a unit for scoping). */
 export interface Resource { unitId?: number | null }
@@ -47,6 +48,8 @@ const rules: Record<Action, Rule> = {
   "alerts.read": office,
   "alerts.ack": ["admin", "monitor", "leader"],
   "alerts.manage": ["admin"],
+  // A manual alert on an item or event (the ledger's and the event page's "发预警"): monitors.
+  "alerts.raise": ["admin", "monitor"],
 };
 
 /** True when the principal may perform the action on the resource. */
