@@ -13,6 +13,7 @@ import { riskKey } from "../lib/analysis-display";
 import { formatTime } from "../lib/format";
 import { useReportError } from "../lib/use-report-error";
 import { EventMergeModal } from "./event-merge-modal";
+import { RaiseAlertModal } from "./raise-alert-modal";
 
 /** Props of EventHeader; `onChanged` reloads the event after an edit. */
 export interface EventHeaderProps {
@@ -27,6 +28,7 @@ export function EventHeader({ event, onChanged }: EventHeaderProps) {
   const report = useReportError();
   const editor = canAnalyse(useUser().role);
   const [merging, setMerging] = useState(false);
+  const [raising, setRaising] = useState(false);
   const [busy, setBusy] = useState(false);
   const riskLines = useRiskLines(event.risk);
 
@@ -85,6 +87,11 @@ export function EventHeader({ event, onChanged }: EventHeaderProps) {
             {t("event.merge")}
           </Button>
         )}
+        {editor && (
+          <Button size="small" danger onClick={() => setRaising(true)} data-testid="event-raise-alert">
+            {t("alerts.raise")}
+          </Button>
+        )}
         <Link to={`/items?eventId=${event.id}`} data-testid="event-items-link">
           {t("event.viewItems")}
         </Link>
@@ -106,6 +113,7 @@ export function EventHeader({ event, onChanged }: EventHeaderProps) {
           <SentimentMixBar mix={event.sentimentMix} width={160} />
         </Descriptions.Item>
       </Descriptions>
+      <RaiseAlertModal subject={raising ? { eventId: event.id, title: event.title } : null} onClose={() => setRaising(false)} />
       <EventMergeModal
         open={merging}
         target={event}
