@@ -16,6 +16,7 @@ import { listAlerts } from "../store/alerts";
 import { refreshEvents } from "../monitor/refresh-events";
 import { enqueueAlerts, reloadRules, type AlertCandidate } from "./outbox";
 import { buildMessage } from "./message";
+import { PLAIN_FLAVOUR, renderText } from "./channels/format";
 import "./triggers";
 
 const MIN = 60_000;
@@ -87,7 +88,12 @@ describe("burst trigger", () => {
     expect(a.title).toBe("[较大] 监测方案「乱收费」突增：最近一小时 12 条");
     expect(a.reason).toMatch(/^预警规则「burst规则」：监测方案「乱收费」出现突增，最近一小时 12 条（.+）$/);
     // Its message has no items, and says so in no count sentence.
-    expect(buildMessage(db, a.id, "http://tf.local")).toMatchObject({ count: 1, items: [], title: a.title });
+    const message = buildMessage(db, a.id, "http://tf.local")!;
+    expect(message).toMatchObject({ count: 1, items: [], title: a.title });
+    // Rendered for a channel: head, reason and link, no item blocks and no fold line.
+    expect(renderText(message, PLAIN_FLAVOUR, 4000).split("\n\n")).toEqual([
+      `【预警·较大】${a.title}`, `原因：${a.reason}`, `在听风中查看：http://tf.local/alerts?id=${a.id}`,
+    ]);
   });
 
   it("does not fire for items of another watch, nor without a burst", () => {
@@ -193,7 +199,9 @@ describe("folding per event", () => {
     expect(alerts.filter((a) => a.folded_into === byEvent.id)).toHaveLength(2);
     expect(buildMessage(db, byEvent.id, "http://tf.local")!.title).toBe("[较大] 乱收费：禾溪镇小学被指乱收费（同一事件 10 分钟内新增 3 条）");
     const byWatch = carriers.find((a) => a.fold_key.includes("watch"))!;
-    expect(buildMessage(db, byWatch.id, "http://tf.local")!.title).toContain("（同一监测方案 10 分钟内新增 2 条）");
+    const watchMessage = buildMessage(db, byWatch.id, "http://tf.local")!;
+    expect(watchMessage.title).toContain("（同一监测方案 10 分钟内新增 2 条）");
+    expect(renderText(watchMessage, PLAIN_FLAVOUR, 4000)).toContain("同一预警共 2 条（已合并发送）");
     // A later alert about the event within the window joins a carrier held for the window's end.
     expect(db.tx(() => enqueueAlerts(db, [candidate({ id: 6, watchIds: [watchId], eventId: 40, eventSize: 4 })], now + MIN))).toBe(1);
     expect(listAlerts(db, 1)[0]).toMatchObject({ fold_key: "rule:1:event:40", folded_into: null, due_at: now + 10 * MIN });

@@ -8,6 +8,8 @@ import { insertSource } from "../../store/sources";
 import { createEventRow } from "../../store/events";
 import { listAudit } from "../../store/audit";
 import { contentHash } from "../../ingest";
+import { getSource } from "../../store/sources";
+import { pollSource } from "../../jobs/poll-source";
 
 let t: TestApp | undefined;
 let rx: Receiver | undefined;
@@ -123,5 +125,17 @@ describe("rules of other triggers", () => {
     const patched = await admin.patch(`/api/alert-rules/${created.json().id}`, { name: "风险升至重大" });
     expect(patched.statusCode, patched.body).toBe(200);
     expect(patched.json()).toMatchObject({ name: "风险升至重大", minRisk: "major", enabled: false, quietStart: "22:00", quietEnd: "07:00", foldSeconds: 60 });
+  });
+
+  it("delivers a source rule's alert when polls fail, once, through the running app", async () => {
+    const { admin, hookId, sourceId } = await setup();
+    const rule = await admin.post("/api/alert-rules", { name: "论坛异常", trigger: "source_unhealthy", sourceId, minFailures: 2, severity: "major", channelIds: [hookId] });
+    expect(rule.statusCode, rule.body).toBe(201);
+    // The source's address is not on the allow list: every poll fails.
+    for (let n = 0; n < 3; n++) expect((await pollSource(t!.db, t!.config, getSource(t!.db, sourceId)!)).error).toBeTruthy();
+    await rx!.waitFor(1);
+    expect(rx!.received[0].body).toMatchObject({ severity: "major", title: "[重大] 信息源异常：青禾论坛", items: [] });
+    expect(rx!.received[0].body.reason).toMatch(/^预警规则「论坛异常」：信息源「青禾论坛」连续 2 次抓取失败，已转为异常（最近错误：.+）$/);
+    expect((await admin.get("/api/alerts")).json().alerts).toHaveLength(1);
   });
 });
