@@ -12,7 +12,8 @@ export type Action =
   | "analysis.read" | "analysis.write"
   | "alerts.read" | "alerts.ack" | "alerts.manage"
   | "cases.read" | "cases.create" | "cases.manage" | "cases.instruct" | "cases.handle" | "cases.configure"
-  | "incidents.banner" | "incidents.read" | "incidents.note" | "incidents.manage";
+  | "incidents.banner" | "incidents.read" | "incidents.note" | "incidents.manage"
+  | "alerts.raise";
 
 /** What an action applies to, when it matters (e.g. a unit for scoping). */
 export interface Resource {
@@ -71,6 +72,8 @@ const rules: Record<Action, Rule> = {
   "incidents.read": office,
   "incidents.note": ["admin", "monitor", "leader"],
   "incidents.manage": ["admin", "monitor"],
+  // A manual alert on an item or event (the ledger's and the event page's "发预警"): monitors.
+  "alerts.raise": ["admin", "monitor"],
 };
 
 /** True when the principal may perform the action on the resource. */

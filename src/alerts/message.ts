@@ -2,6 +2,7 @@
 import type { Db } from "../db/connection";
 import { foldedCount, messageRows } from "../store/alerts";
 import { ALERT_SEVERITIES, type AlertMessage, type AlertSeverity } from "./channels/types";
+import { foldSubject } from "./rules";
 
 const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString());
 const severityOf = (s: string): AlertSeverity => ((ALERT_SEVERITIES as readonly string[]).includes(s) ? (s as AlertSeverity) : "general");
@@ -17,11 +18,12 @@ export function buildMessage(db: Db, carrierId: number, publicUrl: string): Aler
   return {
     id: head.id,
     severity: severityOf(head.severity),
-    title: count > 1 ? `${head.title}（同一事件 ${minutes} 分钟内新增 ${count} 条）` : head.title,
+    title: count > 1 ? `${head.title}（${foldSubject(head.fold_key)} ${minutes} 分钟内新增 ${count} 条）` : head.title,
     reason: head.reason,
     url: `${publicUrl}/alerts?id=${head.id}`,
-    items: rows.map((r) => ({
-      id: r.item_id ?? 0, title: r.item_title ?? "", url: r.item_url, source: r.source_name ?? "",
+    // Event, source and burst alerts carry no item: the message is its head and the link.
+    items: rows.filter((r) => r.item_id != null).map((r) => ({
+      id: r.item_id!, title: r.item_title ?? "", url: r.item_url, source: r.source_name ?? "",
       publishedAt: iso(r.published_at), fetchedAt: iso(r.fetched_at ?? r.created_at)!, sentiment: sentimentOf(r.sentiment), repostCount: Math.max(0, r.reposts ?? 0),
     })),
     createdAt: iso(head.created_at)!,

@@ -71,12 +71,16 @@ export interface AlertRulesTable {
   id: number; name: string; trigger: string; watch_id: number | null; severity: string; only_negative: number;
   max_source_priority: number | null; min_reposts: number | null; channel_ids: string; quiet_start: string | null;
   quiet_end: string | null; fold_seconds: number; enabled: number; created_by: number | null; created_at: number; updated_at: number;
+  /** 0022: event_risk / burst of events, source_unhealthy. */
+  min_risk: string | null; source_id: number | null; min_failures: number | null;
 }
 /** alerts table: the ledger (every alert, folded or not). */
 export interface AlertsTable {
   id: number; rule_id: number | null; severity: string; title: string; reason: string; fold_key: string; folded_into: number | null; due_at: number | null;
   item_id: number | null; published_at: number | null; fetched_at: number | null; analysed_at: number | null; created_at: number;
   acknowledged_at: number | null; acknowledged_by: number | null;
+  /** 0022: what else an alert can be about, and a manual raise's note and author. */
+  event_id: number | null; source_id: number | null; note: string | null; raised_by: number | null;
 }
 /** alert_deliveries table: the outbox, one row per alert and channel. */
 export interface AlertDeliveriesTable {
@@ -91,6 +95,9 @@ export interface IncidentsTable {
 export interface IncidentSourcesTable { incident_id: number; source_id: number }
 /** incident_log table: an incident's log (处置日志), by users and automatic. */
 export interface IncidentLogTable { id: number; incident_id: number; at: number; user_id: number | null; kind: string; text: string }
+
+/** alert_trigger_state table (0022): the last burst end a rule saw flagged per subject. */
+export interface AlertTriggerStateTable { key: string; at: number }
 
 /** A row type whose integer id the database assigns. */
 type Auto<T extends { id: number }> = Omit<T, "id"> & { id: Generated<number> };
@@ -116,6 +123,7 @@ export interface DB {
   alert_rules: Auto<AlertRulesTable>;
   alerts: Auto<AlertsTable>;
   alert_deliveries: AlertDeliveriesTable;
+  alert_trigger_state: AlertTriggerStateTable;
   incidents: Auto<IncidentsTable>;
   incident_sources: IncidentSourcesTable;
   incident_log: Auto<IncidentLogTable>;
@@ -156,4 +164,5 @@ export interface BoardMessagesTable {
 /** One step on a board message's history. */
 export interface BoardStepsTable {
   id: number; message_id: number; at: number; user_id: number | null; user_name: string; kind: string; text: string | null;
+
 }

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ALERT_SEVERITIES, CHANNEL_KINDS } from "../alerts/channels/types";
 import { name } from "./text-fields";
+import { RISK_LEVELS, TRIGGERS } from "../alerts/rules";
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "alerts.bad_clock").nullable();
 
@@ -21,11 +22,12 @@ export const channelView = z.object({
   options: z.record(z.string(), z.unknown()), enabled: z.boolean(), createdAt: z.string(), updatedAt: z.string(),
 });
 
-/** A rule as created. */
+/** A rule as created. trigger "watch" needs watchId; "burst" takes a watchId or none (any event, optionally of minRisk);
+ * "event_risk" takes minRisk (default significant); "source_unhealthy" takes sourceId (none: any) and minFailures (default 3). */
 export const ruleBody = z.object({
   name: name(100),
-  trigger: z.literal("watch"),
-  watchId: z.number().int().positive(),
+  trigger: z.enum(TRIGGERS),
+  watchId: z.number().int().positive().nullable().default(null),
   severity: z.enum(ALERT_SEVERITIES),
   channelIds: z.array(z.number().int().positive()).max(20),
   enabled: z.boolean().default(true),
@@ -35,14 +37,32 @@ export const ruleBody = z.object({
   quietStart: clock.default(null),
   quietEnd: clock.default(null),
   foldSeconds: z.number().int().min(0).max(86_400).default(600),
+  minRisk: z.enum(RISK_LEVELS).nullable().default(null),
+  sourceId: z.number().int().positive().nullable().default(null),
+  minFailures: z.number().int().min(1).max(100).nullable().default(null),
 });
+
+/** A rule change: any field of a rule, no defaults (a field left out keeps its value). */
+export const rulePatch = z.object(Object.fromEntries(
+  Object.entries(ruleBody.shape).map(([k, v]) => [k, (v instanceof z.ZodDefault ? v.unwrap() : v).optional()]),
+)) as unknown as ReturnType<typeof ruleBody.partial>;
 
 /** A rule as the API shows it. */
 export const ruleView = z.object({
-  id: z.number(), name: z.string(), trigger: z.literal("watch"), watchId: z.number(), watchName: z.string().nullable(),
+  id: z.number(), name: z.string(), trigger: z.enum(TRIGGERS), watchId: z.number().nullable(), watchName: z.string().nullable(),
   severity: z.enum(ALERT_SEVERITIES), channelIds: z.array(z.number()), enabled: z.boolean(), onlyNegative: z.boolean(),
   maxSourcePriority: z.number().nullable(), minReposts: z.number().nullable(), quietStart: z.string().nullable(), quietEnd: z.string().nullable(),
   foldSeconds: z.number(), createdAt: z.string(), updatedAt: z.string(),
+  minRisk: z.enum(RISK_LEVELS).nullable(), sourceId: z.number().nullable(), sourceName: z.string().nullable(), minFailures: z.number().nullable(),
+});
+
+/** A monitor's manual raise: about an item or an event (exactly one), to the channels named (none: every enabled one). */
+export const raiseBody = z.object({
+  itemId: z.number().int().positive().optional(),
+  eventId: z.number().int().positive().optional(),
+  severity: z.enum(ALERT_SEVERITIES),
+  note: z.string().trim().max(500).optional(),
+  channelIds: z.array(z.number().int().positive()).max(20).optional(),
 });
 
 /** One delivery of an alert's message. */
@@ -57,4 +77,5 @@ export const alertView = z.object({
   itemId: z.number().nullable(), foldedInto: z.number().nullable(), publishedAt: z.string().nullable(), fetchedAt: z.string().nullable(),
   analysedAt: z.string().nullable(), createdAt: z.string(), acknowledgedAt: z.string().nullable(), acknowledgedBy: z.number().nullable(),
   deliveries: z.array(deliveryView),
+  eventId: z.number().nullable(), sourceId: z.number().nullable(), note: z.string().nullable(), raisedBy: z.number().nullable(),
 });

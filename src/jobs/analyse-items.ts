@@ -11,7 +11,8 @@ import { bumpEventCounts, saveEventSnapshot } from "../store/events";
 import { mergeSearchIndex } from "../store/items";
 import { MatchTally } from "../store/watches";
 import { refreshEvents, RefreshThrottle } from "../monitor/refresh-events";
-import { enqueueAlerts, rulesOf, type AlertCandidate } from "../alerts/outbox";
+import { enqueueAlerts, itemAlerting, type AlertCandidate } from "../alerts/outbox";
+import { eventSizes } from "../store/alerts";
 
 const BATCH = 500;
 // Batches asked of each analysis thread ahead of the commit. With two, either thread often waited
@@ -66,7 +67,7 @@ function commitRows(
   // Items deleted (with their source) while the batch was being prepared join no group or event.
   const present = new Set(storedItemIds(db, rows.map((r) => r.id)));
   // Items that matched a watch while some alert rule is enabled (none: nothing to evaluate).
-  const alerting = rulesOf(db).length > 0;
+  const alerting = itemAlerting(db);
   const candidates: AlertCandidate[] = [];
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
@@ -84,7 +85,7 @@ function commitRows(
     if (alerting && res.watches.ids.length)
       candidates.push({
         id: r.id, title: r.title || r.text.slice(0, 40), watchIds: res.watches.ids, sentiment: res.sentiment.label,
-        sourcePriority: r.source_priority, publishedAt: r.published_at, fetchedAt: r.fetched_at,
+        sourcePriority: r.source_priority, publishedAt: r.published_at, fetchedAt: r.fetched_at, eventId: res.event.eventId,
       });
     const d = touched.get(res.event.eventId) ?? { n: 0, neg: 0, neu: 0, pos: 0, first: t, last: t };
     d.n++;
@@ -94,8 +95,13 @@ function commitRows(
     touched.set(res.event.eventId, d);
   }
   tally.flush(db);
-  // The alerts commit (or roll back) with the analysis that raised them.
-  if (candidates.length) enqueueAlerts(db, candidates, now());
+  // The alerts commit (or roll back) with the analysis that raised them. They fold by event when
+  // the event has more than one item with this batch's (one lookup per event, not per item).
+  if (candidates.length) {
+    const sizes = eventSizes(db, [...new Set(candidates.map((c) => c.eventId!))]);
+    for (const c of candidates) c.eventSize = (sizes.get(c.eventId!) ?? 0) + (touched.get(c.eventId!)?.n ?? 0);
+    enqueueAlerts(db, candidates, now());
+  }
   const at = now();
   for (const [id, d] of touched) bumpEventCounts(db, id, d, at);
   refreshEvents(db, [...touched.keys()], at, throttle);

@@ -6,6 +6,8 @@ import { burstEnd } from "../analyse/bursts";
 import { assessRisk } from "../analyse/risk";
 import { eventAggregates, eventMembers, updateEventAggregates } from "../store/events";
 import { eventBurstAt } from "./bursts";
+import { enqueueEventAlerts, eventAlerting } from "../alerts/triggers";
+import { eventForAlert } from "../store/alerts";
 
 // The routes read burst figures through this module.
 export { eventBurst, watchBurst } from "./bursts";
@@ -93,8 +95,13 @@ export class RefreshThrottle {
   }
 }
 
-/** Recomputes and stores the aggregates of the given events. Call inside a transaction. */
+/**
+ * Recomputes and stores the aggregates of the given events. Call inside a transaction: the alerts of
+ * event rules (a burst that starts, a level that rises) are written in it.
+ */
 export function refreshEvents(db: Db, ids: readonly number[], now: number, throttle?: RefreshThrottle): void {
+  // The level before the refresh is read only while some event rule is enabled.
+  const alerting = eventAlerting(db);
   for (const id of ids) {
     if (throttle) {
       // The worker has bumped the counts already; the full refresh reads members, so throttle it.
@@ -123,9 +130,14 @@ export function refreshEvents(db: Db, ids: readonly number[], now: number, throt
       size: a.size, growth: burst, negativeShare: a.neg / a.size, maxSourcePriority: a.priority ?? 3,
       text: [title, ...members.slice(0, 50).map((m) => m.title), ...keywords.map((k) => k.word)].join(" "),
     });
+    const before = alerting ? eventForAlert(db, id) : undefined;
     updateEventAggregates(db, id, {
       title, firstAt: a.first, lastAt: a.last, size: a.size, neg: a.neg, neu: a.neu, pos: a.pos, keywords,
       riskLevel: risk.level, riskScore: risk.score, riskReasons: risk.reasons,
     }, now);
+    if (before && !before.merged_into) {
+      const after = eventForAlert(db, id)!;
+      enqueueEventAlerts(db, { id, title: after.title, burst, burstEnd: burstEnd(Math.min(a.last, now)), before: before.risk, after: after.risk ?? risk.level }, now);
+    }
   }
 }

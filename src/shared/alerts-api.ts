@@ -19,6 +19,7 @@ export interface AlertView {
   id: number; ruleId: number | null; severity: Severity; title: string; reason: string; itemId: number | null; foldedInto: number | null;
   publishedAt: string | null; fetchedAt: string | null; analysedAt: string | null; createdAt: string; acknowledgedAt: string | null;
   acknowledgedBy: number | null; deliveries: DeliveryView[];
+  eventId: number | null; sourceId: number | null; note: string | null; raisedBy: number | null;
 }
 
 /** A channel (the secret masked as "******", or null when none is set). */
@@ -27,9 +28,17 @@ export interface ChannelView {
   enabled: boolean; createdAt: string; updatedAt: string;
 }
 
+/** What a rule watches (src/alerts/rules.ts TRIGGERS). */
+export const TRIGGER_LIST = ["watch", "burst", "event_risk", "source_unhealthy"] as const;
+/** One of TRIGGER_LIST. */
+export type TriggerName = (typeof TRIGGER_LIST)[number];
+/** Event risk levels, lowest first. */
+export const RISK_LEVEL_LIST = ["general", "significant", "major"] as const;
+
 /** A rule. */
 export interface RuleView {
-  id: number; name: string; trigger: "watch"; watchId: number; watchName: string | null; severity: Severity; channelIds: number[];
+  id: number; name: string; trigger: TriggerName; watchId: number | null; watchName: string | null; severity: Severity; channelIds: number[];
   enabled: boolean; onlyNegative: boolean; maxSourcePriority: number | null; minReposts: number | null; quietStart: string | null;
   quietEnd: string | null; foldSeconds: number; createdAt: string; updatedAt: string;
+  minRisk: (typeof RISK_LEVEL_LIST)[number] | null; sourceId: number | null; sourceName: string | null; minFailures: number | null;
 }

@@ -37,6 +37,11 @@ export const MESSAGES: Record<string, Texts> = {
   // Alerts.
   "alerts.unknown_channel": { "zh-CN": "渠道不存在：{ids}", en: "No such channel: {ids}" },
   "alerts.unknown_watch": { "zh-CN": "监测方案不存在", en: "No such watch" },
+  "alerts.watch_required": { "zh-CN": "请选择监测方案", en: "Choose a watch" },
+  "alerts.unknown_source": { "zh-CN": "信息源不存在", en: "No such source" },
+  "alerts.raise_subject": { "zh-CN": "请指定一条信息或一个事件（只能选其一）", en: "Name one item or one event (not both)" },
+  "alerts.unknown_item": { "zh-CN": "信息不存在", en: "No such item" },
+  "alerts.unknown_event": { "zh-CN": "事件不存在", en: "No such event" },
   "alerts.bad_clock": { "zh-CN": "请按 HH:MM 填写时间（如 22:00）", en: "Use HH:MM (e.g. 22:00)" },
   "alerts.quiet_pair": { "zh-CN": "免打扰时段需同时填写开始和结束时间", en: "Quiet hours need both a start and an end" },
   "alerts.url_required": { "zh-CN": "该渠道需要填写地址", en: "This channel needs a URL" },

@@ -4,8 +4,8 @@ import type { AlertChannelsTable, AlertRulesTable } from "../db/schema";
 
 /** A channel as stored (the secret only encrypted). */
 export type ChannelRow = AlertChannelsTable;
-/** A rule as stored, with its watch's name. */
-export type RuleRow = AlertRulesTable & { watch_name: string | null };
+/** A rule as stored, with its watch's and source's names. */
+export type RuleRow = AlertRulesTable & { watch_name: string | null; source_name: string | null };
 
 /** What a channel is made of (secretEnc already encrypted; undefined keeps the stored one). */
 export interface ChannelInput { name: string; kind: string; url: string | null; secretEnc?: string | null; options: Record<string, unknown>; enabled: boolean }
@@ -52,11 +52,13 @@ export function enabledChannelIds(db: Db, ids: readonly number[]): number[] {
 
 /** What a rule is made of. */
 export interface RuleInput {
-  name: string; trigger: "watch"; watchId: number; severity: string; onlyNegative: boolean; maxSourcePriority: number | null;
+  name: string; trigger: string; watchId: number | null; severity: string; onlyNegative: boolean; maxSourcePriority: number | null;
   minReposts: number | null; channelIds: number[]; quietStart: string | null; quietEnd: string | null; foldSeconds: number; enabled: boolean;
+  minRisk?: string | null; sourceId?: number | null; minFailures?: number | null;
 }
 
-const RULE_SELECT = "SELECT r.*, w.name AS watch_name FROM alert_rules r LEFT JOIN watches w ON w.id = r.watch_id";
+const RULE_SELECT =
+  "SELECT r.*, w.name AS watch_name, s.name AS source_name FROM alert_rules r LEFT JOIN watches w ON w.id = r.watch_id LEFT JOIN sources s ON s.id = r.source_id";
 
 /** Every rule by id. */
 export function listRules(db: Db): RuleRow[] {
@@ -68,14 +70,14 @@ export function getRule(db: Db, id: number): RuleRow | undefined {
   return db.prepare(`${RULE_SELECT} WHERE r.id = ?`).get(id) as RuleRow | undefined;
 }
 
-/** The enabled rules of enabled watches (what the outbox evaluates). */
+/** The enabled rules, those on a watch only while it is enabled (what the outbox evaluates). */
 export function enabledRules(db: Db): RuleRow[] {
-  return db.prepare(`${RULE_SELECT} WHERE r.enabled = 1 AND w.enabled = 1 ORDER BY r.id`).all() as RuleRow[];
+  return db.prepare(`${RULE_SELECT} WHERE r.enabled = 1 AND (r.watch_id IS NULL OR w.enabled = 1) ORDER BY r.id`).all() as RuleRow[];
 }
 
 const ruleValues = (r: RuleInput) => [
   r.name, r.trigger, r.watchId, r.severity, r.onlyNegative ? 1 : 0, r.maxSourcePriority, r.minReposts, JSON.stringify(r.channelIds),
-  r.quietStart, r.quietEnd, r.foldSeconds, r.enabled ? 1 : 0,
+  r.quietStart, r.quietEnd, r.foldSeconds, r.enabled ? 1 : 0, r.minRisk ?? null, r.sourceId ?? null, r.minFailures ?? null,
 ];
 
 /** Stores a new rule; returns its id. */
@@ -84,7 +86,8 @@ export function insertRule(db: Db, r: RuleInput, by: number | null, now = Date.n
     db
       .prepare(
         `INSERT INTO alert_rules (name, trigger, watch_id, severity, only_negative, max_source_priority, min_reposts, channel_ids,
-           quiet_start, quiet_end, fold_seconds, enabled, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           quiet_start, quiet_end, fold_seconds, enabled, min_risk, source_id, min_failures, created_by, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(...ruleValues(r), by, now, now).lastInsertRowid,
   );
@@ -94,7 +97,8 @@ export function insertRule(db: Db, r: RuleInput, by: number | null, now = Date.n
 export function updateRule(db: Db, id: number, r: RuleInput, now = Date.now()): void {
   db.prepare(
     `UPDATE alert_rules SET name = ?, trigger = ?, watch_id = ?, severity = ?, only_negative = ?, max_source_priority = ?, min_reposts = ?,
-       channel_ids = ?, quiet_start = ?, quiet_end = ?, fold_seconds = ?, enabled = ?, updated_at = ? WHERE id = ?`,
+       channel_ids = ?, quiet_start = ?, quiet_end = ?, fold_seconds = ?, enabled = ?, min_risk = ?, source_id = ?, min_failures = ?,
+       updated_at = ? WHERE id = ?`,
   ).run(...ruleValues(r), now, id);
 }
 
@@ -109,4 +113,14 @@ export function rulesUsingChannel(db: Db, channelId: number): string[] {
     .prepare("SELECT name FROM alert_rules r WHERE EXISTS (SELECT 1 FROM json_each(r.channel_ids) WHERE value = ?) ORDER BY id")
     .pluck()
     .all(channelId) as string[];
+}
+
+/** Ids of every enabled channel (where a manual raise goes when it names none). */
+export function allEnabledChannelIds(db: Db): number[] {
+  return db.prepare("SELECT id FROM alert_channels WHERE enabled = 1 ORDER BY id").pluck().all() as number[];
+}
+
+/** Enabled channels by name (what a monitor picks from when raising an alert; no settings). */
+export function channelNames(db: Db): { id: number; name: string; kind: string }[] {
+  return db.prepare("SELECT id, name, kind FROM alert_channels WHERE enabled = 1 ORDER BY id").all() as { id: number; name: string; kind: string }[];
 }

@@ -4,8 +4,9 @@ import type { AlertDeliveriesTable, AlertsTable } from "../db/schema";
 
 /** A new alert row. */
 export interface NewAlert {
-  ruleId: number; severity: string; title: string; reason: string; foldKey: string; foldedInto: number | null; dueAt: number | null;
-  itemId: number; publishedAt: number | null; fetchedAt: number; analysedAt: number; createdAt: number;
+  ruleId: number | null; severity: string; title: string; reason: string; foldKey: string; foldedInto: number | null; dueAt: number | null;
+  itemId: number | null; publishedAt: number | null; fetchedAt: number | null; analysedAt: number | null; createdAt: number;
+  eventId?: number | null; sourceId?: number | null; note?: string | null; raisedBy?: number | null;
 }
 
 /** Inserts one alert; returns its id. Call inside the transaction that caused it. */
@@ -13,10 +14,14 @@ export function insertAlert(db: Db, a: NewAlert): number {
   return Number(
     db
       .prepare(
-        `INSERT INTO alerts (rule_id, severity, title, reason, fold_key, folded_into, due_at, item_id, published_at, fetched_at, analysed_at, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO alerts (rule_id, severity, title, reason, fold_key, folded_into, due_at, item_id, published_at, fetched_at, analysed_at, created_at,
+           event_id, source_id, note, raised_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(a.ruleId, a.severity, a.title, a.reason, a.foldKey, a.foldedInto, a.dueAt, a.itemId, a.publishedAt, a.fetchedAt, a.analysedAt, a.createdAt)
+      .run(
+        a.ruleId, a.severity, a.title, a.reason, a.foldKey, a.foldedInto, a.dueAt, a.itemId, a.publishedAt, a.fetchedAt, a.analysedAt, a.createdAt,
+        a.eventId ?? null, a.sourceId ?? null, a.note ?? null, a.raisedBy ?? null,
+      )
       .lastInsertRowid,
   );
 }
@@ -112,4 +117,37 @@ export function repostCountOf(db: Db, itemId: number): number {
     .prepare("SELECT count(*) - 1 FROM items g WHERE g.dup_group = (SELECT dup_group FROM items WHERE id = ?)")
     .pluck()
     .get(itemId) as number;
+}
+
+/** When a trigger last saw its subject (e.g. "burst:3:watch:7") flagged, or null. */
+export function triggerStateAt(db: Db, key: string): number | null {
+  return (db.prepare("SELECT at FROM alert_trigger_state WHERE key = ?").pluck().get(key) as number | undefined) ?? null;
+}
+
+/** Remembers when a trigger last saw its subject flagged. */
+export function setTriggerState(db: Db, key: string, at: number): void {
+  db.prepare("INSERT INTO alert_trigger_state (key, at) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET at = excluded.at").run(key, at);
+}
+
+/** Sizes of events by id (the stored counts, before the batch being committed is added). */
+export function eventSizes(db: Db, ids: readonly number[]): Map<number, number> {
+  const rows = db.prepare("SELECT id, size FROM events WHERE id IN (SELECT value FROM json_each(?))").raw().all(JSON.stringify(ids)) as [number, number][];
+  return new Map(rows);
+}
+
+/** What a manual raise or an event/source alert says about its subject. */
+export function itemForAlert(db: Db, id: number): { id: number; title: string; published_at: number | null; fetched_at: number; event_id: number | null } | undefined {
+  return db.prepare("SELECT id, title, published_at, fetched_at, event_id FROM items WHERE id = ?").get(id) as
+    { id: number; title: string; published_at: number | null; fetched_at: number; event_id: number | null } | undefined;
+}
+
+/** An event's title, effective risk level (the analyst's over the suggestion) and whether it was merged away. */
+export function eventForAlert(db: Db, id: number): { id: number; title: string; risk: string | null; merged_into: number | null } | undefined {
+  return db.prepare("SELECT id, title, coalesce(risk_override, risk_level) AS risk, merged_into FROM events WHERE id = ?").get(id) as
+    { id: number; title: string; risk: string | null; merged_into: number | null } | undefined;
+}
+
+/** A source's name and last error text. */
+export function sourceForAlert(db: Db, id: number): { name: string; last_error: string | null } | undefined {
+  return db.prepare("SELECT name, last_error FROM sources WHERE id = ?").get(id) as { name: string; last_error: string | null } | undefined;
 }

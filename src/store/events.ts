@@ -200,7 +200,19 @@ export function setEventTitle(db: Db, id: number, title: string, now: number): v
   db.prepare("UPDATE events SET title = ?, title_manual = 1, updated_at = ? WHERE id = ?").run(title, now, id);
 }
 
+/** Told inside the override's transaction how an event's effective level (override, else suggestion) changed. */
+export type RiskOverrideListener = (db: Db, id: number, before: string | null, after: string | null, now: number) => void;
+let riskListener: RiskOverrideListener | null = null;
+
+/** Sets the one listener of analysts' risk overrides (the alert triggers; the store cannot import them). */
+export function onRiskOverride(fn: RiskOverrideListener | null): void {
+  riskListener = fn;
+}
+
 /** Sets or clears (null) an analyst's risk level. */
 export function setEventRiskOverride(db: Db, id: number, level: string | null, now: number): void {
+  const effective = "SELECT coalesce(risk_override, risk_level) FROM events WHERE id = ?";
+  const before = riskListener ? ((db.prepare(effective).pluck().get(id) as string | undefined) ?? null) : null;
   db.prepare("UPDATE events SET risk_override = ?, updated_at = ? WHERE id = ?").run(level, now, id);
+  if (riskListener) riskListener(db, id, before, (db.prepare(effective).pluck().get(id) as string | undefined) ?? null, now);
 }

@@ -137,12 +137,25 @@ export function markFetchSuccess(
   );
 }
 
+/** Told inside a failed fetch's transaction how many consecutive failures the source now has. */
+export type FetchErrorListener = (db: Db, sourceId: number, errorCount: number, now: number) => void;
+let fetchErrorListener: FetchErrorListener | null = null;
+
+/** Sets the one listener of failed fetches (the alert triggers; the store cannot import them). */
+export function onFetchError(fn: FetchErrorListener | null): void {
+  fetchErrorListener = fn;
+}
+
 /** Records a failed fetch on the row (its message and stable code); the scheduler backs off using error_count. */
 export function markFetchError(db: Db, id: number, failure: { message: string; code: string }, nextFetchAt: number, now = Date.now()): void {
-  db.run(
-    db.q.updateTable("sources").set((eb) => ({
-      last_fetched_at: now, last_error: failure.message.slice(0, 1000), last_error_code: failure.code,
-      error_count: eb("error_count", "+", 1), next_fetch_at: nextFetchAt,
-    })).where("id", "=", id),
-  );
+  db.tx(() => {
+    db.run(
+      db.q.updateTable("sources").set((eb) => ({
+        last_fetched_at: now, last_error: failure.message.slice(0, 1000), last_error_code: failure.code,
+        error_count: eb("error_count", "+", 1), next_fetch_at: nextFetchAt,
+      })).where("id", "=", id),
+    );
+    const count = fetchErrorListener && (db.prepare("SELECT error_count FROM sources WHERE id = ?").pluck().get(id) as number | undefined);
+    if (fetchErrorListener && count != null) fetchErrorListener(db, id, count, now);
+  });
 }

@@ -3,7 +3,8 @@ import { useState } from "react";
 import { App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Switch, Table, Tag } from "antd";
 import type { TableColumnsType } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
-import { CHANNEL_KIND_LIST, SEVERITIES, type ChannelKindName, type ChannelView, type RuleView, type Severity } from "../../src/shared/alerts-api";
+import { CHANNEL_KIND_LIST, RISK_LEVEL_LIST, SEVERITIES, TRIGGER_LIST, type ChannelKindName, type ChannelView, type RuleView, type Severity, type TriggerName } from "../../src/shared/alerts-api";
+import type { SourceView } from "../../src/shared/api";
 import type { WatchView } from "../../src/shared/analysis-api";
 import { api } from "../api/client";
 import { useApi } from "../api/hooks";
@@ -12,7 +13,7 @@ import { useT } from "../locales/i18n";
 import { useReportError } from "../lib/use-report-error";
 
 type ChannelForm = { name: string; kind: ChannelKindName; url?: string; secret?: string };
-type RuleForm = { name: string; watchId: number; severity: Severity; channelIds: number[]; onlyNegative: boolean; quietStart?: string; quietEnd?: string; foldSeconds: number };
+type RuleForm = { name: string; trigger: TriggerName; watchId?: number; minRisk?: string; sourceId?: number; minFailures?: number; severity: Severity; channelIds: number[]; onlyNegative: boolean; quietStart?: string; quietEnd?: string; foldSeconds: number };
 
 /** The /alert-settings page. */
 export function AlertSettingsPage() {
@@ -22,11 +23,13 @@ export function AlertSettingsPage() {
   const channels = useApi<{ channels: ChannelView[] }>("/api/alert-channels", { keepPrevious: true });
   const rules = useApi<{ rules: RuleView[] }>("/api/alert-rules", { keepPrevious: true });
   const watches = useApi<{ watches: WatchView[] }>("/api/watches");
+  const sources = useApi<{ sources: SourceView[] }>("/api/sources");
   const [channelOpen, setChannelOpen] = useState(false);
   const [ruleOpen, setRuleOpen] = useState(false);
   const [testing, setTesting] = useState<number>();
   const [channelForm] = Form.useForm<ChannelForm>();
   const [ruleForm] = Form.useForm<RuleForm>();
+  const trigger = Form.useWatch("trigger", ruleForm) ?? "watch";
   const names = new Map((channels.data?.channels ?? []).map((c) => [c.id, c.name]));
 
   const test = async (c: ChannelView) => {
@@ -53,7 +56,7 @@ export function AlertSettingsPage() {
   };
   const saveRule = async (v: RuleForm) => {
     try {
-      await api.post("/api/alert-rules", { ...v, trigger: "watch", quietStart: v.quietStart || null, quietEnd: v.quietEnd || null });
+      await api.post("/api/alert-rules", { ...v, watchId: v.watchId ?? null, minRisk: v.minRisk || null, sourceId: v.sourceId ?? null, minFailures: v.minFailures ?? null, quietStart: v.quietStart || null, quietEnd: v.quietEnd || null });
       setRuleOpen(false);
       ruleForm.resetFields();
       rules.reload();
@@ -90,7 +93,8 @@ export function AlertSettingsPage() {
   ];
   const ruleColumns: TableColumnsType<RuleView> = [
     { title: t("alerts.name"), dataIndex: "name" },
-    { title: t("alerts.watch"), dataIndex: "watchName" },
+    { title: t("alerts.trigger"), dataIndex: "trigger", width: 150, render: (tr: TriggerName) => t(`alerts.trigger.${tr}`) },
+    { title: t("alerts.subject"), key: "subject", render: (_, r) => r.watchName ?? r.sourceName ?? (r.minRisk ? `${t("alerts.minRisk")} ${t(`alerts.severity.${r.minRisk}`)}` : "—") },
     { title: t("alerts.severity"), dataIndex: "severity", width: 80, render: (s: Severity) => t(`alerts.severity.${s}`) },
     { title: t("alerts.channels"), dataIndex: "channelIds", render: (ids: number[]) => ids.map((id) => <Tag key={id}>{names.get(id) ?? `#${id}`}</Tag>) },
     { title: t("alerts.quiet"), key: "quiet", width: 120, render: (_, r) => (r.quietStart ? `${r.quietStart}–${r.quietEnd}` : "—") },
@@ -125,18 +129,36 @@ export function AlertSettingsPage() {
         </Form>
       </Modal>
       <Modal open={ruleOpen} title={t("alerts.addRule")} onCancel={() => setRuleOpen(false)} onOk={() => ruleForm.submit()} destroyOnHidden>
-        <Form form={ruleForm} layout="vertical" initialValues={{ severity: "general", channelIds: [], onlyNegative: false, foldSeconds: 600 }} onFinish={(v) => void saveRule(v)}>
+        <Form form={ruleForm} layout="vertical" initialValues={{ trigger: "watch", severity: "general", channelIds: [], onlyNegative: false, foldSeconds: 600 }} onFinish={(v) => void saveRule(v)}>
           <Form.Item name="name" label={t("alerts.name")} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>
-          <Form.Item name="watchId" label={t("alerts.watch")} rules={[{ required: true }]}>
-            <Select options={(watches.data?.watches ?? []).map((w) => ({ value: w.id, label: w.name }))} />
+          <Form.Item name="trigger" label={t("alerts.trigger")}>
+            <Select options={TRIGGER_LIST.map((tr) => ({ value: tr, label: t(`alerts.trigger.${tr}`) }))} data-testid="rule-trigger" />
           </Form.Item>
+          {(trigger === "watch" || trigger === "burst") && (
+            <Form.Item name="watchId" label={t("alerts.watch")} rules={[{ required: trigger === "watch" }]} extra={trigger === "burst" ? t("alerts.burstWatchHint") : undefined}>
+              <Select allowClear options={(watches.data?.watches ?? []).map((w) => ({ value: w.id, label: w.name }))} />
+            </Form.Item>
+          )}
+          {(trigger === "event_risk" || trigger === "burst") && (
+            <Form.Item name="minRisk" label={t("alerts.minRisk")}>
+              <Select allowClear placeholder={trigger === "event_risk" ? t("alerts.severity.significant") : t("alerts.minRiskAny")} options={RISK_LEVEL_LIST.map((l) => ({ value: l, label: t(`alerts.severity.${l}`) }))} />
+            </Form.Item>
+          )}
+          {trigger === "source_unhealthy" && (
+            <Space>
+              <Form.Item name="sourceId" label={t("alerts.source")}>
+                <Select allowClear placeholder={t("alerts.anySource")} style={{ width: 220 }} options={(sources.data?.sources ?? []).map((src) => ({ value: src.id, label: src.name }))} />
+              </Form.Item>
+              <Form.Item name="minFailures" label={t("alerts.minFailures")}><InputNumber min={1} max={100} placeholder="3" /></Form.Item>
+            </Space>
+          )}
           <Form.Item name="severity" label={t("alerts.severity")}>
             <Select options={SEVERITIES.map((s) => ({ value: s, label: t(`alerts.severity.${s}`) }))} />
           </Form.Item>
           <Form.Item name="channelIds" label={t("alerts.channels")}>
             <Select mode="multiple" options={(channels.data?.channels ?? []).map((c) => ({ value: c.id, label: c.name }))} />
           </Form.Item>
-          <Form.Item name="onlyNegative" label={t("alerts.onlyNegative")} valuePropName="checked"><Switch /></Form.Item>
+          {trigger === "watch" && <Form.Item name="onlyNegative" label={t("alerts.onlyNegative")} valuePropName="checked"><Switch /></Form.Item>}
           <Form.Item label={t("alerts.quiet")} extra={t("alerts.quietHint")}>
             <Space>
               <Form.Item name="quietStart" noStyle><Input placeholder="22:00" style={{ width: 90 }} /></Form.Item>

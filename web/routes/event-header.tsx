@@ -14,6 +14,7 @@ import { formatTime } from "../lib/format";
 import { useReportError } from "../lib/use-report-error";
 import { EventMergeModal } from "./event-merge-modal";
 import { IncidentStartButton } from "./incident-start-button";
+import { RaiseAlertModal } from "./raise-alert-modal";
 
 /** Props of EventHeader; `onChanged` reloads the event after an edit. */
 export interface EventHeaderProps {
@@ -28,6 +29,7 @@ export function EventHeader({ event, onChanged }: EventHeaderProps) {
   const report = useReportError();
   const editor = canAnalyse(useUser().role);
   const [merging, setMerging] = useState(false);
+  const [raising, setRaising] = useState(false);
   const [busy, setBusy] = useState(false);
   const riskLines = useRiskLines(event.risk);
 
@@ -87,6 +89,11 @@ export function EventHeader({ event, onChanged }: EventHeaderProps) {
           </Button>
         )}
         <IncidentStartButton eventId={event.id} />
+        {editor && (
+          <Button size="small" danger onClick={() => setRaising(true)} data-testid="event-raise-alert">
+            {t("alerts.raise")}
+          </Button>
+        )}
         <Link to={`/items?eventId=${event.id}`} data-testid="event-items-link">
           {t("event.viewItems")}
         </Link>
@@ -108,6 +115,7 @@ export function EventHeader({ event, onChanged }: EventHeaderProps) {
           <SentimentMixBar mix={event.sentimentMix} width={160} />
         </Descriptions.Item>
       </Descriptions>
+      <RaiseAlertModal subject={raising ? { eventId: event.id, title: event.title } : null} onClose={() => setRaising(false)} />
       <EventMergeModal
         open={merging}
         target={event}

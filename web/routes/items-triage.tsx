@@ -1,7 +1,7 @@
 // Triage in the ledger: selection, the focused row, bulk and per-row status changes, keyboard shortcuts.
 import { useCallback, useEffect, useState, type Key, type ReactNode } from "react";
 import { App, Button, Modal, Space, Tooltip, Typography } from "antd";
-import { CheckOutlined, QuestionCircleOutlined, StopOutlined, UndoOutlined } from "@ant-design/icons";
+import { AlertOutlined, CheckOutlined, QuestionCircleOutlined, StopOutlined, UndoOutlined } from "@ant-design/icons";
 import { useNavigate } from "react-router-dom";
 import type { BulkTriageResult, ItemStatus, ItemView } from "../../src/shared/api";
 import { api } from "../api/client";
@@ -11,6 +11,7 @@ import type { MessageKey } from "../locales/zh-CN";
 import { formatTime } from "../lib/format";
 import { LEDGER_KEYS, moveFocus, useLedgerKeys, type LedgerAction } from "../lib/ledger-keys";
 import { useReportError } from "../lib/use-report-error";
+import { RaiseAlertModal, type RaiseSubject } from "./raise-alert-modal";
 
 /** What the ledger needs from useItemTriage. */
 export interface ItemTriage {
@@ -23,6 +24,9 @@ export interface ItemTriage {
   apply: (ids: number[], status: ItemStatus) => Promise<void>;
   helpOpen: boolean;
   setHelpOpen: (open: boolean) => void;
+  /** The item the "发预警" dialog is open for. */
+  raising: RaiseSubject | null;
+  setRaising: (subject: RaiseSubject | null) => void;
 }
 
 /** Selection, focus and status changes for the ledger's rows; shortcuts are live while `enabled`. */
@@ -35,6 +39,7 @@ export function useItemTriage(items: readonly ItemView[], enabled: boolean, relo
   const [focusedId, setFocusedId] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [raising, setRaising] = useState<RaiseSubject | null>(null);
 
   // Selected rows that left the page (another page, a filter) are no longer selected.
   useEffect(() => {
@@ -87,14 +92,14 @@ export function useItemTriage(items: readonly ItemView[], enabled: boolean, relo
         setHelpOpen(!helpOpen);
     }
   };
-  useLedgerKeys(enabled, onKey);
+  useLedgerKeys(enabled && raising === null, onKey);
 
   // Keep the focused row in sight as j/k move it.
   useEffect(() => {
     if (focusedId !== null) document.querySelector(`tr[data-row-key="${focusedId}"]`)?.scrollIntoView({ block: "nearest" });
   }, [focusedId]);
 
-  return { selected, setSelected, focusedId, setFocusedId, busy, apply, helpOpen, setHelpOpen };
+  return { selected, setSelected, focusedId, setFocusedId, busy, apply, helpOpen, setHelpOpen, raising, setRaising };
 }
 
 const BULK: { status: ItemStatus; label: MessageKey; icon: ReactNode; testId: string }[] = [
@@ -154,6 +159,7 @@ export function TriageBar({ triage }: { triage: ItemTriage }) {
           </tbody>
         </table>
       </Modal>
+      <RaiseAlertModal subject={triage.raising} onClose={() => triage.setRaising(null)} />
     </div>
   );
 }
@@ -196,6 +202,16 @@ export function RowTriage({ item, triage }: { item: ItemView; triage: ItemTriage
           />
         </Tooltip>
       ))}
+      <Tooltip title={t("alerts.raise")}>
+        <Button
+          size="small"
+          type="text"
+          icon={<AlertOutlined />}
+          aria-label={t("alerts.raise")}
+          onClick={() => triage.setRaising({ itemId: item.id, title: item.title })}
+          data-testid="row-raise-alert"
+        />
+      </Tooltip>
     </Space>
   );
 }

@@ -6,26 +6,43 @@ import { AppError } from "../../errors";
 import { recordAudit } from "../../store/audit";
 import { deleteRule, getRule, insertRule, listChannels, listRules, updateRule, type RuleInput, type RuleRow } from "../../store/alert-config";
 import { getWatch } from "../../store/watches";
+import { getSource } from "../../store/sources";
 import { reloadRules } from "../../alerts/outbox";
 import type { AlertSeverity } from "../../alerts/channels/types";
+import type { RiskLevel, Trigger } from "../../alerts/rules";
 import type { Db } from "../../db/connection";
 import { actorOf, authorize, type RouteDeps } from "../context";
 import { errorBody, idParams } from "../schemas";
-import { ruleBody, ruleView } from "../alert-schemas";
+import { ruleBody, rulePatch, ruleView } from "../alert-schemas";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function present(r: RuleRow): z.infer<typeof ruleView> {
   return {
-    id: r.id, name: r.name, trigger: "watch", watchId: r.watch_id ?? 0, watchName: r.watch_name, severity: r.severity as AlertSeverity,
+    id: r.id, name: r.name, trigger: r.trigger as Trigger, watchId: r.watch_id, watchName: r.watch_name, severity: r.severity as AlertSeverity,
     channelIds: JSON.parse(r.channel_ids) as number[], enabled: !!r.enabled, onlyNegative: !!r.only_negative,
     maxSourcePriority: r.max_source_priority, minReposts: r.min_reposts, quietStart: r.quiet_start, quietEnd: r.quiet_end,
     foldSeconds: r.fold_seconds, createdAt: iso(r.created_at), updatedAt: iso(r.updated_at),
+    minRisk: r.min_risk as RiskLevel | null, sourceId: r.source_id, sourceName: r.source_name, minFailures: r.min_failures,
+  };
+}
+
+/** Keeps only the fields a rule's trigger uses (a burst on any event has no watch), with the trigger's defaults. */
+function normalise(b: RuleInput): RuleInput {
+  const t = b.trigger;
+  return {
+    ...b,
+    watchId: t === "watch" || t === "burst" ? b.watchId : null,
+    minRisk: t === "event_risk" ? (b.minRisk ?? "significant") : t === "burst" && b.watchId == null ? (b.minRisk ?? null) : null,
+    sourceId: t === "source_unhealthy" ? (b.sourceId ?? null) : null,
+    minFailures: t === "source_unhealthy" ? (b.minFailures ?? 3) : null,
   };
 }
 
 function check(db: Db, b: RuleInput): void {
-  if (!getWatch(db, b.watchId)) throw AppError.validation({ watchId: "alerts.unknown_watch" });
+  if (b.trigger === "watch" && b.watchId == null) throw AppError.validation({ watchId: "alerts.watch_required" });
+  if (b.watchId != null && !getWatch(db, b.watchId)) throw AppError.validation({ watchId: "alerts.unknown_watch" });
+  if (b.sourceId != null && !getSource(db, b.sourceId)) throw AppError.validation({ sourceId: "alerts.unknown_source" });
   const known = new Set(listChannels(db).map((c) => c.id));
   const unknown = b.channelIds.filter((id) => !known.has(id));
   if (unknown.length) throw AppError.validation({ channelIds: { code: "alerts.unknown_channel", params: { ids: unknown.join(", ") } } });
@@ -48,7 +65,7 @@ export async function alertRuleRoutes(app: FastifyInstance, deps: RouteDeps): Pr
     schema: { tags: ["alerts"], body: ruleBody, response: { 201: ruleView, 400: errorBody } },
   }, async (req, reply) => {
     const p = authorize(req, "alerts.manage");
-    const b: RuleInput = { ...req.body, channelIds: [...new Set(req.body.channelIds)] };
+    const b = normalise({ ...req.body, channelIds: [...new Set(req.body.channelIds)] });
     check(db, b);
     const id = db.tx(() => {
       const id = insertRule(db, b, p.id);
@@ -60,14 +77,14 @@ export async function alertRuleRoutes(app: FastifyInstance, deps: RouteDeps): Pr
   });
 
   r.patch("/api/alert-rules/:id", {
-    schema: { tags: ["alerts"], params: idParams, body: ruleBody.partial(), response: { 200: ruleView, 400: errorBody, 404: errorBody } },
+    schema: { tags: ["alerts"], params: idParams, body: rulePatch, response: { 200: ruleView, 400: errorBody, 404: errorBody } },
   }, async (req) => {
     const p = authorize(req, "alerts.manage");
     const old = getRule(db, req.params.id);
     if (!old) throw AppError.notFound("alert rule");
     const cur = present(old);
     const given = Object.fromEntries(Object.entries(req.body).filter(([, v]) => v !== undefined));
-    const b: RuleInput = { ...cur, ...given, trigger: "watch" };
+    const b = normalise({ ...cur, ...given } as RuleInput);
     check(db, b);
     db.tx(() => {
       updateRule(db, old.id, b);

@@ -6,12 +6,14 @@ import { z } from "zod";
 import { AppError } from "../../errors";
 import { recordAudit } from "../../store/audit";
 import { acknowledgeAlert, getAlert, listAlerts, type DeliveryRow } from "../../store/alerts";
+import { channelNames } from "../../store/alert-config";
+import { raiseAlert } from "../../alerts/triggers";
 import { subscribeLive } from "../../alerts/live";
 import type { AlertSeverity } from "../../alerts/channels/types";
 import type { AlertsTable } from "../../db/schema";
 import { actorOf, authorize, type RouteDeps } from "../context";
 import { errorBody, idParams } from "../schemas";
-import { alertView } from "../alert-schemas";
+import { alertView, raiseBody } from "../alert-schemas";
 
 const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString());
 const HEARTBEAT_MS = 25_000;
@@ -21,6 +23,7 @@ function present(a: AlertsTable & { deliveries: DeliveryRow[] }): z.infer<typeof
     id: a.id, ruleId: a.rule_id, severity: a.severity as AlertSeverity, title: a.title, reason: a.reason, itemId: a.item_id, foldedInto: a.folded_into,
     publishedAt: iso(a.published_at), fetchedAt: iso(a.fetched_at), analysedAt: iso(a.analysed_at), createdAt: iso(a.created_at)!,
     acknowledgedAt: iso(a.acknowledged_at), acknowledgedBy: a.acknowledged_by,
+    eventId: a.event_id ?? null, sourceId: a.source_id ?? null, note: a.note ?? null, raisedBy: a.raised_by ?? null,
     deliveries: a.deliveries.map((d) => ({
       channelId: d.channel_id, state: d.state as "pending" | "sent" | "failed", attempts: d.attempts, lastError: d.last_error,
       sentAt: iso(d.sent_at), nextAt: d.state === "pending" ? iso(d.next_at) : null,
@@ -47,6 +50,40 @@ export async function alertRoutes(app: FastifyInstance, deps: RouteDeps): Promis
   }, async (req) => {
     authorize(req, "alerts.read");
     return { alerts: listAlerts(db, req.query.limit, req.query.before).map(present) };
+  });
+
+  r.post("/api/alerts", {
+    schema: {
+      tags: ["alerts"], summary: "A monitor raises an alert on an item or an event by hand", body: raiseBody,
+      response: { 201: alertView, 400: errorBody },
+    },
+  }, async (req, reply) => {
+    const p = authorize(req, "alerts.raise");
+    const b = req.body;
+    if ((b.itemId == null) === (b.eventId == null)) throw AppError.validation({ itemId: "alerts.raise_subject" });
+    const known = new Set(channelNames(db).map((c) => c.id));
+    const unknown = (b.channelIds ?? []).filter((id) => !known.has(id));
+    if (unknown.length) throw AppError.validation({ channelIds: { code: "alerts.unknown_channel", params: { ids: unknown.join(", ") } } });
+    const id = db.tx(() => {
+      const id = raiseAlert(db, { ...b, channelIds: b.channelIds && [...new Set(b.channelIds)], note: b.note || null, by: { id: p.id, username: p.username } });
+      if (id == null) throw AppError.validation(b.itemId != null ? { itemId: "alerts.unknown_item" } : { eventId: "alerts.unknown_event" });
+      recordAudit(db, {
+        actor: actorOf(p), action: "alert.raise", targetType: "alert", targetId: id,
+        summary: { itemId: b.itemId ?? null, eventId: b.eventId ?? null, severity: b.severity, note: b.note ?? null, channelIds: b.channelIds ?? null }, ip: req.ip,
+      });
+      return id;
+    });
+    return reply.code(201).send(present(listAlerts(db, 1, id + 1)[0]));
+  });
+
+  r.get("/api/alerts/channels", {
+    schema: {
+      tags: ["alerts"], summary: "Enabled channels by name, for raising an alert",
+      response: { 200: z.object({ channels: z.array(z.object({ id: z.number(), name: z.string(), kind: z.string() })) }) },
+    },
+  }, async (req) => {
+    authorize(req, "alerts.raise");
+    return { channels: channelNames(db) };
   });
 
   r.post("/api/alerts/:id/ack", {
