@@ -75,6 +75,12 @@ const table = {
   // The office's time zone for working-day deadlines ("" : the server's own, from TZ).
   timeZone: { env: "TINGFENG_TIME_ZONE", schema: timeZone, default: "", secret: false },
   workHours: { env: "TINGFENG_WORK_HOURS", schema: workHours, default: "08:30-12:00,14:00-17:30", secret: false },
+  // The public message board: submissions per client address per minute, and per second for everyone.
+  boardIpPerMinute: { env: "TINGFENG_BOARD_IP_PER_MINUTE", schema: z.coerce.number().positive().max(10_000), default: "5", secret: false },
+  boardGlobalPerSecond: { env: "TINGFENG_BOARD_GLOBAL_PER_SECOND", schema: z.coerce.number().positive().max(100_000), default: "300", secret: false },
+  boardPowMaxNumber: { env: "TINGFENG_BOARD_POW_MAX_NUMBER", schema: z.coerce.number().int().min(100).max(10_000_000), default: "50000", secret: false },
+  boardAnswerDays: { env: "TINGFENG_BOARD_ANSWER_DAYS", schema: z.coerce.number().int().min(0).max(365), default: "5", secret: false },
+  boardBlockWords: { env: "TINGFENG_BOARD_BLOCK_WORDS", schema: z.string().transform((v) => v.split(/[,，]/).map((w) => w.trim()).filter(Boolean)), default: "", secret: false },
   logLevel: { env: "TINGFENG_LOG_LEVEL", schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]), default: "info", secret: false },
 } as const;
 

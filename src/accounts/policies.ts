@@ -13,7 +13,8 @@ export type Action =
   | "alerts.read" | "alerts.ack" | "alerts.manage"
   | "cases.read" | "cases.create" | "cases.manage" | "cases.instruct" | "cases.handle" | "cases.configure"
   | "incidents.banner" | "incidents.read" | "incidents.note" | "incidents.manage"
-  | "alerts.raise";
+  | "alerts.raise"
+  | "board.read" | "board.moderate" | "board.answer" | "board.publish" | "board.contact";
 
 /** What an action applies to, when it matters (e.g. a unit for scoping). */
 export interface Resource {
@@ -74,6 +75,14 @@ const rules: Record<Action, Rule> = {
   "incidents.manage": ["admin", "monitor"],
   // A manual alert on an item or event (the ledger's and the event page's "发预警"): monitors.
   "alerts.raise": ["admin", "monitor"],
+  // The message board: the office sees every message, unit staff their units'; monitors moderate and
+  // route; the unit drafts answers, which its spokesperson (or an admin) publishes; a reporter's
+  // contact is opened only by administrators, with a reason, audited.
+  "board.read": (p, r) => (r.unitId === undefined ? true : scoped(p, r)),
+  "board.moderate": ["admin", "monitor"],
+  "board.answer": (p, r) => ["admin", "monitor", "spokesperson"].includes(p.role) || (p.role === "handler" && scoped(p, r)),
+  "board.publish": ["admin", "spokesperson"],
+  "board.contact": ["admin"],
 };
 
 /** True when the principal may perform the action on the resource. */

@@ -24,6 +24,9 @@ export function installAuth(app: FastifyInstance, deps: AppDeps): void {
     // "/api/auth/logout" and must be checked like it. Unmatched URLs (undefined) go to the 404 handler.
     const route = req.routeOptions.url;
     if (!route?.startsWith("/api/")) return;
+    // The public board's routes act for no one: no session is resolved, so no CSRF token is asked of a
+    // member of the public (or of a signed-in colleague using the public form).
+    if (route.startsWith("/api/public/")) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       const s = resolveSession(deps.db, token);

@@ -134,6 +134,17 @@ export const MESSAGES: Record<string, Texts> = {
   "resource.case": { "zh-CN": "工单", en: "Case" },
   "resource.routing rule": { "zh-CN": "分办规则", en: "Routing rule" },
 
+  // The public message board (留言板).
+  "board.pow_invalid": { "zh-CN": "人机验证未通过或已过期，请重新验证后提交", en: "The proof-of-work check failed or expired; verify again and resubmit" },
+  "board.pow_replayed": { "zh-CN": "该验证已使用过，请重新验证后提交", en: "This verification was already used; verify again" },
+  "board.bad_state": { "zh-CN": "留言当前状态不允许此操作", en: "The message's state does not allow this" },
+  "board.no_draft": { "zh-CN": "没有待审核的答复稿", en: "There is no draft answer to approve" },
+  "board.not_answered": { "zh-CN": "留言尚未答复，暂不能评价", en: "The message has no answer to rate yet" },
+  "board.already_rated": { "zh-CN": "已评价过，不能重复评价", en: "This answer was already rated" },
+  "board.bad_period": { "zh-CN": "结束日期不能早于开始日期", en: "The end date is before the start date" },
+  "board.no_unit": { "zh-CN": "请先为留言指定承办单位", en: "Route the message to a unit first" },
+  "resource.board message": { "zh-CN": "留言", en: "Message" },
+
   // Cases (处置工单).
   "cases.step_not_allowed": { "zh-CN": "工单当前状态为「{state}」，不能执行「{step}」", en: "A case in state \"{state}\" cannot take the step \"{step}\"" },
   "cases.step_needs_field": { "zh-CN": "此步骤需要填写该项", en: "This step needs this field" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deadline, formatPeriods, isWorkingDay, localDate, parsePeriods, workingMsBetween, type WorkingCalendar } from "./working-calendar";
+import { deadline, formatPeriods, isWorkingDay, localDate, localMidnight, parsePeriods, workingMsBetween, type WorkingCalendar } from "./working-calendar";
 
 // Office hours 08:30–12:00 and 14:00–17:30 (7 working hours a day) in Beijing time, with a
 // National Day holiday (Oct 1–7) and a make-up working Saturday (Oct 10).
@@ -59,6 +59,8 @@ describe("working calendar", () => {
     const t = deadline(ny, Date.parse("2026-03-07T12:00:00Z"), { amount: 1, unit: "working_hours" });
     expect(new Date(t).toISOString()).toBe("2026-03-09T13:30:00.000Z");
     expect(localDate(Date.parse("2026-03-09T03:00:00Z"), "America/New_York")).toBe("2026-03-08");
+    expect(new Date(localMidnight("2026-03-09", "America/New_York")).toISOString()).toBe("2026-03-09T04:00:00.000Z");
+    expect(new Date(localMidnight("2026-12-07", "Asia/Shanghai")).toISOString()).toBe("2026-12-06T16:00:00.000Z");
   });
 
   it("refuses malformed working hours", () => {

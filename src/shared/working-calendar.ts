@@ -90,6 +90,11 @@ export function localDate(t: number, timeZone: string): string {
   return `${p.y}-${String(p.mo).padStart(2, "0")}-${String(p.d).padStart(2, "0")}`;
 }
 
+/** The moment a local date 'YYYY-MM-DD' begins in a zone. */
+export function localMidnight(date: string, timeZone: string): number {
+  return fromLocal(Date.parse(`${date}T00:00:00Z`), 0, timeZone);
+}
+
 const dayKey = (dayUtc: number): string => new Date(dayUtc).toISOString().slice(0, 10);
 
 /** Whether a local day (as UTC midnight of its date) is a working day. */

@@ -1,4 +1,5 @@
 // Audit log rows: written in the same transaction as the change they describe.
+import { sql } from "kysely";
 import type { Db } from "../db/connection";
 import type { AuditLogTable } from "../db/schema";
 
@@ -45,7 +46,8 @@ export function updateAuditSummary(db: Db, id: number, summary: Record<string, u
 function filtered(db: Db, f: Omit<AuditFilter, "limit" | "offset">) {
   let q = db.q.selectFrom("audit_log");
   if (f.actor) q = q.where("actor_name", "=", f.actor);
-  if (f.action) q = q.where("action", "like", `%${f.action.replace(/[%_]/g, "")}%`);
+  // A substring match: % and _ in the filter (actions such as "board.contact_view") are matched literally.
+  if (f.action) q = q.where(sql<boolean>`action LIKE ${`%${f.action.replace(/[\\%_]/g, "\\$&")}%`} ESCAPE '\\'`);
   if (f.targetType) q = q.where("target_type", "=", f.targetType);
   if (f.from !== undefined) q = q.where("at", ">=", f.from);
   if (f.to !== undefined) q = q.where("at", "<=", f.to);

@@ -19,6 +19,8 @@ import { alertRuleRoutes } from "./alert-rules";
 import { alertRoutes } from "./alerts";
 import { caseRoutes } from "./cases";
 import { caseConfigRoutes } from "./case-config";
+import { boardPublicRoutes } from "./board-public";
+import { boardRoutes } from "./board";
 import { incidentRoutes } from "./incidents";
 
 /** Adds all /api routes. */
@@ -52,6 +54,6 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
 
   for (const mod of [
     authRoutes, sourceRoutes, itemTriageRoutes, itemRoutes, unitRoutes, userRoutes, auditRoutes, watchRoutes, eventRoutes, analysisRoutes,
-    alertChannelRoutes, alertRuleRoutes, alertRoutes, incidentRoutes, caseRoutes, caseConfigRoutes,
+    alertChannelRoutes, alertRuleRoutes, alertRoutes, incidentRoutes, caseRoutes, caseConfigRoutes, boardPublicRoutes, boardRoutes,
   ]) await mod(app, deps);
 }
