@@ -10,7 +10,8 @@ export type Action =
   | "sources.read" | "sources.write"
   | "units.read" | "units.write" | "users.read" | "users.write" | "audit.read"
   | "analysis.read" | "analysis.write"
-  | "alerts.read" | "alerts.ack" | "alerts.manage";
+  | "alerts.read" | "alerts.ack" | "alerts.manage"
+  | "duty.read" | "duty.write";
 
 /** What an action applies to, when it matters (e.g. a unit for scoping). */
 export interface Resource { unitId?: number | null }
@@ -47,6 +48,9 @@ const rules: Record<Action, Rule> = {
   "alerts.read": office,
   "alerts.ack": ["admin", "monitor", "leader"],
   "alerts.manage": ["admin"],
+  // Duty rota (值班): everyone sees who is on duty; administrators and the office's monitors plan it.
+  "duty.read": everyone,
+  "duty.write": ["admin", "monitor"],
 };
 
 /** True when the principal may perform the action on the resource. */
