@@ -50,6 +50,10 @@ const table = {
   alertTimeoutMs: { env: "TINGFENG_ALERT_TIMEOUT_MS", schema: z.coerce.number().int().min(100), default: "10000", secret: false },
   alertRetryBaseMs: { env: "TINGFENG_ALERT_RETRY_BASE_MS", schema: z.coerce.number().int().min(10), default: "5000", secret: false },
   alertMaxAttempts: { env: "TINGFENG_ALERT_MAX_ATTEMPTS", schema: z.coerce.number().int().min(1).max(50), default: "10", secret: false },
+  // Escalation of unacknowledged 较大/重大 alerts along the duty rota, then to the unit's leader; signed ack links.
+  escalateSignificantMinutes: { env: "TINGFENG_ESCALATE_SIGNIFICANT_MINUTES", schema: z.coerce.number().int().min(1).max(1440), default: "15", secret: false },
+  escalateMajorMinutes: { env: "TINGFENG_ESCALATE_MAJOR_MINUTES", schema: z.coerce.number().int().min(1).max(1440), default: "5", secret: false },
+  ackLinkHours: { env: "TINGFENG_ACK_LINK_HOURS", schema: z.coerce.number().int().min(1).max(24 * 30), default: "24", secret: false },
   logLevel: { env: "TINGFENG_LOG_LEVEL", schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]), default: "info", secret: false },
 } as const;
 

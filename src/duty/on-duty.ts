@@ -1,14 +1,13 @@
 // Who is on duty in a unit at a moment: the stored rota around it, read through the pure logic.
 import type { Db } from "../db/connection";
 import { enabledUserIds, getDutySettings, listAssignments, listLeave, listSwaps } from "../store/duty";
-import { parseClock } from "../alerts/rules";
-import { addDays, DEFAULT_SHIFT_TIMES, localReading, onDutyIn, slotAt, type Rota, type Shift, type ShiftTimes, type Slot } from "./rota";
+import { addDays, DEFAULT_SHIFT_TIMES, parseClockText, localReading, onDutyIn, slotAt, type Rota, type Shift, type ShiftTimes, type Slot } from "./rota";
 
 /** A unit's shift times (the defaults when never set). */
 export function shiftTimesOf(db: Db, unitId: number): ShiftTimes {
   const s = getDutySettings(db, unitId);
-  const dayStart = parseClock(s?.day_start);
-  const nightStart = parseClock(s?.night_start);
+  const dayStart = parseClockText(s?.day_start);
+  const nightStart = parseClockText(s?.night_start);
   return dayStart != null && nightStart != null ? { dayStart, nightStart } : DEFAULT_SHIFT_TIMES;
 }
 

@@ -110,3 +110,11 @@ export function rulesUsingChannel(db: Db, channelId: number): string[] {
     .pluck()
     .all(channelId) as string[];
 }
+
+/** A rule's recipients besides channels (stored apart from the rule's other fields). */
+export interface RuleRecipientsInput { userIds: readonly number[]; onDuty: boolean; dutyUnitId: number | null }
+
+/** Sets a rule's recipients. */
+export function setRuleRecipients(db: Db, id: number, r: RuleRecipientsInput): void {
+  db.prepare("UPDATE alert_rules SET recipient_user_ids = ?, on_duty = ?, duty_unit_id = ? WHERE id = ?").run(JSON.stringify(r.userIds), r.onDuty ? 1 : 0, r.dutyUnitId, id);
+}

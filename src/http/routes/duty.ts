@@ -8,9 +8,8 @@ import { getUnit } from "../../store/units";
 import {
   deleteLeave, displayNames, enabledUserIds, getLeave, insertLeave, insertSwap, listLeave, listSwaps, replaceShift, setDutySettings, topUnitId,
 } from "../../store/duty";
-import { addDays, clockText, localReading, onLeave, plannedFor, weekDates, weekStart, type Shift } from "../../duty/rota";
+import { addDays, clockText, localReading, parseClockText, onLeave, plannedFor, weekDates, weekStart, type Shift } from "../../duty/rota";
 import { loadRota, onDutyNow, shiftTimesOf } from "../../duty/on-duty";
-import { parseClock } from "../../alerts/rules";
 import type { Db } from "../../db/connection";
 import { actorOf, authorize, type RouteDeps } from "../context";
 import { errorBody, idParams } from "../schemas";
@@ -78,8 +77,8 @@ export async function dutyRoutes(app: FastifyInstance, deps: RouteDeps): Promise
     const unitId = unitOf(db, b.unitId);
     requireUsers(db, b.shifts.flatMap((s) => s.userIds), "shifts");
     const times = shiftTimesOf(db, unitId);
-    const dayStart = b.dayStart != null ? parseClock(b.dayStart)! : times.dayStart;
-    const nightStart = b.nightStart != null ? parseClock(b.nightStart)! : times.nightStart;
+    const dayStart = b.dayStart != null ? parseClockText(b.dayStart)! : times.dayStart;
+    const nightStart = b.nightStart != null ? parseClockText(b.nightStart)! : times.nightStart;
     if (dayStart >= nightStart) throw AppError.validation({ nightStart: "duty.bad_times" });
     db.tx(() => {
       if (b.dayStart != null || b.nightStart != null) setDutySettings(db, unitId, clockText(dayStart), clockText(nightStart));

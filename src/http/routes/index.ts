@@ -18,6 +18,7 @@ import { alertChannelRoutes } from "./alert-channels";
 import { alertRuleRoutes } from "./alert-rules";
 import { alertRoutes } from "./alerts";
 import { dutyRoutes } from "./duty";
+import { alertLinkRoutes } from "./alert-links";
 
 /** Adds all /api routes. */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -48,5 +49,5 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
     return deps.reads.run("dashboardStats", [can(p, "dashboard.all_sources") ? null : [], Date.now()]);
   });
 
-  for (const mod of [authRoutes, sourceRoutes, itemTriageRoutes, itemRoutes, unitRoutes, userRoutes, auditRoutes, watchRoutes, eventRoutes, analysisRoutes, alertChannelRoutes, alertRuleRoutes, alertRoutes, dutyRoutes]) await mod(app, deps);
+  for (const mod of [authRoutes, sourceRoutes, itemTriageRoutes, itemRoutes, unitRoutes, userRoutes, auditRoutes, watchRoutes, eventRoutes, analysisRoutes, alertChannelRoutes, alertRuleRoutes, alertRoutes, dutyRoutes, alertLinkRoutes]) await mod(app, deps);
 }
