@@ -37,3 +37,19 @@ describe("ack links", () => {
     expect(checkAckLink(key, id, "1", s, NOW)).toBe("invalid");
   });
 });
+
+describe("ack link in messages", () => {
+  it("closes every text format with the link, kept when items are cut", async () => {
+    const { makeMessage, makeItem } = await import("./channels/testdata/message");
+    const { renderText, PLAIN_FLAVOUR, markdownFlavour } = await import("./channels/format");
+    const ackUrl = signAckLink(key, "https://tf.example.org", 42, NOW, DAY);
+    const message = { ...makeMessage(), ackUrl };
+    expect(renderText(message, PLAIN_FLAVOUR, 100_000)).toContain(`确认收到：${ackUrl}`);
+    expect(renderText(message, markdownFlavour("\n"), 100_000)).toContain(`[确认收到](${ackUrl})`);
+    const long = { ...message, items: Array.from({ length: 10 }, (_, i) => makeItem({ id: i, title: "很长的标题".repeat(40) })) };
+    const cut = renderText(long, PLAIN_FLAVOUR, 2048);
+    expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(2048);
+    expect(cut.endsWith(`确认收到：${ackUrl}`)).toBe(true);
+    expect(renderText(makeMessage(), PLAIN_FLAVOUR, 100_000)).not.toContain("确认收到");
+  });
+});

@@ -69,6 +69,8 @@ export const MESSAGES: Record<string, Texts> = {
   // Accounts and units.
   "user.username_format": { "zh-CN": "用户名为 2–32 位字母、数字或 _.-", en: "2–32 letters, digits or _.-" },
   "user.username_taken": { "zh-CN": "用户名已存在", en: "The username is already taken" },
+  "user.email_format": { "zh-CN": "请填写有效的邮箱地址", en: "Enter a valid e-mail address" },
+  "user.phone_format": { "zh-CN": "请填写有效的电话号码", en: "Enter a valid phone number" },
   "user.unit_not_found": { "zh-CN": "单位不存在", en: "The unit does not exist" },
   "cannot_lock_self": { "zh-CN": "不能停用自己或取消自己的管理员角色", en: "You cannot disable or demote yourself" },
   "unit.parent_not_found": { "zh-CN": "上级单位不存在", en: "The parent unit does not exist" },
