@@ -8,7 +8,7 @@ export const stepView = z.object({
 });
 
 /** The expiry and signature of an ack link. */
-export const linkQuery = z.object({ e: z.string().max(20), s: z.string().max(100) });
+export const linkQuery = z.object({ e: z.string().max(20).default(""), s: z.string().max(100).default("") });
 
 /** What the ack link page shows. */
 export const linkAlertView = z.object({

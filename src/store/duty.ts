@@ -109,3 +109,8 @@ export function displayNames(db: Db, ids: readonly number[]): Map<number, string
 export function enabledUserIds(db: Db, ids: readonly number[]): number[] {
   return db.prepare("SELECT id FROM users WHERE disabled = 0 AND id IN (SELECT value FROM json_each(?)) ORDER BY id").pluck().all(JSON.stringify(ids)) as number[];
 }
+
+/** Enabled people who can be put on the rota (id, name, unit). */
+export function listDutyPeople(db: Db): { id: number; name: string; unitId: number | null }[] {
+  return db.prepare("SELECT id, display_name AS name, unit_id AS unitId FROM users WHERE disabled = 0 ORDER BY unit_id, id").all() as { id: number; name: string; unitId: number | null }[];
+}

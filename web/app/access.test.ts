@@ -15,13 +15,14 @@ describe("visiblePages", () => {
       "users",
       "audit",
       "alertSettings",
+      "duty",
     ]);
-    expect(visiblePages("monitor")).toEqual(["dashboard", "items", "watches", "events", "alerts", "sources", "dictionary"]);
+    expect(visiblePages("monitor")).toEqual(["dashboard", "items", "watches", "events", "alerts", "sources", "dictionary", "duty"]);
   });
 
   it("keeps the office ledger from unit staff, as the server policy does", () => {
-    expect(visiblePages("leader")).toEqual(["dashboard", "items", "watches", "events", "alerts"]);
-    expect(visiblePages("handler")).toEqual(["dashboard"]);
+    expect(visiblePages("leader")).toEqual(["dashboard", "items", "watches", "events", "alerts", "duty"]);
+    expect(visiblePages("handler")).toEqual(["dashboard", "duty"]);
   });
 
   it("lets only admins and monitors triage", () => {

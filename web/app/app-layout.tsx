@@ -18,6 +18,7 @@ import {
   TeamOutlined,
   AlertOutlined,
   NotificationOutlined,
+  ScheduleOutlined,
 } from "@ant-design/icons";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { PageSpinner } from "../components/page-states";
@@ -38,6 +39,7 @@ const ICONS: Record<PageKey, ReactNode> = {
   units: <ApartmentOutlined />,
   users: <TeamOutlined />,
   audit: <AuditOutlined />,
+  duty: <ScheduleOutlined />,
 };
 
 /** Layout for every page behind the login; lazy pages render in its content area. */

@@ -25,6 +25,8 @@ const AlertsPage = lazy(() => import("../routes/alerts-page").then((m) => ({ def
 const AlertSettingsPage = lazy(() =>
   import("../routes/alert-settings-page").then((m) => ({ default: m.AlertSettingsPage })),
 );
+const DutyPage = lazy(() => import("../routes/duty-page").then((m) => ({ default: m.DutyPage })));
+const AckLinkPage = lazy(() => import("../routes/ack-link-page").then((m) => ({ default: m.AckLinkPage })));
 const AuditPage = lazy(() => import("../routes/audit-page").then((m) => ({ default: m.AuditPage })));
 
 function gated(page: PageKey, element: ReactNode) {
@@ -64,6 +66,8 @@ export function AppRouter() {
           <Route path="units" element={gated("units", <UnitsPage />)} />
           <Route path="users" element={gated("users", <UsersPage />)} />
           <Route path="audit" element={gated("audit", <AuditPage />)} />
+          <Route path="duty" element={gated("duty", <DutyPage />)} />
+          <Route path="a/:id" element={<AckLinkPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -1,4 +1,5 @@
 // English UI strings; typed against the Chinese table so a missing or extra key fails to compile.
+import { enDuty } from "./en-duty";
 import { enAnalysis } from "./en-analysis";
 import { enAlerts } from "./en-alerts";
 import { enTriage } from "./en-triage";
@@ -156,4 +157,5 @@ export const en: Messages = {
   ...enAnalysis,
   ...enTriage,
   ...enAlerts,
+  ...enDuty,
 };

@@ -88,6 +88,7 @@ describe("duty rota API", () => {
       expect((await c.post("/api/duty/leave", { userId: aId, startDate: "2026-12-07", endDate: "2026-12-07" })).statusCode).toBe(403);
     }
     expect((await t!.app.inject({ method: "GET", url: "/api/duty/now" })).statusCode).toBe(401);
+    expect((await handler.get("/api/duty/people")).statusCode).toBe(403);
     expect(t!.db.sqlite.prepare("SELECT count(*) FROM duty_leave").pluck().get()).toBe(0);
   });
 
@@ -120,5 +121,7 @@ describe("duty rota API", () => {
     expect(res.statusCode).toBe(200);
     const week = (await admin.get(`/api/duty/rota?unitId=${unit.id}`)).json();
     expect([week.dayStart, week.nightStart]).toEqual(["09:00", "21:00"]);
+    const people = (await admin.get("/api/duty/people")).json().people.map((p: { name: string }) => p.name);
+    expect(people).toEqual(expect.arrayContaining(["zhangsan", "lisi"]));
   });
 });

@@ -6,7 +6,7 @@ import { AppError } from "../../errors";
 import { recordAudit } from "../../store/audit";
 import { getUnit } from "../../store/units";
 import {
-  deleteLeave, displayNames, enabledUserIds, getLeave, insertLeave, insertSwap, listLeave, listSwaps, replaceShift, setDutySettings, topUnitId,
+  deleteLeave, displayNames, enabledUserIds, getLeave, insertLeave, insertSwap, listDutyPeople, listLeave, listSwaps, replaceShift, setDutySettings, topUnitId,
 } from "../../store/duty";
 import { addDays, clockText, localReading, parseClockText, onLeave, plannedFor, weekDates, weekStart, type Shift } from "../../duty/rota";
 import { loadRota, onDutyNow, shiftTimesOf } from "../../duty/on-duty";
@@ -132,6 +132,13 @@ export async function dutyRoutes(app: FastifyInstance, deps: RouteDeps): Promise
       recordAudit(db, { actor: actorOf(p), action: "duty.leave_delete", targetType: "user", targetId: old.user_id, summary: { startDate: old.start_date, endDate: old.end_date }, ip: req.ip });
     });
     return reply.code(204).send(null);
+  });
+
+  r.get("/api/duty/people", {
+    schema: { tags: ["duty"], summary: "People who can be put on the rota (for those who plan it)", response: { 200: z.object({ people: z.array(z.object({ id: z.number(), name: z.string(), unitId: z.number().nullable() })) }) } },
+  }, async (req) => {
+    authorize(req, "duty.write");
+    return { people: listDutyPeople(db) };
   });
 
   r.get("/api/duty/now", {
