@@ -11,7 +11,7 @@ import { useApi } from "../api/hooks";
 import { canPlanDuty } from "../app/access";
 import { useUser } from "../app/session";
 import { LoadFailed } from "../components/page-states";
-import { useT } from "../locales/i18n";
+import { useI18n } from "../locales/i18n";
 import { useReportError } from "../lib/use-report-error";
 
 type Day = RotaView["days"][number];
@@ -25,7 +25,8 @@ function shiftDate(date: string, days: number): string {
 
 /** The /duty page. */
 export function DutyPage() {
-  const t = useT();
+  const { t, lang } = useI18n();
+  const weekday = new Intl.DateTimeFormat(lang, { weekday: "short", timeZone: "UTC" });
   const { message } = App.useApp();
   const report = useReportError();
   const planner = canPlanDuty(useUser().role);
@@ -77,7 +78,7 @@ export function DutyPage() {
     </Space>
   );
   const columns: TableColumnsType<Day> = [
-    { title: t("duty.date"), dataIndex: "date", width: 110 },
+    { title: t("duty.date"), dataIndex: "date", width: 150, render: (date: string) => `${date} ${weekday.format(new Date(`${date}T00:00:00Z`))}` },
     ...SHIFTS.map((shift) => ({ title: t(`duty.shift.${shift}`), key: shift, render: (_: unknown, day: Day) => renderShift(day, shift) })),
   ];
 
