@@ -140,3 +140,37 @@ describe("rule recipients and contact details", () => {
     expect(JSON.parse(audit)).toMatchObject({ email: "duty@example.gov.cn" });
   });
 });
+
+describe("a rule's people and whoever is on duty", () => {
+  it("get a matching post's alert in their own browsers, with the steps on the timeline", async () => {
+    const { insertItems } = await import("../../store/items");
+    const { insertSource } = await import("../../store/sources");
+    const { replaceShift } = await import("../../store/duty");
+    const { subscribeLive } = await import("../../alerts/live");
+    const { DEFAULT_SHIFT_TIMES, localReading, slotAt } = await import("../../duty/rota");
+    t = await createTestApp();
+    const admin = await t.userClient("admin");
+    const unit = insertUnit(t.db, "青禾县委网信办", null);
+    const onDuty = await idOf(await t.userClient("monitor", { username: "zhiban", unitId: unit.id }));
+    const named = await idOf(await t.userClient("leader", { username: "lingdao", unitId: unit.id }));
+    const { date, minute } = localReading(Date.now());
+    const slot = slotAt(DEFAULT_SHIFT_TIMES, date, minute);
+    replaceShift(t.db, unit.id, slot.date, slot.shift, [onDuty]);
+    const seen: [number, number][] = [];
+    const offs = [onDuty, named, 9999].map((uid) => subscribeLive((m) => seen.push([uid, m.id]), uid));
+    const watch = (await admin.post("/api/watches", { name: "乱收费", query: "乱收费" })).json().id;
+    const rule = await admin.post("/api/alert-rules", { name: "乱收费预警", trigger: "watch", watchId: watch, severity: "significant", channelIds: [], userIds: [named], onDuty: true });
+    expect(rule.statusCode, rule.body).toBe(201);
+    const source = insertSource(t.db, { name: "青禾论坛", kind: "rss", url: "http://127.0.0.1/feed", intervalSeconds: 300, priority: 2, enabled: true });
+    insertItems(t.db, source.id, [{ guid: "g1", url: null, canonicalUrl: null, contentHash: "h1", author: null, title: "家长反映乱收费", text: "禾溪镇小学家长反映学校乱收费，每学期额外收取补课费八百元", publishedAt: Date.now() }]);
+    await t.analysis.drain();
+    // The escalation job is woken right after the analysis transaction commits; poll until its round has recorded both.
+    const alertId = t.db.sqlite.prepare("SELECT id FROM alerts").pluck().get() as number;
+    for (let i = 0; i < 100 && t.db.sqlite.prepare("SELECT count(*) FROM alert_recipients WHERE state = 'sent'").pluck().get() !== 2; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(seen.sort()).toEqual([[onDuty, alertId], [named, alertId]].sort());
+    const steps = (await admin.get(`/api/alerts/${alertId}/steps`)).json().steps as { kind: string; userName: string | null }[];
+    expect(steps[0].kind).toBe("created");
+    expect(steps.filter((s) => s.kind === "delivered").map((s) => s.userName).sort()).toEqual(["lingdao", "zhiban"]);
+    offs.forEach((off) => off());
+  });
+});
