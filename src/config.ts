@@ -81,6 +81,10 @@ const table = {
   boardPowMaxNumber: { env: "TINGFENG_BOARD_POW_MAX_NUMBER", schema: z.coerce.number().int().min(100).max(10_000_000), default: "50000", secret: false },
   boardAnswerDays: { env: "TINGFENG_BOARD_ANSWER_DAYS", schema: z.coerce.number().int().min(0).max(365), default: "5", secret: false },
   boardBlockWords: { env: "TINGFENG_BOARD_BLOCK_WORDS", schema: z.string().transform((v) => v.split(/[,，]/).map((w) => w.trim()).filter(Boolean)), default: "", secret: false },
+  // Escalation of unacknowledged 较大/重大 alerts along the duty rota, then to the unit's leader; signed ack links.
+  escalateSignificantMinutes: { env: "TINGFENG_ESCALATE_SIGNIFICANT_MINUTES", schema: z.coerce.number().int().min(1).max(1440), default: "15", secret: false },
+  escalateMajorMinutes: { env: "TINGFENG_ESCALATE_MAJOR_MINUTES", schema: z.coerce.number().int().min(1).max(1440), default: "5", secret: false },
+  ackLinkHours: { env: "TINGFENG_ACK_LINK_HOURS", schema: z.coerce.number().int().min(1).max(24 * 30), default: "24", secret: false },
   logLevel: { env: "TINGFENG_LOG_LEVEL", schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]), default: "info", secret: false },
 } as const;
 

@@ -16,7 +16,7 @@ export async function assertPasswordPolicy(password: string, username: string, f
 }
 
 /** Input to create a user. */
-export interface CreateUserInput { username: string; password: string; displayName?: string; role: Role; unitId: number | null }
+export interface CreateUserInput { username: string; password: string; displayName?: string; role: Role; unitId: number | null; email?: string | null; phone?: string | null }
 
 /** Creates a user; 400 when the username is taken, the unit does not exist or the password is weak. */
 export async function createUser(db: Db, actor: Actor | null, input: CreateUserInput, ip: string | null = null): Promise<UsersTable> {
@@ -28,6 +28,7 @@ export async function createUser(db: Db, actor: Actor | null, input: CreateUserI
     if (taken) throw AppError.validation({ username: "user.username_taken" });
     const user = insertUser(db, {
       username: input.username, passwordHash, displayName: input.displayName || input.username, role: input.role, unitId: input.unitId,
+      email: input.email, phone: input.phone,
     });
     recordAudit(db, {
       actor, action: "user.create", targetType: "user", targetId: user.id,
@@ -38,7 +39,7 @@ export async function createUser(db: Db, actor: Actor | null, input: CreateUserI
 }
 
 /** Input to update a user; a new password or disabling ends their sessions. */
-export interface UpdateUserInput { displayName?: string; role?: Role; unitId?: number | null; disabled?: boolean; password?: string }
+export interface UpdateUserInput { displayName?: string; role?: Role; unitId?: number | null; disabled?: boolean; password?: string; email?: string | null; phone?: string | null }
 
 /** Updates a user and records what changed (never the password itself). */
 export async function updateUserAccount(
@@ -56,6 +57,7 @@ export async function updateUserAccount(
     updateUser(db, id, {
       display_name: input.displayName, role: input.role, unit_id: input.unitId,
       disabled: input.disabled === undefined ? undefined : input.disabled ? 1 : 0, password_hash: passwordHash,
+      email: input.email, phone: input.phone,
     });
     if (passwordHash || input.disabled) deleteUserSessions(db, id);
     const { password: _pw, ...rest } = input;

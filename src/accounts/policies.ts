@@ -14,7 +14,8 @@ export type Action =
   | "cases.read" | "cases.create" | "cases.manage" | "cases.instruct" | "cases.handle" | "cases.configure"
   | "incidents.banner" | "incidents.read" | "incidents.note" | "incidents.manage"
   | "alerts.raise"
-  | "board.read" | "board.moderate" | "board.answer" | "board.publish" | "board.contact";
+  | "board.read" | "board.moderate" | "board.answer" | "board.publish" | "board.contact"
+  | "duty.read" | "duty.write";
 
 /** What an action applies to, when it matters (e.g. a unit for scoping). */
 export interface Resource {
@@ -83,6 +84,9 @@ const rules: Record<Action, Rule> = {
   "board.answer": (p, r) => ["admin", "monitor", "spokesperson"].includes(p.role) || (p.role === "handler" && scoped(p, r)),
   "board.publish": ["admin", "spokesperson"],
   "board.contact": ["admin"],
+  // Duty rota (值班): everyone sees who is on duty; administrators and the office's monitors plan it.
+  "duty.read": everyone,
+  "duty.write": ["admin", "monitor"],
 };
 
 /** True when the principal may perform the action on the resource. */

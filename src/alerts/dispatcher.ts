@@ -11,6 +11,8 @@ import { ChannelError, type AlertMessage, type ChannelKind, type ChannelSettings
 import { buildMessage } from "./message";
 import { onEnqueued } from "./outbox";
 import { decryptSecret } from "./secrets";
+import { ackLinkKey } from "./ack-link";
+import { insertStep } from "../store/alert-steps";
 
 const MAX_BACKOFF_MS = 10 * 60_000;
 const BATCH = 100;
@@ -45,7 +47,7 @@ export function channelSettings(db: Db, key: Buffer, channelId: number): Channel
 export interface DispatcherOptions {
   channels: ChannelRegistry;
   key: Buffer;
-  config: Pick<Config, "publicUrl" | "alertTimeoutMs" | "alertRetryBaseMs" | "alertMaxAttempts">;
+  config: Pick<Config, "publicUrl" | "alertTimeoutMs" | "alertRetryBaseMs" | "alertMaxAttempts"> & Partial<Pick<Config, "ackLinkHours">>;
   log?: (m: string) => void;
   /** false: only runOnce() delivers (tests). */
   autostart?: boolean;
@@ -55,6 +57,7 @@ export interface DispatcherOptions {
 export function createDispatcher(db: Db, opts: DispatcherOptions): AlertDispatcher {
   const { channels, key, config } = opts;
   const log = opts.log ?? (() => {});
+  const ackLink = { key: ackLinkKey(key), ttlMs: (config.ackLinkHours ?? 24) * 3600_000 };
   const inflight = new Set<string>();
   let running: Promise<number> | null = null;
   let again = false;
@@ -86,7 +89,11 @@ export function createDispatcher(db: Db, opts: DispatcherOptions): AlertDispatch
     const { error, retryable } = await attemptOnce(d, message);
     const attempt = d.attempts + 1;
     const at = Date.now();
-    if (error == null) recordAttempt(db, d.alert_id, d.channel_id, { state: "sent", error: null, at });
+    if (error == null)
+      db.tx(() => {
+        recordAttempt(db, d.alert_id, d.channel_id, { state: "sent", error: null, at });
+        insertStep(db, d.alert_id, "delivered", null, `渠道 #${d.channel_id}`, at);
+      });
     else if (!retryable || attempt >= config.alertMaxAttempts) {
       recordAttempt(db, d.alert_id, d.channel_id, { state: "failed", error, at });
       log(`alert ${d.alert_id} to channel ${d.channel_id} failed after ${attempt} attempts: ${error}`);
@@ -100,7 +107,7 @@ export function createDispatcher(db: Db, opts: DispatcherOptions): AlertDispatch
       if (!due.length || stopped) return total;
       let failedToRecord = false;
       const messages = new Map<number, AlertMessage | null>();
-      for (const d of due) if (!messages.has(d.alert_id)) messages.set(d.alert_id, buildMessage(db, d.alert_id, config.publicUrl));
+      for (const d of due) if (!messages.has(d.alert_id)) messages.set(d.alert_id, buildMessage(db, d.alert_id, config.publicUrl, ackLink));
       let next = 0;
       const worker = async () => {
         while (next < due.length) {

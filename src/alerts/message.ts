@@ -3,13 +3,17 @@ import type { Db } from "../db/connection";
 import { foldedCount, messageRows } from "../store/alerts";
 import { ALERT_SEVERITIES, type AlertMessage, type AlertSeverity } from "./channels/types";
 import { foldSubject } from "./rules";
+import { signAckLink } from "./ack-link";
 
 const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString());
 const severityOf = (s: string): AlertSeverity => ((ALERT_SEVERITIES as readonly string[]).includes(s) ? (s as AlertSeverity) : "general");
 const sentimentOf = (s: string | null) => (s === "neg" || s === "neu" || s === "pos" ? s : null);
 
-/** The message of a carrier alert, or null when the alert is gone. */
-export function buildMessage(db: Db, carrierId: number, publicUrl: string): AlertMessage | null {
+/** How a message's ack link is signed: the derived key (ackLinkKey), its lifetime, and now. */
+export interface AckLinkOptions { key: Buffer; ttlMs: number; now?: number }
+
+/** The message of a carrier alert, or null when the alert is gone; with `ack`, it carries a signed ack link. */
+export function buildMessage(db: Db, carrierId: number, publicUrl: string, ack?: AckLinkOptions): AlertMessage | null {
   const rows = messageRows(db, carrierId);
   const head = rows[0];
   if (!head || head.id !== carrierId) return null;
@@ -28,5 +32,6 @@ export function buildMessage(db: Db, carrierId: number, publicUrl: string): Aler
     })),
     createdAt: iso(head.created_at)!,
     count,
+    ...(ack ? { ackUrl: signAckLink(ack.key, publicUrl, head.id, ack.now ?? Date.now(), ack.ttlMs) } : {}),
   };
 }

@@ -12,6 +12,8 @@ import {
 } from "./rules";
 import { enabledChannelIds, enabledRules, type RuleRow } from "../store/alert-config";
 import { insertAlert, insertDelivery, latestCarrier, repostCountOf, setTriggerState, triggerStateAt, type NewAlert } from "../store/alerts";
+import { insertStep } from "../store/alert-steps";
+import { NO_RECIPIENTS, planRecipients } from "./recipients";
 
 /** An analysed item offered to the rules, with the times the alert records. */
 export interface AlertCandidate extends RuleItem { publishedAt: number | null; fetchedAt: number }
@@ -33,6 +35,7 @@ function ruleOf(r: RuleRow): Rule {
     severity: (ALERT_SEVERITIES as readonly string[]).includes(r.severity) ? (r.severity as AlertSeverity) : "general",
     maxSourcePriority: r.max_source_priority, minReposts: r.min_reposts, channelIds: JSON.parse(r.channel_ids) as number[],
     quiet: start != null && end != null ? { start, end } : null, foldSeconds: r.fold_seconds,
+    recipients: { userIds: JSON.parse(r.recipient_user_ids ?? "[]") as number[], onDuty: !!r.on_duty, dutyUnitId: r.duty_unit_id ?? null },
   };
 }
 
@@ -91,12 +94,15 @@ export function writeGroup(db: Db, rule: Rule, foldKey: string, bodies: readonly
   for (const body of bodies) {
     const base = { ...body, ruleId: rule.id, severity: rule.severity, foldKey };
     if (carrier != null) {
-      insertAlert(db, { ...base, foldedInto: carrier, dueAt: null });
+      const id = insertAlert(db, { ...base, foldedInto: carrier, dueAt: null });
+      insertStep(db, id, "created", null, `并入预警 #${carrier}`, now);
     } else {
       // The first alert of a window goes at once; one within the window of the last message waits for its end.
       const due = Math.max(release, last && last.due_at + windowMs > now ? last.due_at + windowMs : now);
       carrier = insertAlert(db, { ...base, foldedInto: null, dueAt: due });
       for (const ch of enabledChannelIds(db, rule.channelIds)) insertDelivery(db, carrier, ch, due);
+      insertStep(db, carrier, "created", null, body.reason, now);
+      planRecipients(db, carrier, rule.recipients ?? NO_RECIPIENTS, due, now);
     }
   }
   return bodies.length;

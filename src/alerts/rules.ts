@@ -40,6 +40,8 @@ export interface Rule {
   /** Quiet hours as minutes of the day [start, end) in server time; null: none. */
   quiet: { start: number; end: number } | null;
   foldSeconds: number;
+  /** People and "whoever is on duty" besides channels (absent: none). */
+  recipients?: { userIds: readonly number[]; onDuty: boolean; dutyUnitId: number | null };
 }
 
 /** An analysed item as rules see it. */

@@ -7,12 +7,15 @@ import { parseAllowList } from "../ingest/allow-hosts";
 import { createChannelRegistry, type ChannelRegistry } from "./channels";
 import { createDispatcher, type AlertDispatcher } from "./dispatcher";
 import { loadSecretKey } from "./secrets";
+import { createEscalationJob, type EscalationJob } from "./escalation";
 
 /** The running alert machinery. */
 export interface AlertRuntime {
   key: Buffer;
   channels: ChannelRegistry;
   dispatcher: AlertDispatcher;
+  /** Escalation and delivery to people (rule recipients, whoever is on duty). */
+  escalation: EscalationJob;
   stop(): Promise<void>;
 }
 
@@ -22,9 +25,11 @@ export function createAlertRuntime(db: Db, config: Config, opts: { log?: (m: str
   const agent = createGuardedAgent(parseAllowList(config.fetchAllowHosts));
   const channels = createChannelRegistry({ agent });
   const dispatcher = createDispatcher(db, { channels, key, config, log: opts.log, autostart: opts.autostart });
+  const escalation = createEscalationJob(db, { config, key, channels, log: opts.log, autostart: opts.autostart });
   return {
-    key, channels, dispatcher,
+    key, channels, dispatcher, escalation,
     async stop() {
+      await escalation.stop();
       await dispatcher.stop();
       await agent.close();
     },

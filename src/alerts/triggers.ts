@@ -8,6 +8,7 @@ import { fireBurst, rulesOf, wakeAfterCommit, writeGroup } from "./outbox";
 import { riskRank, riskReached, riskReason, sourceReason, sourceTurnsUnhealthy } from "./rules";
 import { allEnabledChannelIds, enabledChannelIds } from "../store/alert-config";
 import { eventForAlert, insertAlert, insertDelivery, itemForAlert, sourceForAlert } from "../store/alerts";
+import { insertStep } from "../store/alert-steps";
 import { onRiskOverride } from "../store/events";
 import { onFetchError } from "../store/sources";
 
@@ -88,6 +89,7 @@ export function raiseAlert(db: Db, r: ManualRaise, now = Date.now()): number | n
     analysedAt: null, createdAt: now, note: r.note, raisedBy: r.by.id,
   });
   for (const ch of r.channelIds ? enabledChannelIds(db, r.channelIds) : allEnabledChannelIds(db)) insertDelivery(db, id, ch, now);
+  insertStep(db, id, "created", r.by.id, `人工预警${r.note ? `：${r.note}` : ""}`, now);
   wakeAfterCommit(db);
   return id;
 }

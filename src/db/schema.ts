@@ -7,6 +7,8 @@ export interface UnitsTable { id: number; parent_id: number | null; name: string
 export interface UsersTable {
   id: number; username: string; password_hash: string; display_name: string; role: string;
   unit_id: number | null; disabled: number; created_at: number; updated_at: number;
+  /** Contact details (0023): where alerts reach the person besides the app. */
+  email: string | null; phone: string | null;
 }
 /** sessions table. */
 export interface SessionsTable { id: string; user_id: number; csrf_token: string; ip: string | null; created_at: number; expires_at: number }
@@ -73,6 +75,8 @@ export interface AlertRulesTable {
   quiet_end: string | null; fold_seconds: number; enabled: number; created_by: number | null; created_at: number; updated_at: number;
   /** 0022: event_risk / burst of events, source_unhealthy. */
   min_risk: string | null; source_id: number | null; min_failures: number | null;
+  /** Recipients besides channels (0023): user ids (JSON), whoever is on duty, in which unit (null: the top unit). */
+  recipient_user_ids: string; on_duty: number; duty_unit_id: number | null;
 }
 /** alerts table: the ledger (every alert, folded or not). */
 export interface AlertsTable {
@@ -81,6 +85,8 @@ export interface AlertsTable {
   acknowledged_at: number | null; acknowledged_by: number | null;
   /** 0022: what else an alert can be about, and a manual raise's note and author. */
   event_id: number | null; source_id: number | null; note: string | null; raised_by: number | null;
+  /** Escalation (0023): the rota's unit, steps taken, the last step's time, chain exhausted. */
+  duty_unit_id: number | null; escalation_level: number; escalated_at: number | null; escalation_done: number;
 }
 /** alert_deliveries table: the outbox, one row per alert and channel. */
 export interface AlertDeliveriesTable {
@@ -98,6 +104,26 @@ export interface IncidentLogTable { id: number; incident_id: number; at: number;
 
 /** alert_trigger_state table (0022): the last burst end a rule saw flagged per subject. */
 export interface AlertTriggerStateTable { key: string; at: number }
+
+/** duty_settings table: a unit's shift times ('HH:MM'). */
+export interface DutySettingsTable { unit_id: number; day_start: string; night_start: string; updated_at: number }
+/** duty_assignments table: who is on duty in a unit's shift, in order. */
+export interface DutyAssignmentsTable { unit_id: number; date: string; shift: string; position: number; user_id: number }
+/** duty_swaps table (换班). */
+export interface DutySwapsTable {
+  id: number; unit_id: number; date: string; shift: string; from_user_id: number; to_user_id: number; note: string | null;
+  created_by: number | null; created_at: number;
+}
+/** duty_leave table: a person off duty on dates (inclusive). */
+export interface DutyLeaveTable {
+  id: number; user_id: number; start_date: string; end_date: string; note: string | null; created_by: number | null; created_at: number;
+}
+/** alert_recipients table: people an alert was sent to. */
+export interface AlertRecipientsTable {
+  alert_id: number; user_id: number; state: string; reason: string; attempts: number; last_error: string | null; next_at: number; sent_at: number | null;
+}
+/** alert_steps table: an alert's timeline. */
+export interface AlertStepsTable { id: number; alert_id: number; at: number; kind: string; user_id: number | null; note: string | null }
 
 /** A row type whose integer id the database assigns. */
 type Auto<T extends { id: number }> = Omit<T, "id"> & { id: Generated<number> };
@@ -127,6 +153,12 @@ export interface DB {
   incidents: Auto<IncidentsTable>;
   incident_sources: IncidentSourcesTable;
   incident_log: Auto<IncidentLogTable>;
+  duty_settings: DutySettingsTable;
+  duty_assignments: DutyAssignmentsTable;
+  duty_swaps: Auto<DutySwapsTable>;
+  duty_leave: Auto<DutyLeaveTable>;
+  alert_recipients: AlertRecipientsTable;
+  alert_steps: Auto<AlertStepsTable>;
 }
 
 /** A case (处置工单). */

@@ -22,6 +22,13 @@ export const channelView = z.object({
   options: z.record(z.string(), z.unknown()), enabled: z.boolean(), createdAt: z.string(), updatedAt: z.string(),
 });
 
+/** A rule's recipients besides channels: people, and whoever is first on duty in a unit (default: the top unit). */
+const ruleRecipients = {
+  userIds: z.array(z.number().int().positive()).max(50).default([]),
+  onDuty: z.boolean().default(false),
+  dutyUnitId: z.number().int().positive().nullable().default(null),
+};
+
 /** A rule as created. trigger "watch" needs watchId; "burst" takes a watchId or none (any event, optionally of minRisk);
  * "event_risk" takes minRisk (default significant); "source_unhealthy" takes sourceId (none: any) and minFailures (default 3). */
 export const ruleBody = z.object({
@@ -37,6 +44,7 @@ export const ruleBody = z.object({
   quietStart: clock.default(null),
   quietEnd: clock.default(null),
   foldSeconds: z.number().int().min(0).max(86_400).default(600),
+  ...ruleRecipients,
   minRisk: z.enum(RISK_LEVELS).nullable().default(null),
   sourceId: z.number().int().positive().nullable().default(null),
   minFailures: z.number().int().min(1).max(100).nullable().default(null),
@@ -53,6 +61,7 @@ export const ruleView = z.object({
   severity: z.enum(ALERT_SEVERITIES), channelIds: z.array(z.number()), enabled: z.boolean(), onlyNegative: z.boolean(),
   maxSourcePriority: z.number().nullable(), minReposts: z.number().nullable(), quietStart: z.string().nullable(), quietEnd: z.string().nullable(),
   foldSeconds: z.number(), createdAt: z.string(), updatedAt: z.string(),
+  userIds: z.array(z.number()), onDuty: z.boolean(), dutyUnitId: z.number().nullable(),
   minRisk: z.enum(RISK_LEVELS).nullable(), sourceId: z.number().nullable(), sourceName: z.string().nullable(), minFailures: z.number().nullable(),
 });
 

@@ -11,7 +11,7 @@ const iso = (ms: number | null): string | null => (ms == null ? null : new Date(
 export function presentUser(u: UsersTable): UserView {
   return {
     id: u.id, username: u.username, displayName: u.display_name, role: u.role as Role, unitId: u.unit_id,
-    disabled: !!u.disabled, createdAt: iso(u.created_at)!,
+    disabled: !!u.disabled, createdAt: iso(u.created_at)!, email: u.email ?? null, phone: u.phone ?? null,
   };
 }
 

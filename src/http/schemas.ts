@@ -18,7 +18,7 @@ const isoOrNull = z.string().nullable();
 /** UserView. */
 export const userView = z.object({
   id: z.number(), username: z.string(), displayName: z.string(), role: z.enum(ROLES), unitId: z.number().nullable(),
-  disabled: z.boolean(), createdAt: z.string(),
+  disabled: z.boolean(), createdAt: z.string(), email: z.string().nullable(), phone: z.string().nullable(),
 });
 /** UnitView. */
 export const unitView = z.object({ id: z.number(), parentId: z.number().nullable(), name: z.string() });

@@ -37,6 +37,9 @@ export interface UserView {
   unitId: number | null;
   disabled: boolean;
   createdAt: string;
+  /** Where alerts reach the person by e-mail (null: in-app only). */
+  email: string | null;
+  phone: string | null;
 }
 
 /** Body of POST /api/auth/login and GET /api/auth/me. */

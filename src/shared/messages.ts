@@ -46,6 +46,17 @@ export const MESSAGES: Record<string, Texts> = {
   "alerts.quiet_pair": { "zh-CN": "免打扰时段需同时填写开始和结束时间", en: "Quiet hours need both a start and an end" },
   "alerts.url_required": { "zh-CN": "该渠道需要填写地址", en: "This channel needs a URL" },
   "alerts.channel_in_use": { "zh-CN": "该渠道仍被预警规则使用：{rules}", en: "Alert rules still use this channel: {rules}" },
+  "duty.unknown_unit": { "zh-CN": "单位不存在", en: "No such unit" },
+  "duty.unknown_user": { "zh-CN": "用户不存在或已停用：{ids}", en: "No such enabled user: {ids}" },
+  "duty.bad_date": { "zh-CN": "请按 YYYY-MM-DD 填写日期", en: "Use a date as YYYY-MM-DD" },
+  "duty.bad_times": { "zh-CN": "白班开始时间须早于夜班开始时间", en: "The day shift must start before the night shift" },
+  "duty.date_order": { "zh-CN": "结束日期不能早于开始日期", en: "The end date cannot be before the start date" },
+  "duty.not_on_shift": { "zh-CN": "该人员不在此班次中", en: "That person is not on this shift" },
+  "duty.same_person": { "zh-CN": "换班双方不能是同一人", en: "A swap needs two different people" },
+  "duty.no_unit": { "zh-CN": "尚未建立单位，无法排班", en: "There are no units to plan duty for" },
+  "alerts.link_invalid": { "zh-CN": "确认链接无效（签名不符），请从预警消息中重新打开或在预警列表中确认", en: "This acknowledgement link is not valid; open it again from the alert message or acknowledge in the alert list" },
+  "alerts.link_expired": { "zh-CN": "确认链接已过期，请登录听风在预警列表中确认", en: "This acknowledgement link has expired; acknowledge the alert in the alert list" },
+  "alerts.unknown_user": { "zh-CN": "接收人不存在或已停用：{ids}", en: "No such enabled user: {ids}" },
 
   // Sign-in and permissions.
   "auth.required": { "zh-CN": "请先登录", en: "Please sign in" },
@@ -63,6 +74,8 @@ export const MESSAGES: Record<string, Texts> = {
   // Accounts and units.
   "user.username_format": { "zh-CN": "用户名为 2–32 位字母、数字或 _.-", en: "2–32 letters, digits or _.-" },
   "user.username_taken": { "zh-CN": "用户名已存在", en: "The username is already taken" },
+  "user.email_format": { "zh-CN": "请填写有效的邮箱地址", en: "Enter a valid e-mail address" },
+  "user.phone_format": { "zh-CN": "请填写有效的电话号码", en: "Enter a valid phone number" },
   "user.unit_not_found": { "zh-CN": "单位不存在", en: "The unit does not exist" },
   "cannot_lock_self": { "zh-CN": "不能停用自己或取消自己的管理员角色", en: "You cannot disable or demote yourself" },
   "unit.parent_not_found": { "zh-CN": "上级单位不存在", en: "The parent unit does not exist" },

@@ -124,3 +124,11 @@ export function allEnabledChannelIds(db: Db): number[] {
 export function channelNames(db: Db): { id: number; name: string; kind: string }[] {
   return db.prepare("SELECT id, name, kind FROM alert_channels WHERE enabled = 1 ORDER BY id").all() as { id: number; name: string; kind: string }[];
 }
+
+/** A rule's recipients besides channels (stored apart from the rule's other fields). */
+export interface RuleRecipientsInput { userIds: readonly number[]; onDuty: boolean; dutyUnitId: number | null }
+
+/** Sets a rule's recipients. */
+export function setRuleRecipients(db: Db, id: number, r: RuleRecipientsInput): void {
+  db.prepare("UPDATE alert_rules SET recipient_user_ids = ?, on_duty = ?, duty_unit_id = ? WHERE id = ?").run(JSON.stringify(r.userIds), r.onDuty ? 1 : 0, r.dutyUnitId, id);
+}

@@ -3,7 +3,7 @@ import type { Db } from "../db/connection";
 import type { SessionsTable, UsersTable } from "../db/schema";
 
 /** Fields to create a user. */
-export interface NewUser { username: string; passwordHash: string; displayName: string; role: string; unitId: number | null }
+export interface NewUser { username: string; passwordHash: string; displayName: string; role: string; unitId: number | null; email?: string | null; phone?: string | null }
 
 /** All users by id. */
 export function listUsers(db: Db): UsersTable[] {
@@ -30,7 +30,7 @@ export function insertUser(db: Db, u: NewUser, now = Date.now()): UsersTable {
   const { lastInsertRowid } = db.run(
     db.q.insertInto("users").values({
       username: u.username, password_hash: u.passwordHash, display_name: u.displayName, role: u.role,
-      unit_id: u.unitId, disabled: 0, created_at: now, updated_at: now,
+      unit_id: u.unitId, disabled: 0, created_at: now, updated_at: now, email: u.email ?? null, phone: u.phone ?? null,
     }),
   );
   return getUser(db, lastInsertRowid)!;
@@ -39,7 +39,7 @@ export function insertUser(db: Db, u: NewUser, now = Date.now()): UsersTable {
 /** Updates the given user fields. */
 export function updateUser(
   db: Db, id: number,
-  patch: Partial<Pick<UsersTable, "display_name" | "role" | "unit_id" | "disabled" | "password_hash">>, now = Date.now(),
+  patch: Partial<Pick<UsersTable, "display_name" | "role" | "unit_id" | "disabled" | "password_hash" | "email" | "phone">>, now = Date.now(),
 ): void {
   db.run(db.q.updateTable("users").set({ ...patch, updated_at: now }).where("id", "=", id));
 }

@@ -16,13 +16,14 @@ describe("visiblePages", () => {
       "users",
       "audit",
       "alertSettings",
+      "duty",
     ]);
-    expect(visiblePages("monitor")).toEqual(["dashboard", "items", "watches", "events", "alerts", "cases", "sources", "dictionary"]);
+    expect(visiblePages("monitor")).toEqual(["dashboard", "items", "watches", "events", "alerts", "cases", "sources", "dictionary", "duty"]);
   });
 
   it("keeps the office ledger from unit staff, as the server policy does", () => {
-    expect(visiblePages("leader")).toEqual(["dashboard", "items", "watches", "events", "alerts", "cases"]);
-    expect(visiblePages("handler")).toEqual(["dashboard", "cases"]);
+    expect(visiblePages("leader")).toEqual(["dashboard", "items", "watches", "events", "alerts", "cases", "duty"]);
+    expect(visiblePages("handler")).toEqual(["dashboard", "cases", "duty"]);
   });
 
   it("lets only admins and monitors triage", () => {

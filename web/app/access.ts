@@ -15,6 +15,7 @@ export const PAGES = [
   "users",
   "audit",
   "alertSettings",
+  "duty",
 ] as const;
 /** One of PAGES. */
 export type PageKey = (typeof PAGES)[number];
@@ -33,6 +34,7 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   units: "/units",
   users: "/users",
   audit: "/audit",
+  duty: "/duty",
 };
 
 /** Roles of the office itself; unit staff (handler, contributor) get their concerns through cases. */
@@ -52,6 +54,7 @@ const PAGE_ROLES: Record<PageKey, readonly Role[] | "everyone"> = {
   units: ["admin"],
   users: ["admin"],
   audit: ["admin"],
+  duty: "everyone",
 };
 
 /** Whether a user with `role` may open `page`. */
@@ -104,4 +107,9 @@ export function visiblePages(role: Role): PageKey[] {
 export function pageOfPath(pathname: string): PageKey {
   const first = pathname.split("/")[1] ?? "";
   return PAGES.find((page) => page !== "dashboard" && PAGE_PATHS[page] === `/${first}`) ?? "dashboard";
+}
+
+/** Whether a role may plan the duty rota (mirrors `duty.write`). */
+export function canPlanDuty(role: Role): boolean {
+  return role === "admin" || role === "monitor";
 }

@@ -19,6 +19,7 @@ import {
   AlertOutlined,
   NotificationOutlined,
   SolutionOutlined,
+  ScheduleOutlined,
 } from "@ant-design/icons";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { PageSpinner } from "../components/page-states";
@@ -41,6 +42,7 @@ const ICONS: Record<PageKey, ReactNode> = {
   units: <ApartmentOutlined />,
   users: <TeamOutlined />,
   audit: <AuditOutlined />,
+  duty: <ScheduleOutlined />,
 };
 
 /** Layout for every page behind the login; lazy pages render in its content area. */

@@ -27,6 +27,8 @@ const AlertSettingsPage = lazy(() =>
 );
 const CasesPage = lazy(() => import("../routes/cases-page").then((m) => ({ default: m.CasesPage })));
 const CaseDetailPage = lazy(() => import("../routes/case-detail-page").then((m) => ({ default: m.CaseDetailPage })));
+const DutyPage = lazy(() => import("../routes/duty-page").then((m) => ({ default: m.DutyPage })));
+const AckLinkPage = lazy(() => import("../routes/ack-link-page").then((m) => ({ default: m.AckLinkPage })));
 const AuditPage = lazy(() => import("../routes/audit-page").then((m) => ({ default: m.AuditPage })));
 
 function gated(page: PageKey, element: ReactNode) {
@@ -68,6 +70,8 @@ export function AppRouter() {
           <Route path="units" element={gated("units", <UnitsPage />)} />
           <Route path="users" element={gated("users", <UsersPage />)} />
           <Route path="audit" element={gated("audit", <AuditPage />)} />
+          <Route path="duty" element={gated("duty", <DutyPage />)} />
+          <Route path="a/:id" element={<AckLinkPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

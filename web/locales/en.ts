@@ -1,4 +1,5 @@
 // English UI strings; typed against the Chinese table so a missing or extra key fails to compile.
+import { enDuty } from "./en-duty";
 import { enAnalysis } from "./en-analysis";
 import { enAlerts } from "./en-alerts";
 import { enCases } from "./en-cases";
@@ -160,4 +161,5 @@ export const en: Messages = {
   ...enAlerts,
   ...enCases,
   ...enIncidents,
+  ...enDuty,
 };

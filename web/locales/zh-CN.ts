@@ -1,4 +1,5 @@
 // Simplified Chinese UI strings: the default language and the source of truth for message keys.
+import { zhCNDuty } from "./zh-CN-duty";
 import { ITEM_STATUS_ZH } from "../../src/shared/api";
 import { zhCNAnalysis } from "./zh-CN-analysis";
 import { zhCNAlerts } from "./zh-CN-alerts";
@@ -160,6 +161,7 @@ export const zhCN = {
   ...zhCNAlerts,
   ...zhCNCases,
   ...zhCNIncidents,
+  ...zhCNDuty,
 } as const;
 
 /** The shape every locale must fill: exactly the keys of the Chinese table, any string values. */

@@ -14,6 +14,8 @@ import { useReportError } from "../lib/use-report-error";
 
 type ChannelForm = { name: string; kind: ChannelKindName; url?: string; secret?: string };
 type RuleForm = { name: string; trigger: TriggerName; watchId?: number; minRisk?: string; sourceId?: number; minFailures?: number; severity: Severity; channelIds: number[]; onlyNegative: boolean; quietStart?: string; quietEnd?: string; foldSeconds: number };
+// Recipients besides channels (people, whoever is on duty); see /api/duty.
+type RecipientFields = { userIds: number[]; onDuty: boolean; dutyUnitId?: number };
 
 /** The /alert-settings page. */
 export function AlertSettingsPage() {
@@ -28,8 +30,10 @@ export function AlertSettingsPage() {
   const [ruleOpen, setRuleOpen] = useState(false);
   const [testing, setTesting] = useState<number>();
   const [channelForm] = Form.useForm<ChannelForm>();
-  const [ruleForm] = Form.useForm<RuleForm>();
+  const [ruleForm] = Form.useForm<RuleForm & RecipientFields>();
   const trigger = Form.useWatch("trigger", ruleForm) ?? "watch";
+  const people = useApi<{ people: { id: number; name: string }[] }>("/api/duty/people");
+  const units = useApi<{ units: { id: number; name: string }[] }>("/api/units");
   const names = new Map((channels.data?.channels ?? []).map((c) => [c.id, c.name]));
 
   const test = async (c: ChannelView) => {
@@ -54,9 +58,9 @@ export function AlertSettingsPage() {
       report(caught, channelForm);
     }
   };
-  const saveRule = async (v: RuleForm) => {
+  const saveRule = async (v: RuleForm & RecipientFields) => {
     try {
-      await api.post("/api/alert-rules", { ...v, watchId: v.watchId ?? null, minRisk: v.minRisk || null, sourceId: v.sourceId ?? null, minFailures: v.minFailures ?? null, quietStart: v.quietStart || null, quietEnd: v.quietEnd || null });
+      await api.post("/api/alert-rules", { ...v, watchId: v.watchId ?? null, minRisk: v.minRisk || null, sourceId: v.sourceId ?? null, minFailures: v.minFailures ?? null, quietStart: v.quietStart || null, quietEnd: v.quietEnd || null, dutyUnitId: v.dutyUnitId ?? null });
       setRuleOpen(false);
       ruleForm.resetFields();
       rules.reload();
@@ -129,7 +133,7 @@ export function AlertSettingsPage() {
         </Form>
       </Modal>
       <Modal open={ruleOpen} title={t("alerts.addRule")} onCancel={() => setRuleOpen(false)} onOk={() => ruleForm.submit()} destroyOnHidden>
-        <Form form={ruleForm} layout="vertical" initialValues={{ trigger: "watch", severity: "general", channelIds: [], onlyNegative: false, foldSeconds: 600 }} onFinish={(v) => void saveRule(v)}>
+        <Form form={ruleForm} layout="vertical" initialValues={{ trigger: "watch", severity: "general", channelIds: [], onlyNegative: false, foldSeconds: 600, userIds: [], onDuty: false }} onFinish={(v) => void saveRule(v)}>
           <Form.Item name="name" label={t("alerts.name")} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>
           <Form.Item name="trigger" label={t("alerts.trigger")}>
             <Select options={TRIGGER_LIST.map((tr) => ({ value: tr, label: t(`alerts.trigger.${tr}`) }))} data-testid="rule-trigger" />
@@ -158,6 +162,9 @@ export function AlertSettingsPage() {
           <Form.Item name="channelIds" label={t("alerts.channels")}>
             <Select mode="multiple" options={(channels.data?.channels ?? []).map((c) => ({ value: c.id, label: c.name }))} />
           </Form.Item>
+          <Form.Item name="userIds" label={t("alerts.recipients")}><Select mode="multiple" optionFilterProp="label" options={(people.data?.people ?? []).map((p) => ({ value: p.id, label: p.name }))} /></Form.Item>
+          <Form.Item name="onDuty" label={t("alerts.onDuty")} valuePropName="checked"><Switch data-testid="rule-on-duty" /></Form.Item>
+          <Form.Item name="dutyUnitId" label={t("alerts.dutyUnit")}><Select allowClear options={(units.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }))} /></Form.Item>
           {trigger === "watch" && <Form.Item name="onlyNegative" label={t("alerts.onlyNegative")} valuePropName="checked"><Switch /></Form.Item>}
           <Form.Item label={t("alerts.quiet")} extra={t("alerts.quietHint")}>
             <Space>

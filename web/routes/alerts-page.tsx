@@ -12,6 +12,7 @@ import { useT } from "../locales/i18n";
 import { formatTime } from "../lib/format";
 import { rowTestId } from "../lib/table-rows";
 import { useReportError } from "../lib/use-report-error";
+import { AlertTimelineDrawer } from "./alert-timeline-drawer";
 
 const SEVERITY_COLOR: Record<Severity, string> = { general: "blue", significant: "orange", major: "red" };
 const STATE_COLOR: Record<DeliveryView["state"], string> = { pending: "gold", sent: "green", failed: "red" };
@@ -28,6 +29,7 @@ export function AlertsPage() {
   const names = new Map((channels.data?.channels ?? []).map((c) => [c.id, c.name]));
   const [live, setLive] = useState(false);
   const [acking, setAcking] = useState<number>();
+  const [timelineOf, setTimelineOf] = useState<number>();
 
   useEffect(() => {
     const source = new EventSource("/api/alerts/stream");
@@ -63,6 +65,7 @@ export function AlertsPage() {
         <Space direction="vertical" size={0}>
           <Typography.Text strong={!a.acknowledgedAt}>{a.title}</Typography.Text>
           <Typography.Text type="secondary">{a.reason}</Typography.Text>
+          <Typography.Link data-testid="alert-timeline-open" onClick={() => setTimelineOf(a.id)}>{t("alerts.timeline")}</Typography.Link>
         </Space>
       ),
     },
@@ -98,6 +101,7 @@ export function AlertsPage() {
   return (
     <Card title={t("menu.alerts")} extra={live ? <Badge status="processing" text={t("alerts.live")} /> : null}>
       <Table rowKey="id" size="middle" onRow={rowTestId("alert-row")} loading={loading && !data} columns={columns} dataSource={data?.alerts ?? []} pagination={{ pageSize: 50 }} />
+      <AlertTimelineDrawer alertId={timelineOf} onClose={() => setTimelineOf(undefined)} />
     </Card>
   );
 }

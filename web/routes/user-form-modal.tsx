@@ -1,4 +1,4 @@
-// Create or edit a user account: role, unit, display name, password, disabled flag.
+// Create or edit a user account: role, unit, display name, password, contact details, disabled flag.
 import { useEffect, useMemo, useState } from "react";
 import { Button, Form, Input, Modal, Select, Space, Switch, TreeSelect } from "antd";
 import { MIN_PASSWORD_LENGTH, ROLES, type Role, type UnitView, type UserView } from "../../src/shared/api";
@@ -21,6 +21,8 @@ interface UserValues {
   role: Role;
   unitId?: number;
   disabled: boolean;
+  email?: string | null;
+  phone?: string | null;
 }
 
 /** Props of UserFormModal: `user` undefined = closed, null = new, a UserView = edit it. */
@@ -45,14 +47,16 @@ export function UserFormModal({ user, units, onClose, onSaved }: UserFormModalPr
     form.resetFields();
     form.setFieldsValue(
       user
-        ? { ...user, unitId: user.unitId ?? undefined, password: "" }
+        ? { ...user, unitId: user.unitId ?? undefined, password: "", email: user.email ?? "", phone: user.phone ?? "" }
         : { role: "monitor", disabled: false, displayName: "", username: "" },
     );
   }, [open, user, form]);
 
   const submit = async (values: UserValues) => {
     setBusy(true);
-    const common = { displayName: values.displayName.trim(), role: values.role, unitId: values.unitId ?? null };
+    const common = {
+      displayName: values.displayName.trim(), role: values.role, unitId: values.unitId ?? null, email: values.email?.trim() ?? "", phone: values.phone?.trim() ?? "",
+    };
     try {
       if (user) {
         const password = values.password ? { password: values.password } : {};
@@ -99,6 +103,12 @@ export function UserFormModal({ user, units, onClose, onSaved }: UserFormModalPr
         </Form.Item>
         <Form.Item name="unitId" label={t("users.unit")}>
           <TreeSelect allowClear treeDefaultExpandAll treeData={unitTree} placeholder={t("users.noUnit")} />
+        </Form.Item>
+        <Form.Item name="email" label={t("users.email")}>
+          <Input type="email" maxLength={200} autoComplete="off" data-testid="user-email" />
+        </Form.Item>
+        <Form.Item name="phone" label={t("users.phone")}>
+          <Input type="tel" maxLength={40} autoComplete="off" />
         </Form.Item>
         {user && (
           <Form.Item name="disabled" label={t("users.disableAccount")} valuePropName="checked">

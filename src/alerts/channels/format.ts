@@ -140,7 +140,9 @@ export function renderParts(message: AlertMessage, flavour: Flavour, options: Re
   });
   if (message.items.length > shown.length) items.push(`另有 ${message.items.length - shown.length} 条未列出`);
   const url = safeLink(message.url) ?? message.url;
-  return { head, items, link: flavour.link("在听风中查看", url) };
+  const ack = safeLink(message.ackUrl ?? null);
+  const view = flavour.link("在听风中查看", url);
+  return { head, items, link: ack ? `${view}${flavour.newline}${flavour.link("确认收到", ack)}` : view };
 }
 
 /** Joins parts, keeping the first `kept` items; with `truncated`, the note and link close the text. */

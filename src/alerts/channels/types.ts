@@ -41,6 +41,8 @@ export interface AlertMessage {
   createdAt: string;
   /** How many alerts this message folds (1 when it is one). */
   count: number;
+  /** Signed, expiring link that acknowledges the alert after signing in (src/alerts/ack-link.ts). */
+  ackUrl?: string;
 }
 
 /** A channel's stored settings, secrets decrypted (never logged or returned by the API). */

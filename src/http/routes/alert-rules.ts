@@ -5,6 +5,9 @@ import { z } from "zod";
 import { AppError } from "../../errors";
 import { recordAudit } from "../../store/audit";
 import { deleteRule, getRule, insertRule, listChannels, listRules, updateRule, type RuleInput, type RuleRow } from "../../store/alert-config";
+import { setRuleRecipients, type RuleRecipientsInput } from "../../store/alert-config";
+import { enabledUserIds } from "../../store/duty";
+import { getUnit } from "../../store/units";
 import { getWatch } from "../../store/watches";
 import { getSource } from "../../store/sources";
 import { reloadRules } from "../../alerts/outbox";
@@ -24,6 +27,7 @@ function present(r: RuleRow): z.infer<typeof ruleView> {
     maxSourcePriority: r.max_source_priority, minReposts: r.min_reposts, quietStart: r.quiet_start, quietEnd: r.quiet_end,
     foldSeconds: r.fold_seconds, createdAt: iso(r.created_at), updatedAt: iso(r.updated_at),
     minRisk: r.min_risk as RiskLevel | null, sourceId: r.source_id, sourceName: r.source_name, minFailures: r.min_failures,
+    userIds: JSON.parse(r.recipient_user_ids) as number[], onDuty: !!r.on_duty, dutyUnitId: r.duty_unit_id,
   };
 }
 
@@ -49,6 +53,13 @@ function check(db: Db, b: RuleInput): void {
   if ((b.quietStart == null) !== (b.quietEnd == null)) throw AppError.validation({ quietEnd: "alerts.quiet_pair" });
 }
 
+function checkRecipients(db: Db, r: RuleRecipientsInput): void {
+  const ok = new Set(enabledUserIds(db, r.userIds));
+  const missing = r.userIds.filter((id) => !ok.has(id));
+  if (missing.length) throw AppError.validation({ userIds: { code: "alerts.unknown_user", params: { ids: missing.join(", ") } } });
+  if (r.dutyUnitId != null && !getUnit(db, r.dutyUnitId)) throw AppError.validation({ dutyUnitId: "duty.unknown_unit" });
+}
+
 /** Rule routes. */
 export async function alertRuleRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -65,10 +76,12 @@ export async function alertRuleRoutes(app: FastifyInstance, deps: RouteDeps): Pr
     schema: { tags: ["alerts"], body: ruleBody, response: { 201: ruleView, 400: errorBody } },
   }, async (req, reply) => {
     const p = authorize(req, "alerts.manage");
-    const b = normalise({ ...req.body, channelIds: [...new Set(req.body.channelIds)] });
+    const b: RuleInput & RuleRecipientsInput = { ...normalise({ ...req.body, channelIds: [...new Set(req.body.channelIds)] }), userIds: [...new Set(req.body.userIds)], onDuty: req.body.onDuty, dutyUnitId: req.body.dutyUnitId };
     check(db, b);
+    checkRecipients(db, b);
     const id = db.tx(() => {
       const id = insertRule(db, b, p.id);
+      setRuleRecipients(db, id, b);
       recordAudit(db, { actor: actorOf(p), action: "alert_rule.create", targetType: "alert_rule", targetId: id, summary: { ...b }, ip: req.ip });
       return id;
     });
@@ -84,10 +97,13 @@ export async function alertRuleRoutes(app: FastifyInstance, deps: RouteDeps): Pr
     if (!old) throw AppError.notFound("alert rule");
     const cur = present(old);
     const given = Object.fromEntries(Object.entries(req.body).filter(([, v]) => v !== undefined));
-    const b = normalise({ ...cur, ...given } as RuleInput);
+    const merged = { ...cur, ...given } as RuleInput & RuleRecipientsInput;
+    const b: RuleInput & RuleRecipientsInput = { ...normalise(merged), userIds: [...new Set(merged.userIds)], onDuty: merged.onDuty, dutyUnitId: merged.dutyUnitId };
     check(db, b);
+    checkRecipients(db, b);
     db.tx(() => {
       updateRule(db, old.id, b);
+      setRuleRecipients(db, old.id, b);
       recordAudit(db, { actor: actorOf(p), action: "alert_rule.update", targetType: "alert_rule", targetId: old.id, summary: given, ip: req.ip });
     });
     reloadRules(db);

@@ -5,10 +5,11 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../errors";
 import { recordAudit } from "../../store/audit";
-import { acknowledgeAlert, getAlert, listAlerts, type DeliveryRow } from "../../store/alerts";
+import { listAlerts, type DeliveryRow } from "../../store/alerts";
 import { channelNames } from "../../store/alert-config";
 import { raiseAlert } from "../../alerts/triggers";
 import { subscribeLive } from "../../alerts/live";
+import { acknowledge } from "../../alerts/ack";
 import type { AlertSeverity } from "../../alerts/channels/types";
 import type { AlertsTable } from "../../db/schema";
 import { actorOf, authorize, type RouteDeps } from "../context";
@@ -90,13 +91,7 @@ export async function alertRoutes(app: FastifyInstance, deps: RouteDeps): Promis
     schema: { tags: ["alerts"], params: idParams, response: { 200: alertView.pick({ id: true, acknowledgedAt: true, acknowledgedBy: true }), 404: errorBody } },
   }, async (req) => {
     const p = authorize(req, "alerts.ack");
-    const a = db.tx(() => {
-      const before = getAlert(db, req.params.id);
-      if (!before) throw AppError.notFound("alert");
-      if (acknowledgeAlert(db, before.id, p.id))
-        recordAudit(db, { actor: actorOf(p), action: "alert.ack", targetType: "alert", targetId: before.id, summary: { title: before.title }, ip: req.ip });
-      return getAlert(db, before.id)!;
-    });
+    const a = acknowledge(db, req.params.id, actorOf(p), "app", req.ip);
     return { id: a.id, acknowledgedAt: iso(a.acknowledged_at), acknowledgedBy: a.acknowledged_by };
   });
 
@@ -108,7 +103,7 @@ export async function alertRoutes(app: FastifyInstance, deps: RouteDeps): Promis
     const res = reply.raw;
     res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", connection: "keep-alive", "x-accel-buffering": "no" });
     res.write(": 听风预警\n\n");
-    const unsubscribe = subscribeLive((m) => res.write(`event: alert\nid: ${m.id}\ndata: ${JSON.stringify(m)}\n\n`));
+    const unsubscribe = subscribeLive((m) => res.write(`event: alert\nid: ${m.id}\ndata: ${JSON.stringify(m)}\n\n`), req.auth!.user.id);
     const beat = setInterval(() => res.write(": keep-alive\n\n"), HEARTBEAT_MS);
     const end = () => {
       clearInterval(beat);

@@ -22,6 +22,8 @@ import { caseConfigRoutes } from "./case-config";
 import { boardPublicRoutes } from "./board-public";
 import { boardRoutes } from "./board";
 import { incidentRoutes } from "./incidents";
+import { dutyRoutes } from "./duty";
+import { alertLinkRoutes } from "./alert-links";
 
 /** Adds all /api routes. */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -54,6 +56,6 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
 
   for (const mod of [
     authRoutes, sourceRoutes, itemTriageRoutes, itemRoutes, unitRoutes, userRoutes, auditRoutes, watchRoutes, eventRoutes, analysisRoutes,
-    alertChannelRoutes, alertRuleRoutes, alertRoutes, incidentRoutes, caseRoutes, caseConfigRoutes, boardPublicRoutes, boardRoutes,
+    alertChannelRoutes, alertRuleRoutes, alertRoutes, incidentRoutes, caseRoutes, caseConfigRoutes, boardPublicRoutes, boardRoutes, dutyRoutes, alertLinkRoutes,
   ]) await mod(app, deps);
 }

@@ -14,6 +14,10 @@ const username = z.string().trim().regex(/^[A-Za-z0-9_.-]{2,32}$/, "user.usernam
 // Commonness is checked by the account commands (password.too_common), for the CLI too.
 const password = text(256).pipe(z.string().min(MIN_PASSWORD_LENGTH));
 const unitId = z.number().int().positive().nullable();
+// Contact details for alerts; "" clears them.
+const emailShape = z.email();
+const email = z.string().trim().max(200).refine((v) => v === "" || emailShape.safeParse(v).success, "user.email_format").transform((v) => v || null).nullable();
+const phone = z.string().trim().max(40).refine((v) => v === "" || /^\+?[0-9][0-9 -]{4,30}$/.test(v), "user.phone_format").transform((v) => v || null).nullable();
 
 /** /api/users routes. */
 export async function userRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -28,7 +32,7 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   r.post("/api/users", {
     schema: {
       tags: ["users"],
-      body: z.object({ username, password, displayName: name(50).optional(), role: z.enum(ROLES), unitId: unitId.default(null) }),
+      body: z.object({ username, password, displayName: name(50).optional(), role: z.enum(ROLES), unitId: unitId.default(null), email: email.optional(), phone: phone.optional() }),
       response: { 201: userView, 400: errorBody },
     },
   }, async (req, reply) => {
@@ -40,7 +44,7 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   r.patch("/api/users/:id", {
     schema: {
       tags: ["users"], params: idParams,
-      body: z.object({ displayName: name(50), role: z.enum(ROLES), unitId, disabled: z.boolean(), password }).partial(),
+      body: z.object({ displayName: name(50), role: z.enum(ROLES), unitId, disabled: z.boolean(), password, email, phone }).partial(),
       response: { 200: userView, 400: errorBody, 404: errorBody, 409: errorBody },
     },
   }, async (req) => {
