@@ -34,7 +34,8 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     chunkSizeWarningLimit: 700,
-    rollupOptions: { output: { manualChunks: vendorChunk } },
+    // Two pages: the signed-in app (index.html) and the public message board (board.html, /board).
+    rollupOptions: { input: { main: `${root}index.html`, board: `${root}board.html` }, output: { manualChunks: vendorChunk } },
   },
   server: {
     proxy: { "/api": { target: "http://127.0.0.1:3000" } },

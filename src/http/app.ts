@@ -1,5 +1,5 @@
 // Builds the Fastify app: security headers, sessions + CSRF, OpenAPI, the JSON API and the built UI.
-import Fastify, { LogController, type FastifyInstance } from "fastify";
+import Fastify, { LogController, type FastifyInstance, type FastifyReply } from "fastify";
 import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
@@ -27,6 +27,8 @@ const CSP = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
+  // The board's proof-of-work widget runs its hashing in workers made from blob: URLs of its own code.
+  "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
@@ -92,6 +94,14 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     await app.register(fastifyStatic, { root: webRoot, prefix: "/", wildcard: false, index: false });
     app.get("/", { schema: { hide: true } }, async (_req, reply) =>
       reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(readIndex()));
+    // The public message board is its own page, without login.
+    let board: string | null = null;
+    const sendBoard = async (_req: unknown, reply: FastifyReply) => {
+      board ??= readFileSync(path.join(webRoot, "board.html"), "utf8");
+      return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(board);
+    };
+    app.get("/board", { schema: { hide: true } }, sendBoard);
+    app.get("/board/*", { schema: { hide: true } }, sendBoard);
   }
   return app;
 }

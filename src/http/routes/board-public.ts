@@ -7,7 +7,7 @@ import { z } from "zod";
 import { AppError } from "../../errors";
 import { TooManyRequests } from "../user-limits";
 import { boardMessageByCode } from "../../store/board";
-import { getUnit } from "../../store/units";
+import { getUnit, listUnits } from "../../store/units";
 import { newChallenge, powKey, verifyPow } from "../../board/pow";
 import { BOARD_RATINGS, rateAnswer, submitMessage } from "../../board/commands";
 import { DEFAULT_BLOCK_WORDS, isQueryCode } from "../../board/filter";
@@ -37,6 +37,11 @@ export async function boardPublicRoutes(app: FastifyInstance, deps: RouteDeps): 
     if (wait) throw new TooManyRequests(wait);
   };
   const clientOf = (req: FastifyRequest) => req.ip;
+
+  // Units a message may be addressed to: public bodies' names, nothing else.
+  r.get("/api/public/units", {
+    schema: { tags: ["board"], response: { 200: z.object({ units: z.array(z.object({ id: z.number(), name: z.string() })) }) } },
+  }, async () => ({ units: listUnits(db).map((u) => ({ id: u.id, name: u.name })) }));
 
   r.get("/api/public/challenge", {
     schema: { tags: ["board"], response: { 200: challengeView, 429: errorBody } },
