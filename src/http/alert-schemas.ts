@@ -58,3 +58,9 @@ export const alertView = z.object({
   analysedAt: z.string().nullable(), createdAt: z.string(), acknowledgedAt: z.string().nullable(), acknowledgedBy: z.number().nullable(),
   deliveries: z.array(deliveryView),
 });
+
+/**
+ * A channel PATCH: any part of channelBody, without its defaults (zod 4 applies a field's default inside
+ * `.partial()`, so `{enabled: false}` would also have reset the options, and `{name}` re-enabled a channel).
+ */
+export const channelPatch = channelBody.extend({ options: z.record(z.string(), z.unknown()), enabled: z.boolean() }).partial();

@@ -17,6 +17,7 @@ import { analysisRoutes } from "./analysis";
 import { alertChannelRoutes } from "./alert-channels";
 import { alertRuleRoutes } from "./alert-rules";
 import { alertRoutes } from "./alerts";
+import { alertLatencyRoutes } from "./alert-latency";
 
 /** Adds all /api routes. */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -48,4 +49,5 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   });
 
   for (const mod of [authRoutes, sourceRoutes, itemTriageRoutes, itemRoutes, unitRoutes, userRoutes, auditRoutes, watchRoutes, eventRoutes, analysisRoutes, alertChannelRoutes, alertRuleRoutes, alertRoutes]) await mod(app, deps);
+  await alertLatencyRoutes(app, deps);
 }
