@@ -1,5 +1,7 @@
 // Alerts at 1440×900: the monitor has the 预警 page open → a new post matches a watch with an in-app rule →
-// the alert appears without a reload (SSE), with its delivery state → 确认 acknowledges it.
+// the alert appears without a reload (SSE), with its delivery state → 确认 acknowledges it → the latency panel
+// (alerts page and dashboard) counts it.
+import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startSeededApp, type SeededApp } from "./seeded-app";
 import { insertWatch } from "../../src/store/watches";
@@ -42,4 +44,60 @@ it("shows a new in-app alert live and acknowledges it", async () => {
   await page.getByTestId("alert-ack").click();
   await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain("已确认");
   expect(db.sqlite.prepare("SELECT acknowledged_at FROM alerts").pluck().get()).not.toBeNull();
+
+  // The latency panel, on the alerts page and on the dashboard: the channel, one alert delivered, its p50/p95.
+  for (const route of ["/alerts", "/"]) {
+    await page.goto(`${app.base}${route}`);
+    const latency = page.getByTestId("alert-latency").getByTestId("latency-row");
+    await expect.poll(() => latency.count(), { timeout: 10_000 }).toBe(1);
+    const text = (await latency.textContent()) ?? "";
+    expect(text).toContain("站内");
+    await page.screenshot({ path: path.join(app.shots, `latency-${route === "/" ? "dashboard" : "alerts"}-1440.png`), fullPage: true });
+    expect(text).toMatch(/^站内站内推送1[\d.]+ (毫秒|秒|分钟) \/ [\d.]+ (毫秒|秒|分钟)/);
+  }
+  expect(await page.getByText("预警送达时延（近24小时）").count()).toBe(1);
+});
+
+it("lets an administrator add, edit (secret kept behind its mask), test, disable and delete channels", async () => {
+  const { db } = app;
+  db.sqlite.prepare("UPDATE users SET role = 'admin' WHERE username = 'monitor'").run();
+  const page = await app.signedIn(1440, 900);
+  await page.goto(`${app.base}/alert-settings`);
+  const rows = page.getByTestId("channel-row");
+  await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(1);
+  const dialog = page.getByRole("dialog");
+
+  await page.getByRole("button", { name: "新增渠道" }).click();
+  await dialog.locator("#name").fill("值班系统");
+  await dialog.locator("#url").fill("https://hooks.example.cn/a");
+  await dialog.locator("#secret").fill("s3cret-value-41");
+  await dialog.locator(".ant-btn-primary").click();
+  await expect.poll(() => rows.count()).toBe(2);
+  const hook = rows.filter({ hasText: "值班系统" });
+  expect(await hook.textContent()).toContain("******");
+  const stored = () => db.sqlite.prepare("SELECT name, secret_enc, enabled FROM alert_channels WHERE url = ?").get("https://hooks.example.cn/a") as { name: string; secret_enc: string; enabled: number };
+  const secretBefore = stored().secret_enc;
+  expect(secretBefore).toMatch(/^v1:/);
+
+  await hook.getByRole("button", { name: /^编\s*辑$/ }).click();
+  expect(await dialog.locator("#secret").inputValue()).toBe("******");
+  await dialog.locator("#name").fill("值班系统（夜班）");
+  await dialog.locator(".ant-btn-primary").click();
+  await expect.poll(() => stored().name).toBe("值班系统（夜班）");
+  expect(stored().secret_enc).toBe(secretBefore);
+
+  await rows.filter({ hasText: "值班系统（夜班）" }).getByTestId("channel-enabled").click();
+  await expect.poll(() => stored().enabled).toBe(0);
+
+  const inapp = rows.filter({ hasText: "站内推送" });
+  await inapp.getByRole("button", { name: "发送测试消息" }).click();
+  await expect.poll(() => inapp.getByTestId("channel-test-result").textContent()).toBe("测试通过");
+
+  await rows.filter({ hasText: "值班系统（夜班）" }).getByRole("button", { name: /^删\s*除$/ }).click();
+  await page.locator(".ant-popconfirm .ant-btn-primary").click();
+  await expect.poll(() => rows.count()).toBe(1);
+  const audit = db.sqlite.prepare("SELECT action, summary FROM audit_log WHERE action LIKE 'alert_channel.%' ORDER BY id").all() as { action: string; summary: string }[];
+  expect(audit.map((a) => a.action)).toEqual(["alert_channel.create", "alert_channel.update", "alert_channel.update", "alert_channel.test", "alert_channel.delete"]);
+  expect(JSON.stringify(audit)).not.toContain("s3cret-value-41");
+  await page.screenshot({ path: path.join(app.shots, "alert-channels-1440.png"), fullPage: true });
 });

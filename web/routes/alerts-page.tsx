@@ -8,6 +8,9 @@ import { useApi } from "../api/hooks";
 import { canAckAlerts } from "../app/access";
 import { useUser } from "../app/session";
 import { LoadFailed } from "../components/page-states";
+import { AlertLatencyPanel } from "../components/alert-latency-panel";
+import { AlertNotifyToggle } from "../components/alert-notify-toggle";
+import { notifyAlert } from "../lib/alert-notify";
 import { useT } from "../locales/i18n";
 import { formatTime } from "../lib/format";
 import { rowTestId } from "../lib/table-rows";
@@ -34,8 +37,9 @@ export function AlertsPage() {
     source.onopen = () => setLive(true);
     source.onerror = () => setLive(false);
     source.addEventListener("alert", (event) => {
-      const m = JSON.parse((event as MessageEvent<string>).data) as { title: string; severity: Severity };
+      const m = JSON.parse((event as MessageEvent<string>).data) as { id: number; title: string; reason: string; severity: Severity };
       notification.open({ message: t("alerts.new", { title: m.title }), type: m.severity === "major" ? "error" : "warning" });
+      notifyAlert(m, t("alerts.new", { title: m.title }));
       reload();
     });
     return () => source.close();
@@ -96,8 +100,11 @@ export function AlertsPage() {
 
   if (error && !data) return <LoadFailed error={error} onRetry={reload} />;
   return (
-    <Card title={t("menu.alerts")} extra={live ? <Badge status="processing" text={t("alerts.live")} /> : null}>
+    <>
+    <AlertLatencyPanel style={{ marginBottom: 16 }} />
+    <Card title={t("menu.alerts")} extra={<Space size={16} wrap><AlertNotifyToggle />{live ? <Badge status="processing" text={t("alerts.live")} /> : null}</Space>}>
       <Table rowKey="id" size="middle" onRow={rowTestId("alert-row")} loading={loading && !data} columns={columns} dataSource={data?.alerts ?? []} pagination={{ pageSize: 50 }} />
     </Card>
+    </>
   );
 }
