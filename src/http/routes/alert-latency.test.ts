@@ -3,6 +3,7 @@ import { afterEach, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/helpers";
 import { insertChannel } from "../../store/alert-config";
 import { insertAlert, insertDelivery, recordAttempt } from "../../store/alerts";
+import { alertLatency } from "../../store/alert-latency";
 import type { AlertLatencyView } from "../../shared/alert-latency-api";
 import type { Role } from "../../shared/api";
 
@@ -52,4 +53,13 @@ it("lets the office read the latency per channel, refuses unit staff and strange
   expect(week.channels[0]).toMatchObject({ sent: 3, createdToDelivered: { n: 3, p50: 300, p95: 5000 } });
   expect((await monitor.get("/api/alerts/latency?hours=169")).statusCode).toBe(400);
   expect((await monitor.get("/api/alerts/latency?hours=0")).statusCode).toBe(400);
+});
+
+it("answers the same from a read thread as inline", async () => {
+  t = await createTestApp({ readWorkers: 1 });
+  const hook = insertChannel(t.db, { name: "值班系统", kind: "webhook", url: "https://hooks.example.cn/a", options: {}, enabled: false }, null);
+  for (let i = 1; i <= 30; i++) delivered(hook, i * 60_000, i * 37);
+  const body = (await (await t.userClient("leader")).get("/api/alerts/latency?hours=2")).json() as AlertLatencyView;
+  expect(body.channels).toEqual(alertLatency(t.db, 2, Date.parse(body.since) + 2 * HOUR));
+  expect(body.channels[0]).toMatchObject({ enabled: false, sent: 30, createdToDelivered: { n: 30, p50: 555, p95: 1073 } });
 });

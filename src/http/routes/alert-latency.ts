@@ -1,8 +1,8 @@
 // GET /api/alerts/latency: how fast alerts reached each channel (预警送达时延), for the dashboard and the
-// alerts page. Readable by whoever may read the alert ledger (alerts.read).
+// alerts page. Readable by whoever may read the alert ledger (alerts.read). Runs on the read pool: a week of
+// 30k alerts a day on two channels takes 1.7-3 s of SQLite window functions.
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { alertLatency } from "../../store/alert-latency";
 import { authorize, type RouteDeps } from "../context";
 import { latencyQuery, latencyView } from "../alert-latency-schema";
 
@@ -24,6 +24,6 @@ export async function alertLatencyRoutes(app: FastifyInstance, deps: RouteDeps):
     authorize(req, "alerts.read");
     const now = Date.now();
     const { hours } = req.query;
-    return { hours, since: new Date(now - hours * 3_600_000).toISOString(), channels: alertLatency(deps.db, hours, now) };
+    return { hours, since: new Date(now - hours * 3_600_000).toISOString(), channels: await deps.reads.run("alertLatency", [hours, now]) };
   });
 }
