@@ -1,6 +1,6 @@
 // Alerts at 1440×900: the monitor has the 预警 page open → a new post matches a watch with an in-app rule →
 // the alert appears without a reload (SSE), with its delivery state → 确认 acknowledges it → the latency panel
-// (alerts page and dashboard) counts it.
+// (alerts page and dashboard) counts it → on the dashboard a second alert shows a notice that opens 预警.
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startSeededApp, type SeededApp } from "./seeded-app";
@@ -56,6 +56,18 @@ it("shows a new in-app alert live and acknowledges it", async () => {
     expect(text).toMatch(/^站内站内推送1[\d.]+ (毫秒|秒|分钟) \/ [\d.]+ (毫秒|秒|分钟)/);
   }
   expect(await page.getByText("预警送达时延（近24小时）").count()).toBe(1);
+
+  // On another page (the dashboard) a new alert still shows a notice, which opens 预警.
+  db.sqlite.prepare("UPDATE alert_rules SET fold_seconds = 0").run();
+  reloadRules(db);
+  insertItems(db, sourceId, [{ guid: "water2", url: null, canonicalUrl: null, contentHash: "water2", author: null, title: "城东片区后天停水", text: "青禾县自来水公司通知，城东片区后天停水八小时，请居民提前储水。", publishedAt: Date.now() }]);
+  await app.analysis.drain();
+  const notice = page.getByTestId("alert-notice");
+  await expect.poll(() => notice.count(), { timeout: 10_000 }).toBe(1);
+  expect(await notice.textContent()).toContain("新预警：");
+  await notice.click();
+  await page.waitForURL(`${app.base}/alerts`);
+  await expect.poll(() => page.getByTestId("alert-row").count(), { timeout: 10_000 }).toBe(2);
 });
 
 it("lets an administrator add, edit (secret kept behind its mask), test, disable and delete channels", async () => {
