@@ -56,6 +56,17 @@ it("shows a new in-app alert live and acknowledges it", async () => {
     expect(text).toMatch(/^站内站内推送1[\d.]+ (毫秒|秒|分钟) \/ [\d.]+ (毫秒|秒|分钟)/);
   }
   expect(await page.getByText("预警送达时延（近24小时）").count()).toBe(1);
+  // On a 390 px phone the panel (and the alerts page header with its switches) fit without sideways scrolling.
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const route of ["/", "/alerts"]) {
+    await page.goto(`${app.base}${route}`);
+    await expect.poll(() => page.getByTestId("latency-row").count(), { timeout: 10_000 }).toBe(1);
+    await page.screenshot({ path: path.join(app.shots, `latency-${route === "/" ? "dashboard" : "alerts"}-390.png`), fullPage: true });
+    expect(await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)), route).toBeLessThanOrEqual(390);
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`${app.base}/`);
+  await expect.poll(() => page.getByTestId("latency-row").count(), { timeout: 10_000 }).toBe(1);
 
   // On another page (the dashboard) a new alert still shows a notice, which opens 预警.
   db.sqlite.prepare("UPDATE alert_rules SET fold_seconds = 0").run();
