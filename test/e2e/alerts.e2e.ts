@@ -1,13 +1,15 @@
 // Alerts at 1440×900: the monitor has the 预警 page open → a new post matches a watch with an in-app rule →
 // the alert appears without a reload (SSE), with its delivery state → 确认 acknowledges it → the latency panel
-// (alerts page and dashboard) counts it → on the dashboard a second alert shows a notice that opens 预警.
+// (alerts page and dashboard) counts it → on the dashboard a second alert shows a notice that opens 预警 → two
+// tabs sharing one stream both show the third.
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startSeededApp, type SeededApp } from "./seeded-app";
+import { PASSWORD, startSeededApp, type SeededApp } from "./seeded-app";
 import { insertWatch } from "../../src/store/watches";
 import { insertChannel, insertRule } from "../../src/store/alert-config";
 import { insertItems } from "../../src/store/items";
 import { reloadRules } from "../../src/alerts/outbox";
+import { publishLive } from "../../src/alerts/live";
 
 let app: SeededApp;
 beforeAll(async () => {
@@ -79,6 +81,26 @@ it("shows a new in-app alert live and acknowledges it", async () => {
   await notice.click();
   await page.waitForURL(`${app.base}/alerts`);
   await expect.poll(() => page.getByTestId("alert-row").count(), { timeout: 10_000 }).toBe(2);
+
+  // Two tabs share the browser's one stream (the other gets the alert over a BroadcastChannel): both show it.
+  const ctx = await app.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const first = await ctx.newPage();
+  await first.goto(`${app.base}/login`);
+  await first.getByTestId("login-username").fill("monitor");
+  await first.getByTestId("login-password").fill(PASSWORD);
+  await first.getByTestId("login-submit").click();
+  await first.waitForURL(`${app.base}/`);
+  const second = await ctx.newPage();
+  await second.goto(`${app.base}/items`);
+  await expect.poll(() => second.getByTestId("nav-menu").count(), { timeout: 10_000 }).toBe(1);
+  await second.waitForTimeout(500);
+  await page.close();
+  // publishLive answers how many streams are open: one for the two tabs, once the closed page's are gone.
+  const message = { id: 9999, severity: "general" as const, title: "城南片区周五停水", reason: "测试", url: "", items: [], createdAt: new Date().toISOString(), count: 1 };
+  await expect.poll(() => publishLive(message), { timeout: 10_000 }).toBe(1);
+  for (const tab of [first, second]) await expect.poll(() => tab.getByTestId("alert-notice").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  expect(await second.getByTestId("alert-notice").first().textContent()).toContain("城南片区周五停水");
+  await ctx.close();
 });
 
 it("lets an administrator add, edit (secret kept behind its mask), test, disable and delete channels", async () => {

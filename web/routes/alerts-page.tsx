@@ -10,7 +10,6 @@ import { useUser } from "../app/session";
 import { LoadFailed } from "../components/page-states";
 import { AlertLatencyPanel } from "../components/alert-latency-panel";
 import { AlertNotifyToggle } from "../components/alert-notify-toggle";
-import { notifyAlert } from "../lib/alert-notify";
 import { useT } from "../locales/i18n";
 import { formatTime } from "../lib/format";
 import { rowTestId } from "../lib/table-rows";
@@ -37,9 +36,8 @@ export function AlertsPage() {
     source.onopen = () => setLive(true);
     source.onerror = () => setLive(false);
     source.addEventListener("alert", (event) => {
-      const m = JSON.parse((event as MessageEvent<string>).data) as { id: number; title: string; reason: string; severity: Severity };
+      const m = JSON.parse((event as MessageEvent<string>).data) as { title: string; severity: Severity };
       notification.open({ message: t("alerts.new", { title: m.title }), type: m.severity === "major" ? "error" : "warning" });
-      notifyAlert(m, t("alerts.new", { title: m.title }));
       reload();
     });
     return () => source.close();
