@@ -88,3 +88,9 @@ export const alertView = z.object({
   deliveries: z.array(deliveryView),
   eventId: z.number().nullable(), sourceId: z.number().nullable(), note: z.string().nullable(), raisedBy: z.number().nullable(),
 });
+
+/**
+ * A channel PATCH: any part of channelBody, without its defaults (zod 4 applies a field's default inside
+ * `.partial()`, so `{enabled: false}` would also have reset the options, and `{name}` re-enabled a channel).
+ */
+export const channelPatch = channelBody.extend({ options: z.record(z.string(), z.unknown()), enabled: z.boolean() }).partial();

@@ -10,6 +10,7 @@ import { countRows } from "../store/read-probe";
 import { findWatchMatches, previewQuery } from "../monitor/watches";
 import { eventDetailView, eventListView } from "../monitor/event-views";
 import { loadItemsXlsxContext, writeItemsXlsx } from "../reports/items-xlsx";
+import { alertLatency } from "../store/alert-latency";
 
 /** A ledger page with what its rows' analysis views show. */
 function ledgerPage(db: Db, f: ItemFilter, limit: number, offset: number) {
@@ -35,6 +36,7 @@ async function ledgerXlsx(db: Db, f: ItemFilter, limit: number): Promise<{ rows:
 /** Every function a read thread may run. */
 export const readFunctions = {
   ledgerPage, ledgerExport, ledgerXlsx, dashboardStats, listAudit, previewQuery, findWatchMatches, eventListView, eventDetailView, countRows,
+  alertLatency,
 };
 
 /** The name of a registered read. */

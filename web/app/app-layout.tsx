@@ -24,9 +24,10 @@ import {
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { PageSpinner } from "../components/page-states";
 import { IncidentBanner } from "../components/incident-banner";
+import { AlertListener } from "../components/alert-listener";
 import { useI18n } from "../locales/i18n";
 import { LANG_NAMES, LANGS } from "../locales/translate";
-import { PAGE_PATHS, pageOfPath, visiblePages, type PageKey } from "./access";
+import { canOpen, PAGE_PATHS, pageOfPath, visiblePages, type PageKey } from "./access";
 import { useSession, useUser } from "./session";
 
 const ICONS: Record<PageKey, ReactNode> = {
@@ -148,6 +149,7 @@ export function AppLayout() {
         )}
         <IncidentBanner />
         <Layout.Content className="app-content">
+          {canOpen(user.role, "alerts") ? <AlertListener /> : null}
           <Suspense fallback={<PageSpinner />}>
             <Outlet />
           </Suspense>

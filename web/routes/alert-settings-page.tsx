@@ -3,7 +3,7 @@ import { useState } from "react";
 import { App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Switch, Table, Tag } from "antd";
 import type { TableColumnsType } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
-import { CHANNEL_KIND_LIST, RISK_LEVEL_LIST, SEVERITIES, TRIGGER_LIST, type ChannelKindName, type ChannelView, type RuleView, type Severity, type TriggerName } from "../../src/shared/alerts-api";
+import { RISK_LEVEL_LIST, SEVERITIES, TRIGGER_LIST, type ChannelView, type RuleView, type Severity, type TriggerName } from "../../src/shared/alerts-api";
 import type { SourceView } from "../../src/shared/api";
 import type { WatchView } from "../../src/shared/analysis-api";
 import { api } from "../api/client";
@@ -11,8 +11,8 @@ import { useApi } from "../api/hooks";
 import { LoadFailed } from "../components/page-states";
 import { useT } from "../locales/i18n";
 import { useReportError } from "../lib/use-report-error";
+import { AlertChannelsSection } from "./alert-channels-section";
 
-type ChannelForm = { name: string; kind: ChannelKindName; url?: string; secret?: string };
 type RuleForm = { name: string; trigger: TriggerName; watchId?: number; minRisk?: string; sourceId?: number; minFailures?: number; severity: Severity; channelIds: number[]; onlyNegative: boolean; quietStart?: string; quietEnd?: string; foldSeconds: number };
 // Recipients besides channels (people, whoever is on duty); see /api/duty.
 type RecipientFields = { userIds: number[]; onDuty: boolean; dutyUnitId?: number };
@@ -26,38 +26,13 @@ export function AlertSettingsPage() {
   const rules = useApi<{ rules: RuleView[] }>("/api/alert-rules", { keepPrevious: true });
   const watches = useApi<{ watches: WatchView[] }>("/api/watches");
   const sources = useApi<{ sources: SourceView[] }>("/api/sources");
-  const [channelOpen, setChannelOpen] = useState(false);
   const [ruleOpen, setRuleOpen] = useState(false);
-  const [testing, setTesting] = useState<number>();
-  const [channelForm] = Form.useForm<ChannelForm>();
   const [ruleForm] = Form.useForm<RuleForm & RecipientFields>();
   const trigger = Form.useWatch("trigger", ruleForm) ?? "watch";
   const people = useApi<{ people: { id: number; name: string }[] }>("/api/duty/people");
   const units = useApi<{ units: { id: number; name: string }[] }>("/api/units");
   const names = new Map((channels.data?.channels ?? []).map((c) => [c.id, c.name]));
 
-  const test = async (c: ChannelView) => {
-    setTesting(c.id);
-    try {
-      const r = await api.post<{ ok: boolean; error: string | null }>(`/api/alert-channels/${c.id}/test`);
-      if (r.ok) void message.success(t("alerts.testOk"));
-      else void message.error(t("alerts.testFailed", { error: r.error ?? "" }));
-    } catch (caught) {
-      report(caught);
-    } finally {
-      setTesting(undefined);
-    }
-  };
-  const saveChannel = async (v: ChannelForm) => {
-    try {
-      await api.post("/api/alert-channels", { ...v, url: v.url || undefined, secret: v.secret || undefined });
-      setChannelOpen(false);
-      channelForm.resetFields();
-      channels.reload();
-    } catch (caught) {
-      report(caught, channelForm);
-    }
-  };
   const saveRule = async (v: RuleForm & RecipientFields) => {
     try {
       await api.post("/api/alert-rules", { ...v, watchId: v.watchId ?? null, minRisk: v.minRisk || null, sourceId: v.sourceId ?? null, minFailures: v.minFailures ?? null, quietStart: v.quietStart || null, quietEnd: v.quietEnd || null, dutyUnitId: v.dutyUnitId ?? null });
@@ -78,23 +53,6 @@ export function AlertSettingsPage() {
     }
   };
 
-  const channelColumns: TableColumnsType<ChannelView> = [
-    { title: t("alerts.name"), dataIndex: "name" },
-    { title: t("alerts.kind"), dataIndex: "kind", width: 130, render: (k: ChannelKindName) => t(`alerts.kind.${k}`) },
-    { title: t("alerts.url"), dataIndex: "url", ellipsis: true },
-    { title: t("alerts.secret"), dataIndex: "secret", width: 100 },
-    {
-      title: t("common.actions"), key: "actions", width: 220,
-      render: (_, c) => (
-        <Space>
-          <Button size="small" loading={testing === c.id} onClick={() => void test(c)}>{t("alerts.test")}</Button>
-          <Popconfirm title={t("common.confirmDelete", { name: c.name })} onConfirm={() => void remove(`/api/alert-channels/${c.id}`, channels.reload)}>
-            <Button size="small" danger>{t("common.delete")}</Button>
-          </Popconfirm>
-        </Space>
-      ),
-    },
-  ];
   const ruleColumns: TableColumnsType<RuleView> = [
     { title: t("alerts.name"), dataIndex: "name" },
     { title: t("alerts.trigger"), dataIndex: "trigger", width: 150, render: (tr: TriggerName) => t(`alerts.trigger.${tr}`) },
@@ -116,22 +74,10 @@ export function AlertSettingsPage() {
   if (channels.error && !channels.data) return <LoadFailed error={channels.error} onRetry={channels.reload} />;
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
-      <Card title={t("alerts.channels")} extra={<Button icon={<PlusOutlined />} onClick={() => setChannelOpen(true)}>{t("alerts.addChannel")}</Button>}>
-        <Table rowKey="id" size="middle" pagination={false} columns={channelColumns} dataSource={channels.data?.channels ?? []} />
-      </Card>
+      <AlertChannelsSection channels={channels} />
       <Card title={t("alerts.rules")} extra={<Button icon={<PlusOutlined />} onClick={() => setRuleOpen(true)}>{t("alerts.addRule")}</Button>}>
         <Table rowKey="id" size="middle" pagination={false} columns={ruleColumns} dataSource={rules.data?.rules ?? []} />
       </Card>
-      <Modal open={channelOpen} title={t("alerts.addChannel")} onCancel={() => setChannelOpen(false)} onOk={() => channelForm.submit()} destroyOnHidden>
-        <Form form={channelForm} layout="vertical" initialValues={{ kind: "webhook" }} onFinish={(v) => void saveChannel(v)}>
-          <Form.Item name="name" label={t("alerts.name")} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>
-          <Form.Item name="kind" label={t("alerts.kind")}>
-            <Select options={CHANNEL_KIND_LIST.map((k) => ({ value: k, label: t(`alerts.kind.${k}`) }))} />
-          </Form.Item>
-          <Form.Item name="url" label={t("alerts.url")}><Input placeholder="https://" /></Form.Item>
-          <Form.Item name="secret" label={t("alerts.secret")} extra={t("alerts.secretHint")}><Input.Password autoComplete="new-password" /></Form.Item>
-        </Form>
-      </Modal>
       <Modal open={ruleOpen} title={t("alerts.addRule")} onCancel={() => setRuleOpen(false)} onOk={() => ruleForm.submit()} destroyOnHidden>
         <Form form={ruleForm} layout="vertical" initialValues={{ trigger: "watch", severity: "general", channelIds: [], onlyNegative: false, foldSeconds: 600, userIds: [], onDuty: false }} onFinish={(v) => void saveRule(v)}>
           <Form.Item name="name" label={t("alerts.name")} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>

@@ -8,6 +8,8 @@ import { useApi } from "../api/hooks";
 import { canAckAlerts } from "../app/access";
 import { useUser } from "../app/session";
 import { LoadFailed } from "../components/page-states";
+import { AlertLatencyPanel } from "../components/alert-latency-panel";
+import { AlertNotifyToggle } from "../components/alert-notify-toggle";
 import { useT } from "../locales/i18n";
 import { formatTime } from "../lib/format";
 import { rowTestId } from "../lib/table-rows";
@@ -99,9 +101,12 @@ export function AlertsPage() {
 
   if (error && !data) return <LoadFailed error={error} onRetry={reload} />;
   return (
-    <Card title={t("menu.alerts")} extra={live ? <Badge status="processing" text={t("alerts.live")} /> : null}>
+    <>
+    <AlertLatencyPanel style={{ marginBottom: 16 }} />
+    <Card title={t("menu.alerts")} extra={<Space size={16} wrap><AlertNotifyToggle />{live ? <Badge status="processing" text={t("alerts.live")} /> : null}</Space>}>
       <Table rowKey="id" size="middle" onRow={rowTestId("alert-row")} loading={loading && !data} columns={columns} dataSource={data?.alerts ?? []} pagination={{ pageSize: 50 }} />
       <AlertTimelineDrawer alertId={timelineOf} onClose={() => setTimelineOf(undefined)} />
     </Card>
+    </>
   );
 }

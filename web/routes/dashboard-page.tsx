@@ -1,9 +1,13 @@
-// Home page: today's figures, a seven-day volume chart and counts per source; refreshes every 10 s.
+// Home page: today's figures, a seven-day volume chart, counts per source and (for the office) alert delivery
+// latency per channel; refreshes every 10 s.
 import { Card, Col, Row, Statistic, Table } from "antd";
 import type { DashboardView } from "../../src/shared/api";
 import { useApi } from "../api/hooks";
 import { LoadFailed, PageSpinner } from "../components/page-states";
 import { VolumeChart } from "../components/volume-chart";
+import { AlertLatencyPanel } from "../components/alert-latency-panel";
+import { canOpen } from "../app/access";
+import { useUser } from "../app/session";
 import { useT } from "../locales/i18n";
 import type { MessageKey } from "../locales/zh-CN";
 
@@ -21,6 +25,8 @@ const FIGURES: { key: Figure; label: MessageKey; alarm?: boolean }[] = [
 /** The / page. */
 export function DashboardPage() {
   const t = useT();
+  // Latency per alert channel: for those who may read alerts (alerts.read is the office's, as the alerts page).
+  const showLatency = canOpen(useUser().role, "alerts");
   const { data, error, reload } = useApi<DashboardView>("/api/dashboard", { refreshMs: 10_000 });
   if (!data) return error ? <LoadFailed error={error} onRetry={reload} /> : <PageSpinner />;
 
@@ -60,6 +66,11 @@ export function DashboardPage() {
           />
         </Card>
       </Col>
+      {showLatency ? (
+        <Col xs={24}>
+          <AlertLatencyPanel />
+        </Col>
+      ) : null}
     </Row>
   );
 }

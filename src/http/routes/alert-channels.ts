@@ -13,7 +13,7 @@ import type { AlertMessage, ChannelKind } from "../../alerts/channels/types";
 import { isIpLiteral, isUrlPermittedBeforeLookup, parseAllowList } from "../../ingest";
 import { actorOf, authorize, type RouteDeps } from "../context";
 import { errorBody, idParams } from "../schemas";
-import { channelBody, channelView } from "../alert-schemas";
+import { channelBody, channelPatch, channelView } from "../alert-schemas";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -72,7 +72,7 @@ export async function alertChannelRoutes(app: FastifyInstance, deps: RouteDeps):
   });
 
   r.patch("/api/alert-channels/:id", {
-    schema: { tags: ["alerts"], params: idParams, body: channelBody.partial(), response: { 200: channelView, 400: errorBody, 404: errorBody } },
+    schema: { tags: ["alerts"], params: idParams, body: channelPatch, response: { 200: channelView, 400: errorBody, 404: errorBody } },
   }, async (req) => {
     const p = authorize(req, "alerts.manage");
     const old = getChannel(db, req.params.id);

@@ -24,6 +24,7 @@ import { boardRoutes } from "./board";
 import { incidentRoutes } from "./incidents";
 import { dutyRoutes } from "./duty";
 import { alertLinkRoutes } from "./alert-links";
+import { alertLatencyRoutes } from "./alert-latency";
 
 /** Adds all /api routes. */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -58,4 +59,5 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
     authRoutes, sourceRoutes, itemTriageRoutes, itemRoutes, unitRoutes, userRoutes, auditRoutes, watchRoutes, eventRoutes, analysisRoutes,
     alertChannelRoutes, alertRuleRoutes, alertRoutes, incidentRoutes, caseRoutes, caseConfigRoutes, boardPublicRoutes, boardRoutes, dutyRoutes, alertLinkRoutes,
   ]) await mod(app, deps);
+  await alertLatencyRoutes(app, deps);
 }
