@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ALERT_SEVERITIES, CHANNEL_KINDS } from "../alerts/channels/types";
 import { name } from "./text-fields";
+import { patchOf } from "./patch-schema";
 import { RISK_LEVELS, TRIGGERS } from "../alerts/rules";
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "alerts.bad_clock").nullable();
@@ -51,9 +52,7 @@ export const ruleBody = z.object({
 });
 
 /** A rule change: any field of a rule, no defaults (a field left out keeps its value). */
-export const rulePatch = z.object(Object.fromEntries(
-  Object.entries(ruleBody.shape).map(([k, v]) => [k, (v instanceof z.ZodDefault ? v.unwrap() : v).optional()]),
-)) as unknown as ReturnType<typeof ruleBody.partial>;
+export const rulePatch = patchOf(ruleBody);
 
 /** A rule as the API shows it. */
 export const ruleView = z.object({

@@ -175,6 +175,9 @@ describe("watches", () => {
 
     const edited = await m.patch(`/api/watches/${wid}`, { query: "公交" });
     expect(edited.json().matchCount).toBe(1);
+    // A PATCH changes only what it names: a disabled watch stays disabled when renamed.
+    expect((await m.patch(`/api/watches/${wid}`, { enabled: false })).json().enabled).toBe(false);
+    expect((await m.patch(`/api/watches/${wid}`, { name: "公交线路" })).json()).toMatchObject({ name: "公交线路", enabled: false });
     expect((await m.del(`/api/watches/${wid}`)).statusCode).toBe(204);
     expect((await m.get("/api/watches")).json().watches).toEqual([]);
   });

@@ -27,11 +27,12 @@ describe("case configuration", () => {
     const sug = (await monitor.post("/api/routing-rules/suggest", { title: "禾溪镇学校补课收费" })).json();
     expect(sug.matches.map((m: { ruleName: string; term: string }) => `${m.ruleName}:${m.term}`)).toEqual(["属地:禾溪镇", "教育:学校"]);
     // Disabling the place rule lets the keyword rule lead; the change is audited.
-    expect((await admin.patch(`/api/routing-rules/${place.json().id}`, { enabled: false })).json().enabled).toBe(false);
+    expect((await admin.patch(`/api/routing-rules/${place.json().id}`, { priority: 5 })).json().priority).toBe(5);
+    expect((await admin.patch(`/api/routing-rules/${place.json().id}`, { enabled: false })).json()).toMatchObject({ enabled: false, priority: 5 });
     const c = (await monitor.post("/api/cases", { title: "禾溪镇学校补课收费" })).json();
     expect(c.suggestion).toMatchObject({ unitId: edu, ruleName: "教育" });
     const audit = (await admin.get("/api/audit?targetType=routing_rule&limit=10")).json();
-    expect(audit.entries.map((e: { action: string }) => e.action).sort()).toEqual(["routing_rule.create", "routing_rule.create", "routing_rule.update"]);
+    expect(audit.entries.map((e: { action: string }) => e.action).sort()).toEqual(["routing_rule.create", "routing_rule.create", "routing_rule.update", "routing_rule.update"]);
   });
 
   it("sets deadline policies per severity and category, and the year's holidays", async () => {

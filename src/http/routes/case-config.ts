@@ -16,6 +16,7 @@ import type { RoutingRulesTable } from "../../db/schema";
 import type { CaseSeverity } from "../../cases/workflow";
 import { actorOf, authorize, type RouteDeps } from "../context";
 import { errorBody, idParams } from "../schemas";
+import { patchOf } from "../patch-schema";
 import { calendarDayView, deadlineView, routingRuleBody, routingRuleView } from "../case-schemas";
 import type { LimitUnit } from "../../shared/working-calendar";
 
@@ -54,7 +55,7 @@ export async function caseConfigRoutes(app: FastifyInstance, deps: RouteDeps): P
   });
 
   r.patch("/api/routing-rules/:id", {
-    schema: { tags: ["cases"], params: idParams, body: routingRuleBody.partial(), response: { 200: routingRuleView, 400: errorBody, 404: errorBody } },
+    schema: { tags: ["cases"], params: idParams, body: patchOf(routingRuleBody), response: { 200: routingRuleView, 400: errorBody, 404: errorBody } },
   }, async (req) => {
     const p = authorize(req, "cases.configure");
     const old = getRoutingRule(db, req.params.id);

@@ -8,6 +8,7 @@ import { deleteWatch, getWatch, insertWatch, listWatches, updateWatch, type Watc
 import { findWatchMatches, validateQuery } from "../../monitor/watches";
 import { insertWatchMatches } from "../../store/watches";
 import { watchBurst } from "../../monitor/refresh-events";
+import { patchOf } from "../patch-schema";
 import { reloadRules } from "../../alerts/outbox";
 import type { WatchView } from "../../shared/analysis-api";
 import { actorOf, authorize, type RouteDeps } from "../context";
@@ -89,7 +90,7 @@ export async function watchRoutes(app: FastifyInstance, deps: RouteDeps): Promis
   });
 
   r.patch("/api/watches/:id", {
-    schema: { tags: ["watches"], params: idParams, body: watchBody.partial(), response: { 200: watchView, 400: errorBody, 404: errorBody } },
+    schema: { tags: ["watches"], params: idParams, body: patchOf(watchBody), response: { 200: watchView, 400: errorBody, 404: errorBody } },
   }, async (req) => {
     const p = authorize(req, "analysis.write");
     if (req.body.query !== undefined) validateQuery(req.body.query);
