@@ -113,9 +113,9 @@ it("lets an administrator add, edit (secret kept behind its mask), test, disable
   const dialog = page.getByRole("dialog");
 
   await page.getByRole("button", { name: "新增渠道" }).click();
-  await dialog.locator("#name").fill("值班系统");
-  await dialog.locator("#url").fill("https://hooks.example.cn/a");
-  await dialog.locator("#secret").fill("s3cret-value-41");
+  await dialog.locator("#channel_name").fill("值班系统");
+  await dialog.locator("#channel_url").fill("https://hooks.example.cn/a");
+  await dialog.locator("#channel_secret").fill("s3cret-value-41");
   await dialog.locator(".ant-btn-primary").click();
   await expect.poll(() => rows.count()).toBe(2);
   const hook = rows.filter({ hasText: "值班系统" });
@@ -125,8 +125,8 @@ it("lets an administrator add, edit (secret kept behind its mask), test, disable
   expect(secretBefore).toMatch(/^v1:/);
 
   await hook.getByRole("button", { name: /^编\s*辑$/ }).click();
-  expect(await dialog.locator("#secret").inputValue()).toBe("******");
-  await dialog.locator("#name").fill("值班系统（夜班）");
+  expect(await dialog.locator("#channel_secret").inputValue()).toBe("******");
+  await dialog.locator("#channel_name").fill("值班系统（夜班）");
   await dialog.locator(".ant-btn-primary").click();
   await expect.poll(() => stored().name).toBe("值班系统（夜班）");
   expect(stored().secret_enc).toBe(secretBefore);

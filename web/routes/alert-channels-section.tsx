@@ -161,7 +161,7 @@ export function AlertChannelsSection({ channels }: { channels: ApiState<{ channe
         onOk={() => form.submit()}
         forceRender
       >
-        <Form form={form} layout="vertical" onFinish={(v) => void save(v)}>
+        <Form form={form} name="channel" layout="vertical" onFinish={(v) => void save(v)}>
           <Form.Item name="name" label={t("alerts.name")} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>
           <Form.Item name="kind" label={t("alerts.kind")}>
             <Select disabled={!!editing} options={CHANNEL_KIND_LIST.map((k) => ({ value: k, label: t(`alerts.kind.${k}`) }))} />

@@ -79,7 +79,7 @@ export function AlertSettingsPage() {
         <Table rowKey="id" size="middle" pagination={false} columns={ruleColumns} dataSource={rules.data?.rules ?? []} />
       </Card>
       <Modal open={ruleOpen} title={t("alerts.addRule")} onCancel={() => setRuleOpen(false)} onOk={() => ruleForm.submit()} destroyOnHidden>
-        <Form form={ruleForm} layout="vertical" initialValues={{ trigger: "watch", severity: "general", channelIds: [], onlyNegative: false, foldSeconds: 600, userIds: [], onDuty: false }} onFinish={(v) => void saveRule(v)}>
+        <Form form={ruleForm} name="rule" layout="vertical" initialValues={{ trigger: "watch", severity: "general", channelIds: [], onlyNegative: false, foldSeconds: 600, userIds: [], onDuty: false }} onFinish={(v) => void saveRule(v)}>
           <Form.Item name="name" label={t("alerts.name")} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>
           <Form.Item name="trigger" label={t("alerts.trigger")}>
             <Select options={TRIGGER_LIST.map((tr) => ({ value: tr, label: t(`alerts.trigger.${tr}`) }))} data-testid="rule-trigger" />
