@@ -10,7 +10,7 @@ import type { ChannelRegistry } from "./channels";
 import { ChannelError, type AlertMessage, type ChannelKind, type ChannelSettings } from "./channels/types";
 import { buildMessage } from "./message";
 import { onEnqueued } from "./outbox";
-import { decryptSecret } from "./secrets";
+import { decryptSecret, openUrl } from "./secrets";
 import { ackLinkKey } from "./ack-link";
 import { insertStep } from "../store/alert-steps";
 
@@ -38,7 +38,7 @@ export function channelSettings(db: Db, key: Buffer, channelId: number): Channel
   const c = getChannel(db, channelId);
   if (!c) return "渠道已删除";
   return {
-    kind: c.kind as ChannelKind, url: c.url ?? undefined, secret: c.secret_enc ? decryptSecret(key, c.secret_enc) : undefined,
+    kind: c.kind as ChannelKind, url: c.url ? openUrl(key, c.url) : undefined, secret: c.secret_enc ? decryptSecret(key, c.secret_enc) : undefined,
     options: JSON.parse(c.options) as Record<string, unknown>,
   };
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { decryptSecret, encryptSecret, loadSecretKey, parseKey } from "./secrets";
+import { decryptSecret, encryptSecret, loadSecretKey, maskUrl, openUrl, parseKey, sealUrl } from "./secrets";
 
 describe("channel secrets", () => {
   it("round-trips through AES-256-GCM and refuses another key or altered text", () => {
@@ -26,5 +26,24 @@ describe("channel secrets", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("channel URLs with tokens", () => {
+  const key = Buffer.alloc(32, 3);
+  it("masks robot tokens in the query and hook ids in the path, and leaves plain URLs alone", () => {
+    expect(maskUrl("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx")).toBe("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=******");
+    expect(maskUrl("https://oapi.dingtalk.com/robot/send?access_token=abc123def")).toBe("https://oapi.dingtalk.com/robot/send?access_token=******");
+    expect(maskUrl("https://open.feishu.cn/open-apis/bot/v2/hook/2f4a-9b1c-77aa")).toBe("https://open.feishu.cn/open-apis/bot/v2/hook/******");
+    expect(maskUrl("http://127.0.0.1:9000/alerts?team=duty")).toBe("http://127.0.0.1:9000/alerts?team=duty");
+  });
+
+  it("stores a URL with a token encrypted and gives it back", () => {
+    const url = "https://oapi.dingtalk.com/robot/send?access_token=abc123def";
+    const sealed = sealUrl(key, url);
+    expect(sealed).not.toContain("abc123def");
+    expect(openUrl(key, sealed)).toBe(url);
+    expect(sealUrl(key, "http://127.0.0.1:9000/hook")).toBe("http://127.0.0.1:9000/hook");
+    expect(openUrl(key, "http://127.0.0.1:9000/hook")).toBe("http://127.0.0.1:9000/hook");
   });
 });

@@ -51,3 +51,31 @@ export function decryptSecret(key: Buffer, stored: string): string {
   d.setAuthTag(raw.subarray(12, 28));
   return Buffer.concat([d.update(raw.subarray(28)), d.final()]).toString("utf8");
 }
+
+// Robot and webhook URLs often carry their access token (WeCom `key`, DingTalk `access_token`, a Feishu
+// hook id in the path): such a URL is a secret too. It is stored encrypted and shown masked.
+const TOKEN_PARAMS = /^(key|access_?token|token|secret|sign|sig|signature|api_?key|auth)$/i;
+const TOKEN_PATH = /\/(hook|hooks|webhook|robot|bot)\/([^/?#]{6,})/i;
+
+/** A URL with its token parts (token-like query values, a hook id in the path) replaced by the mask. */
+export function maskUrl(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return url;
+  }
+  for (const k of [...u.searchParams.keys()]) if (TOKEN_PARAMS.test(k)) u.searchParams.set(k, MASK);
+  if (u.password) u.password = MASK;
+  return u.toString().replace(TOKEN_PATH, (_m, seg: string) => `/${seg}/${MASK}`);
+}
+
+/** How a channel URL is stored: encrypted when it carries a token, else as it is. */
+export function sealUrl(key: Buffer, url: string): string {
+  return maskUrl(url) === url ? url : encryptSecret(key, url);
+}
+
+/** A stored channel URL in the clear (decrypted when sealed). */
+export function openUrl(key: Buffer, stored: string): string {
+  return stored.startsWith(PREFIX) ? decryptSecret(key, stored) : stored;
+}

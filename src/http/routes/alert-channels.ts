@@ -6,7 +6,7 @@ import { z } from "zod";
 import { AppError } from "../../errors";
 import { recordAudit } from "../../store/audit";
 import { deleteChannel, getChannel, insertChannel, listChannels, rulesUsingChannel, updateChannel, type ChannelRow } from "../../store/alert-config";
-import { encryptSecret, MASK } from "../../alerts/secrets";
+import { encryptSecret, maskUrl, MASK, openUrl, sealUrl } from "../../alerts/secrets";
 import { channelSettings } from "../../alerts/dispatcher";
 import { reloadRules } from "../../alerts/outbox";
 import type { AlertMessage, ChannelKind } from "../../alerts/channels/types";
@@ -17,10 +17,10 @@ import { channelBody, channelPatch, channelView } from "../alert-schemas";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** A channel as the API shows it. */
-function present(c: ChannelRow): z.infer<typeof channelView> {
+/** A channel as the API shows it: secret and URL tokens masked. */
+function present(key: Buffer, c: ChannelRow): z.infer<typeof channelView> {
   return {
-    id: c.id, name: c.name, kind: c.kind as ChannelKind, url: c.url, secret: c.secret_enc ? MASK : null,
+    id: c.id, name: c.name, kind: c.kind as ChannelKind, url: c.url ? maskUrl(openUrl(key, c.url)) : null, secret: c.secret_enc ? MASK : null,
     options: JSON.parse(c.options) as Record<string, unknown>, enabled: !!c.enabled, createdAt: iso(c.created_at), updatedAt: iso(c.updated_at),
   };
 }
@@ -29,6 +29,7 @@ function present(c: ChannelRow): z.infer<typeof channelView> {
 export async function alertChannelRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
+  const key = deps.alerts.key;
   const allow = parseAllowList(deps.config.fetchAllowHosts);
 
   // Field errors of settings that cannot work (the module's own check, and the fetch guard's for IP literals).
@@ -53,7 +54,7 @@ export async function alertChannelRoutes(app: FastifyInstance, deps: RouteDeps):
     schema: { tags: ["alerts"], response: { 200: z.object({ channels: z.array(channelView) }) } },
   }, async (req) => {
     authorize(req, "alerts.manage");
-    return { channels: listChannels(db).map(present) };
+    return { channels: listChannels(db).map((c) => present(key, c)) };
   });
 
   r.post("/api/alert-channels", {
@@ -64,11 +65,11 @@ export async function alertChannelRoutes(app: FastifyInstance, deps: RouteDeps):
     const secret = b.secret && b.secret !== MASK ? b.secret : undefined;
     check(b, secret);
     const id = db.tx(() => {
-      const id = insertChannel(db, { name: b.name, kind: b.kind, url: b.url ?? null, secretEnc: secret ? encryptSecret(deps.alerts.key, secret) : null, options: b.options, enabled: b.enabled }, p.id);
-      recordAudit(db, { actor: actorOf(p), action: "alert_channel.create", targetType: "alert_channel", targetId: id, summary: { name: b.name, kind: b.kind, url: b.url ?? null, secret: secret ? MASK : null }, ip: req.ip });
+      const id = insertChannel(db, { name: b.name, kind: b.kind, url: b.url ? sealUrl(key, b.url) : null, secretEnc: secret ? encryptSecret(deps.alerts.key, secret) : null, options: b.options, enabled: b.enabled }, p.id);
+      recordAudit(db, { actor: actorOf(p), action: "alert_channel.create", targetType: "alert_channel", targetId: id, summary: { name: b.name, kind: b.kind, url: b.url ? maskUrl(b.url) : null, secret: secret ? MASK : null }, ip: req.ip });
       return id;
     });
-    return reply.code(201).send(present(getChannel(db, id)!));
+    return reply.code(201).send(present(key, getChannel(db, id)!));
   });
 
   r.patch("/api/alert-channels/:id", {
@@ -77,21 +78,24 @@ export async function alertChannelRoutes(app: FastifyInstance, deps: RouteDeps):
     const p = authorize(req, "alerts.manage");
     const old = getChannel(db, req.params.id);
     if (!old) throw AppError.notFound("alert channel");
-    const cur = present(old);
-    const b = { name: req.body.name ?? cur.name, kind: req.body.kind ?? cur.kind, url: req.body.url ?? cur.url ?? undefined, options: req.body.options ?? cur.options, enabled: req.body.enabled ?? cur.enabled };
+    const cur = present(key, old);
+    const storedUrl = old.url ? openUrl(key, old.url) : undefined;
+    // The masked URL the API showed stands for the stored one.
+    const url = req.body.url === undefined || req.body.url === cur.url ? storedUrl : req.body.url;
+    const b = { name: req.body.name ?? cur.name, kind: req.body.kind ?? cur.kind, url, options: req.body.options ?? cur.options, enabled: req.body.enabled ?? cur.enabled };
     // Absent or the mask: keep the stored secret; "": remove it.
     const given = req.body.secret;
     const secretEnc = given === undefined || given === MASK ? undefined : given === "" ? null : encryptSecret(deps.alerts.key, given);
     check(b, given && given !== MASK ? given : undefined);
     db.tx(() => {
-      updateChannel(db, old.id, { ...b, url: b.url ?? null, secretEnc });
+      updateChannel(db, old.id, { ...b, url: b.url ? sealUrl(key, b.url) : null, secretEnc });
       recordAudit(db, {
         actor: actorOf(p), action: "alert_channel.update", targetType: "alert_channel", targetId: old.id,
-        summary: { ...req.body, ...(given !== undefined ? { secret: given === "" ? null : MASK } : {}) }, ip: req.ip,
+        summary: { ...req.body, ...(req.body.url ? { url: maskUrl(req.body.url) } : {}), ...(given !== undefined ? { secret: given === "" ? null : MASK } : {}) }, ip: req.ip,
       });
     });
     reloadRules(db);
-    return present(getChannel(db, old.id)!);
+    return present(key, getChannel(db, old.id)!);
   });
 
   r.delete("/api/alert-channels/:id", {

@@ -24,8 +24,15 @@ describe("robot channels through the dispatcher", () => {
     const port = new URL(rx.url).port;
     t = await createTestApp({ fetchAllowHosts: [`127.0.0.1:${port}`], alertRetryBaseMs: 20, alertTimeoutMs: 2000 });
     const admin = await t.userClient("admin");
-    const ch = await admin.post("/api/alert-channels", { name: "值班钉钉群", kind: "dingtalk", url: `${rx.url}/robot/send?access_token=tok`, secret: SECRET });
+    const ch = await admin.post("/api/alert-channels", { name: "值班钉钉群", kind: "dingtalk", url: `${rx.url}/robot/send?access_token=tok-9f3a`, secret: SECRET });
     expect(ch.statusCode, ch.body).toBe(201);
+    // The robot's access token is a secret: masked in the answer and the audit log, encrypted at rest.
+    expect(ch.json().url).toBe(`${rx.url}/robot/send?access_token=******`);
+    expect(JSON.stringify((await admin.get("/api/audit?targetType=alert_channel")).json())).not.toContain("tok-9f3a");
+    expect(t.db.sqlite.prepare("SELECT url FROM alert_channels").pluck().get()).not.toContain("tok-9f3a");
+    // Saving the masked URL back (an edit of the name only, as the form sends it) keeps the token.
+    const renamed = await admin.patch(`/api/alert-channels/${ch.json().id}`, { name: "值班钉钉群（县）", url: ch.json().url });
+    expect(renamed.json().url).toBe(`${rx.url}/robot/send?access_token=******`);
     const watch = await admin.post("/api/watches", { name: "乱收费", query: "乱收费" });
     const rule = await admin.post("/api/alert-rules", { name: "乱收费预警", trigger: "watch", watchId: watch.json().id, severity: "significant", channelIds: [ch.json().id] });
     expect(rule.statusCode, rule.body).toBe(201);
@@ -40,7 +47,7 @@ describe("robot channels through the dispatcher", () => {
     expect(rx.requests).toHaveLength(1);
     const got = rx.requests[0];
     const q = new URL(got.url, "http://x").searchParams;
-    expect(q.get("access_token")).toBe("tok");
+    expect(q.get("access_token")).toBe("tok-9f3a");
     const ts = Number(q.get("timestamp"));
     expect(Math.abs(Date.now() - ts)).toBeLessThan(10_000);
     expect(q.get("sign")).toBe(dingtalkSign(ts, SECRET));
