@@ -16,6 +16,7 @@ describe("visiblePages", () => {
       "users",
       "audit",
       "alertSettings",
+      "caseSettings",
       "duty",
     ]);
     expect(visiblePages("monitor")).toEqual(["dashboard", "items", "watches", "events", "alerts", "cases", "sources", "dictionary", "duty"]);

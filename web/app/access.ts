@@ -15,6 +15,7 @@ export const PAGES = [
   "users",
   "audit",
   "alertSettings",
+  "caseSettings",
   "duty",
 ] as const;
 /** One of PAGES. */
@@ -29,6 +30,7 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   alerts: "/alerts",
   alertSettings: "/alert-settings",
   cases: "/cases",
+  caseSettings: "/case-settings",
   sources: "/sources",
   dictionary: "/dictionary",
   units: "/units",
@@ -49,6 +51,7 @@ const PAGE_ROLES: Record<PageKey, readonly Role[] | "everyone"> = {
   alertSettings: ["admin"],
   // Unit staff see their units' cases; the server scopes the list.
   cases: "everyone",
+  caseSettings: ["admin"],
   sources: ["admin", "monitor"],
   dictionary: ["admin", "monitor"],
   units: ["admin"],

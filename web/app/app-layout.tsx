@@ -19,6 +19,7 @@ import {
   AlertOutlined,
   NotificationOutlined,
   SolutionOutlined,
+  ControlOutlined,
   ScheduleOutlined,
 } from "@ant-design/icons";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
@@ -38,6 +39,7 @@ const ICONS: Record<PageKey, ReactNode> = {
   alerts: <AlertOutlined />,
   alertSettings: <NotificationOutlined />,
   cases: <SolutionOutlined />,
+  caseSettings: <ControlOutlined />,
   sources: <CloudSyncOutlined />,
   dictionary: <BookOutlined />,
   units: <ApartmentOutlined />,

@@ -29,6 +29,7 @@ const CasesPage = lazy(() => import("../routes/cases-page").then((m) => ({ defau
 const CaseDetailPage = lazy(() => import("../routes/case-detail-page").then((m) => ({ default: m.CaseDetailPage })));
 const DutyPage = lazy(() => import("../routes/duty-page").then((m) => ({ default: m.DutyPage })));
 const AckLinkPage = lazy(() => import("../routes/ack-link-page").then((m) => ({ default: m.AckLinkPage })));
+const CaseSettingsPage = lazy(() => import("../routes/case-settings-page").then((m) => ({ default: m.CaseSettingsPage })));
 const AuditPage = lazy(() => import("../routes/audit-page").then((m) => ({ default: m.AuditPage })));
 
 function gated(page: PageKey, element: ReactNode) {
@@ -65,6 +66,7 @@ export function AppRouter() {
           <Route path="alert-settings" element={gated("alertSettings", <AlertSettingsPage />)} />
           <Route path="cases" element={gated("cases", <CasesPage />)} />
           <Route path="cases/:id" element={gated("cases", <CaseDetailPage />)} />
+          <Route path="case-settings" element={gated("caseSettings", <CaseSettingsPage />)} />
           <Route path="sources" element={gated("sources", <SourcesPage />)} />
           <Route path="dictionary" element={gated("dictionary", <DictionaryPage />)} />
           <Route path="units" element={gated("units", <UnitsPage />)} />
