@@ -38,7 +38,7 @@ export function deleteRoutingRule(db: Db, id: number): void {
 
 /** Deadline policies. */
 export function listCaseDeadlines(db: Db): CaseDeadlinesTable[] {
-  return db.prepare("SELECT * FROM case_deadlines ORDER BY severity, category").all() as CaseDeadlinesTable[];
+  return db.prepare("SELECT * FROM case_deadlines ORDER BY CASE severity WHEN 'general' THEN 0 WHEN 'significant' THEN 1 ELSE 2 END, category").all() as CaseDeadlinesTable[];
 }
 
 /** Sets the deadlines of a severity and category ('' for every category). */
