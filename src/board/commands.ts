@@ -10,11 +10,16 @@ import { encryptSecret } from "../alerts/secrets";
 import { deadline, type WorkingCalendar } from "../shared/working-calendar";
 import { holdReason, newQueryCode } from "./filter";
 import type { VerifiedPow } from "./pow";
+import { routingRulesOf } from "../cases/commands";
+import { suggestUnit } from "../cases/routing";
 
 /** Message categories: 咨询 投诉 建议 求助 举报. */
 export const BOARD_CATEGORIES = ["consult", "complaint", "suggestion", "help", "report"] as const;
 /** One of BOARD_CATEGORIES. */
 export type BoardCategory = (typeof BOARD_CATEGORIES)[number];
+
+/** Category names as routing rules of kind "category" name them. */
+export const CATEGORY_ZH: Record<BoardCategory, string> = { consult: "咨询", complaint: "投诉", suggestion: "建议", help: "求助", report: "举报" };
 
 /** Ratings a poster may give once an answer is published. */
 export const BOARD_RATINGS = ["satisfied", "basically", "unsatisfied"] as const;
@@ -42,12 +47,15 @@ export function submitMessage(db: Db, ctx: SubmitContext, s: Submission, pow: Ve
     const status = reason ? "held" : "accepted";
     const queryCode = newQueryCode((n) => randomBytes(n));
     const contact = s.contact?.trim();
+    // Routed like cases: without a unit chosen by the poster, the routing rules suggest one (属地 first).
+    const routed = s.unitId == null ? suggestUnit(routingRulesOf(db), { title: s.title, text: s.text, category: CATEGORY_ZH[s.category] }) : null;
     const id = insertBoardMessage(db, {
-      queryCode, category: s.category, unitId: s.unitId ?? null, title: s.title, text: s.text,
+      queryCode, category: s.category, unitId: s.unitId ?? routed?.unitId ?? null, title: s.title, text: s.text,
       contactEnc: contact ? encryptSecret(ctx.key, contact) : null, anonymous: s.anonymous, status, moderationReason: reason,
       dueAt: status === "accepted" ? answerDue(ctx, now) : null,
     }, now);
     insertBoardStep(db, { messageId: id, userId: null, userName: PUBLIC, kind: "submitted", text: null }, now);
+    if (routed) insertBoardStep(db, { messageId: id, userId: null, userName: "系统", kind: "routed", text: `分办规则「${routed.ruleName}」命中「${routed.term}」` }, now);
     if (reason) insertBoardStep(db, { messageId: id, userId: null, userName: "系统", kind: "held", text: reason }, now);
     return { ok: true, queryCode, status };
   });

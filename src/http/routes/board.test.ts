@@ -137,6 +137,18 @@ describe("message board", () => {
     expect((await monitor.get(`/api/cases/${made.json().caseId}`)).json()).toMatchObject({ origin: "board", unitId: unit, title: "路灯不亮" });
   });
 
+  it("routes a message without a chosen unit by the routing rules, and says which rule", async () => {
+    t = await createTestApp({ boardPowMaxNumber: 500 });
+    const admin = await t.userClient("admin");
+    const town = (await admin.post("/api/units", { name: "禾溪镇" })).json().id;
+    await admin.post("/api/routing-rules", { name: "属地：禾溪镇", kind: "place", terms: ["禾溪镇"], unitId: town });
+    await submit(t, { title: "禾溪镇菜市场污水横流", text: "禾溪镇菜市场门口污水横流好几天了。" });
+    const m = (await admin.get("/api/board/messages")).json().messages[0];
+    expect(m.unitId).toBe(town);
+    const steps = (await admin.get(`/api/board/messages/${m.id}`)).json().steps;
+    expect(steps.map((s: { kind: string; text: string | null }) => `${s.kind}:${s.text ?? ""}`)).toEqual(["submitted:", "routed:分办规则「属地：禾溪镇」命中「禾溪镇」"]);
+  });
+
   it("throttles a flooding address while others get through", async () => {
     t = await createTestApp({ boardPowMaxNumber: 200, boardIpPerMinute: 3 });
     const codes: number[] = [];
