@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canAnalyse, canTriage, pageOfPath, visiblePages } from "./access";
+import { canAnalyse, canAnswerBoard, canModerateBoard, canPublishBoard, canTriage, canViewBoardContact, pageOfPath, visiblePages } from "./access";
 
 describe("visiblePages", () => {
   it("gives admins every page and monitors the sources page but not administration", () => {
@@ -18,13 +18,14 @@ describe("visiblePages", () => {
       "alertSettings",
       "caseSettings",
       "duty",
+      "boardAdmin",
     ]);
-    expect(visiblePages("monitor")).toEqual(["dashboard", "items", "watches", "events", "alerts", "cases", "sources", "dictionary", "duty"]);
+    expect(visiblePages("monitor")).toEqual(["dashboard", "items", "watches", "events", "alerts", "cases", "sources", "dictionary", "duty", "boardAdmin"]);
   });
 
   it("keeps the office ledger from unit staff, as the server policy does", () => {
-    expect(visiblePages("leader")).toEqual(["dashboard", "items", "watches", "events", "alerts", "cases", "duty"]);
-    expect(visiblePages("handler")).toEqual(["dashboard", "cases", "duty"]);
+    expect(visiblePages("leader")).toEqual(["dashboard", "items", "watches", "events", "alerts", "cases", "duty", "boardAdmin"]);
+    expect(visiblePages("handler")).toEqual(["dashboard", "cases", "duty", "boardAdmin"]);
   });
 
   it("lets only admins and monitors triage", () => {
@@ -41,10 +42,21 @@ describe("visiblePages", () => {
   });
 });
 
+describe("board permissions", () => {
+  it("mirrors the board policies: monitors moderate, spokespersons publish, only admins open contacts", () => {
+    const roles = ["admin", "monitor", "leader", "handler", "spokesperson", "contributor"] as const;
+    expect(roles.map(canModerateBoard)).toEqual([true, true, false, false, false, false]);
+    expect(roles.map(canAnswerBoard)).toEqual([true, true, false, true, true, false]);
+    expect(roles.map(canPublishBoard)).toEqual([true, false, false, false, true, false]);
+    expect(roles.map(canViewBoardContact)).toEqual([true, false, false, false, false, false]);
+  });
+});
+
 describe("pageOfPath", () => {
   it("selects the list's menu entry on a detail route", () => {
     expect(pageOfPath("/items/42")).toBe("items");
     expect(pageOfPath("/events/7")).toBe("events");
+    expect(pageOfPath("/board-admin")).toBe("boardAdmin");
     expect(pageOfPath("/")).toBe("dashboard");
     expect(pageOfPath("/nowhere")).toBe("dashboard");
   });

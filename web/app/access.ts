@@ -17,6 +17,7 @@ export const PAGES = [
   "alertSettings",
   "caseSettings",
   "duty",
+  "boardAdmin",
 ] as const;
 /** One of PAGES. */
 export type PageKey = (typeof PAGES)[number];
@@ -37,6 +38,7 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   users: "/users",
   audit: "/audit",
   duty: "/duty",
+  boardAdmin: "/board-admin",
 };
 
 /** Roles of the office itself; unit staff (handler, contributor) get their concerns through cases. */
@@ -58,6 +60,8 @@ const PAGE_ROLES: Record<PageKey, readonly Role[] | "everyone"> = {
   users: ["admin"],
   audit: ["admin"],
   duty: "everyone",
+  // Unit staff see their units' messages; the server scopes the list.
+  boardAdmin: "everyone",
 };
 
 /** Whether a user with `role` may open `page`. */
@@ -115,4 +119,24 @@ export function pageOfPath(pathname: string): PageKey {
 /** Whether a role may plan the duty rota (mirrors `duty.write`). */
 export function canPlanDuty(role: Role): boolean {
   return role === "admin" || role === "monitor";
+}
+
+/** Whether a role may accept, reject and route board messages (mirrors `board.moderate`). */
+export function canModerateBoard(role: Role): boolean {
+  return role === "admin" || role === "monitor";
+}
+
+/** Whether a role may answer board messages (mirrors `board.answer`; a handler only for their units, which the server checks). */
+export function canAnswerBoard(role: Role): boolean {
+  return role === "admin" || role === "monitor" || role === "spokesperson" || role === "handler";
+}
+
+/** Whether a role's answers are published at once, and may approve or return drafts (mirrors `board.publish`). */
+export function canPublishBoard(role: Role): boolean {
+  return role === "admin" || role === "spokesperson";
+}
+
+/** Whether a role may open a reporter's contact, with a reason (mirrors `board.contact`). */
+export function canViewBoardContact(role: Role): boolean {
+  return role === "admin";
 }

@@ -21,6 +21,7 @@ import {
   SolutionOutlined,
   ControlOutlined,
   ScheduleOutlined,
+  MessageOutlined,
 } from "@ant-design/icons";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { PageSpinner } from "../components/page-states";
@@ -46,6 +47,7 @@ const ICONS: Record<PageKey, ReactNode> = {
   users: <TeamOutlined />,
   audit: <AuditOutlined />,
   duty: <ScheduleOutlined />,
+  boardAdmin: <MessageOutlined />,
 };
 
 /** Layout for every page behind the login; lazy pages render in its content area. */

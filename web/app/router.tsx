@@ -31,6 +31,7 @@ const DutyPage = lazy(() => import("../routes/duty-page").then((m) => ({ default
 const AckLinkPage = lazy(() => import("../routes/ack-link-page").then((m) => ({ default: m.AckLinkPage })));
 const CaseSettingsPage = lazy(() => import("../routes/case-settings-page").then((m) => ({ default: m.CaseSettingsPage })));
 const AuditPage = lazy(() => import("../routes/audit-page").then((m) => ({ default: m.AuditPage })));
+const BoardAdminPage = lazy(() => import("../routes/board-admin-page").then((m) => ({ default: m.BoardAdminPage })));
 
 function gated(page: PageKey, element: ReactNode) {
   return <RequirePage page={page}>{element}</RequirePage>;
@@ -73,6 +74,7 @@ export function AppRouter() {
           <Route path="users" element={gated("users", <UsersPage />)} />
           <Route path="audit" element={gated("audit", <AuditPage />)} />
           <Route path="duty" element={gated("duty", <DutyPage />)} />
+          <Route path="board-admin" element={gated("boardAdmin", <BoardAdminPage />)} />
           <Route path="a/:id" element={<AckLinkPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>

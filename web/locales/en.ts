@@ -6,6 +6,7 @@ import { enCases } from "./en-cases";
 import { enIncidents } from "./en-incidents";
 import { enTriage } from "./en-triage";
 import type { Messages } from "./zh-CN";
+import { enBoard } from "./en-board";
 
 /** Every UI string in English. */
 export const en: Messages = {
@@ -162,4 +163,5 @@ export const en: Messages = {
   ...enCases,
   ...enIncidents,
   ...enDuty,
+  ...enBoard,
 };
