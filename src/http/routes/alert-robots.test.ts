@@ -55,7 +55,10 @@ describe("robot channels through the dispatcher", () => {
     expect(body.msgtype).toBe("markdown");
     expect(body.markdown.text).toContain("较大");
     expect(body.markdown.text).toContain("禾溪镇小学被指乱收费");
-    const alerts = (await admin.get("/api/alerts?limit=5")).json().alerts as { deliveries: { state: string }[] }[];
-    expect(alerts[0].deliveries[0].state).toBe("sent");
+    // The receiver answers before the dispatcher records the attempt: wait for the row to say so.
+    const state = async () => ((await admin.get("/api/alerts?limit=5")).json().alerts as { deliveries: { state: string }[] }[])[0].deliveries[0].state;
+    const t1 = Date.now();
+    while ((await state()) !== "sent" && Date.now() - t1 < 5000) await new Promise((r) => setTimeout(r, 20));
+    expect(await state()).toBe("sent");
   });
 });
