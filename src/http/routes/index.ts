@@ -26,6 +26,7 @@ import { dutyRoutes } from "./duty";
 import { alertLinkRoutes } from "./alert-links";
 import { alertLatencyRoutes } from "./alert-latency";
 import { caseStatsRoutes } from "./case-stats";
+import { caseMemoRoutes } from "./case-memo";
 
 /** Adds all /api routes. */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -62,4 +63,5 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   ]) await mod(app, deps);
   await alertLatencyRoutes(app, deps);
   await caseStatsRoutes(app, deps);
+  await caseMemoRoutes(app, deps);
 }
