@@ -17,13 +17,14 @@ describe("visiblePages", () => {
       "audit",
       "alertSettings",
       "duty",
+      "caseStats",
     ]);
-    expect(visiblePages("monitor")).toEqual(["dashboard", "items", "watches", "events", "alerts", "cases", "sources", "dictionary", "duty"]);
+    expect(visiblePages("monitor")).toEqual(["dashboard", "items", "watches", "events", "alerts", "cases", "sources", "dictionary", "duty", "caseStats"]);
   });
 
   it("keeps the office ledger from unit staff, as the server policy does", () => {
-    expect(visiblePages("leader")).toEqual(["dashboard", "items", "watches", "events", "alerts", "cases", "duty"]);
-    expect(visiblePages("handler")).toEqual(["dashboard", "cases", "duty"]);
+    expect(visiblePages("leader")).toEqual(["dashboard", "items", "watches", "events", "alerts", "cases", "duty", "caseStats"]);
+    expect(visiblePages("handler")).toEqual(["dashboard", "cases", "duty", "caseStats"]);
   });
 
   it("lets only admins and monitors triage", () => {
@@ -46,5 +47,7 @@ describe("pageOfPath", () => {
     expect(pageOfPath("/events/7")).toBe("events");
     expect(pageOfPath("/")).toBe("dashboard");
     expect(pageOfPath("/nowhere")).toBe("dashboard");
+    expect(pageOfPath("/case-stats")).toBe("caseStats");
+    expect(pageOfPath("/cases/3/instruct")).toBe("cases");
   });
 });

@@ -16,6 +16,7 @@ export const PAGES = [
   "audit",
   "alertSettings",
   "duty",
+  "caseStats",
 ] as const;
 /** One of PAGES. */
 export type PageKey = (typeof PAGES)[number];
@@ -35,6 +36,7 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   users: "/users",
   audit: "/audit",
   duty: "/duty",
+  caseStats: "/case-stats",
 };
 
 /** Roles of the office itself; unit staff (handler, contributor) get their concerns through cases. */
@@ -55,6 +57,8 @@ const PAGE_ROLES: Record<PageKey, readonly Role[] | "everyone"> = {
   users: ["admin"],
   audit: ["admin"],
   duty: "everyone",
+  // Unit staff see their units' rows; the server scopes the figures.
+  caseStats: "everyone",
 };
 
 /** Whether a user with `role` may open `page`. */

@@ -29,6 +29,8 @@ const CasesPage = lazy(() => import("../routes/cases-page").then((m) => ({ defau
 const CaseDetailPage = lazy(() => import("../routes/case-detail-page").then((m) => ({ default: m.CaseDetailPage })));
 const DutyPage = lazy(() => import("../routes/duty-page").then((m) => ({ default: m.DutyPage })));
 const AckLinkPage = lazy(() => import("../routes/ack-link-page").then((m) => ({ default: m.AckLinkPage })));
+const CaseStatsPage = lazy(() => import("../routes/case-stats-page").then((m) => ({ default: m.CaseStatsPage })));
+const CaseInstructPage = lazy(() => import("../routes/case-instruct-page").then((m) => ({ default: m.CaseInstructPage })));
 const AuditPage = lazy(() => import("../routes/audit-page").then((m) => ({ default: m.AuditPage })));
 
 function gated(page: PageKey, element: ReactNode) {
@@ -71,6 +73,8 @@ export function AppRouter() {
           <Route path="users" element={gated("users", <UsersPage />)} />
           <Route path="audit" element={gated("audit", <AuditPage />)} />
           <Route path="duty" element={gated("duty", <DutyPage />)} />
+          <Route path="case-stats" element={gated("caseStats", <CaseStatsPage />)} />
+          <Route path="cases/:id/instruct" element={gated("cases", <CaseInstructPage />)} />
           <Route path="a/:id" element={<AckLinkPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>

@@ -5,6 +5,7 @@ import { enAlerts } from "./en-alerts";
 import { enCases } from "./en-cases";
 import { enIncidents } from "./en-incidents";
 import { enTriage } from "./en-triage";
+import { enCaseStats } from "./en-case-stats";
 import type { Messages } from "./zh-CN";
 
 /** Every UI string in English. */
@@ -160,6 +161,7 @@ export const en: Messages = {
   ...enTriage,
   ...enAlerts,
   ...enCases,
+  ...enCaseStats,
   ...enIncidents,
   ...enDuty,
 };

@@ -6,6 +6,7 @@ import { zhCNAlerts } from "./zh-CN-alerts";
 import { zhCNCases } from "./zh-CN-cases";
 import { zhCNTriage } from "./zh-CN-triage";
 import { zhCNIncidents } from "./zh-CN-incidents";
+import { zhCNCaseStats } from "./zh-CN-case-stats";
 
 /** Every UI string in Simplified Chinese, keyed by a stable dotted name; `{x}` marks a parameter. */
 export const zhCN = {
@@ -160,6 +161,7 @@ export const zhCN = {
   ...zhCNTriage,
   ...zhCNAlerts,
   ...zhCNCases,
+  ...zhCNCaseStats,
   ...zhCNIncidents,
   ...zhCNDuty,
 } as const;
