@@ -3,7 +3,7 @@ import { z } from "zod";
 
 /** The memo of a case, as JSON. */
 export const caseMemoView = z.object({
-  number: z.string().nullable(), caseId: z.number(), title: z.string(), openedAt: z.string(), severity: z.string().nullable(),
+  number: z.string().nullable(), caseId: z.number(), title: z.string(), openedAt: z.string(), firstPublishedAt: z.string().nullable(), severity: z.string().nullable(),
   category: z.string().nullable(), summary: z.string(),
   items: z.array(z.object({ id: z.number(), title: z.string(), sourceName: z.string(), url: z.string().nullable(), publishedAt: z.string().nullable(), reposts: z.number() })),
   spread: z.object({ items: z.number(), reposts: z.number(), eventTitle: z.string().nullable(), eventSize: z.number().nullable(), text: z.string() }),

@@ -8,7 +8,7 @@ import type { MemoItemRow } from "../store/case-memos";
 export interface CaseMemoContent {
   /** 〔2026〕第N号 once printed, else null. */
   number: string | null;
-  caseId: number; title: string; openedAt: string; severity: string | null; category: string | null; summary: string;
+  caseId: number; title: string; openedAt: string; firstPublishedAt: string | null; severity: string | null; category: string | null; summary: string;
   items: { id: number; title: string; sourceName: string; url: string | null; publishedAt: string | null; reposts: number }[];
   spread: { items: number; reposts: number; eventTitle: string | null; eventSize: number | null; text: string };
   triageOpinion: string | null;
@@ -52,6 +52,7 @@ export function caseMemoContent(m: CaseMemoInput): CaseMemoContent {
   const spreadParts = [`关联信息 ${items.length} 条`, `被转载 ${reposts} 次`];
   if (m.event) spreadParts.push(`所属事件「${m.event.title}」共 ${m.event.size} 条信息`);
   const lastText = (kind: string) => [...m.steps].reverse().find((s) => s.kind === kind && s.text)?.text ?? null;
+  const published = m.items.map((i) => i.published_at).filter((x): x is number => x != null);
   const name = (id: number | null) => (id == null ? null : m.unitNames.get(id) ?? `#${id}`);
   const lead = name(c.unit_id);
   const suggested = name(c.suggested_unit_id);
@@ -63,7 +64,8 @@ export function caseMemoContent(m: CaseMemoInput): CaseMemoContent {
   if (c.reply_due_at != null) dues.push(`${officeTime(c.reply_due_at, tz)}前回应社会关切`);
   handling += dues.length ? `；请于${dues.join("，")}。` : "。";
   return {
-    number: m.number, caseId: c.id, title: c.title, openedAt: officeTime(c.created_at, tz), severity: c.severity ? SEVERITY_ZH[c.severity] ?? c.severity : null,
+    number: m.number, caseId: c.id, title: c.title, openedAt: officeTime(c.created_at, tz),
+    firstPublishedAt: published.length ? officeTime(Math.min(...published), tz) : null, severity: c.severity ? SEVERITY_ZH[c.severity] ?? c.severity : null,
     category: c.category, summary: c.summary, items,
     spread: { items: items.length, reposts, eventTitle: m.event?.title ?? null, eventSize: m.event?.size ?? null, text: `${spreadParts.join("，")}。` },
     triageOpinion: lastText("triage"), proposedHandling: handling, instruction: lastText("instruct"),

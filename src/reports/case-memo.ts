@@ -47,7 +47,7 @@ export async function writeCaseMemoDocx(m: CaseMemoContent, issuedAt: string): P
     rows: [
       row("标　　题", [para(m.title)]),
       row("来源及链接", sources.length ? sources : [para("（无关联信息）")]),
-      row("时　　间", [para(`发现时间：${m.openedAt}`)]),
+      row("时　　间", [...(m.firstPublishedAt ? [para(`首发时间：${m.firstPublishedAt}`)] : []), para(`发现时间：${m.openedAt}`)]),
       row("内容摘要", lines(m.summary)),
       row("传播情况", [para(m.spread.text)]),
       row("研判意见", [...lines(m.triageOpinion, "（尚未研判）"), ...(facts ? [para(facts)] : [])]),

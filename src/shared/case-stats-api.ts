@@ -17,7 +17,7 @@ export interface CaseStatsResponse {
 
 /** GET /api/cases/:id/memo. */
 export interface CaseMemoResponse {
-  number: string | null; caseId: number; title: string; openedAt: string; severity: string | null; category: string | null; summary: string;
+  number: string | null; caseId: number; title: string; openedAt: string; firstPublishedAt: string | null; severity: string | null; category: string | null; summary: string;
   items: { id: number; title: string; sourceName: string; url: string | null; publishedAt: string | null; reposts: number }[];
   spread: { items: number; reposts: number; eventTitle: string | null; eventSize: number | null; text: string };
   triageOpinion: string | null; proposedHandling: string; instruction: string | null; canInstruct: boolean; state: string; stateLabel: string;

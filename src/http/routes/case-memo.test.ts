@@ -59,7 +59,7 @@ describe("escalation memo", () => {
     const xml = await documentXml(res.rawPayload);
     for (const text of [
       "舆情抄告单", `〔${year}〕第1号`, "禾溪镇小学乱收费问题", "家长反映每学期额外收取补课费。", "禾溪镇小学乱收费", "转：禾溪镇小学乱收费", "家长再曝补课费",
-      "青禾论坛", "http://127.0.0.1/p/a", "2026-07-01 09:30", "关联信息 3 条，被转载 2 次，所属事件「禾溪镇小学收费事件」共 12 条信息",
+      "青禾论坛", "http://127.0.0.1/p/a", "首发时间：2026-07-01 09:30", "发现时间：", "关联信息 3 条，被转载 2 次，所属事件「禾溪镇小学收费事件」共 12 条信息",
       "涉及教育收费，舆论关注度上升", "等级：较大", "建议由县教育局牵头核查处置", "领导批示",
     ]) expect(xml, text).toContain(text);
     // A4 portrait and the Chinese fonts with their fallbacks.
