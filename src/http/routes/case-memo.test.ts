@@ -3,6 +3,7 @@
 // and who may print or read it.
 import { afterEach, describe, expect, it } from "vitest";
 import JSZip from "jszip";
+import { XMLValidator } from "fast-xml-parser";
 import { createTestApp, type TestApp } from "../../../test/helpers";
 import { insertItems } from "../../store/items";
 import { insertSource } from "../../store/sources";
@@ -57,6 +58,7 @@ describe("escalation memo", () => {
     expect(res.headers["content-type"]).toContain("wordprocessingml");
     expect(decodeURIComponent(String(res.headers["content-disposition"]))).toContain(`舆情抄告单-${year}-1号-工单${s.id}.docx`);
     const xml = await documentXml(res.rawPayload);
+    expect(XMLValidator.validate(xml)).toBe(true);
     for (const text of [
       "舆情抄告单", `〔${year}〕第1号`, "禾溪镇小学乱收费问题", "家长反映每学期额外收取补课费。", "禾溪镇小学乱收费", "转：禾溪镇小学乱收费", "家长再曝补课费",
       "青禾论坛", "http://127.0.0.1/p/a", "首发时间：2026-07-01 09:30", "发现时间：", "关联信息 3 条，被转载 2 次，所属事件「禾溪镇小学收费事件」共 12 条信息",
