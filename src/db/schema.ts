@@ -198,3 +198,6 @@ export interface BoardStepsTable {
   id: number; message_id: number; at: number; user_id: number | null; user_name: string; kind: string; text: string | null;
 
 }
+
+/** The number of a case's escalation memo (抄告单), kept for reprints. */
+export interface CaseMemosTable { case_id: number; year: number; seq: number; created_by: number | null; created_at: number }

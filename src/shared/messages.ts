@@ -165,6 +165,8 @@ export const MESSAGES: Record<string, Texts> = {
   "cases.unknown_unit": { "zh-CN": "单位不存在", en: "No such unit" },
   "cases.until_in_past": { "zh-CN": "新的期限须晚于现在", en: "The new deadline must be in the future" },
   "cases.bad_calendar_date": { "zh-CN": "日期须在 {year} 年内", en: "Dates must fall in {year}" },
+  // Case statistics and the escalation memo.
+  "case_stats.bad_period": { "zh-CN": "统计期须为起始日期不晚于结束日期、不超过两年的日期范围", en: "The period must run from a date to a date no earlier, at most two years" },
 };
 
 /** True when the catalog has texts for `code`. */

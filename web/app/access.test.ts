@@ -9,7 +9,10 @@ describe("visiblePages", () => {
       "watches",
       "events",
       "alerts",
+      "duty",
       "cases",
+      "caseStats",
+      "boardAdmin",
       "sources",
       "dictionary",
       "units",
@@ -17,15 +20,13 @@ describe("visiblePages", () => {
       "audit",
       "alertSettings",
       "caseSettings",
-      "duty",
-      "boardAdmin",
     ]);
-    expect(visiblePages("monitor")).toEqual(["dashboard", "items", "watches", "events", "alerts", "cases", "sources", "dictionary", "duty", "boardAdmin"]);
+    expect(visiblePages("monitor")).toEqual(["dashboard", "items", "watches", "events", "alerts", "duty", "cases", "caseStats", "boardAdmin", "sources", "dictionary"]);
   });
 
   it("keeps the office ledger from unit staff, as the server policy does", () => {
-    expect(visiblePages("leader")).toEqual(["dashboard", "items", "watches", "events", "alerts", "cases", "duty", "boardAdmin"]);
-    expect(visiblePages("handler")).toEqual(["dashboard", "cases", "duty", "boardAdmin"]);
+    expect(visiblePages("leader")).toEqual(["dashboard", "items", "watches", "events", "alerts", "duty", "cases", "caseStats", "boardAdmin"]);
+    expect(visiblePages("handler")).toEqual(["dashboard", "duty", "cases", "caseStats", "boardAdmin"]);
   });
 
   it("lets only admins and monitors triage", () => {
@@ -59,5 +60,7 @@ describe("pageOfPath", () => {
     expect(pageOfPath("/board-admin")).toBe("boardAdmin");
     expect(pageOfPath("/")).toBe("dashboard");
     expect(pageOfPath("/nowhere")).toBe("dashboard");
+    expect(pageOfPath("/case-stats")).toBe("caseStats");
+    expect(pageOfPath("/cases/3/instruct")).toBe("cases");
   });
 });

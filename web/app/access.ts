@@ -8,7 +8,10 @@ export const PAGES = [
   "watches",
   "events",
   "alerts",
+  "duty",
   "cases",
+  "caseStats",
+  "boardAdmin",
   "sources",
   "dictionary",
   "units",
@@ -16,8 +19,6 @@ export const PAGES = [
   "audit",
   "alertSettings",
   "caseSettings",
-  "duty",
-  "boardAdmin",
 ] as const;
 /** One of PAGES. */
 export type PageKey = (typeof PAGES)[number];
@@ -39,6 +40,7 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   audit: "/audit",
   duty: "/duty",
   boardAdmin: "/board-admin",
+  caseStats: "/case-stats",
 };
 
 /** Roles of the office itself; unit staff (handler, contributor) get their concerns through cases. */
@@ -62,6 +64,8 @@ const PAGE_ROLES: Record<PageKey, readonly Role[] | "everyone"> = {
   duty: "everyone",
   // Unit staff see their units' messages; the server scopes the list.
   boardAdmin: "everyone",
+  // Unit staff see their units' rows; the server scopes the figures.
+  caseStats: "everyone",
 };
 
 /** Whether a user with `role` may open `page`. */

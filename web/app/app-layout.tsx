@@ -22,6 +22,7 @@ import {
   ControlOutlined,
   ScheduleOutlined,
   MessageOutlined,
+  BarChartOutlined,
 } from "@ant-design/icons";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { PageSpinner } from "../components/page-states";
@@ -48,6 +49,7 @@ const ICONS: Record<PageKey, ReactNode> = {
   audit: <AuditOutlined />,
   duty: <ScheduleOutlined />,
   boardAdmin: <MessageOutlined />,
+  caseStats: <BarChartOutlined />,
 };
 
 /** Layout for every page behind the login; lazy pages render in its content area. */

@@ -30,6 +30,8 @@ const CaseDetailPage = lazy(() => import("../routes/case-detail-page").then((m) 
 const DutyPage = lazy(() => import("../routes/duty-page").then((m) => ({ default: m.DutyPage })));
 const AckLinkPage = lazy(() => import("../routes/ack-link-page").then((m) => ({ default: m.AckLinkPage })));
 const CaseSettingsPage = lazy(() => import("../routes/case-settings-page").then((m) => ({ default: m.CaseSettingsPage })));
+const CaseStatsPage = lazy(() => import("../routes/case-stats-page").then((m) => ({ default: m.CaseStatsPage })));
+const CaseInstructPage = lazy(() => import("../routes/case-instruct-page").then((m) => ({ default: m.CaseInstructPage })));
 const AuditPage = lazy(() => import("../routes/audit-page").then((m) => ({ default: m.AuditPage })));
 const BoardAdminPage = lazy(() => import("../routes/board-admin-page").then((m) => ({ default: m.BoardAdminPage })));
 
@@ -75,6 +77,8 @@ export function AppRouter() {
           <Route path="audit" element={gated("audit", <AuditPage />)} />
           <Route path="duty" element={gated("duty", <DutyPage />)} />
           <Route path="board-admin" element={gated("boardAdmin", <BoardAdminPage />)} />
+          <Route path="case-stats" element={gated("caseStats", <CaseStatsPage />)} />
+          <Route path="cases/:id/instruct" element={gated("cases", <CaseInstructPage />)} />
           <Route path="a/:id" element={<AckLinkPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>

@@ -5,6 +5,7 @@ import { enAlerts } from "./en-alerts";
 import { enCases } from "./en-cases";
 import { enIncidents } from "./en-incidents";
 import { enTriage } from "./en-triage";
+import { enCaseStats } from "./en-case-stats";
 import type { Messages } from "./zh-CN";
 import { enBoard } from "./en-board";
 
@@ -161,6 +162,7 @@ export const en: Messages = {
   ...enTriage,
   ...enAlerts,
   ...enCases,
+  ...enCaseStats,
   ...enIncidents,
   ...enDuty,
   ...enBoard,

@@ -7,6 +7,7 @@ import { zhCNCases } from "./zh-CN-cases";
 import { zhCNTriage } from "./zh-CN-triage";
 import { zhCNIncidents } from "./zh-CN-incidents";
 import { zhCNBoard } from "./zh-CN-board";
+import { zhCNCaseStats } from "./zh-CN-case-stats";
 
 /** Every UI string in Simplified Chinese, keyed by a stable dotted name; `{x}` marks a parameter. */
 export const zhCN = {
@@ -161,6 +162,7 @@ export const zhCN = {
   ...zhCNTriage,
   ...zhCNAlerts,
   ...zhCNCases,
+  ...zhCNCaseStats,
   ...zhCNIncidents,
   ...zhCNDuty,
   ...zhCNBoard,

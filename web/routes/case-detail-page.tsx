@@ -50,6 +50,8 @@ export function CaseDetailPage() {
         }
         extra={
           <Space wrap>
+            {canTakeCaseStep(user.role, "escalate") ? <Button href={`/api/cases/${c.id}/memo.docx`} data-testid="case-memo">{t("caseMemo.print")}</Button> : null}
+            {steps.includes("instruct") ? <Link to={`/cases/${c.id}/instruct`} data-testid="case-instruct-link">{t("caseMemo.instructLink")}</Link> : null}
             {steps.map((k) => (
               <Button key={k} onClick={() => setStep(k)} type={k === "comment" ? "default" : "primary"} ghost={k !== "comment"} data-testid={`case-step-${k}`}>
                 {stepLabel(k)}

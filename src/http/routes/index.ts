@@ -25,6 +25,8 @@ import { incidentRoutes } from "./incidents";
 import { dutyRoutes } from "./duty";
 import { alertLinkRoutes } from "./alert-links";
 import { alertLatencyRoutes } from "./alert-latency";
+import { caseStatsRoutes } from "./case-stats";
+import { caseMemoRoutes } from "./case-memo";
 
 /** Adds all /api routes. */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -60,4 +62,6 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
     alertChannelRoutes, alertRuleRoutes, alertRoutes, incidentRoutes, caseRoutes, caseConfigRoutes, boardPublicRoutes, boardRoutes, dutyRoutes, alertLinkRoutes,
   ]) await mod(app, deps);
   await alertLatencyRoutes(app, deps);
+  await caseStatsRoutes(app, deps);
+  await caseMemoRoutes(app, deps);
 }
