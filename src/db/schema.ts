@@ -198,3 +198,9 @@ export interface BoardStepsTable {
   id: number; message_id: number; at: number; user_id: number | null; user_name: string; kind: string; text: string | null;
 
 }
+
+/** A file attached to a case (the bytes are stored by sha256 under the data dir). */
+export interface CaseAttachmentsTable {
+  id: number; case_id: number; name: string; size: number; sha256: string; mime: string; uploaded_by: number | null;
+  uploaded_by_name: string; at: number;
+}

@@ -25,6 +25,7 @@ import { incidentRoutes } from "./incidents";
 import { dutyRoutes } from "./duty";
 import { alertLinkRoutes } from "./alert-links";
 import { alertLatencyRoutes } from "./alert-latency";
+import { caseAttachmentRoutes } from "./case-attachments";
 
 /** Adds all /api routes. */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -60,4 +61,5 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
     alertChannelRoutes, alertRuleRoutes, alertRoutes, incidentRoutes, caseRoutes, caseConfigRoutes, boardPublicRoutes, boardRoutes, dutyRoutes, alertLinkRoutes,
   ]) await mod(app, deps);
   await alertLatencyRoutes(app, deps);
+  await caseAttachmentRoutes(app, deps);
 }
