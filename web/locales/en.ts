@@ -5,6 +5,7 @@ import { enAlerts } from "./en-alerts";
 import { enCases } from "./en-cases";
 import { enIncidents } from "./en-incidents";
 import { enTriage } from "./en-triage";
+import { enCaseExtras } from "./en-case-extras";
 import type { Messages } from "./zh-CN";
 
 /** Every UI string in English. */
@@ -162,4 +163,5 @@ export const en: Messages = {
   ...enCases,
   ...enIncidents,
   ...enDuty,
+  ...enCaseExtras,
 };

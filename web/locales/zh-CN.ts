@@ -6,6 +6,7 @@ import { zhCNAlerts } from "./zh-CN-alerts";
 import { zhCNCases } from "./zh-CN-cases";
 import { zhCNTriage } from "./zh-CN-triage";
 import { zhCNIncidents } from "./zh-CN-incidents";
+import { zhCNCaseExtras } from "./zh-CN-case-extras";
 
 /** Every UI string in Simplified Chinese, keyed by a stable dotted name; `{x}` marks a parameter. */
 export const zhCN = {
@@ -162,6 +163,7 @@ export const zhCN = {
   ...zhCNCases,
   ...zhCNIncidents,
   ...zhCNDuty,
+  ...zhCNCaseExtras,
 } as const;
 
 /** The shape every locale must fill: exactly the keys of the Chinese table, any string values. */
