@@ -48,3 +48,36 @@ it("opens a case on two selected ledger items and shows both on the case page", 
   await expect.poll(() => page.getByTestId("case-timeline").textContent(), { timeout: 10_000 }).toContain("上传附件");
   await page.screenshot({ path: path.join(app.shots, "case-from-ledger-1440.png"), fullPage: true });
 });
+
+it("opens a case from an event page and from an alert row", async () => {
+  const page = await app.signedIn(1440, 900);
+  const item = app.db.sqlite.prepare("SELECT id, title, event_id FROM items WHERE event_id IS NOT NULL ORDER BY id LIMIT 1").get() as {
+    id: number; title: string; event_id: number;
+  };
+  const eventTitle = app.db.sqlite.prepare("SELECT title FROM events WHERE id = ?").pluck().get(item.event_id) as string;
+  await page.goto(`${app.base}/events/${item.event_id}`);
+  await page.getByTestId("event-open-case").click();
+  await expect.poll(() => page.locator(".ant-modal:visible").getByTestId("case-title").inputValue()).toBe(eventTitle);
+  await page.locator(".ant-modal:visible").getByTestId("case-submit").click();
+  await page.waitForURL(/\/cases\/\d+$/, { timeout: 10_000 });
+  const fromEvent = Number(new URL(page.url()).pathname.split("/").pop());
+  expect(app.db.sqlite.prepare("SELECT origin, event_id FROM cases WHERE id = ?").get(fromEvent)).toEqual({ origin: "event", event_id: item.event_id });
+
+  // An alert raised on the item: 立案 on its row carries the alert and the item.
+  const raised = await page.evaluate(async (itemId) => {
+    const me = await (await fetch("/api/auth/me")).json();
+    const res = await fetch("/api/alerts", {
+      method: "POST", headers: { "content-type": "application/json", "x-csrf-token": me.csrfToken }, body: JSON.stringify({ itemId, severity: "general" }),
+    });
+    return res.status;
+  }, item.id);
+  expect(raised).toBeLessThan(300);
+  const alertId = app.db.sqlite.prepare("SELECT max(id) FROM alerts").pluck().get() as number;
+  await page.goto(`${app.base}/alerts`);
+  await page.getByTestId("alert-row").first().getByTestId("alert-open-case").click();
+  await page.locator(".ant-modal:visible").getByTestId("case-submit").click();
+  await page.waitForURL(/\/cases\/\d+$/, { timeout: 10_000 });
+  const fromAlert = Number(new URL(page.url()).pathname.split("/").pop());
+  expect(app.db.sqlite.prepare("SELECT origin, alert_id FROM cases WHERE id = ?").get(fromAlert)).toEqual({ origin: "alert", alert_id: alertId });
+  expect(app.db.sqlite.prepare("SELECT item_id FROM case_items WHERE case_id = ?").pluck().all(fromAlert)).toEqual([item.id]);
+});
