@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/helpers";
 import { insertChannel } from "../store/alert-config";
-import { caseSteps } from "../store/cases";
+import { caseSteps, insertCase } from "../store/cases";
 import { insertUnit } from "../store/units";
 import { buildMessage } from "../alerts/message";
 import type { Actor } from "../store/audit";
@@ -75,6 +75,25 @@ describe("case reminders", () => {
     expect(channels).not.toContain(hook);
     expect(buildMessage(db, alerts[0]!.id, t.config.publicUrl)?.url).toBe(`${t.config.publicUrl}/cases/${id}`);
     expect(db.prepare("SELECT count(*) FROM audit_log WHERE action IN ('case.reminder', 'case.overdue_notice')").pluck().get()).toBe(5);
+  });
+
+  it("reaches every case, however many long-overdue ones come before it", async () => {
+    t = await createTestApp();
+    const db = t.db;
+    insertChannel(db, { name: "站内", kind: "inapp", url: null, options: {}, enabled: true }, null);
+    const base = {
+      summary: "", state: "responding", severity: "general", category: null, unitId: null, origin: "manual", eventId: null, alertId: null,
+      suggestedUnitId: null, suggestedBy: null, feedbackDueAt: null, createdBy: null,
+    };
+    db.tx(() => {
+      for (let i = 0; i < 600; i++) insertCase(db, { ...base, title: `旧工单 ${i}`, replyDueAt: T0 - H }, [], T0 - 2 * H);
+    });
+    const job = createCaseReminderJob(db, { config: t.config, now: () => T0, autostart: false });
+    expect(job.tick()).toBe(600);
+    const late = db.tx(() => insertCase(db, { ...base, title: "新工单", replyDueAt: T0 + 60_000 }, [], T0));
+    expect(job.tick()).toBe(1);
+    expect(caseSteps(db, late).map((s) => s.kind)).toEqual(["reminder"]);
+    expect(job.tick()).toBe(0);
   });
 
   it("owes nothing to a closed or replied case", () => {

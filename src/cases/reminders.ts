@@ -92,8 +92,12 @@ export function writeNotice(db: Db, caseId: number, n: CaseNotice, settings: Rem
 export function sendDueNotices(db: Db, settings: ReminderSettings, now: number): number {
   const leadMs = settings.caseReminderMinutes * 60_000;
   let sent = 0;
-  for (const c of casesWithDeadlineBy(db, now + leadMs))
-    for (const n of noticesDue(c, toldOf(db, c.id), now, leadMs)) if (writeNotice(db, c.id, n, settings, now) != null) sent++;
+  // Page through every candidate: cases long overdue (already told) must not crowd out newer ones.
+  for (let after = 0, page = casesWithDeadlineBy(db, now + leadMs, after); page.length; page = casesWithDeadlineBy(db, now + leadMs, after)) {
+    for (const c of page)
+      for (const n of noticesDue(c, toldOf(db, c.id), now, leadMs)) if (writeNotice(db, c.id, n, settings, now) != null) sent++;
+    after = page[page.length - 1]!.id;
+  }
   return sent;
 }
 

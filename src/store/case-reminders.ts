@@ -3,15 +3,15 @@
 import type { Db } from "../db/connection";
 import type { CasesTable } from "../db/schema";
 
-/** Open cases with a feedback or reply deadline at or before `until`, oldest case first. */
-export function casesWithDeadlineBy(db: Db, until: number, limit = 500): CasesTable[] {
+/** Open cases with a feedback or reply deadline at or before `until`, by id after `afterId` (a page of `limit`). */
+export function casesWithDeadlineBy(db: Db, until: number, afterId = 0, limit = 500): CasesTable[] {
   return db
     .prepare(
-      `SELECT * FROM cases WHERE state <> 'closed'
+      `SELECT * FROM cases WHERE id > ? AND state <> 'closed'
          AND ((feedback_due_at IS NOT NULL AND feedback_due_at <= ?) OR (reply_due_at IS NOT NULL AND reply_due_at <= ? AND replied_at IS NULL))
        ORDER BY id LIMIT ?`,
     )
-    .all(until, until, limit) as CasesTable[];
+    .all(afterId, until, until, limit) as CasesTable[];
 }
 
 /** The `data` of a case's reminder and overdue-notice steps (which deadline, which moment). */
