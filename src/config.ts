@@ -85,6 +85,14 @@ const table = {
   escalateSignificantMinutes: { env: "TINGFENG_ESCALATE_SIGNIFICANT_MINUTES", schema: z.coerce.number().int().min(1).max(1440), default: "15", secret: false },
   escalateMajorMinutes: { env: "TINGFENG_ESCALATE_MAJOR_MINUTES", schema: z.coerce.number().int().min(1).max(1440), default: "5", secret: false },
   ackLinkHours: { env: "TINGFENG_ACK_LINK_HOURS", schema: z.coerce.number().int().min(1).max(24 * 30), default: "24", secret: false },
+  // Case attachments: the largest file accepted; case reminders: how long before a deadline, and extra channels by id.
+  attachmentMaxBytes: { env: "TINGFENG_ATTACHMENT_MAX_BYTES", schema: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024), default: String(20 * 1024 * 1024), secret: false },
+  caseReminderMinutes: { env: "TINGFENG_CASE_REMINDER_MINUTES", schema: z.coerce.number().int().min(1).max(7 * 24 * 60), default: "120", secret: false },
+  caseNoticeChannels: {
+    env: "TINGFENG_CASE_NOTICE_CHANNELS",
+    schema: z.string().regex(/^[\d,\s]*$/, "comma-separated channel ids").transform((v) => v.split(",").map((x) => x.trim()).filter(Boolean).map(Number)),
+    default: "", secret: false,
+  },
   logLevel: { env: "TINGFENG_LOG_LEVEL", schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]), default: "info", secret: false },
 } as const;
 

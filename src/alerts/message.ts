@@ -24,7 +24,8 @@ export function buildMessage(db: Db, carrierId: number, publicUrl: string, ack?:
     severity: severityOf(head.severity),
     title: count > 1 ? `${head.title}（${foldSubject(head.fold_key)} ${minutes} 分钟内新增 ${count} 条）` : head.title,
     reason: head.reason,
-    url: `${publicUrl}/alerts?id=${head.id}`,
+    // A case's reminder or overdue notice (src/cases/reminders.ts) links to the case.
+    url: /^case:\d+:/.test(head.fold_key) ? `${publicUrl}/cases/${head.fold_key.split(":")[1]}` : `${publicUrl}/alerts?id=${head.id}`,
     // Event, source and burst alerts carry no item: the message is its head and the link.
     items: rows.filter((r) => r.item_id != null).map((r) => ({
       id: r.item_id!, title: r.item_title ?? "", url: r.item_url, source: r.source_name ?? "",

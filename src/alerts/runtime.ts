@@ -8,6 +8,7 @@ import { createChannelRegistry, type ChannelRegistry } from "./channels";
 import { createDispatcher, type AlertDispatcher } from "./dispatcher";
 import { loadSecretKey } from "./secrets";
 import { createEscalationJob, type EscalationJob } from "./escalation";
+import { createCaseReminderJob, type ReminderJob } from "../cases/reminders";
 
 /** The running alert machinery. */
 export interface AlertRuntime {
@@ -16,6 +17,8 @@ export interface AlertRuntime {
   dispatcher: AlertDispatcher;
   /** Escalation and delivery to people (rule recipients, whoever is on duty). */
   escalation: EscalationJob;
+  /** Case reminders and overdue notices through the channels. */
+  caseReminders: ReminderJob;
   stop(): Promise<void>;
 }
 
@@ -26,9 +29,11 @@ export function createAlertRuntime(db: Db, config: Config, opts: { log?: (m: str
   const channels = createChannelRegistry({ agent });
   const dispatcher = createDispatcher(db, { channels, key, config, log: opts.log, autostart: opts.autostart });
   const escalation = createEscalationJob(db, { config, key, channels, log: opts.log, autostart: opts.autostart });
+  const caseReminders = createCaseReminderJob(db, { config, log: opts.log, autostart: opts.autostart });
   return {
-    key, channels, dispatcher, escalation,
+    key, channels, dispatcher, escalation, caseReminders,
     async stop() {
+      caseReminders.stop();
       await escalation.stop();
       await dispatcher.stop();
       await agent.close();

@@ -201,3 +201,8 @@ export interface BoardStepsTable {
 
 /** The number of a case's escalation memo (抄告单), kept for reprints. */
 export interface CaseMemosTable { case_id: number; year: number; seq: number; created_by: number | null; created_at: number }
+/** A file attached to a case (the bytes are stored by sha256 under the data dir). */
+export interface CaseAttachmentsTable {
+  id: number; case_id: number; name: string; size: number; sha256: string; mime: string; uploaded_by: number | null;
+  uploaded_by_name: string; at: number;
+}

@@ -167,6 +167,16 @@ export const MESSAGES: Record<string, Texts> = {
   "cases.bad_calendar_date": { "zh-CN": "日期须在 {year} 年内", en: "Dates must fall in {year}" },
   // Case statistics and the escalation memo.
   "case_stats.bad_period": { "zh-CN": "统计期须为起始日期不晚于结束日期、不超过两年的日期范围", en: "The period must run from a date to a date no earlier, at most two years" },
+  // Case attachments.
+  "resource.attachment": { "zh-CN": "附件", en: "Attachment" },
+  "attachments.too_large": { "zh-CN": "附件过大：不能超过 {mb} MB", en: "The attachment is too large: at most {mb} MB" },
+  "attachments.empty": { "zh-CN": "附件是空文件", en: "The attachment is empty" },
+  "attachments.bad_name": { "zh-CN": "请提供附件的文件名（请求头 x-file-name）", en: "Give the attachment's file name (header x-file-name)" },
+  "attachments.type_refused": {
+    "zh-CN": "不支持该文件类型：只能上传 PDF、Word（doc/docx）、Excel（xls/xlsx）、JPG、PNG、GIF、WebP 图片或纯文本（txt）文件，且扩展名须与内容一致",
+    en: "This file type is not allowed: only PDF, Word (doc/docx), Excel (xls/xlsx), JPG, PNG, GIF, WebP or plain text (txt), with an extension that matches the content",
+  },
+  "attachments.missing_file": { "zh-CN": "附件文件已丢失，请联系管理员", en: "The attachment's file is missing; ask an administrator" },
 };
 
 /** True when the catalog has texts for `code`. */

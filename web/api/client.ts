@@ -108,3 +108,23 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>("PUT", path, body),
   delete: <T = void>(path: string) => request<T>("DELETE", path),
 };
+
+/** Uploads a file as the raw request body (its name percent-encoded in `x-file-name`); resolves to the JSON answer. */
+export async function uploadFile<T>(path: string, file: File): Promise<T> {
+  const headers: Record<string, string> = {
+    accept: "application/json", "accept-language": language, "content-type": "application/octet-stream", "x-file-name": encodeURIComponent(file.name),
+  };
+  if (csrfToken) headers["x-csrf-token"] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: "POST", headers, credentials: "same-origin", body: file });
+  } catch {
+    throw new ApiRequestError(0, { code: NETWORK_ERROR, message: "network error" });
+  }
+  const text = await response.text();
+  if (!response.ok) {
+    if (response.status === 401) unauthorizedHandler();
+    throw new ApiRequestError(response.status, parseErrorBody(response.status, text));
+  }
+  return JSON.parse(text) as T;
+}

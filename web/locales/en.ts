@@ -6,6 +6,7 @@ import { enCases } from "./en-cases";
 import { enIncidents } from "./en-incidents";
 import { enTriage } from "./en-triage";
 import { enCaseStats } from "./en-case-stats";
+import { enCaseExtras } from "./en-case-extras";
 import type { Messages } from "./zh-CN";
 import { enBoard } from "./en-board";
 
@@ -166,4 +167,5 @@ export const en: Messages = {
   ...enIncidents,
   ...enDuty,
   ...enBoard,
+  ...enCaseExtras,
 };

@@ -8,6 +8,7 @@ import { zhCNTriage } from "./zh-CN-triage";
 import { zhCNIncidents } from "./zh-CN-incidents";
 import { zhCNBoard } from "./zh-CN-board";
 import { zhCNCaseStats } from "./zh-CN-case-stats";
+import { zhCNCaseExtras } from "./zh-CN-case-extras";
 
 /** Every UI string in Simplified Chinese, keyed by a stable dotted name; `{x}` marks a parameter. */
 export const zhCN = {
@@ -166,6 +167,7 @@ export const zhCN = {
   ...zhCNIncidents,
   ...zhCNDuty,
   ...zhCNBoard,
+  ...zhCNCaseExtras,
 } as const;
 
 /** The shape every locale must fill: exactly the keys of the Chinese table, any string values. */

@@ -5,7 +5,7 @@ import type { TableColumnsType } from "antd";
 import type { AlertView, ChannelView, DeliveryView, Severity } from "../../src/shared/alerts-api";
 import { api } from "../api/client";
 import { useApi } from "../api/hooks";
-import { canAckAlerts } from "../app/access";
+import { canAckAlerts, canOpenCases } from "../app/access";
 import { useUser } from "../app/session";
 import { LoadFailed } from "../components/page-states";
 import { AlertLatencyPanel } from "../components/alert-latency-panel";
@@ -15,6 +15,8 @@ import { formatTime } from "../lib/format";
 import { rowTestId } from "../lib/table-rows";
 import { useReportError } from "../lib/use-report-error";
 import { AlertTimelineDrawer } from "./alert-timeline-drawer";
+import { NewCaseModal, type CaseDraft } from "./case-new-modal";
+import { useNavigate } from "react-router-dom";
 
 const SEVERITY_COLOR: Record<Severity, string> = { general: "blue", significant: "orange", major: "red" };
 const STATE_COLOR: Record<DeliveryView["state"], string> = { pending: "gold", sent: "green", failed: "red" };
@@ -32,6 +34,8 @@ export function AlertsPage() {
   const [live, setLive] = useState(false);
   const [acking, setAcking] = useState<number>();
   const [timelineOf, setTimelineOf] = useState<number>();
+  const [caseDraft, setCaseDraft] = useState<CaseDraft | null>(null);
+  const navigate = useNavigate();
 
   useEffect(() => {
     const source = new EventSource("/api/alerts/stream");
@@ -90,12 +94,24 @@ export function AlertsPage() {
       title: t("common.actions"),
       key: "ack",
       width: 110,
-      render: (_, a) =>
-        a.acknowledgedAt ? (
-          <Tooltip title={formatTime(a.acknowledgedAt)}><Tag>{t("alerts.acked")}</Tag></Tooltip>
-        ) : canAckAlerts(role) ? (
-          <Button size="small" type="primary" data-testid="alert-ack" loading={acking === a.id} onClick={() => void ack(a)}>{t("alerts.ack")}</Button>
-        ) : null,
+      render: (_, a) => (
+        <Space direction="vertical" size={4}>
+          {a.acknowledgedAt ? (
+            <Tooltip title={formatTime(a.acknowledgedAt)}><Tag>{t("alerts.acked")}</Tag></Tooltip>
+          ) : canAckAlerts(role) ? (
+            <Button size="small" type="primary" data-testid="alert-ack" loading={acking === a.id} onClick={() => void ack(a)}>{t("alerts.ack")}</Button>
+          ) : null}
+          {canOpenCases(role) && (
+            <Button
+              size="small"
+              data-testid="alert-open-case"
+              onClick={() => setCaseDraft({ title: a.title, alertId: a.id, eventId: a.eventId ?? undefined, itemIds: a.itemId != null ? [a.itemId] : [] })}
+            >
+              {t("cases.openCase")}
+            </Button>
+          )}
+        </Space>
+      ),
     },
   ];
 
@@ -106,6 +122,7 @@ export function AlertsPage() {
     <Card title={t("menu.alerts")} extra={<Space size={16} wrap><AlertNotifyToggle />{live ? <Badge status="processing" text={t("alerts.live")} /> : null}</Space>}>
       <Table rowKey="id" size="middle" onRow={rowTestId("alert-row")} loading={loading && !data} columns={columns} dataSource={data?.alerts ?? []} pagination={{ pageSize: 50 }} />
       <AlertTimelineDrawer alertId={timelineOf} onClose={() => setTimelineOf(undefined)} />
+      <NewCaseModal open={caseDraft !== null} initial={caseDraft ?? undefined} onClose={() => setCaseDraft(null)} onCreated={(id) => navigate(`/cases/${id}`)} />
     </Card>
     </>
   );

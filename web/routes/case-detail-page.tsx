@@ -14,6 +14,7 @@ import type { MessageKey } from "../locales/zh-CN";
 import { formatTime } from "../lib/format";
 import { CASE_SEVERITY_COLOR } from "./cases-page";
 import { CaseStepModal } from "./case-step-modal";
+import { CaseAttachmentsPanel } from "./case-attachments-panel";
 
 /** The /cases/:id page. */
 export function CaseDetailPage() {
@@ -92,6 +93,7 @@ export function CaseDetailPage() {
         </Descriptions>
         {c.summary ? <Typography.Paragraph style={{ whiteSpace: "pre-wrap", marginTop: 8 }}>{c.summary}</Typography.Paragraph> : null}
       </Card>
+      <CaseAttachmentsPanel caseId={c.id} onChanged={reload} />
       <Card title={t("cases.timeline")}>
         <Timeline
           data-testid="case-timeline"

@@ -19,8 +19,11 @@ export function parseItemIds(text: string | undefined): number[] {
   return [...new Set((text ?? "").split(/[\s,，、]+/).map(Number).filter((n) => Number.isInteger(n) && n > 0))];
 }
 
+/** What a new case starts from: its title and items, and the event or alert it was opened from. */
+export interface CaseDraft { title?: string; itemIds?: number[]; eventId?: number; alertId?: number }
+
 /** The modal; `initial` pre-fills it (e.g. the ledger's selected items). */
-export function NewCaseModal(props: { open: boolean; onClose: () => void; onCreated: (id: number) => void; initial?: { title?: string; itemIds?: number[] } }) {
+export function NewCaseModal(props: { open: boolean; onClose: () => void; onCreated: (id: number) => void; initial?: CaseDraft }) {
   const { open, onClose, onCreated, initial } = props;
   const t = useT();
   const report = useReportError();
@@ -40,7 +43,7 @@ export function NewCaseModal(props: { open: boolean; onClose: () => void; onCrea
     try {
       const body = {
         title: v.title.trim(), summary: v.summary?.trim() || undefined, itemIds: parseItemIds(v.itemIds), severity: v.severity,
-        unitId: v.unitId, category: v.category?.trim() || undefined,
+        unitId: v.unitId, category: v.category?.trim() || undefined, eventId: initial?.eventId, alertId: initial?.alertId,
       };
       const created = await api.post<CaseDetail>("/api/cases", body);
       onCreated(created.id);

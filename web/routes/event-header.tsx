@@ -1,10 +1,10 @@
 // The top of an event page: editable title, span and size, risk with its override, burst, merge.
 import { useState } from "react";
 import { App, Button, Descriptions, Select, Space, Typography } from "antd";
-import { Link } from "react-router-dom";
+import { Link, useNavigate } from "react-router-dom";
 import { RISK_LEVELS, type EventDetailView, type RiskLevel } from "../../src/shared/analysis-api";
 import { api } from "../api/client";
-import { canAnalyse } from "../app/access";
+import { canAnalyse, canOpenCases } from "../app/access";
 import { useUser } from "../app/session";
 import { BurstBadge, RiskTag, useRiskLines } from "../components/analysis-badges";
 import { SentimentMixBar } from "../components/sentiment-mix-bar";
@@ -15,6 +15,7 @@ import { useReportError } from "../lib/use-report-error";
 import { EventMergeModal } from "./event-merge-modal";
 import { IncidentStartButton } from "./incident-start-button";
 import { RaiseAlertModal } from "./raise-alert-modal";
+import { NewCaseModal, type CaseDraft } from "./case-new-modal";
 
 /** Props of EventHeader; `onChanged` reloads the event after an edit. */
 export interface EventHeaderProps {
@@ -27,7 +28,10 @@ export function EventHeader({ event, onChanged }: EventHeaderProps) {
   const t = useT();
   const { message } = App.useApp();
   const report = useReportError();
-  const editor = canAnalyse(useUser().role);
+  const role = useUser().role;
+  const editor = canAnalyse(role);
+  const navigate = useNavigate();
+  const [caseDraft, setCaseDraft] = useState<CaseDraft | null>(null);
   const [merging, setMerging] = useState(false);
   const [raising, setRaising] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -94,6 +98,11 @@ export function EventHeader({ event, onChanged }: EventHeaderProps) {
             {t("alerts.raise")}
           </Button>
         )}
+        {canOpenCases(role) && (
+          <Button size="small" type="primary" onClick={() => setCaseDraft({ title: event.title, eventId: event.id })} data-testid="event-open-case">
+            {t("cases.openCase")}
+          </Button>
+        )}
         <Link to={`/items?eventId=${event.id}`} data-testid="event-items-link">
           {t("event.viewItems")}
         </Link>
@@ -116,6 +125,12 @@ export function EventHeader({ event, onChanged }: EventHeaderProps) {
         </Descriptions.Item>
       </Descriptions>
       <RaiseAlertModal subject={raising ? { eventId: event.id, title: event.title } : null} onClose={() => setRaising(false)} />
+      <NewCaseModal
+        open={caseDraft !== null}
+        initial={caseDraft ?? undefined}
+        onClose={() => setCaseDraft(null)}
+        onCreated={(id) => navigate(`/cases/${id}`)}
+      />
       <EventMergeModal
         open={merging}
         target={event}

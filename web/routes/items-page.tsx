@@ -92,7 +92,7 @@ export function ItemsPage() {
     columns.push({
       title: t("common.actions"),
       key: "triage",
-      width: 112,
+      width: 136,
       fixed: "right",
       responsive: ["sm"],
       render: (_, item) => <RowTriage item={item} triage={triage} />,

@@ -1,7 +1,7 @@
 // Triage in the ledger: selection, the focused row, bulk and per-row status changes, keyboard shortcuts.
 import { useCallback, useEffect, useState, type Key, type ReactNode } from "react";
 import { App, Button, Modal, Space, Tooltip, Typography } from "antd";
-import { AlertOutlined, CheckOutlined, QuestionCircleOutlined, StopOutlined, UndoOutlined } from "@ant-design/icons";
+import { AlertOutlined, CheckOutlined, FileAddOutlined, QuestionCircleOutlined, StopOutlined, UndoOutlined } from "@ant-design/icons";
 import { useNavigate } from "react-router-dom";
 import type { BulkTriageResult, ItemStatus, ItemView } from "../../src/shared/api";
 import { api } from "../api/client";
@@ -12,6 +12,9 @@ import { formatTime } from "../lib/format";
 import { LEDGER_KEYS, moveFocus, useLedgerKeys, type LedgerAction } from "../lib/ledger-keys";
 import { useReportError } from "../lib/use-report-error";
 import { RaiseAlertModal, type RaiseSubject } from "./raise-alert-modal";
+import { NewCaseModal, type CaseDraft } from "./case-new-modal";
+import { canOpenCases } from "../app/access";
+import { useUser } from "../app/session";
 
 /** What the ledger needs from useItemTriage. */
 export interface ItemTriage {
@@ -27,6 +30,12 @@ export interface ItemTriage {
   /** The item the "发预警" dialog is open for. */
   raising: RaiseSubject | null;
   setRaising: (subject: RaiseSubject | null) => void;
+  /** Whether the user may open cases ("立案"), and the draft the new-case dialog is open with. */
+  mayOpenCase: boolean;
+  caseDraft: CaseDraft | null;
+  /** Opens the new-case dialog for these items (titled after the first). */
+  openCaseFor: (ids: number[]) => void;
+  closeCase: () => void;
 }
 
 /** Selection, focus and status changes for the ledger's rows; shortcuts are live while `enabled`. */
@@ -40,6 +49,14 @@ export function useItemTriage(items: readonly ItemView[], enabled: boolean, relo
   const [busy, setBusy] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [raising, setRaising] = useState<RaiseSubject | null>(null);
+  const [caseDraft, setCaseDraft] = useState<CaseDraft | null>(null);
+  const mayOpenCase = canOpenCases(useUser().role);
+  const openCaseFor = useCallback((ids: number[]) => {
+    const first = items.find((item) => ids.includes(item.id));
+    if (!first) return;
+    const title = ids.length > 1 ? t("cases.openFromItems", { title: first.title, n: ids.length }) : first.title;
+    setCaseDraft({ title: title.slice(0, 200), itemIds: ids });
+  }, [items, t]);
 
   // Selected rows that left the page (another page, a filter) are no longer selected.
   useEffect(() => {
@@ -92,14 +109,17 @@ export function useItemTriage(items: readonly ItemView[], enabled: boolean, relo
         setHelpOpen(!helpOpen);
     }
   };
-  useLedgerKeys(enabled && raising === null, onKey);
+  useLedgerKeys(enabled && raising === null && caseDraft === null, onKey);
 
   // Keep the focused row in sight as j/k move it.
   useEffect(() => {
     if (focusedId !== null) document.querySelector(`tr[data-row-key="${focusedId}"]`)?.scrollIntoView({ block: "nearest" });
   }, [focusedId]);
 
-  return { selected, setSelected, focusedId, setFocusedId, busy, apply, helpOpen, setHelpOpen, raising, setRaising };
+  return {
+    selected, setSelected, focusedId, setFocusedId, busy, apply, helpOpen, setHelpOpen, raising, setRaising,
+    mayOpenCase, caseDraft, openCaseFor, closeCase: () => setCaseDraft(null),
+  };
 }
 
 const BULK: { status: ItemStatus; label: MessageKey; icon: ReactNode; testId: string }[] = [
@@ -111,6 +131,7 @@ const BULK: { status: ItemStatus; label: MessageKey; icon: ReactNode; testId: st
 /** The bulk action bar above the ledger, with the shortcut help. */
 export function TriageBar({ triage }: { triage: ItemTriage }) {
   const t = useT();
+  const navigate = useNavigate();
   const { selected, busy, apply, setSelected, helpOpen, setHelpOpen } = triage;
   const none = selected.length === 0;
   return (
@@ -129,6 +150,13 @@ export function TriageBar({ triage }: { triage: ItemTriage }) {
             {t(action.label)}
           </Button>
         ))}
+        {triage.mayOpenCase && (
+          <Tooltip title={t("cases.openCaseHint")}>
+            <Button size="small" icon={<FileAddOutlined />} disabled={none} onClick={() => triage.openCaseFor(selected.map(Number))} data-testid="triage-open-case">
+              {t("cases.openCase")}
+            </Button>
+          </Tooltip>
+        )}
         {!none && (
           <Button size="small" type="link" onClick={() => setSelected([])} data-testid="triage-clear">
             {t("triage.clear")}
@@ -160,6 +188,7 @@ export function TriageBar({ triage }: { triage: ItemTriage }) {
         </table>
       </Modal>
       <RaiseAlertModal subject={triage.raising} onClose={() => triage.setRaising(null)} />
+      <NewCaseModal open={triage.caseDraft !== null} initial={triage.caseDraft ?? undefined} onClose={triage.closeCase} onCreated={(id) => navigate(`/cases/${id}`)} />
     </div>
   );
 }
@@ -212,6 +241,18 @@ export function RowTriage({ item, triage }: { item: ItemView; triage: ItemTriage
           data-testid="row-raise-alert"
         />
       </Tooltip>
+      {triage.mayOpenCase && (
+        <Tooltip title={t("cases.openCase")}>
+          <Button
+            size="small"
+            type="text"
+            icon={<FileAddOutlined />}
+            aria-label={t("cases.openCase")}
+            onClick={() => triage.openCaseFor([item.id])}
+            data-testid="row-open-case"
+          />
+        </Tooltip>
+      )}
     </Space>
   );
 }

@@ -27,6 +27,7 @@ import { alertLinkRoutes } from "./alert-links";
 import { alertLatencyRoutes } from "./alert-latency";
 import { caseStatsRoutes } from "./case-stats";
 import { caseMemoRoutes } from "./case-memo";
+import { caseAttachmentRoutes } from "./case-attachments";
 
 /** Adds all /api routes. */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -64,4 +65,5 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   await alertLatencyRoutes(app, deps);
   await caseStatsRoutes(app, deps);
   await caseMemoRoutes(app, deps);
+  await caseAttachmentRoutes(app, deps);
 }
