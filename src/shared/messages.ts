@@ -162,6 +162,7 @@ export const MESSAGES: Record<string, Texts> = {
   "cases.step_not_allowed": { "zh-CN": "工单当前状态为「{state}」，不能执行「{step}」", en: "A case in state \"{state}\" cannot take the step \"{step}\"" },
   "cases.step_needs_field": { "zh-CN": "此步骤需要填写该项", en: "This step needs this field" },
   "cases.unknown_items": { "zh-CN": "信息不存在：{ids}", en: "No such items: {ids}" },
+  "cases.unknown_alert": { "zh-CN": "预警不存在", en: "No such alert" },
   "cases.unknown_unit": { "zh-CN": "单位不存在", en: "No such unit" },
   "cases.until_in_past": { "zh-CN": "新的期限须晚于现在", en: "The new deadline must be in the future" },
   "cases.bad_calendar_date": { "zh-CN": "日期须在 {year} 年内", en: "Dates must fall in {year}" },

@@ -20,6 +20,8 @@ it("records the event or alert a case was opened from", async () => {
     guid: "g1", url: "http://127.0.0.1/p/1", canonicalUrl: null, contentHash: contentHash("", "乱收费"), author: null,
     title: "禾溪镇小学乱收费", text: "家长反映每学期额外收取补课费", publishedAt: Date.now() - 60_000,
   }]);
+  await t.analysis.drain();
+  const eventId = t.db.prepare("SELECT event_id FROM items WHERE id = ?").pluck().get(itemId) as number;
   const raised = await monitor.post("/api/alerts", { itemId, severity: "significant", note: "请关注" });
   expect(raised.statusCode, raised.body).toBeLessThan(300);
   const alertId = t.db.prepare("SELECT id FROM alerts").pluck().get() as number;
@@ -28,9 +30,9 @@ it("records the event or alert a case was opened from", async () => {
   expect(fromAlert.statusCode, fromAlert.body).toBe(201);
   expect(fromAlert.json()).toMatchObject({ origin: "alert", alertId, itemIds: [itemId] });
 
-  const fromEvent = await monitor.post("/api/cases", { title: "禾溪镇小学收费事件", eventId: 7 });
-  expect(fromEvent.json()).toMatchObject({ origin: "event", eventId: 7, itemIds: [] });
+  const fromEvent = await monitor.post("/api/cases", { title: "禾溪镇小学收费事件", eventId });
+  expect(fromEvent.json()).toMatchObject({ origin: "event", eventId, itemIds: [] });
 
   const handler = await t.userClient("handler");
-  expect((await handler.post("/api/cases", { title: "x", eventId: 7 })).statusCode).toBe(403);
+  expect((await handler.post("/api/cases", { title: "x", eventId })).statusCode).toBe(403);
 });

@@ -85,6 +85,8 @@ describe("cases", () => {
     expect(missing.fields.unitId).toBe("此步骤需要填写该项");
     expect((await s.monitor.post("/api/cases", { title: "x", itemIds: [999999] })).statusCode).toBe(400);
     expect((await s.monitor.post("/api/cases", { title: "" })).statusCode).toBe(400);
+    expect((await s.monitor.post("/api/cases", { title: "x", eventId: 999999 })).json().fields).toHaveProperty("eventId");
+    expect((await s.monitor.post("/api/cases", { title: "x", alertId: 999999 })).json().fields.alertId).toBe("预警不存在");
   });
 
   it("keeps cases within their units: another unit's case is not found, and roles bound the steps", async () => {

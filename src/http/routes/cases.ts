@@ -7,6 +7,8 @@ import { can, type Action, type Principal } from "../../accounts/policies";
 import { caseCoUnits, caseItemIds, caseSteps, getCase, listCases } from "../../store/cases";
 import { storedItemIds } from "../../store/analysis";
 import { getUnit, listUnits } from "../../store/units";
+import { getEvent } from "../../store/events";
+import { getAlert } from "../../store/alerts";
 import { openCase, takeStep, isOverdueAt } from "../../cases/commands";
 import { officeCalendar } from "../../cases/calendar";
 import { CASE_STATES, CASE_STEPS, nextSteps, type CaseSeverity, type CaseState, type CaseStepKind } from "../../cases/workflow";
@@ -82,6 +84,8 @@ export async function caseRoutes(app: FastifyInstance, deps: RouteDeps): Promise
     const missing = itemIds.filter((i) => !present.has(i));
     if (missing.length) throw AppError.validation({ itemIds: { code: "cases.unknown_items", params: { ids: missing.join(", ") } } });
     checkUnit(db, "unitId", b.unitId);
+    if (b.eventId !== undefined && !getEvent(db, b.eventId)) throw AppError.validation({ eventId: "alerts.unknown_event" });
+    if (b.alertId !== undefined && !getAlert(db, b.alertId)) throw AppError.validation({ alertId: "cases.unknown_alert" });
     const id = openCase(db, officeCalendar(db, config), {
       title: b.title, summary: b.summary, itemIds, severity: b.severity, category: b.category, unitId: b.unitId,
       origin: b.alertId ? "alert" : b.eventId ? "event" : itemIds.length ? "items" : "manual", eventId: b.eventId, alertId: b.alertId,
