@@ -87,6 +87,6 @@ export const enCases: { readonly [K in keyof typeof zhCNCases]: string } = {
   "cases.limitUnit.hours": "hours",
   "cases.limitUnit.days": "days",
   "cases.calendar": "Holidays and make-up working days",
-  "cases.calendarHint": "One day per line: the date, 休 (holiday) or 班 (make-up working day), a name, e.g. \"2026-10-01 休 National Day\". Saving replaces the year; \"0 working days\" means before close of business that day.",
-  "cases.calendarBadLine": "Line {n} is not \"YYYY-MM-DD 休|班 name\"",
+  "cases.calendarHint": "One day per line: the date, holiday or workday (a make-up working day), a name, e.g. \"2026-10-01 holiday National Day\". Saving replaces the year; \"0 working days\" means before close of business that day.",
+  "cases.calendarBadLine": "Line {n} is not \"YYYY-MM-DD holiday|workday name\"",
 };
