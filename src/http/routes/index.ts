@@ -25,6 +25,9 @@ import { incidentRoutes } from "./incidents";
 import { dutyRoutes } from "./duty";
 import { alertLinkRoutes } from "./alert-links";
 import { alertLatencyRoutes } from "./alert-latency";
+import { officialAccountRoutes } from "./official-accounts";
+import { caseReplyRoutes } from "./case-replies";
+import { replyTemplateRoutes } from "./reply-templates";
 
 /** Adds all /api routes. */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -60,4 +63,5 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
     alertChannelRoutes, alertRuleRoutes, alertRoutes, incidentRoutes, caseRoutes, caseConfigRoutes, boardPublicRoutes, boardRoutes, dutyRoutes, alertLinkRoutes,
   ]) await mod(app, deps);
   await alertLatencyRoutes(app, deps);
+  for (const mod of [officialAccountRoutes, caseReplyRoutes, replyTemplateRoutes]) await mod(app, deps);
 }
