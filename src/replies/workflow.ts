@@ -1,11 +1,11 @@
 // The reply workflow (回应) as data: a handler drafts and submits, the unit's spokesperson approves or
 // returns it with a reason, and an approved reply is marked published with its public URL (the
 // product never posts it). Pure: who may take an action is a policy (src/accounts/policies.ts).
+import { ACCOUNT_PLATFORMS, REPLY_STATUSES, type AccountPlatformName, type ReplyStatusName } from "../shared/replies-api";
 
-/** Reply statuses in order. */
-export const REPLY_STATUSES = ["draft", "submitted", "returned", "approved", "published"] as const;
+export { ACCOUNT_PLATFORMS, REPLY_STATUSES };
 /** A reply status. */
-export type ReplyStatus = (typeof REPLY_STATUSES)[number];
+export type ReplyStatus = ReplyStatusName;
 
 /** Actions on a reply. `edit` keeps the status. */
 export type ReplyAction = "edit" | "submit" | "approve" | "return" | "publish";
@@ -20,10 +20,8 @@ export const REPLY_ACTIONS: Record<ReplyAction, { from: readonly ReplyStatus[]; 
   publish: { from: ["approved"], to: "published", step: "reply_published" },
 };
 
-/** Platforms an official account may be on (labels in the locale files under replies.platform.*). */
-export const ACCOUNT_PLATFORMS = ["weibo", "wechat", "douyin", "gov_site", "people_board", "other"] as const;
-/** One of ACCOUNT_PLATFORMS. */
-export type AccountPlatform = (typeof ACCOUNT_PLATFORMS)[number];
+/** An official account's platform. */
+export type AccountPlatform = AccountPlatformName;
 
 /** What an action carries. */
 export interface ReplyActionInput { action: ReplyAction; text?: string; reason?: string; url?: string }

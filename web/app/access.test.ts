@@ -17,6 +17,7 @@ describe("visiblePages", () => {
       "audit",
       "alertSettings",
       "duty",
+      "officialAccounts",
     ]);
     expect(visiblePages("monitor")).toEqual(["dashboard", "items", "watches", "events", "alerts", "cases", "sources", "dictionary", "duty"]);
   });
@@ -24,6 +25,7 @@ describe("visiblePages", () => {
   it("keeps the office ledger from unit staff, as the server policy does", () => {
     expect(visiblePages("leader")).toEqual(["dashboard", "items", "watches", "events", "alerts", "cases", "duty"]);
     expect(visiblePages("handler")).toEqual(["dashboard", "cases", "duty"]);
+    expect(visiblePages("spokesperson")).toContain("officialAccounts");
   });
 
   it("lets only admins and monitors triage", () => {

@@ -16,6 +16,7 @@ export const PAGES = [
   "audit",
   "alertSettings",
   "duty",
+  "officialAccounts",
 ] as const;
 /** One of PAGES. */
 export type PageKey = (typeof PAGES)[number];
@@ -35,6 +36,7 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   users: "/users",
   audit: "/audit",
   duty: "/duty",
+  officialAccounts: "/official-accounts",
 };
 
 /** Roles of the office itself; unit staff (handler, contributor) get their concerns through cases. */
@@ -55,6 +57,8 @@ const PAGE_ROLES: Record<PageKey, readonly Role[] | "everyone"> = {
   users: ["admin"],
   audit: ["admin"],
   duty: "everyone",
+  // Each unit's official accounts and the reply templates: kept by admins and spokespersons (their unit's).
+  officialAccounts: ["admin", "spokesperson"],
 };
 
 /** Whether a user with `role` may open `page`. */

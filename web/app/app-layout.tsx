@@ -20,6 +20,7 @@ import {
   NotificationOutlined,
   SolutionOutlined,
   ScheduleOutlined,
+  SoundOutlined,
 } from "@ant-design/icons";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { PageSpinner } from "../components/page-states";
@@ -44,6 +45,7 @@ const ICONS: Record<PageKey, ReactNode> = {
   users: <TeamOutlined />,
   audit: <AuditOutlined />,
   duty: <ScheduleOutlined />,
+  officialAccounts: <SoundOutlined />,
 };
 
 /** Layout for every page behind the login; lazy pages render in its content area. */

@@ -29,6 +29,7 @@ const CasesPage = lazy(() => import("../routes/cases-page").then((m) => ({ defau
 const CaseDetailPage = lazy(() => import("../routes/case-detail-page").then((m) => ({ default: m.CaseDetailPage })));
 const DutyPage = lazy(() => import("../routes/duty-page").then((m) => ({ default: m.DutyPage })));
 const AckLinkPage = lazy(() => import("../routes/ack-link-page").then((m) => ({ default: m.AckLinkPage })));
+const OfficialAccountsPage = lazy(() => import("../routes/official-accounts-page").then((m) => ({ default: m.OfficialAccountsPage })));
 const AuditPage = lazy(() => import("../routes/audit-page").then((m) => ({ default: m.AuditPage })));
 
 function gated(page: PageKey, element: ReactNode) {
@@ -71,6 +72,7 @@ export function AppRouter() {
           <Route path="users" element={gated("users", <UsersPage />)} />
           <Route path="audit" element={gated("audit", <AuditPage />)} />
           <Route path="duty" element={gated("duty", <DutyPage />)} />
+          <Route path="official-accounts" element={gated("officialAccounts", <OfficialAccountsPage />)} />
           <Route path="a/:id" element={<AckLinkPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>

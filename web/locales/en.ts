@@ -1,4 +1,5 @@
 // English UI strings; typed against the Chinese table so a missing or extra key fails to compile.
+import { enReplies } from "./en-replies";
 import { enDuty } from "./en-duty";
 import { enAnalysis } from "./en-analysis";
 import { enAlerts } from "./en-alerts";
@@ -162,4 +163,5 @@ export const en: Messages = {
   ...enCases,
   ...enIncidents,
   ...enDuty,
+  ...enReplies,
 };

@@ -14,6 +14,7 @@ import type { MessageKey } from "../locales/zh-CN";
 import { formatTime } from "../lib/format";
 import { CASE_SEVERITY_COLOR } from "./cases-page";
 import { CaseStepModal } from "./case-step-modal";
+import { CaseRepliesPanel } from "./case-replies-panel";
 
 /** The /cases/:id page. */
 export function CaseDetailPage() {
@@ -90,6 +91,7 @@ export function CaseDetailPage() {
         </Descriptions>
         {c.summary ? <Typography.Paragraph style={{ whiteSpace: "pre-wrap", marginTop: 8 }}>{c.summary}</Typography.Paragraph> : null}
       </Card>
+      <CaseRepliesPanel c={c} onChanged={reload} />
       <Card title={t("cases.timeline")}>
         <Timeline
           data-testid="case-timeline"
