@@ -8,6 +8,7 @@ import type { UnitView } from "../../src/shared/api";
 import type { ReplyTemplateView } from "../../src/shared/replies-api";
 import { api } from "../api/client";
 import { useApi } from "../api/hooks";
+import { useUser } from "../app/session";
 import { LoadFailed } from "../components/page-states";
 import { useT } from "../locales/i18n";
 import { buildUnitTree } from "../lib/unit-tree";
@@ -19,6 +20,7 @@ interface TemplateForm { category: string; title: string; text: string; unitId?:
 /** The reply templates card. */
 export function ReplyTemplatesCard({ units }: { units: UnitView[] }) {
   const t = useT();
+  const user = useUser();
   const { message } = App.useApp();
   const report = useReportError();
   const templates = useApi<{ templates: ReplyTemplateView[] }>("/api/reply-templates", { keepPrevious: true });
@@ -30,8 +32,10 @@ export function ReplyTemplatesCard({ units }: { units: UnitView[] }) {
   useEffect(() => {
     if (!editing) return;
     form.resetFields();
-    if (editing !== "new") form.setFieldsValue({ ...editing });
-  }, [editing, form]);
+    // A spokesperson keeps their own unit's templates; shared ones are the admins'.
+    if (editing === "new") form.setFieldsValue({ unitId: user.role === "admin" ? null : user.unitId });
+    else form.setFieldsValue({ ...editing });
+  }, [editing, form, user]);
 
   const save = async (v: TemplateForm) => {
     setSaving(true);
