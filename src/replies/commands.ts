@@ -68,6 +68,7 @@ export function actOnReply(
     if (!r) return { ok: false, code: "replies.not_found" };
     const c = getCase(db, r.case_id);
     if (!c) return { ok: false, code: "cases.not_found" };
+    if (isClosed(c.state as CaseState)) return { ok: false, code: "replies.case_closed" };
     const out = applyReplyAction(r.status as ReplyStatus, input);
     if (!out.ok) return out;
     const accountId = input.action === "edit" && input.accountId !== undefined ? input.accountId : r.account_id;
@@ -76,7 +77,6 @@ export function actOnReply(
       const problem = accountProblem(db, accountId, c);
       if (problem) return { ok: false, code: problem, field: "accountId" };
     }
-    if (input.action !== "edit" && isClosed(c.state as CaseState)) return { ok: false, code: "replies.case_closed" };
     const text = input.action === "edit" && input.text !== undefined ? input.text.trim() : r.text;
     const reviewed = input.action === "approve" || input.action === "return";
     const url = input.action === "publish" ? input.url!.trim() : r.published_url;

@@ -1,7 +1,7 @@
 // The 回应 section of a case: its replies with their status, an editor (account of the lead unit,
 // a template per category, the text) and the actions the signed-in user may take on each reply —
 // submit, approve, return with a reason, mark published with the public address.
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Alert, App, Button, Card, Form, Input, List, Modal, Select, Space, Tag, Typography } from "antd";
 import type { CaseDetail } from "../../src/shared/cases-api";
 import type { CaseRepliesView, CaseReplyView, ReplyTemplateView } from "../../src/shared/replies-api";
@@ -34,6 +34,14 @@ export function CaseRepliesPanel({ c, onChanged }: { c: CaseDetail; onChanged: (
   const [ask] = Form.useForm<{ value: string }>();
   const [busy, setBusy] = useState(false);
   const base = `/api/cases/${c.id}/replies`;
+  // A step on the case (a new lead unit, closing it) changes the accounts and what may be done: load again.
+  const seen = useRef(`${c.unitId}:${c.state}`);
+  useEffect(() => {
+    const now = `${c.unitId}:${c.state}`;
+    if (seen.current === now) return;
+    seen.current = now;
+    reload();
+  }, [c.unitId, c.state, reload]);
 
   useEffect(() => {
     if (!editing) return;

@@ -99,6 +99,10 @@ describe("case replies", () => {
     expect(caseAudit).toHaveLength(1);
     // Published is final.
     expect((await s.eduSpokes.post(`${r}/return`, { reason: "再改" })).statusCode).toBe(409);
+    // A closed case takes no more replies.
+    await ok(s.monitor.post(`/api/cases/${id}/steps`, { kind: "close", text: "回应及时" }));
+    expect((await ok(s.eduHandler.get(base))).canDraft).toBe(false);
+    expect((await s.eduHandler.post(base, { accountId: account.id, text: "补充说明" })).json().code).toBe("replies.case_closed");
   });
 
   it("publishes without moving a case that is not waiting for a reply", async () => {
