@@ -35,3 +35,21 @@ describe("policies", () => {
     expect(can(p("handler", [5]), "alerts.read")).toBe(false);
   });
 });
+
+describe("reply policies", () => {
+  it("lets the lead unit's handlers draft and only its own spokesperson (or an admin) review", () => {
+    const lead = { unitId: 5 };
+    expect(can(p("handler", [5, 6]), "replies.draft", lead)).toBe(true);
+    expect(can(p("handler", [7]), "replies.draft", lead)).toBe(false);
+    expect(can(p("monitor"), "replies.draft", lead)).toBe(true);
+    expect(can(p("leader"), "replies.draft", lead)).toBe(false);
+    expect(can(p("spokesperson", [5]), "replies.review", lead)).toBe(true);
+    expect(can(p("spokesperson", [7]), "replies.review", lead)).toBe(false);
+    expect(can(p("spokesperson", []), "replies.review", lead)).toBe(false);
+    expect(can(p("admin"), "replies.review", lead)).toBe(true);
+    expect(can(p("handler", [5]), "replies.review", lead)).toBe(false);
+    expect(can(p("spokesperson", [5]), "official_accounts.write", lead)).toBe(true);
+    expect(can(p("spokesperson", [7]), "official_accounts.write", lead)).toBe(false);
+    expect(can(p("spokesperson", [5]), "reply_templates.write", { unitId: null })).toBe(false);
+  });
+});

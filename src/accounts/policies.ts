@@ -15,7 +15,8 @@ export type Action =
   | "incidents.banner" | "incidents.read" | "incidents.note" | "incidents.manage"
   | "alerts.raise"
   | "board.read" | "board.moderate" | "board.answer" | "board.publish" | "board.contact"
-  | "duty.read" | "duty.write";
+  | "duty.read" | "duty.write"
+  | "replies.draft" | "replies.review" | "official_accounts.read" | "official_accounts.write" | "reply_templates.read" | "reply_templates.write";
 
 /** What an action applies to, when it matters (e.g. a unit for scoping). */
 export interface Resource {
@@ -34,6 +35,9 @@ const isUnitStaff = (p: Principal): boolean => p.role === "handler" || p.role ==
 
 const scoped = (p: Principal, r: Resource): boolean =>
   p.role !== "handler" && p.role !== "contributor" ? true : r.unitId != null && p.unitSubtree.includes(r.unitId);
+
+/** A spokesperson whose own unit (or a unit under it) is the resource's. */
+const ownUnitSpokesperson = (p: Principal, r: Resource): boolean => p.role === "spokesperson" && r.unitId != null && p.unitSubtree.includes(r.unitId);
 
 const rules: Record<Action, Rule> = {
   "dashboard.read": everyone,
@@ -87,6 +91,15 @@ const rules: Record<Action, Rule> = {
   // Duty rota (值班): everyone sees who is on duty; administrators and the office's monitors plan it.
   "duty.read": everyone,
   "duty.write": ["admin", "monitor"],
+  // Replies (回应) under a unit's official accounts: the lead unit's handlers (and the office's monitors)
+  // draft; the lead unit's own spokesperson (or an admin) approves, returns and records publication.
+  // Accounts and unit templates are kept by admins and the unit's spokesperson; shared templates by admins.
+  "replies.draft": (p, r) => p.role === "admin" || p.role === "monitor" || (p.role === "handler" && scoped(p, r)),
+  "replies.review": (p, r) => p.role === "admin" || ownUnitSpokesperson(p, r),
+  "official_accounts.read": (p, r) => (r.unitId === undefined ? true : scoped(p, r)),
+  "official_accounts.write": (p, r) => p.role === "admin" || (r.unitId === undefined ? p.role === "spokesperson" : ownUnitSpokesperson(p, r)),
+  "reply_templates.read": everyone,
+  "reply_templates.write": (p, r) => p.role === "admin" || (r.unitId === undefined ? p.role === "spokesperson" : ownUnitSpokesperson(p, r)),
 };
 
 /** True when the principal may perform the action on the resource. */

@@ -196,13 +196,30 @@ export interface BoardMessagesTable {
 /** One step on a board message's history. */
 export interface BoardStepsTable {
   id: number; message_id: number; at: number; user_id: number | null; user_name: string; kind: string; text: string | null;
-
 }
 
 /** The number of a case's escalation memo (抄告单), kept for reprints. */
 export interface CaseMemosTable { case_id: number; year: number; seq: number; created_by: number | null; created_at: number }
+
 /** A file attached to a case (the bytes are stored by sha256 under the data dir). */
 export interface CaseAttachmentsTable {
   id: number; case_id: number; name: string; size: number; sha256: string; mime: string; uploaded_by: number | null;
   uploaded_by_name: string; at: number;
+}
+
+/** An official, publicly attributed account a unit speaks through. */
+export interface OfficialAccountsTable {
+  id: number; unit_id: number; platform: string; account_name: string; public_url: string; spokesperson_user_id: number | null; enabled: number;
+  created_at: number; updated_at: number;
+}
+
+/** A reply (回应) to a case, under one official account. */
+export interface CaseRepliesTable {
+  id: number; case_id: number; account_id: number; text: string; status: string; drafted_by: number | null; reviewed_by: number | null;
+  review_note: string | null; published_url: string | null; published_at: number | null; created_at: number; updated_at: number;
+}
+
+/** A reply template for a category (unit_id NULL: every unit's). */
+export interface ReplyTemplatesTable {
+  id: number; category: string; title: string; text: string; unit_id: number | null; created_at: number; updated_at: number;
 }

@@ -178,6 +178,20 @@ export const MESSAGES: Record<string, Texts> = {
     en: "This file type is not allowed: only PDF, Word (doc/docx), Excel (xls/xlsx), JPG, PNG, GIF, WebP or plain text (txt), with an extension that matches the content",
   },
   "attachments.missing_file": { "zh-CN": "附件文件已丢失，请联系管理员", en: "The attachment's file is missing; ask an administrator" },
+
+  // Official accounts and replies (回应).
+  "replies.action_not_allowed": { "zh-CN": "回应稿当前状态为「{status}」，不能执行「{action}」", en: "A reply in status \"{status}\" cannot be \"{action}\"" },
+  "replies.needs_field": { "zh-CN": "请填写该项", en: "This field is required" },
+  "replies.bad_url": { "zh-CN": "请填写以 http:// 或 https:// 开头的公开网址", en: "Enter a public address starting with http:// or https://" },
+  "replies.account_not_of_unit": { "zh-CN": "只能选用工单牵头单位的官方账号", en: "Choose an official account of the case's lead unit" },
+  "replies.account_disabled": { "zh-CN": "该官方账号已停用", en: "This official account is disabled" },
+  "replies.case_closed": { "zh-CN": "工单已办结，不能再回应", en: "The case is closed; it takes no more replies" },
+  "replies.no_lead_unit": { "zh-CN": "工单尚未确定牵头单位，暂不能起草回应", en: "The case has no lead unit yet" },
+  "replies.account_in_use": { "zh-CN": "该账号下已有回应记录，不能删除，可改为停用", en: "Replies were written under this account; disable it instead" },
+  "replies.unknown_spokesperson": { "zh-CN": "新闻发言人须为启用的“新闻发言人”角色用户", en: "The spokesperson must be an enabled user with the spokesperson role" },
+  "resource.official account": { "zh-CN": "官方账号", en: "Official account" },
+  "resource.case reply": { "zh-CN": "回应稿", en: "Reply" },
+  "resource.reply template": { "zh-CN": "回应模板", en: "Reply template" },
 };
 
 /** True when the catalog has texts for `code`. */

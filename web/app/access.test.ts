@@ -13,6 +13,7 @@ describe("visiblePages", () => {
       "cases",
       "caseStats",
       "boardAdmin",
+      "officialAccounts",
       "sources",
       "dictionary",
       "units",
@@ -27,6 +28,7 @@ describe("visiblePages", () => {
   it("keeps the office ledger from unit staff, as the server policy does", () => {
     expect(visiblePages("leader")).toEqual(["dashboard", "items", "watches", "events", "alerts", "duty", "cases", "caseStats", "boardAdmin"]);
     expect(visiblePages("handler")).toEqual(["dashboard", "duty", "cases", "caseStats", "boardAdmin"]);
+    expect(visiblePages("spokesperson")).toContain("officialAccounts");
   });
 
   it("lets only admins and monitors triage", () => {

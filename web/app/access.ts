@@ -12,6 +12,7 @@ export const PAGES = [
   "cases",
   "caseStats",
   "boardAdmin",
+  "officialAccounts",
   "sources",
   "dictionary",
   "units",
@@ -41,6 +42,7 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   duty: "/duty",
   boardAdmin: "/board-admin",
   caseStats: "/case-stats",
+  officialAccounts: "/official-accounts",
 };
 
 /** Roles of the office itself; unit staff (handler, contributor) get their concerns through cases. */
@@ -66,6 +68,8 @@ const PAGE_ROLES: Record<PageKey, readonly Role[] | "everyone"> = {
   boardAdmin: "everyone",
   // Unit staff see their units' rows; the server scopes the figures.
   caseStats: "everyone",
+  // Each unit's official accounts and the reply templates: kept by admins and spokespersons (their unit's).
+  officialAccounts: ["admin", "spokesperson"],
 };
 
 /** Whether a user with `role` may open `page`. */

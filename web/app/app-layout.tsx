@@ -23,6 +23,7 @@ import {
   ScheduleOutlined,
   MessageOutlined,
   BarChartOutlined,
+  SoundOutlined,
 } from "@ant-design/icons";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { PageSpinner } from "../components/page-states";
@@ -50,6 +51,7 @@ const ICONS: Record<PageKey, ReactNode> = {
   duty: <ScheduleOutlined />,
   boardAdmin: <MessageOutlined />,
   caseStats: <BarChartOutlined />,
+  officialAccounts: <SoundOutlined />,
 };
 
 /** Layout for every page behind the login; lazy pages render in its content area. */

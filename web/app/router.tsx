@@ -32,6 +32,7 @@ const AckLinkPage = lazy(() => import("../routes/ack-link-page").then((m) => ({ 
 const CaseSettingsPage = lazy(() => import("../routes/case-settings-page").then((m) => ({ default: m.CaseSettingsPage })));
 const CaseStatsPage = lazy(() => import("../routes/case-stats-page").then((m) => ({ default: m.CaseStatsPage })));
 const CaseInstructPage = lazy(() => import("../routes/case-instruct-page").then((m) => ({ default: m.CaseInstructPage })));
+const OfficialAccountsPage = lazy(() => import("../routes/official-accounts-page").then((m) => ({ default: m.OfficialAccountsPage })));
 const AuditPage = lazy(() => import("../routes/audit-page").then((m) => ({ default: m.AuditPage })));
 const BoardAdminPage = lazy(() => import("../routes/board-admin-page").then((m) => ({ default: m.BoardAdminPage })));
 
@@ -79,6 +80,7 @@ export function AppRouter() {
           <Route path="board-admin" element={gated("boardAdmin", <BoardAdminPage />)} />
           <Route path="case-stats" element={gated("caseStats", <CaseStatsPage />)} />
           <Route path="cases/:id/instruct" element={gated("cases", <CaseInstructPage />)} />
+          <Route path="official-accounts" element={gated("officialAccounts", <OfficialAccountsPage />)} />
           <Route path="a/:id" element={<AckLinkPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>

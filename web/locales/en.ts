@@ -1,4 +1,5 @@
 // English UI strings; typed against the Chinese table so a missing or extra key fails to compile.
+import { enReplies } from "./en-replies";
 import { enDuty } from "./en-duty";
 import { enAnalysis } from "./en-analysis";
 import { enAlerts } from "./en-alerts";
@@ -168,4 +169,5 @@ export const en: Messages = {
   ...enDuty,
   ...enBoard,
   ...enCaseExtras,
+  ...enReplies,
 };

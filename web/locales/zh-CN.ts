@@ -1,4 +1,5 @@
 // Simplified Chinese UI strings: the default language and the source of truth for message keys.
+import { zhCNReplies } from "./zh-CN-replies";
 import { zhCNDuty } from "./zh-CN-duty";
 import { ITEM_STATUS_ZH } from "../../src/shared/api";
 import { zhCNAnalysis } from "./zh-CN-analysis";
@@ -168,6 +169,7 @@ export const zhCN = {
   ...zhCNDuty,
   ...zhCNBoard,
   ...zhCNCaseExtras,
+  ...zhCNReplies,
 } as const;
 
 /** The shape every locale must fill: exactly the keys of the Chinese table, any string values. */

@@ -15,6 +15,7 @@ import { formatTime } from "../lib/format";
 import { CASE_SEVERITY_COLOR } from "./cases-page";
 import { CaseStepModal } from "./case-step-modal";
 import { CaseAttachmentsPanel } from "./case-attachments-panel";
+import { CaseRepliesPanel } from "./case-replies-panel";
 
 /** The /cases/:id page. */
 export function CaseDetailPage() {
@@ -94,6 +95,7 @@ export function CaseDetailPage() {
         {c.summary ? <Typography.Paragraph style={{ whiteSpace: "pre-wrap", marginTop: 8 }}>{c.summary}</Typography.Paragraph> : null}
       </Card>
       <CaseAttachmentsPanel caseId={c.id} onChanged={reload} />
+      <CaseRepliesPanel c={c} onChanged={reload} />
       <Card title={t("cases.timeline")}>
         <Timeline
           data-testid="case-timeline"

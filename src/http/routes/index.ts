@@ -28,6 +28,9 @@ import { alertLatencyRoutes } from "./alert-latency";
 import { caseStatsRoutes } from "./case-stats";
 import { caseMemoRoutes } from "./case-memo";
 import { caseAttachmentRoutes } from "./case-attachments";
+import { officialAccountRoutes } from "./official-accounts";
+import { caseReplyRoutes } from "./case-replies";
+import { replyTemplateRoutes } from "./reply-templates";
 
 /** Adds all /api routes. */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -66,4 +69,5 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   await caseStatsRoutes(app, deps);
   await caseMemoRoutes(app, deps);
   await caseAttachmentRoutes(app, deps);
+  for (const mod of [officialAccountRoutes, caseReplyRoutes, replyTemplateRoutes]) await mod(app, deps);
 }
