@@ -81,8 +81,8 @@ export const MESSAGES: Record<string, Texts> = {
   "unit.parent_not_found": { "zh-CN": "上级单位不存在", en: "The parent unit does not exist" },
   "unit.parent_cycle": { "zh-CN": "不能移到自身或下级单位之下", en: "A unit cannot move under itself or its sub-units" },
   "unit.in_use": {
-    "zh-CN": "该单位还有 {children} 个下级单位、{users} 个用户，不能删除",
-    en: "The unit still has {children} sub-units and {users} users and cannot be deleted",
+    "zh-CN": "该单位还有 {children} 个下级单位、{users} 个用户、{records} 条工单/留言/官方账号记录，不能删除",
+    en: "The unit still has {children} sub-units, {users} users and {records} cases, board messages or official accounts, and cannot be deleted",
   },
 
   // Monitoring and analysis.

@@ -31,11 +31,18 @@ export function deleteUnit(db: Db, id: number): void {
   db.run(db.q.deleteFrom("units").where("id", "=", id));
 }
 
-/** Counts what still hangs off a unit: child units and users. */
-export function unitDependents(db: Db, id: number): { children: number; users: number } {
+/** Counts what still hangs off a unit: child units, users, and records that name it (cases it leads, board messages, official accounts). */
+export function unitDependents(db: Db, id: number): { children: number; users: number; records: number } {
   const children = db.get(db.q.selectFrom("units").where("parent_id", "=", id).select((e) => e.fn.countAll<number>().as("n")))?.n ?? 0;
   const users = db.get(db.q.selectFrom("users").where("unit_id", "=", id).select((e) => e.fn.countAll<number>().as("n")))?.n ?? 0;
-  return { children, users };
+  const records = db.sqlite
+    .prepare(
+      `SELECT (SELECT count(*) FROM cases WHERE unit_id = ?) + (SELECT count(*) FROM board_messages WHERE unit_id = ?)
+         + (SELECT count(*) FROM official_accounts WHERE unit_id = ?)`,
+    )
+    .pluck()
+    .get(id, id, id) as number;
+  return { children, users, records };
 }
 
 /** Ids of a unit and all its descendants. */

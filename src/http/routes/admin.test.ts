@@ -31,6 +31,12 @@ describe("units, users, roles and audit", () => {
     expect(move.statusCode).toBe(400);
     expect(move.json().fields.parentId).toBeTruthy();
     expect((await admin.del(`/api/units/${b.id}`)).statusCode).toBe(204);
+    // A unit that leads a case is a record of who handled it: refused with a message, not a database error.
+    const c = (await admin.post("/api/units", { name: "C" })).json();
+    expect((await admin.post("/api/cases", { title: "路灯", unitId: c.id, severity: "general" })).statusCode).toBe(201);
+    const inUse = await admin.del(`/api/units/${c.id}`);
+    expect(inUse.statusCode).toBe(409);
+    expect(inUse.json().message).toContain("1 条工单/留言/官方账号记录");
   });
 
   it("only admins manage users; roles limit what others can do", async () => {

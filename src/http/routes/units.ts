@@ -62,8 +62,8 @@ export async function unitRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       const u = getUnit(db, req.params.id);
       if (!u) throw AppError.notFound("unit");
       const d = unitDependents(db, u.id);
-      if (d.children || d.users) {
-        throw AppError.conflict("unit.in_use", { children: d.children, users: d.users });
+      if (d.children || d.users || d.records) {
+        throw AppError.conflict("unit.in_use", { children: d.children, users: d.users, records: d.records });
       }
       deleteUnit(db, u.id);
       recordAudit(db, { actor: actorOf(p), action: "unit.delete", targetType: "unit", targetId: u.id, summary: { name: u.name }, ip: req.ip });
