@@ -39,12 +39,7 @@ it("raises an alert from a ledger row and from an event page", async () => {
 
 it("lets an administrator make a rule of another trigger, showing that trigger's fields, listed in Chinese", async () => {
   await createUser(app.db, null, { username: "admin", password: PASSWORD, role: "admin", unitId: null });
-  const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(`${app.base}/login`);
-  await page.getByTestId("login-username").fill("admin");
-  await page.getByTestId("login-password").fill(PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL(`${app.base}/`);
+  const page = await app.signedInAs("admin", 1440, 900);
   await page.goto(`${app.base}/alert-settings`);
   await page.getByRole("button", { name: "新增规则" }).click();
   const dialog = page.getByRole("dialog");

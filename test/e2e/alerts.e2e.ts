@@ -4,7 +4,7 @@
 // tabs sharing one stream both show the third.
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { PASSWORD, startSeededApp, type SeededApp } from "./seeded-app";
+import { signIn, startSeededApp, type SeededApp } from "./seeded-app";
 import { insertWatch } from "../../src/store/watches";
 import { insertChannel, insertRule } from "../../src/store/alert-config";
 import { insertItems } from "../../src/store/items";
@@ -85,11 +85,7 @@ it("shows a new in-app alert live and acknowledges it", async () => {
   // Two tabs share the browser's one stream (the other gets the alert over a BroadcastChannel): both show it.
   const ctx = await app.browser.newContext({ viewport: { width: 1440, height: 900 } });
   const first = await ctx.newPage();
-  await first.goto(`${app.base}/login`);
-  await first.getByTestId("login-username").fill("monitor");
-  await first.getByTestId("login-password").fill(PASSWORD);
-  await first.getByTestId("login-submit").click();
-  await first.waitForURL(`${app.base}/`);
+  await signIn(first, app.base, "monitor");
   const second = await ctx.newPage();
   await second.goto(`${app.base}/items`);
   await expect.poll(() => second.getByTestId("nav-menu").count(), { timeout: 10_000 }).toBe(1);

@@ -32,14 +32,8 @@ async function post(title: string, text: string): Promise<{ queryCode: string; s
   return (await res.json()) as { queryCode: string; status: string };
 }
 
-async function signIn(width: number, height: number, username: string): Promise<Page> {
-  const page = await app.browser.newPage({ viewport: { width, height } });
-  await page.goto(`${app.base}/login`);
-  await page.getByTestId("login-username").fill(username);
-  await page.getByTestId("login-password").fill(PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL(`${app.base}/`);
-  return page;
+function signIn(width: number, height: number, username: string): Promise<Page> {
+  return app.signedInAs(username, width, height);
 }
 
 /** Waits until no animation runs (a modal closing, a drawer opening), so screenshots show the page at rest. */

@@ -30,12 +30,7 @@ it("lets a leader instruct an escalated case from a 390 px phone", async () => {
   expect(takeStep(db, cal, id, { kind: "triage", severity: "significant", unitId: edu.id, text: "涉及教育收费，关注度上升" }, actor, null).ok).toBe(true);
   expect(takeStep(db, cal, id, { kind: "escalate" }, actor, null).ok).toBe(true);
 
-  const page = await app.browser.newPage({ viewport: { width: 390, height: 844 } });
-  await page.goto(`${app.base}/login`);
-  await page.getByTestId("login-username").fill("leader");
-  await page.getByTestId("login-password").fill(PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL(`${app.base}/`);
+  const page = await app.signedInAs("leader", 390, 844);
   await page.goto(`${app.base}/cases/${id}/instruct`);
   await expect.poll(() => page.getByTestId("instruct-title").textContent(), { timeout: 10_000 }).toBe("禾溪镇小学被指乱收费");
   expect(await page.getByTestId("instruct-state").textContent()).toBe("已呈报");

@@ -19,14 +19,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function signIn(username: string): Promise<Page> {
-  const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(`${app.base}/login`);
-  await page.getByTestId("login-username").fill(username);
-  await page.getByTestId("login-password").fill(PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL(`${app.base}/`);
-  return page;
+function signIn(username: string): Promise<Page> {
+  return app.signedInAs(username, 1440, 900);
 }
 
 async function replyStatus(page: Page, status: string) {

@@ -16,12 +16,7 @@ afterAll(async () => {
 it("keeps routing rules and the holiday calendar", async () => {
   await createUser(app.db, null, { username: "admin", password: PASSWORD, role: "admin", unitId: null });
   insertUnit(app.db, "禾溪镇", null);
-  const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(`${app.base}/login`);
-  await page.getByTestId("login-username").fill("admin");
-  await page.getByTestId("login-password").fill(PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL(`${app.base}/`);
+  const page = await app.signedInAs("admin", 1440, 900);
   await page.goto(`${app.base}/case-settings`);
 
   await page.getByRole("button", { name: "新增规则" }).click();

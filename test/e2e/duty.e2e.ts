@@ -3,7 +3,7 @@
 // Then the 值班 page at 1440×900 shows the week and who is on duty now.
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startSeededApp, PASSWORD, type SeededApp } from "./seeded-app";
+import { fillLogin, startSeededApp, type SeededApp } from "./seeded-app";
 import { insertAlert } from "../../src/store/alerts";
 import { insertStep } from "../../src/store/alert-steps";
 import { insertUnit } from "../../src/store/units";
@@ -35,9 +35,7 @@ it("acknowledges from the link in a message after signing in on a phone", async 
   const tampered = `${app.base}${link.pathname}?e=${link.searchParams.get("e")}&s=${"A".repeat(43)}`;
   await page.goto(`${app.base}${link.pathname}${link.search}`);
   await page.waitForURL(`${app.base}/login`);
-  await page.getByTestId("login-username").fill("monitor");
-  await page.getByTestId("login-password").fill(PASSWORD);
-  await page.getByTestId("login-submit").click();
+  await fillLogin(page, "monitor");
   await page.waitForURL((u) => u.pathname === `/a/${id}` && u.search === link.search);
   await expect.poll(() => page.getByText("[重大] 停水：城西片区明日停水").count(), { timeout: 10_000 }).toBe(1);
   await page.screenshot({ path: path.join(app.shots, "ack-link-390.png") });

@@ -41,7 +41,23 @@ export interface SeededApp {
   shots: string;
   /** A new page of `width`×`height`, signed in as the monitor. */
   signedIn(width: number, height: number): Promise<Page>;
+  /** A new page of `width`×`height`, signed in as `username` (an account made with PASSWORD). */
+  signedInAs(username: string, width: number, height: number): Promise<Page>;
   close(): Promise<void>;
+}
+
+/** Fills and submits the sign-in form on the page showing it (e.g. after a redirect to /login). */
+export async function fillLogin(page: Page, username: string): Promise<void> {
+  await page.getByTestId("login-username").fill(username);
+  await page.getByTestId("login-password").fill(PASSWORD);
+  await page.getByTestId("login-submit").click();
+}
+
+/** Signs a page in as `username` and waits for the dashboard. */
+export async function signIn(page: Page, base: string, username: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await fillLogin(page, username);
+  await page.waitForURL(`${base}/`);
 }
 
 /** Starts the app, stores and analyses the posts, launches Chromium. */
@@ -65,17 +81,14 @@ export async function startSeededApp(name: string): Promise<SeededApp> {
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const browser = await launchBrowser();
 
+  const signedInAs = async (username: string, width: number, height: number) => {
+    const page = await browser.newPage({ viewport: { width, height } });
+    await signIn(page, base, username);
+    return page;
+  };
   return {
-    base, db, analysis: worker, browser, shots,
-    async signedIn(width, height) {
-      const page = await browser.newPage({ viewport: { width, height } });
-      await page.goto(`${base}/login`);
-      await page.getByTestId("login-username").fill("monitor");
-      await page.getByTestId("login-password").fill(PASSWORD);
-      await page.getByTestId("login-submit").click();
-      await page.waitForURL(`${base}/`);
-      return page;
-    },
+    base, db, analysis: worker, browser, shots, signedInAs,
+    signedIn: (width, height) => signedInAs("monitor", width, height),
     async close() {
       await browser.close();
       await app.close();
