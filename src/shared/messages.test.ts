@@ -15,7 +15,8 @@ describe("message catalog", () => {
 
   it("fills placeholders, translating a referenced code, and gives null for an unknown code or a missing parameter", () => {
     expect(formatMessage("en", "not_found", { what: { code: "resource.watch" } })).toBe("Watch not found");
-    expect(formatMessage("zh-CN", "unit.in_use", { children: 2, users: 0 })).toBe("该单位还有 2 个下级单位、0 个用户，不能删除");
+    expect(formatMessage("zh-CN", "unit.in_use", { children: 2, users: 0, records: 0 })).toBe("该单位还有 2 个下级单位、0 个用户、0 条工单/留言/官方账号记录，不能删除");
+    expect(formatMessage("zh-CN", "unit.in_use", { children: 2, users: 0 })).toBeNull();
     expect(formatMessage("zh-CN", "rate_limited")).toBeNull();
     expect(formatMessage("en", "no.such.code")).toBeNull();
   });
