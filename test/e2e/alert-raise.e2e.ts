@@ -52,4 +52,8 @@ it("lets an administrator make a rule of another trigger, showing that trigger's
   await expect.poll(() => page.getByText("论坛抓取异常").count(), { timeout: 10_000 }).toBe(1);
   expect(await page.getByRole("cell", { name: "信息源异常" }).count()).toBe(1);
   expect(app.db.sqlite.prepare("SELECT trigger, watch_id, min_failures FROM alert_rules").get()).toEqual({ trigger: "source_unhealthy", watch_id: null, min_failures: 3 });
+  // Switched off from the table: only `enabled` changes.
+  await page.getByTestId("rule-enabled").click();
+  await expect.poll(() => app.db.sqlite.prepare("SELECT enabled FROM alert_rules").pluck().get(), { timeout: 10_000 }).toBe(0);
+  expect(app.db.sqlite.prepare("SELECT trigger, min_failures FROM alert_rules").get()).toEqual({ trigger: "source_unhealthy", min_failures: 3 });
 });

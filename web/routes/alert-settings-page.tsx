@@ -53,6 +53,16 @@ export function AlertSettingsPage() {
     }
   };
 
+  // PATCH names only `enabled`: the rule's other settings stay as they are.
+  const setRuleEnabled = async (id: number, enabled: boolean) => {
+    try {
+      await api.patch(`/api/alert-rules/${id}`, { enabled });
+      rules.reload();
+    } catch (caught) {
+      report(caught);
+    }
+  };
+
   const ruleColumns: TableColumnsType<RuleView> = [
     { title: t("alerts.name"), dataIndex: "name" },
     { title: t("alerts.trigger"), dataIndex: "trigger", width: 150, render: (tr: TriggerName) => t(`alerts.trigger.${tr}`) },
@@ -60,7 +70,10 @@ export function AlertSettingsPage() {
     { title: t("alerts.severity"), dataIndex: "severity", width: 80, render: (s: Severity) => t(`alerts.severity.${s}`) },
     { title: t("alerts.channels"), dataIndex: "channelIds", render: (ids: number[]) => ids.map((id) => <Tag key={id}>{names.get(id) ?? `#${id}`}</Tag>) },
     { title: t("alerts.quiet"), key: "quiet", width: 120, render: (_, r) => (r.quietStart ? `${r.quietStart}–${r.quietEnd}` : "—") },
-    { title: t("alerts.enabled"), dataIndex: "enabled", width: 70, render: (on: boolean) => <Switch size="small" checked={on} disabled /> },
+    {
+      title: t("alerts.enabled"), dataIndex: "enabled", width: 70,
+      render: (on: boolean, r) => <Switch size="small" checked={on} onChange={(v) => void setRuleEnabled(r.id, v)} data-testid="rule-enabled" />,
+    },
     {
       title: t("common.actions"), key: "actions", width: 90,
       render: (_, r) => (
