@@ -4,8 +4,8 @@ import { foldedCount, messageRows } from "../store/alerts";
 import { ALERT_SEVERITIES, type AlertMessage, type AlertSeverity } from "./channels/types";
 import { foldSubject } from "./rules";
 import { signAckLink } from "./ack-link";
+import { iso } from "../shared/iso";
 
-const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString());
 const severityOf = (s: string): AlertSeverity => ((ALERT_SEVERITIES as readonly string[]).includes(s) ? (s as AlertSeverity) : "general");
 const sentimentOf = (s: string | null) => (s === "neg" || s === "neu" || s === "pos" ? s : null);
 

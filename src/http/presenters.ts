@@ -4,8 +4,8 @@ import type { ItemWatchMatch } from "../store/analysis";
 import type { ItemRow } from "../store/items";
 import type { ItemAnalysisView, SentimentLabel } from "../shared/analysis-api";
 import type { AuditEntryView, ItemView, ItemStatus, Role, SourceKind, SourceView, UnitView, UserView } from "../shared/api";
+import { iso } from "../shared/iso";
 
-const iso = (ms: number | null): string | null => (ms == null ? null : new Date(ms).toISOString());
 
 /** A user as the API shows it (never the password hash). */
 export function presentUser(u: UsersTable): UserView {

@@ -5,8 +5,8 @@ import { RISK_LEVELS, type EventDetailView, type EventSummaryView, type RiskLeve
 import { eventMembers, eventSources, eventVolume, getEvent, listEvents } from "../store/events";
 import { burstEnd } from "../analyse/bursts";
 import { eventBurst } from "./refresh-events";
+import { iso } from "../shared/iso";
 
-const iso = (ms: number) => new Date(ms).toISOString();
 
 function parse<T>(text: string, fallback: T): T {
   try {

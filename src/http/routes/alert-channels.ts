@@ -14,8 +14,8 @@ import { isIpLiteral, isUrlPermittedBeforeLookup, parseAllowList } from "../../i
 import { actorOf, authorize, type RouteDeps } from "../context";
 import { errorBody, idParams } from "../schemas";
 import { channelBody, channelPatch, channelView } from "../alert-schemas";
+import { iso } from "../../shared/iso";
 
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /** A channel as the API shows it: secret and URL tokens masked. */
 function present(key: Buffer, c: ChannelRow): z.infer<typeof channelView> {

@@ -17,8 +17,8 @@ import type { Db } from "../../db/connection";
 import { actorOf, type RouteDeps } from "../context";
 import { errorBody, idParams } from "../schemas";
 import { linkAlertView, linkQuery, stepView } from "../alert-timeline-schemas";
+import { iso } from "../../shared/iso";
 
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The principal when their role allows `action` or the alert was sent to them; else 401/403. */
 function allowFor(db: Db, req: FastifyRequest, action: Action, alertId: number) {

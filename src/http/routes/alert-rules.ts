@@ -17,8 +17,8 @@ import type { Db } from "../../db/connection";
 import { actorOf, authorize, type RouteDeps } from "../context";
 import { errorBody, idParams } from "../schemas";
 import { ruleBody, rulePatch, ruleView } from "../alert-schemas";
+import { iso } from "../../shared/iso";
 
-const iso = (ms: number) => new Date(ms).toISOString();
 
 function present(r: RuleRow): z.infer<typeof ruleView> {
   return {

@@ -15,8 +15,8 @@ import type { AlertsTable } from "../../db/schema";
 import { actorOf, authorize, type RouteDeps } from "../context";
 import { errorBody, idParams } from "../schemas";
 import { alertView, raiseBody } from "../alert-schemas";
+import { iso } from "../../shared/iso";
 
-const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString());
 const HEARTBEAT_MS = 25_000;
 
 function present(a: AlertsTable & { deliveries: DeliveryRow[] }): z.infer<typeof alertView> {

@@ -16,8 +16,8 @@ import type { LabelledExample } from "../../analyse/sentiment";
 import { actorOf, authorize, type AppDeps } from "../context";
 import { errorBody, idParams, text } from "../schemas";
 import { repostGroupView, sentimentModelView, userWordView } from "../analysis-schemas";
+import { iso } from "../../shared/iso";
 
-const iso = (ms: number) => new Date(ms).toISOString();
 
 function modelView(db: Db): SentimentModelView {
   const m = activeModel(db);

@@ -17,8 +17,8 @@ import type { AccountPlatform } from "../../replies/workflow";
 import { actorOf, authorize, type RouteDeps } from "../context";
 import { errorBody, idParams } from "../schemas";
 import { accountBody, accountListQuery, accountPatch, accountView } from "../reply-schemas";
+import { iso } from "../../shared/iso";
 
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Accounts as the API shows them, with unit and spokesperson names. */
 export function presentAccounts(db: Db, rows: OfficialAccountsTable[]): z.infer<typeof accountView>[] {

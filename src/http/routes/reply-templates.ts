@@ -14,8 +14,8 @@ import type { Db } from "../../db/connection";
 import { actorOf, authorize, type RouteDeps } from "../context";
 import { errorBody, idParams } from "../schemas";
 import { templateBody, templateListQuery, templatePatch, templateView } from "../reply-schemas";
+import { iso } from "../../shared/iso";
 
-const iso = (ms: number) => new Date(ms).toISOString();
 
 function present(db: Db, rows: ReplyTemplatesTable[]): z.infer<typeof templateView>[] {
   const units = new Map(listUnits(db).map((u) => [u.id, u.name]));

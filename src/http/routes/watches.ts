@@ -15,8 +15,8 @@ import { actorOf, authorize, type RouteDeps } from "../context";
 import { errorBody, idParams, text } from "../schemas";
 import { watchBody, watchPreview, watchView } from "../analysis-schemas";
 import type { Db } from "../../db/connection";
+import { iso } from "../../shared/iso";
 
-const iso = (ms: number) => new Date(ms).toISOString();
 
 function dayStart(now: number): number {
   const d = new Date(now);
