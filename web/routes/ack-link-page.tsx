@@ -10,8 +10,8 @@ import { PageSpinner } from "../components/page-states";
 import { useI18n } from "../locales/i18n";
 import { formatTime } from "../lib/format";
 import { errorText, useReportError } from "../lib/use-report-error";
+import { SeverityTag } from "../components/severity-tag";
 
-const SEVERITY_COLOR = { general: "blue", significant: "orange", major: "red" } as const;
 
 /** The ack link page. */
 export function AckLinkPage() {
@@ -41,7 +41,7 @@ export function AckLinkPage() {
     <Card title={t("ackLink.title")} style={{ maxWidth: 640 }}>
       <Space direction="vertical" size="middle" style={{ width: "100%" }}>
         <Space wrap>
-          <Tag color={SEVERITY_COLOR[data.severity]}>{t(`alerts.severity.${data.severity}`)}</Tag>
+          <SeverityTag severity={data.severity} />
           <Typography.Text type="secondary">{formatTime(data.createdAt)}</Typography.Text>
         </Space>
         <Typography.Title level={5} style={{ margin: 0 }}>{data.title}</Typography.Title>

@@ -17,8 +17,8 @@ import { useReportError } from "../lib/use-report-error";
 import { AlertTimelineDrawer } from "./alert-timeline-drawer";
 import { NewCaseModal, type CaseDraft } from "./case-new-modal";
 import { useNavigate } from "react-router-dom";
+import { SeverityTag } from "../components/severity-tag";
 
-const SEVERITY_COLOR: Record<Severity, string> = { general: "blue", significant: "orange", major: "red" };
 const STATE_COLOR: Record<DeliveryView["state"], string> = { pending: "gold", sent: "green", failed: "red" };
 
 /** The /alerts page. */
@@ -63,7 +63,7 @@ export function AlertsPage() {
 
   const columns: TableColumnsType<AlertView> = [
     { title: t("alerts.createdAt"), dataIndex: "createdAt", width: 150, render: formatTime },
-    { title: t("alerts.severity"), dataIndex: "severity", width: 80, render: (s: Severity) => <Tag color={SEVERITY_COLOR[s]}>{t(`alerts.severity.${s}`)}</Tag> },
+    { title: t("alerts.severity"), dataIndex: "severity", width: 80, render: (s: Severity) => <SeverityTag severity={s} /> },
     {
       title: t("alerts.title"),
       dataIndex: "title",

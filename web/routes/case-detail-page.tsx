@@ -12,10 +12,10 @@ import { LoadFailed, NotFound, PageSpinner } from "../components/page-states";
 import { useT } from "../locales/i18n";
 import type { MessageKey } from "../locales/zh-CN";
 import { formatTime } from "../lib/format";
-import { CASE_SEVERITY_COLOR } from "./cases-page";
 import { CaseStepModal } from "./case-step-modal";
 import { CaseAttachmentsPanel } from "./case-attachments-panel";
 import { CaseRepliesPanel } from "./case-replies-panel";
+import { SeverityTag } from "../components/severity-tag";
 
 /** The /cases/:id page. */
 export function CaseDetailPage() {
@@ -72,7 +72,7 @@ export function CaseDetailPage() {
         ) : null}
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label={t("cases.severity")}>
-            {c.severity ? <Tag color={CASE_SEVERITY_COLOR[c.severity]}>{t(`alerts.severity.${c.severity}`)}</Tag> : "—"}
+            {c.severity ? <SeverityTag severity={c.severity} /> : "—"}
           </Descriptions.Item>
           <Descriptions.Item label={t("cases.category")}>{c.category ?? "—"}</Descriptions.Item>
           <Descriptions.Item label={t("cases.unit")}>{c.unitName ?? "—"}</Descriptions.Item>

@@ -15,9 +15,8 @@ import { LoadFailed } from "../components/page-states";
 import { useT } from "../locales/i18n";
 import { formatTime } from "../lib/format";
 import { NewCaseModal } from "./case-new-modal";
+import { SeverityTag } from "../components/severity-tag";
 
-/** Colours of the severities, shared with the case page. */
-export const CASE_SEVERITY_COLOR: Record<Severity, string> = { general: "blue", significant: "orange", major: "red" };
 
 const PAGE = 50;
 
@@ -64,7 +63,7 @@ export function CasesPage() {
     { title: t("cases.state"), dataIndex: "state", width: 90, render: (s: CaseStateName) => <Tag>{t(`cases.state.${s}`)}</Tag> },
     {
       title: t("cases.severity"), dataIndex: "severity", width: 80,
-      render: (s: Severity | null) => (s ? <Tag color={CASE_SEVERITY_COLOR[s]}>{t(`alerts.severity.${s}`)}</Tag> : "—"),
+      render: (s: Severity | null) => (s ? <SeverityTag severity={s} /> : "—"),
     },
     { title: t("cases.unit"), dataIndex: "unitName", width: 140, render: (n: string | null) => n ?? "—" },
     { title: t("cases.replyDue"), dataIndex: "replyDueAt", width: 150, render: (v: string | null, c) => due(v, c) },

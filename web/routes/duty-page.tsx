@@ -6,7 +6,7 @@ import type { TableColumnsType } from "antd";
 import { EditOutlined, LeftOutlined, RightOutlined } from "@ant-design/icons";
 import type { UnitView } from "../../src/shared/api";
 import type { DutyNowView, DutyPersonView, RotaView, ShiftName } from "../../src/shared/duty-api";
-import { api, request, withQuery } from "../api/client";
+import { api, withQuery } from "../api/client";
 import { useApi } from "../api/hooks";
 import { canPlanDuty } from "../app/access";
 import { useUser } from "../app/session";
@@ -60,7 +60,7 @@ export function DutyPage() {
       return false;
     }
   };
-  const putShifts = (body: object) => request("PUT", "/api/duty/assignments", { unitId: unit, shifts: [], ...body });
+  const putShifts = (body: object) => api.put("/api/duty/assignments", { unitId: unit, shifts: [], ...body });
 
   const renderShift = (day: Day, shift: ShiftName) => (
     <Space wrap size={4} data-testid={`duty-${day.date}-${shift}`}>

@@ -17,11 +17,11 @@ import { logEntryText, notifyIncidentsChanged, useOnIncidentsChanged } from "../
 import { useReportError } from "../lib/use-report-error";
 import { useT } from "../locales/i18n";
 import { IncidentFigures } from "./incident-figures";
+import { SeverityTag } from "../components/severity-tag";
 
 /** Who writes in an incident's log (mirrors `incidents.note`). */
 const canNote = (role: Role) => role === "admin" || role === "monitor" || role === "leader";
 
-const SEVERITY_COLORS = { general: "blue", significant: "orange", major: "red" } as const;
 
 /** A line of the log: an entry, or an alert raised on the event meanwhile. */
 interface TimelineRow { key: string; at: string; entry?: IncidentLogView; alert?: IncidentAlertView }
@@ -185,7 +185,7 @@ export function EventIncidentPanel({ eventId }: EventIncidentPanelProps) {
               ) : (
                 row.alert && (
                   <span data-testid="incident-log-alert">
-                    <Tag color={SEVERITY_COLORS[row.alert.severity]}>{t(`alerts.severity.${row.alert.severity}`)}</Tag>
+                    <SeverityTag severity={row.alert.severity} />
                     {t("incident.alertRaised", { title: row.alert.title })}
                   </span>
                 )
