@@ -19,8 +19,8 @@ import { actorOf, authorize, type RouteDeps } from "../context";
 import { errorBody, idParams } from "../schemas";
 import { staffMessageView } from "../board-schemas";
 import { name, text } from "../text-fields";
+import { iso } from "../../shared/iso";
 
-const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString());
 const reasonText = text(500).transform((v) => v.trim()).pipe(z.string().min(2));
 const answerText = text(10_000, { multiline: true }).transform((v) => v.trim()).pipe(z.string().min(2));
 

@@ -6,14 +6,14 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../errors";
-import { can, type Principal } from "../../accounts/policies";
-import { caseCoUnits, getCase } from "../../store/cases";
+import { can } from "../../accounts/policies";
 import { getCaseAttachment, listCaseAttachments } from "../../store/case-attachments";
 import { attachmentPath, attachToCase } from "../../cases/attachments";
-import type { CaseAttachmentsTable, CasesTable } from "../../db/schema";
+import type { CaseAttachmentsTable } from "../../db/schema";
 import type { Db } from "../../db/connection";
 import { actorOf, authorize, type RouteDeps } from "../context";
 import { errorBody, idParams } from "../schemas";
+import { visibleCase } from "../case-access";
 
 const attachmentView = z.object({
   id: z.number(), caseId: z.number(), name: z.string(), size: z.number(), mime: z.string(), sha256: z.string(),
@@ -24,14 +24,6 @@ const viewOf = (a: CaseAttachmentsTable): z.infer<typeof attachmentView> => ({
   id: a.id, caseId: a.case_id, name: a.name, size: a.size, mime: a.mime, sha256: a.sha256, uploadedBy: a.uploaded_by,
   uploadedByName: a.uploaded_by_name, at: new Date(a.at).toISOString(),
 });
-
-/** A case the principal may see, or 404. */
-function visibleCase(db: Db, p: Principal, id: number): { c: CasesTable; coUnitIds: number[] } {
-  const c = getCase(db, id);
-  const coUnitIds = c ? caseCoUnits(db, id) : [];
-  if (!c || !can(p, "cases.read", { unitId: c.unit_id, coUnitIds })) throw AppError.notFound("case");
-  return { c, coUnitIds };
-}
 
 /** RFC 6266 / 5987: an ASCII fallback and the UTF-8 name. */
 function contentDisposition(name: string): string {

@@ -4,8 +4,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { AppError } from "../../errors";
-import { can, type Principal } from "../../accounts/policies";
-import { caseCoUnits, caseSteps, getCase } from "../../store/cases";
+import { can } from "../../accounts/policies";
+import { caseSteps } from "../../store/cases";
 import { caseMemoItems, getCaseMemo, insertCaseMemo, memoEvent } from "../../store/case-memos";
 import { listUnits } from "../../store/units";
 import { recordAudit } from "../../store/audit";
@@ -18,14 +18,7 @@ import type { Db } from "../../db/connection";
 import { actorOf, authorize, type RouteDeps } from "../context";
 import { errorBody, idParams } from "../schemas";
 import { caseMemoView } from "../case-memo-schemas";
-
-/** A case the principal may see, or 404. */
-function visible(db: Db, p: Principal, id: number): { c: CasesTable; coUnitIds: number[] } {
-  const c = getCase(db, id);
-  const coUnitIds = c ? caseCoUnits(db, id) : [];
-  if (!c || !can(p, "cases.read", { unitId: c.unit_id, coUnitIds })) throw AppError.notFound("case");
-  return { c, coUnitIds };
-}
+import { visibleCase } from "../case-access";
 
 /** Escalation memo routes. */
 export async function caseMemoRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -42,7 +35,7 @@ export async function caseMemoRoutes(app: FastifyInstance, deps: RouteDeps): Pro
     schema: { tags: ["cases"], summary: "A case's memo content", params: idParams, response: { 200: caseMemoView, 404: errorBody } },
   }, async (req) => {
     const p = authorize(req, "cases.read");
-    const { c, coUnitIds } = visible(db, p, req.params.id);
+    const { c, coUnitIds } = visibleCase(db, p, req.params.id);
     const memo = getCaseMemo(db, c.id);
     const state = c.state as CaseState;
     return {
@@ -56,7 +49,7 @@ export async function caseMemoRoutes(app: FastifyInstance, deps: RouteDeps): Pro
     schema: { tags: ["cases"], summary: "Print the escalation memo (抄告单) as DOCX", params: idParams },
   }, async (req, reply) => {
     const p = authorize(req, "cases.read");
-    const { c, coUnitIds } = visible(db, p, req.params.id);
+    const { c, coUnitIds } = visibleCase(db, p, req.params.id);
     if (!can(p, "cases.manage", { unitId: c.unit_id, coUnitIds })) throw AppError.forbidden();
     const now = Date.now();
     const memo = db.tx(() => {

@@ -6,7 +6,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../errors";
 import { can, type Action, type Principal } from "../../accounts/policies";
-import { caseCoUnits, getCase } from "../../store/cases";
+import { getCase } from "../../store/cases";
 import { getReply, listReplies } from "../../store/case-replies";
 import { getAccount, listAccounts } from "../../store/official-accounts";
 import { usernamesOf } from "../../store/users";
@@ -20,8 +20,9 @@ import { actorOf, authorize, type RouteDeps } from "../context";
 import { errorBody, idParams } from "../schemas";
 import { replyDraftBody, replyEditBody, replyListView, replyParams, replyPublishBody, replyReturnBody, replyView } from "../reply-schemas";
 import { presentAccounts } from "./official-accounts";
+import { iso } from "../../shared/iso";
+import { visibleCase } from "../case-access";
 
-const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString());
 
 /** Who may take each action on a reply of a case led by a unit. */
 const ACTION_POLICY: Record<ReplyAction, Action> = {
@@ -29,13 +30,6 @@ const ACTION_POLICY: Record<ReplyAction, Action> = {
 };
 const STATUS_ZH: Record<ReplyStatus, string> = { draft: "草稿", submitted: "待审核", returned: "已退回", approved: "已审核", published: "已发布" };
 const ACTION_ZH: Record<ReplyAction, string> = { edit: "修改", submit: "提交审核", approve: "审核通过", return: "退回", publish: "标记已发布" };
-
-/** A case the principal may see, or 404 (as the case routes do). */
-function visibleCase(db: Db, p: Principal, id: number): CasesTable {
-  const c = getCase(db, id);
-  if (!c || !can(p, "cases.read", { unitId: c.unit_id, coUnitIds: caseCoUnits(db, id) })) throw AppError.notFound("case");
-  return c;
-}
 
 function present(db: Db, p: Principal, c: CasesTable, rows: CaseRepliesTable[]): z.infer<typeof replyView>[] {
   const names = usernamesOf(db, rows.flatMap((r) => [r.drafted_by, r.reviewed_by].filter((u): u is number => u != null)));
@@ -87,14 +81,14 @@ export async function caseReplyRoutes(app: FastifyInstance, deps: RouteDeps): Pr
     schema: { tags: ["replies"], params: idParams, response: { 200: replyListView, 404: errorBody } },
   }, async (req) => {
     const p = authorize(req, "cases.read");
-    return listOf(p, visibleCase(db, p, req.params.id));
+    return listOf(p, visibleCase(db, p, req.params.id).c);
   });
 
   r.post("/api/cases/:id/replies", {
     schema: { tags: ["replies"], params: idParams, body: replyDraftBody, response: { 201: replyView, 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody } },
   }, async (req, reply) => {
     const p = authorize(req, "cases.read");
-    const c = visibleCase(db, p, req.params.id);
+    const c = visibleCase(db, p, req.params.id).c;
     if (!can(p, "replies.draft", { unitId: c.unit_id })) throw AppError.forbidden();
     const out = draftReply(db, c.id, req.body, actorOf(p), req.ip);
     if (!out.ok) throw refusal(out, undefined, "draft");
@@ -104,7 +98,7 @@ export async function caseReplyRoutes(app: FastifyInstance, deps: RouteDeps): Pr
   /** Runs an action on one reply of a visible case, after the action's policy. */
   const act = (req: FastifyRequest, params: z.infer<typeof replyParams>, input: ReplyActionRequest) => {
     const p = authorize(req, "cases.read");
-    const c = visibleCase(db, p, params.id);
+    const c = visibleCase(db, p, params.id).c;
     const old = getReply(db, params.replyId);
     if (!old || old.case_id !== c.id) throw AppError.notFound("case reply");
     if (!can(p, ACTION_POLICY[input.action], { unitId: c.unit_id })) throw AppError.forbidden();

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../errors";
-import { can, type Action, type Principal } from "../../accounts/policies";
+import { can, type Action } from "../../accounts/policies";
 import { caseCoUnits, caseItemIds, caseSteps, getCase, listCases } from "../../store/cases";
 import { storedItemIds } from "../../store/analysis";
 import { getUnit, listUnits } from "../../store/units";
@@ -17,8 +17,9 @@ import { actorOf, authorize, type RouteDeps } from "../context";
 import { errorBody, idParams } from "../schemas";
 import { caseBody, caseListQuery, caseSummaryView, caseView, stepBody } from "../case-schemas";
 import type { Db } from "../../db/connection";
+import { iso } from "../../shared/iso";
+import { visibleCase } from "../case-access";
 
-const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString());
 
 /** Who may take each step (a handler only on their own unit's case: see cases.handle). */
 const STEP_ACTION: Record<CaseStepKind, Action> = {
@@ -41,14 +42,6 @@ function summaryOf(c: CasesTable, coUnitIds: number[], unitNames: Map<number, st
 
 function unitNamesOf(db: Db): Map<number, string> {
   return new Map(listUnits(db).map((u) => [u.id, u.name]));
-}
-
-/** A case the principal may see, or 404 (a case of another unit is not found, not forbidden). */
-function visibleCase(db: Db, p: Principal, id: number): { c: CasesTable; coUnitIds: number[] } {
-  const c = getCase(db, id);
-  const coUnitIds = c ? caseCoUnits(db, id) : [];
-  if (!c || !can(p, "cases.read", { unitId: c.unit_id, coUnitIds })) throw AppError.notFound("case");
-  return { c, coUnitIds };
 }
 
 function fullView(db: Db, c: CasesTable, coUnitIds: number[], now = Date.now()): z.infer<typeof caseView> {

@@ -16,9 +16,9 @@ import {
 import { actorOf, authorize, type RouteDeps } from "../context";
 import { errorBody, idParams } from "../schemas";
 import { closeBody, incidentDetailView, incidentView, noteBody, startBody, updateBody } from "../incident-schemas";
+import { iso } from "../../shared/iso";
+import { HOUR_MS } from "../../analyse/bursts";
 
-const HOUR_MS = 3_600_000;
-const iso = (ms: number) => new Date(ms).toISOString();
 
 function present(db: Db, r: IncidentsTable, now: number, eventTitle?: string): IncidentView {
   return {
