@@ -146,11 +146,8 @@ export function sourceReason(rule: Rule, sourceName: string, errorCount: number,
   return `预警规则「${rule.name}」：信息源「${sourceName}」连续 ${errorCount} 次抓取失败，已转为异常（最近错误：${lastError}）`;
 }
 
-/** Parses "HH:MM" to minutes of the day, or null when it is not a time. */
-export function parseClock(text: string | null | undefined): number | null {
-  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text ?? "");
-  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
-}
+/** Parses "HH:MM" to minutes of the day (shared with the duty rota). */
+export { parseClock } from "../shared/working-calendar";
 
 /**
  * When a delivery of an alert of `severity` may go out under quiet hours: `now` outside them (and

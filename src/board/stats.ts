@@ -2,6 +2,7 @@
 // Every figure is a count over the messages themselves (see boardCounts) or a ratio of two counts.
 import type { Db } from "../db/connection";
 import { answerHours, boardCounts } from "../store/board";
+import { median } from "../cases/stats";
 
 /** The definitions shown on the public page, in Chinese. */
 export const BOARD_STAT_DEFINITIONS = {
@@ -19,13 +20,6 @@ export interface UnitStats {
 }
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? Math.round((a / b) * 10_000) / 10_000 : null);
-
-/** The median of sorted numbers, or null. */
-export function median(sorted: readonly number[]): number | null {
-  if (!sorted.length) return null;
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 /** Figures per unit for messages created in [from, to), judged at `now`. */
 export function boardStats(db: Db, from: number, to: number, now = Date.now()): UnitStats[] {

@@ -8,7 +8,7 @@ import { caseCoUnits, getCase, insertCase, insertCaseStep, updateCase, type Case
 import { caseDeadlineFor, listRoutingRules } from "../store/case-config";
 import type { CasesTable } from "../db/schema";
 import { deadline, type LimitUnit, type WorkingCalendar } from "../shared/working-calendar";
-import { applyStep, CASE_STATES, type CaseSeverity, type CaseState, type CaseStepInput } from "./workflow";
+import { applyStep, CASE_STATES, FEEDBACK_PENDING, type CaseSeverity, type CaseState, type CaseStepInput } from "./workflow";
 import { suggestUnit, type RoutingRule } from "./routing";
 
 /** A case as asked to be opened. */
@@ -62,7 +62,7 @@ export function openCase(db: Db, cal: WorkingCalendar, input: OpenCaseInput, act
 /** Whether a case's deadlines had passed at `now` for what it had not yet done. */
 export function isOverdueAt(c: Pick<CasesTable, "state" | "feedback_due_at" | "reply_due_at" | "replied_at">, now: number): boolean {
   if (CASE_STATES[c.state as CaseState]?.type === "closed") return false;
-  const feedbackPending = ["open", "triaged", "escalated", "instructed", "assigned"].includes(c.state);
+  const feedbackPending = (FEEDBACK_PENDING as readonly string[]).includes(c.state);
   if (feedbackPending && c.feedback_due_at != null && now > c.feedback_due_at) return true;
   return c.replied_at == null && c.reply_due_at != null && now > c.reply_due_at;
 }

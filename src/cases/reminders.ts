@@ -14,12 +14,12 @@ import { enabledChannelIds } from "../store/alert-config";
 import { insertAlert, insertDelivery } from "../store/alerts";
 import { ALERT_SEVERITIES, SEVERITY_ZH, type AlertSeverity } from "../alerts/channels/types";
 import { wakeAfterCommit } from "../alerts/outbox";
+import { FEEDBACK_PENDING } from "./workflow";
 import { CASE_STATES, type CaseState } from "./workflow";
 
 /** A notice a case is owed. */
 export interface CaseNotice { kind: "reminder" | "overdue_notice"; deadline: "feedback" | "reply"; dueAt: number }
 
-const FEEDBACK_PENDING: readonly string[] = ["open", "triaged", "escalated", "instructed", "assigned"];
 const DEADLINE_ZH = { feedback: "反馈期限", reply: "回应期限" } as const;
 
 /** The notices a case is owed at `now` (pure): for each pending deadline, a reminder within `leadMs` of it, an overdue notice past it. */
@@ -28,7 +28,7 @@ export function noticesDue(
 ): CaseNotice[] {
   if (CASE_STATES[c.state as CaseState]?.type !== "open") return [];
   const pending: [CaseNotice["deadline"], number | null][] = [
-    ["feedback", FEEDBACK_PENDING.includes(c.state) ? c.feedback_due_at : null],
+    ["feedback", (FEEDBACK_PENDING as readonly string[]).includes(c.state) ? c.feedback_due_at : null],
     ["reply", c.replied_at == null ? c.reply_due_at : null],
   ];
   const out: CaseNotice[] = [];

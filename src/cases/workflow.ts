@@ -114,5 +114,8 @@ export function applyStep(c: CaseSnapshot, step: CaseStepInput): StepOutcome {
   }
 }
 
+/** States in which a case still owes its first feedback (反馈): before it is accepted for handling. */
+export const FEEDBACK_PENDING: readonly CaseState[] = ["open", "triaged", "escalated", "instructed", "assigned"];
+
 /** Whether a state is closed. */
 export const isClosed = (s: CaseState): boolean => CASE_STATES[s].type === "closed";

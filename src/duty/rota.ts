@@ -109,11 +109,8 @@ export function escalationChain(onDuty: readonly number[], leaders: readonly num
   return out;
 }
 
-/** Minutes of the day of "HH:MM", or null when it is not a time. */
-export function parseClockText(text: string | null | undefined): number | null {
-  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text ?? "");
-  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
-}
+/** Parses "HH:MM" to minutes of the day, or null. */
+export { parseClock as parseClockText } from "../shared/working-calendar";
 
 /** "HH:MM" of minutes of the day. */
 export function clockText(minute: number): string {

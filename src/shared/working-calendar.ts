@@ -44,6 +44,12 @@ export function parsePeriods(text: string): { start: number; end: number }[] {
   return out;
 }
 
+/** Parses "HH:MM" to minutes of the day, or null when it is not a time. */
+export function parseClock(text: string | null | undefined): number | null {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text ?? "");
+  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+}
+
 const clock = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
 
 /** Periods back as "08:30-12:00,14:00-17:30". */

@@ -2,8 +2,8 @@
 // until it expires (read by dueSources in ./sources.ts), its log (处置日志) and its closing figures.
 import type { Db } from "../db/connection";
 import type { IncidentsTable } from "../db/schema";
+import { HOUR_MS } from "../analyse/bursts";
 
-const HOUR_MS = 3_600_000;
 
 /** Kinds of log entries: a user's note, or one written by the system when the incident changed. */
 export const INCIDENT_LOG_KINDS = ["note", "started", "extended", "interval", "escalation", "closed"] as const;

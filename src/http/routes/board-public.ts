@@ -14,12 +14,13 @@ import { DEFAULT_BLOCK_WORDS, isQueryCode } from "../../board/filter";
 import { KeyedBucket } from "../../board/limits";
 import { BOARD_STAT_DEFINITIONS, boardStats } from "../../board/stats";
 import { officeCalendar } from "../../cases/calendar";
-import { localDate, localMidnight } from "../../shared/working-calendar";
+import { localDate } from "../../shared/working-calendar";
+import { periodBounds } from "../../cases/stats-period";
 import type { RouteDeps } from "../context";
 import { errorBody } from "../schemas";
 import { challengeView, publicMessageView, statsQuery, submissionBody } from "../board-schemas";
+import { iso } from "../../shared/iso";
 
-const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString());
 const STATUS_ZH: Record<string, string> = { held: "待审核", accepted: "已受理", rejected: "不予受理", answered: "已答复" };
 const codeParams = z.object({ queryCode: z.string().max(20) });
 
@@ -118,13 +119,7 @@ export async function boardPublicRoutes(app: FastifyInstance, deps: RouteDeps): 
     const to = req.query.to ?? today;
     if (to < from) throw AppError.validation({ to: "board.bad_period" });
     // Dates are whole days in the office's time zone; `to` is inclusive.
-    const start = localMidnight(from, config.timeZone);
-    const end = localMidnight(nextDate(to), config.timeZone);
+    const { start, end } = periodBounds({ from, to }, config.timeZone);
     return { from, to, generatedAt: new Date(now).toISOString(), definitions: { ...BOARD_STAT_DEFINITIONS }, units: boardStats(db, start, end, now) };
   });
-}
-
-/** The day after a 'YYYY-MM-DD' date. */
-function nextDate(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
