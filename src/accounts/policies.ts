@@ -33,6 +33,9 @@ const office: Role[] = ["admin", "monitor", "leader", "spokesperson"];
 /** Handlers and contributors see only their unit's subtree; other roles see every unit. */
 const isUnitStaff = (p: Principal): boolean => p.role === "handler" || p.role === "contributor";
 
+/** The units whose records a principal's lists are limited to: their unit's subtree for unit staff, null (all) for the office. */
+export const unitScope = (p: Principal): readonly number[] | null => (isUnitStaff(p) ? p.unitSubtree : null);
+
 const scoped = (p: Principal, r: Resource): boolean =>
   p.role !== "handler" && p.role !== "contributor" ? true : r.unitId != null && p.unitSubtree.includes(r.unitId);
 

@@ -31,6 +31,11 @@ export function deleteUnit(db: Db, id: number): void {
   db.run(db.q.deleteFrom("units").where("id", "=", id));
 }
 
+/** Unit names by id (for lists that show a unit's name). */
+export function unitNames(db: Db): Map<number, string> {
+  return new Map(listUnits(db).map((u) => [u.id, u.name]));
+}
+
 /** Counts what still hangs off a unit: child units, users, and records that name it (cases it leads, board messages, official accounts). */
 export function unitDependents(db: Db, id: number): { children: number; users: number; records: number } {
   const children = db.get(db.q.selectFrom("units").where("parent_id", "=", id).select((e) => e.fn.countAll<number>().as("n")))?.n ?? 0;

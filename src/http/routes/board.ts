@@ -5,10 +5,10 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../errors";
-import { can, type Principal } from "../../accounts/policies";
+import { can, unitScope, type Principal } from "../../accounts/policies";
 import { boardSteps, getBoardMessage, listBoardMessages, updateBoardMessage } from "../../store/board";
 import { recordAudit } from "../../store/audit";
-import { getUnit, listUnits } from "../../store/units";
+import { getUnit, unitNames } from "../../store/units";
 import { draftAnswer, moderate, publishAnswer, returnDraft, routeMessage, type BoardResult } from "../../board/commands";
 import { decryptSecret } from "../../alerts/secrets";
 import { openCase } from "../../cases/commands";
@@ -64,9 +64,8 @@ export async function boardRoutes(app: FastifyInstance, deps: RouteDeps): Promis
     },
   }, async (req) => {
     const p = authorize(req, "board.read");
-    const unitStaff = p.role === "handler" || p.role === "contributor";
-    const { rows, total } = listBoardMessages(db, { units: unitStaff ? p.unitSubtree : null, ...req.query });
-    const names = new Map(listUnits(db).map((u) => [u.id, u.name]));
+    const { rows, total } = listBoardMessages(db, { units: unitScope(p), ...req.query });
+    const names = unitNames(db);
     return { messages: rows.map((m) => present(db, m, false, names)), total };
   });
 

@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../errors";
 import { recordAudit } from "../../store/audit";
-import { getUnit, listUnits } from "../../store/units";
+import { getUnit, unitNames } from "../../store/units";
 import {
   deleteRoutingRule, getRoutingRule, insertRoutingRule, listCaseDeadlines, listCalendarDays, listRoutingRules, replaceCalendarDays,
   updateRoutingRule, upsertCaseDeadline,
@@ -31,7 +31,7 @@ function present(r: RoutingRulesTable, names: Map<number, string>): z.infer<type
 export async function caseConfigRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
-  const names = () => new Map(listUnits(db).map((u) => [u.id, u.name]));
+  const names = () => unitNames(db);
 
   r.get("/api/routing-rules", {
     schema: { tags: ["cases"], response: { 200: z.object({ rules: z.array(routingRuleView) }) } },

@@ -7,7 +7,7 @@ import { AppError } from "../../errors";
 import { can } from "../../accounts/policies";
 import { caseSteps } from "../../store/cases";
 import { caseMemoItems, getCaseMemo, insertCaseMemo, memoEvent } from "../../store/case-memos";
-import { listUnits } from "../../store/units";
+import { unitNames } from "../../store/units";
 import { recordAudit } from "../../store/audit";
 import { caseMemoContent, memoNumber, officeTime } from "../../reports/case-memo-content";
 import { writeCaseMemoDocx } from "../../reports/case-memo";
@@ -28,7 +28,7 @@ export async function caseMemoRoutes(app: FastifyInstance, deps: RouteDeps): Pro
 
   const contentOf = (c: CasesTable, coUnitIds: number[], number: string | null) => caseMemoContent({
     c, coUnitIds, steps: caseSteps(db, c.id), items: caseMemoItems(db, c.id), event: c.event_id == null ? null : memoEvent(db, c.event_id) ?? null,
-    unitNames: new Map(listUnits(db).map((u) => [u.id, u.name])), number, timeZone: tz,
+    unitNames: unitNames(db), number, timeZone: tz,
   });
 
   r.get("/api/cases/:id/memo", {

@@ -4,9 +4,9 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { AppError } from "../../errors";
-import type { Principal } from "../../accounts/policies";
+import { unitScope, type Principal } from "../../accounts/policies";
 import { caseStatRows } from "../../store/case-stats";
-import { listUnits } from "../../store/units";
+import { unitNames } from "../../store/units";
 import { recordAudit } from "../../store/audit";
 import { CASE_STAT_DEFINITIONS, caseStats } from "../../cases/stats";
 import { periodBounds, periodPresets } from "../../cases/stats-period";
@@ -30,9 +30,8 @@ export async function caseStatsRoutes(app: FastifyInstance, deps: RouteDeps): Pr
     const to = q.to ?? (q.from ? from : quarter.to);
     const { start, end } = periodBounds({ from, to }, tz);
     if (from > to || end - start > MAX_DAYS * 86_400_000) throw AppError.validation({ from: "case_stats.bad_period" });
-    const unitStaff = p.role === "handler" || p.role === "contributor";
-    const rows = caseStatRows(db, start, end, unitStaff ? p.unitSubtree : null);
-    const names = new Map(listUnits(db).map((u) => [u.id, u.name]));
+    const rows = caseStatRows(db, start, end, unitScope(p));
+    const names = unitNames(db);
     const { units, total } = caseStats(rows, names, now);
     return { from, to, timeZone: tz, generatedAt: new Date(now).toISOString(), presets, units, total, definitions: CASE_STAT_DEFINITIONS };
   }

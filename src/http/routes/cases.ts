@@ -3,10 +3,10 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../errors";
-import { can, type Action } from "../../accounts/policies";
+import { can, unitScope, type Action } from "../../accounts/policies";
 import { caseCoUnits, caseItemIds, caseSteps, getCase, listCases } from "../../store/cases";
 import { storedItemIds } from "../../store/analysis";
-import { getUnit, listUnits } from "../../store/units";
+import { getUnit, unitNames } from "../../store/units";
 import { getEvent } from "../../store/events";
 import { getAlert } from "../../store/alerts";
 import { openCase, takeStep, isOverdueAt } from "../../cases/commands";
@@ -40,13 +40,10 @@ function summaryOf(c: CasesTable, coUnitIds: number[], unitNames: Map<number, st
   };
 }
 
-function unitNamesOf(db: Db): Map<number, string> {
-  return new Map(listUnits(db).map((u) => [u.id, u.name]));
-}
 
 function fullView(db: Db, c: CasesTable, coUnitIds: number[], now = Date.now()): z.infer<typeof caseView> {
   return {
-    ...summaryOf(c, coUnitIds, unitNamesOf(db), now),
+    ...summaryOf(c, coUnitIds, unitNames(db), now),
     summary: c.summary, eventId: c.event_id, alertId: c.alert_id, itemIds: caseItemIds(db, c.id),
     suggestion: c.suggested_by ? (JSON.parse(c.suggested_by) as z.infer<typeof caseView>["suggestion"]) : null,
     nextSteps: nextSteps(c.state as CaseState),
@@ -90,9 +87,8 @@ export async function caseRoutes(app: FastifyInstance, deps: RouteDeps): Promise
     schema: { tags: ["cases"], querystring: caseListQuery, response: { 200: z.object({ cases: z.array(caseSummaryView), total: z.number() }) } },
   }, async (req) => {
     const p = authorize(req, "cases.read");
-    const unitStaff = p.role === "handler" || p.role === "contributor";
-    const { rows, total } = listCases(db, { units: unitStaff ? p.unitSubtree : null, ...req.query });
-    const names = unitNamesOf(db);
+    const { rows, total } = listCases(db, { units: unitScope(p), ...req.query });
+    const names = unitNames(db);
     const now = Date.now();
     return { cases: rows.map((c) => summaryOf(c, caseCoUnits(db, c.id), names, now)), total };
   });

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { AppError } from "../../errors";
 import { can, type Principal } from "../../accounts/policies";
 import { recordAudit } from "../../store/audit";
-import { getUnit, listUnits } from "../../store/units";
+import { getUnit, unitNames } from "../../store/units";
 import { getUser, usernamesOf } from "../../store/users";
 import {
   accountReplyCount, deleteAccount, getAccount, insertAccount, listAccounts, updateAccount, type AccountInput,
@@ -22,7 +22,7 @@ import { iso } from "../../shared/iso";
 
 /** Accounts as the API shows them, with unit and spokesperson names. */
 export function presentAccounts(db: Db, rows: OfficialAccountsTable[]): z.infer<typeof accountView>[] {
-  const units = new Map(listUnits(db).map((u) => [u.id, u.name]));
+  const units = unitNames(db);
   const people = usernamesOf(db, rows.flatMap((a) => (a.spokesperson_user_id == null ? [] : [a.spokesperson_user_id])));
   return rows.map((a) => ({
     id: a.id, unitId: a.unit_id, unitName: units.get(a.unit_id) ?? null, platform: a.platform as AccountPlatform, accountName: a.account_name,

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { AppError } from "../../errors";
 import { can, type Principal } from "../../accounts/policies";
 import { recordAudit } from "../../store/audit";
-import { getUnit, listUnits } from "../../store/units";
+import { getUnit, unitNames } from "../../store/units";
 import { deleteTemplate, getTemplate, insertTemplate, listTemplates, updateTemplate, type TemplateInput } from "../../store/case-replies";
 import type { ReplyTemplatesTable } from "../../db/schema";
 import type { Db } from "../../db/connection";
@@ -18,7 +18,7 @@ import { iso } from "../../shared/iso";
 
 
 function present(db: Db, rows: ReplyTemplatesTable[]): z.infer<typeof templateView>[] {
-  const units = new Map(listUnits(db).map((u) => [u.id, u.name]));
+  const units = unitNames(db);
   return rows.map((t) => ({
     id: t.id, category: t.category, title: t.title, text: t.text, unitId: t.unit_id, unitName: t.unit_id == null ? null : units.get(t.unit_id) ?? null,
     createdAt: iso(t.created_at), updatedAt: iso(t.updated_at),
