@@ -16,7 +16,8 @@ export type Action =
   | "alerts.raise"
   | "board.read" | "board.moderate" | "board.answer" | "board.publish" | "board.contact"
   | "duty.read" | "duty.write"
-  | "replies.draft" | "replies.review" | "official_accounts.read" | "official_accounts.write" | "reply_templates.read" | "reply_templates.write";
+  | "replies.draft" | "replies.review" | "official_accounts.read" | "official_accounts.write" | "reply_templates.read" | "reply_templates.write"
+  | "reports.read" | "reports.write" | "reports.issue" | "reports.instruct" | "reports.configure" | "displays.manage";
 
 /** What an action applies to, when it matters (e.g. a unit for scoping). */
 export interface Resource {
@@ -103,6 +104,15 @@ const rules: Record<Action, Rule> = {
   "official_accounts.write": (p, r) => p.role === "admin" || (r.unitId === undefined ? p.role === "spokesperson" : ownUnitSpokesperson(p, r)),
   "reply_templates.read": everyone,
   "reply_templates.write": (p, r) => p.role === "admin" || (r.unitId === undefined ? p.role === "spokesperson" : ownUnitSpokesperson(p, r)),
+  // Reports (报告): the office reads them; monitors draft, edit and issue the numbered version;
+  // leaders issue too and write instructions (批示) on it; templates and delivery schedules are the administrators'.
+  "reports.read": office,
+  "reports.write": ["admin", "monitor"],
+  "reports.issue": ["admin", "leader", "monitor"],
+  "reports.instruct": ["admin", "leader"],
+  "reports.configure": ["admin"],
+  // Wall-display tokens (大屏): issued and revoked by administrators.
+  "displays.manage": ["admin"],
 };
 
 /** True when the principal may perform the action on the resource. */

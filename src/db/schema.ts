@@ -138,6 +138,12 @@ export interface DB {
   items: Auto<ItemsTable>;
   watches: Auto<WatchesTable>;
   watch_matches: WatchMatchesTable;
+  report_templates: Auto<ReportTemplatesTable>;
+  reports: Auto<ReportsTable>;
+  report_versions: Auto<ReportVersionsTable>;
+  report_instructions: Auto<ReportInstructionsTable>;
+  report_schedules: Auto<ReportSchedulesTable>;
+  report_runs: Auto<ReportRunsTable>;
   watch_match_counts: WatchMatchCountsTable;
   item_watch_spans: ItemWatchSpansTable;
   id_floors: IdFloorsTable;
@@ -222,4 +228,34 @@ export interface CaseRepliesTable {
 /** A reply template for a category (unit_id NULL: every unit's). */
 export interface ReplyTemplatesTable {
   id: number; category: string; title: string; text: string; unit_id: number | null; created_at: number; updated_at: number;
+}
+
+/** report_templates table. */
+export interface ReportTemplatesTable {
+  id: number; kind: string; name: string; title: string; issuing_unit: string; red_header: number; sections: string; is_default: number;
+  created_at: number; updated_at: number;
+}
+/** reports table: a draft (content JSON) with its number once first issued. */
+export interface ReportsTable {
+  id: number; kind: string; template_id: number | null; event_id: number | null; period_from: string; period_to: string; title: string;
+  content: string; year: number | null; seq: number | null; created_by: number | null; created_at: number; updated_by: number | null; updated_at: number;
+}
+/** report_versions table: issued, immutable (triggers refuse UPDATE and DELETE). */
+export interface ReportVersionsTable {
+  id: number; report_id: number; version: number; number: string; title: string; content: string; sha256: string;
+  issued_by: number | null; issued_at: number;
+}
+/** report_instructions table: a leader's 批示 on an issued version. */
+export interface ReportInstructionsTable { id: number; version_id: number; user_id: number | null; text: string; created_at: number }
+/** report_schedules table. */
+export interface ReportSchedulesTable {
+  id: number; name: string; kind: string; period: string | null; template_id: number | null; at_time: string; weekday: number | null;
+  monthday: number | null; format: string; channel_ids: string; auto_issue: number; enabled: number; next_run_at: number | null;
+  last_run_at: number | null; created_by: number | null; created_at: number; updated_at: number;
+}
+/** report_runs table: generation history and progress. */
+export interface ReportRunsTable {
+  id: number; kind: string; trigger: string; schedule_id: number | null; status: string; stage: string; progress: number;
+  report_id: number | null; error: string | null; timings: string; delivery: string | null; due_at: number | null;
+  started_by: number | null; started_at: number; finished_at: number | null;
 }
