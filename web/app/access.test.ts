@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { canAnalyse, canAnswerBoard, canModerateBoard, canPublishBoard, canTriage, canViewBoardContact, pageOfPath, visiblePages } from "./access";
+import { canInstructReports, canIssueReports, canOpen, canWriteReports } from "./access";
 
 describe("visiblePages", () => {
   it("gives admins every page and monitors the sources page but not administration", () => {
@@ -12,6 +13,7 @@ describe("visiblePages", () => {
       "duty",
       "cases",
       "caseStats",
+      "reports",
       "boardAdmin",
       "officialAccounts",
       "sources",
@@ -21,12 +23,13 @@ describe("visiblePages", () => {
       "audit",
       "alertSettings",
       "caseSettings",
+      "reportSettings",
     ]);
-    expect(visiblePages("monitor")).toEqual(["dashboard", "items", "watches", "events", "alerts", "duty", "cases", "caseStats", "boardAdmin", "sources", "dictionary"]);
+    expect(visiblePages("monitor")).toEqual(["dashboard", "items", "watches", "events", "alerts", "duty", "cases", "caseStats", "reports", "boardAdmin", "sources", "dictionary"]);
   });
 
   it("keeps the office ledger from unit staff, as the server policy does", () => {
-    expect(visiblePages("leader")).toEqual(["dashboard", "items", "watches", "events", "alerts", "duty", "cases", "caseStats", "boardAdmin"]);
+    expect(visiblePages("leader")).toEqual(["dashboard", "items", "watches", "events", "alerts", "duty", "cases", "caseStats", "reports", "boardAdmin"]);
     expect(visiblePages("handler")).toEqual(["dashboard", "duty", "cases", "caseStats", "boardAdmin"]);
     expect(visiblePages("spokesperson")).toContain("officialAccounts");
   });
@@ -64,5 +67,21 @@ describe("pageOfPath", () => {
     expect(pageOfPath("/nowhere")).toBe("dashboard");
     expect(pageOfPath("/case-stats")).toBe("caseStats");
     expect(pageOfPath("/cases/3/instruct")).toBe("cases");
+  });
+});
+
+describe("report permissions", () => {
+  it("mirrors the report policies: the office reads, monitors write, leaders issue and instruct, admins configure", () => {
+    const roles = ["admin", "monitor", "leader", "handler", "spokesperson", "contributor"] as const;
+    expect(roles.map((role) => canOpen(role, "reports"))).toEqual([true, true, true, false, true, false]);
+    expect(roles.map((role) => canOpen(role, "reportSettings"))).toEqual([true, false, false, false, false, false]);
+    expect(roles.map(canWriteReports)).toEqual([true, true, false, false, false, false]);
+    expect(roles.map(canIssueReports)).toEqual([true, true, true, false, false, false]);
+    expect(roles.map(canInstructReports)).toEqual([true, false, true, false, false, false]);
+  });
+
+  it("selects the reports entry on the editor and the settings entry on its page", () => {
+    expect(pageOfPath("/reports/12")).toBe("reports");
+    expect(pageOfPath("/report-settings")).toBe("reportSettings");
   });
 });

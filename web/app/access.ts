@@ -11,6 +11,7 @@ export const PAGES = [
   "duty",
   "cases",
   "caseStats",
+  "reports",
   "boardAdmin",
   "officialAccounts",
   "sources",
@@ -20,6 +21,7 @@ export const PAGES = [
   "audit",
   "alertSettings",
   "caseSettings",
+  "reportSettings",
 ] as const;
 /** One of PAGES. */
 export type PageKey = (typeof PAGES)[number];
@@ -43,6 +45,8 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   boardAdmin: "/board-admin",
   caseStats: "/case-stats",
   officialAccounts: "/official-accounts",
+  reports: "/reports",
+  reportSettings: "/report-settings",
 };
 
 /** Roles of the office itself; unit staff (handler, contributor) get their concerns through cases. */
@@ -70,6 +74,9 @@ const PAGE_ROLES: Record<PageKey, readonly Role[] | "everyone"> = {
   caseStats: "everyone",
   // Each unit's official accounts and the reply templates: kept by admins and spokespersons (their unit's).
   officialAccounts: ["admin", "spokesperson"],
+  // Reports (报告): the office reads them; templates and schedules are the admin's (reports.configure).
+  reports: OFFICE,
+  reportSettings: ["admin"],
 };
 
 /** Whether a user with `role` may open `page`. */
@@ -147,4 +154,19 @@ export function canPublishBoard(role: Role): boolean {
 /** Whether a role may open a reporter's contact, with a reason (mirrors `board.contact`). */
 export function canViewBoardContact(role: Role): boolean {
   return role === "admin";
+}
+
+/** Whether a role may generate and edit report drafts (mirrors `reports.write`). */
+export function canWriteReports(role: Role): boolean {
+  return role === "admin" || role === "monitor";
+}
+
+/** Whether a role may issue a report as a numbered version (mirrors `reports.issue`). */
+export function canIssueReports(role: Role): boolean {
+  return role === "admin" || role === "leader" || role === "monitor";
+}
+
+/** Whether a role may write a 批示 on an issued report (mirrors `reports.instruct`). */
+export function canInstructReports(role: Role): boolean {
+  return role === "admin" || role === "leader";
 }

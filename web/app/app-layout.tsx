@@ -24,6 +24,8 @@ import {
   MessageOutlined,
   BarChartOutlined,
   SoundOutlined,
+  FileTextOutlined,
+  FileSyncOutlined,
 } from "@ant-design/icons";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { PageSpinner } from "../components/page-states";
@@ -52,6 +54,8 @@ const ICONS: Record<PageKey, ReactNode> = {
   boardAdmin: <MessageOutlined />,
   caseStats: <BarChartOutlined />,
   officialAccounts: <SoundOutlined />,
+  reports: <FileTextOutlined />,
+  reportSettings: <FileSyncOutlined />,
 };
 
 /** Layout for every page behind the login; lazy pages render in its content area. */

@@ -35,6 +35,10 @@ const CaseInstructPage = lazy(() => import("../routes/case-instruct-page").then(
 const OfficialAccountsPage = lazy(() => import("../routes/official-accounts-page").then((m) => ({ default: m.OfficialAccountsPage })));
 const AuditPage = lazy(() => import("../routes/audit-page").then((m) => ({ default: m.AuditPage })));
 const BoardAdminPage = lazy(() => import("../routes/board-admin-page").then((m) => ({ default: m.BoardAdminPage })));
+const ReportsPage = lazy(() => import("../routes/reports-page").then((m) => ({ default: m.ReportsPage })));
+const ReportEditorPage = lazy(() => import("../routes/report-editor-page").then((m) => ({ default: m.ReportEditorPage })));
+const ReportSettingsPage = lazy(() => import("../routes/report-settings-page").then((m) => ({ default: m.ReportSettingsPage })));
+const ReportPhonePage = lazy(() => import("../routes/report-phone-page").then((m) => ({ default: m.ReportPhonePage })));
 
 function gated(page: PageKey, element: ReactNode) {
   return <RequirePage page={page}>{element}</RequirePage>;
@@ -82,6 +86,10 @@ export function AppRouter() {
           <Route path="cases/:id/instruct" element={gated("cases", <CaseInstructPage />)} />
           <Route path="official-accounts" element={gated("officialAccounts", <OfficialAccountsPage />)} />
           <Route path="a/:id" element={<AckLinkPage />} />
+          <Route path="reports" element={gated("reports", <ReportsPage />)} />
+          <Route path="reports/:id" element={gated("reports", <ReportEditorPage />)} />
+          <Route path="report-settings" element={gated("reportSettings", <ReportSettingsPage />)} />
+          <Route path="m/reports/:versionId" element={gated("reports", <ReportPhonePage />)} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>
