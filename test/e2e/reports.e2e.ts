@@ -1,0 +1,96 @@
+// Reports in the browser: a monitor generates the daily digest of the seeded day, edits its 研判建议
+// section, saves, reloads and sees the edit, issues it (第1期, version 1) and downloads the DOCX; a leader
+// opens the issued version on a 390×844 phone (signing in on the way, returning to the link), writes a
+// 批示 and sees it listed.
+import path from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createUser } from "../../src/accounts/commands";
+import { loadConfig } from "../../src/config";
+import type { ReportDetail } from "../../src/shared/report-types";
+import { fillLogin, PASSWORD, startSeededApp, type SeededApp } from "./seeded-app";
+
+let app: SeededApp;
+beforeAll(async () => {
+  app = await startSeededApp("reports");
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const ADVICE = "建议教育局当日核实禾溪镇小学收费情况并公开回应。";
+
+it("generates, edits, issues and exports a daily digest, and a leader instructs it on a phone", async () => {
+  const { db, base } = app;
+  await createUser(db, null, { username: "leader", password: PASSWORD, role: "leader", unitId: null });
+  // The office day of the first seeded post (the posts lie a few hours back).
+  const first = db.sqlite.prepare("SELECT published_at FROM items ORDER BY published_at LIMIT 1").pluck().get() as number;
+  const { timeZone } = loadConfig({}, { dataDir: "/tmp", demo: false });
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(first));
+
+  const desk = await app.signedIn(1440, 900);
+  await desk.goto(`${base}/reports`);
+  await desk.getByTestId("report-new").click();
+  await desk.getByTestId("report-new-date").fill(day);
+  await desk.getByTestId("report-new-submit").click();
+  await desk.waitForURL(/\/reports\/\d+$/, { timeout: 60_000 });
+  const id = Number(/\/reports\/(\d+)$/.exec(desk.url())![1]);
+
+  // The draft prints its title and period; the seeded posts are counted.
+  await expect.poll(() => desk.getByTestId("report-title").textContent(), { timeout: 10_000 }).toBeTruthy();
+  expect(await desk.getByTestId("report-status").textContent()).toContain("草稿");
+  const draft = (await (await desk.request.get(`${base}/api/reports/${id}`)).json()) as ReportDetail;
+  expect(draft.kind).toBe("daily");
+  expect(draft.content.period.from).toBe(day);
+
+  // Edit 研判建议, save, reload: the edit is there (in the page and on the server).
+  const advice = desk.getByTestId("section-text-advice");
+  await advice.fill(ADVICE);
+  await desk.getByTestId("section-save-advice").click();
+  await desk.getByTestId("section-saved-advice").waitFor({ timeout: 10_000 });
+  await desk.reload();
+  await expect.poll(() => desk.getByTestId("section-text-advice").inputValue(), { timeout: 10_000 }).toBe(ADVICE);
+  const saved = (await (await desk.request.get(`${base}/api/reports/${id}`)).json()) as ReportDetail;
+  expect(saved.content.sections.find((s) => s.key === "advice")?.text).toBe(ADVICE);
+
+  // Issue: the confirmation explains the freeze; the report becomes 第1期, version 1.
+  await desk.getByTestId("report-issue").click();
+  await desk.getByText("冻结为一个编号的版本").waitFor();
+  await desk.getByTestId("report-issue-ok").click();
+  await expect.poll(() => desk.getByTestId("report-status").textContent(), { timeout: 10_000 }).toContain("第1期");
+  expect(await desk.getByTestId("report-status").textContent()).toContain("第 1 版");
+  expect(await desk.getByTestId("version-row").count()).toBe(1);
+  expect(await desk.getByTestId("report-number").textContent()).toContain("第1期");
+  await desk.screenshot({ path: path.join(app.shots, "report-editor-1440.png"), fullPage: true });
+
+  // The issued DOCX (the version's download link) is a zip: it starts with PK.
+  const docxHref = await desk.getByTestId("version-export-1-docx").getAttribute("href");
+  expect(docxHref).toMatch(/^\/api\/report-versions\/\d+\/export\?format=docx$/);
+  const docx = await desk.request.get(`${base}${docxHref}`);
+  expect(docx.status()).toBe(200);
+  expect((await docx.body()).subarray(0, 2).toString("latin1")).toBe("PK");
+  const phoneHref = (await desk.getByTestId("version-phone-1").getAttribute("href"))!;
+  expect(phoneHref).toMatch(/^\/m\/reports\/\d+$/);
+  await desk.close();
+
+  // The leader follows the link from a message on a phone: sign-in first, then back to the report.
+  const phone = await app.browser.newPage({ viewport: { width: 390, height: 844 } });
+  await phone.goto(`${base}${phoneHref}`);
+  await phone.waitForURL(`${base}/login`);
+  await fillLogin(phone, "leader");
+  await phone.waitForURL(`${base}${phoneHref}`);
+  await expect.poll(() => phone.getByTestId("phone-section-advice").textContent(), { timeout: 10_000 }).toContain(ADVICE);
+  expect(await phone.getByTestId("report-number").textContent()).toContain("第1期");
+  expect(await phone.getByTestId("phone-instruction").count()).toBe(0);
+
+  // An empty 批示 is refused on the page; a written one is stored and listed.
+  await phone.getByTestId("phone-instruct-submit").click();
+  await phone.getByText("请填写批示意见").waitFor();
+  await phone.getByTestId("phone-instruct-text").fill("请教育局今日核实并回应，宣传部跟进舆情。");
+  await phone.getByTestId("phone-instruct-submit").click();
+  await expect.poll(() => phone.getByTestId("phone-instruction").count(), { timeout: 10_000 }).toBe(1);
+  expect(await phone.getByTestId("phone-instruction").textContent()).toContain("请教育局今日核实并回应，宣传部跟进舆情。");
+  expect(await phone.getByTestId("phone-instruction").textContent()).toContain("leader");
+  await phone.screenshot({ path: path.join(app.shots, "report-phone-390.png"), fullPage: true });
+  expect(await phone.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth))).toBeLessThanOrEqual(390);
+  await phone.close();
+});
