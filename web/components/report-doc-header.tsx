@@ -9,13 +9,15 @@ const RED = "#cf1322";
 /** Props of ReportDocHeader. */
 export interface ReportDocHeaderProps {
   content: ReportContent;
+  /** The number to print when the content has none (a draft's content stays unnumbered after its report is issued). */
+  number?: string | null;
   /** Given on an editable draft: saves a new title / issuing unit. */
   onTitle?: (title: string) => void;
   onIssuingUnit?: (unit: string) => void;
 }
 
 /** The printed header of a report. */
-export function ReportDocHeader({ content, onTitle, onIssuingUnit }: ReportDocHeaderProps) {
+export function ReportDocHeader({ content, number, onTitle, onIssuingUnit }: ReportDocHeaderProps) {
   const t = useT();
   const red = content.redHeader;
   const edit = (save: ((text: string) => void) | undefined, current: string) =>
@@ -31,7 +33,7 @@ export function ReportDocHeader({ content, onTitle, onIssuingUnit }: ReportDocHe
         {content.title}
       </Typography.Title>
       <Typography.Paragraph style={{ marginBottom: 4 }} data-testid="report-number">
-        {content.number ?? <Typography.Text type="secondary">{t("reports.unnumbered")}</Typography.Text>}
+        {content.number ?? number ?? <Typography.Text type="secondary">{t("reports.unnumbered")}</Typography.Text>}
       </Typography.Paragraph>
       <div style={{ display: "flex", justifyContent: "space-between", gap: 12, flexWrap: "wrap" }}>
         <Typography.Text editable={edit(onIssuingUnit, content.issuingUnit)} data-testid="report-unit">

@@ -115,6 +115,7 @@ export function ReportEditorPage() {
       <Card className="report-paper" style={{ maxWidth: 900, margin: "0 auto", width: "100%" }}>
         <ReportDocHeader
           content={content}
+          number={doc.number}
           onTitle={writable ? (title) => void patch({ title }) : undefined}
           onIssuingUnit={writable ? (issuingUnit) => void patch({ issuingUnit }) : undefined}
         />

@@ -5,7 +5,7 @@
 import { useState } from "react";
 import { App, Button, Card, Input, List, Space, Typography } from "antd";
 import { Link, useParams } from "react-router-dom";
-import type { ReportVersionDetail } from "../../src/shared/report-types";
+import type { ReportSection, ReportVersionDetail } from "../../src/shared/report-types";
 import { api } from "../api/client";
 import { useApi } from "../api/hooks";
 import { canInstructReports } from "../app/access";
@@ -16,6 +16,11 @@ import { ReportDocHeader } from "../components/report-doc-header";
 import { useT } from "../locales/i18n";
 import { formatTime } from "../lib/format";
 import { useReportError } from "../lib/use-report-error";
+
+/** Whether a section has anything to show on a phone, where charts are left out. */
+function shownOnPhone(section: ReportSection): boolean {
+  return section.text.trim() !== "" || section.blocks.some((b) => b.type !== "chart");
+}
 
 /** The /m/reports/:versionId page. */
 export function ReportPhonePage() {
@@ -53,7 +58,7 @@ export function ReportPhonePage() {
     <div style={{ maxWidth: 720, margin: "0 auto" }}>
       <Card size="small" data-testid="phone-report">
         <ReportDocHeader content={v.content} />
-        {v.content.sections.map((section) => (
+        {v.content.sections.filter(shownOnPhone).map((section) => (
           <section key={section.key} data-testid={`phone-section-${section.key}`} style={{ marginBottom: 16 }}>
             <Typography.Title level={5}>{section.title}</Typography.Title>
             {section.text ? (
