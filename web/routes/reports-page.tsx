@@ -4,7 +4,7 @@ import { useMemo, useState } from "react";
 import { Button, Card, Select, Space, Table, Tag } from "antd";
 import type { TableColumnsType } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
-import { Link, useNavigate, useSearchParams } from "react-router-dom";
+import { Link, useNavigate } from "react-router-dom";
 import { REPORT_KINDS, type ReportKind, type ReportSummary } from "../../src/shared/report-types";
 import { withQuery } from "../api/client";
 import { useApi } from "../api/hooks";
@@ -14,6 +14,7 @@ import { LoadFailed } from "../components/page-states";
 import { useT } from "../locales/i18n";
 import { formatTime } from "../lib/format";
 import { rowTestId } from "../lib/table-rows";
+import { useSearchState } from "../lib/use-search-state";
 import { NewReportModal } from "./report-new-modal";
 import { ReportStatus } from "../components/report-status";
 
@@ -24,21 +25,11 @@ export function ReportsPage() {
   const t = useT();
   const user = useUser();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [{ kind, status, page: pageText }, update] = useSearchState(["kind", "status", "page"]);
   const [creating, setCreating] = useState(false);
-  const kind = params.get("kind") ?? "";
-  const status = params.get("status") ?? "";
-  const page = Number(params.get("page") ?? 1) || 1;
+  const page = Number(pageText) || 1;
   const path = useMemo(() => withQuery("/api/reports", { kind, status, limit: PAGE, offset: (page - 1) * PAGE }), [kind, status, page]);
   const { data, error, loading, reload } = useApi<{ reports: ReportSummary[]; total: number }>(path, { keepPrevious: true, refreshMs: 60_000 });
-
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    if (key !== "page") next.delete("page");
-    setParams(next);
-  };
 
   const columns: TableColumnsType<ReportSummary> = [
     { title: t("reports.kind"), dataIndex: "kind", width: 140, render: (k: ReportKind) => <Tag color="blue">{t(`reports.kind.${k}`)}</Tag> },
@@ -65,7 +56,7 @@ export function ReportsPage() {
           style={{ width: 180 }}
           placeholder={t("reports.kind")}
           value={kind || undefined}
-          onChange={(v?: string) => set("kind", v ?? "")}
+          onChange={(v?: string) => update({ kind: v, page: null })}
           options={REPORT_KINDS.map((k) => ({ value: k, label: t(`reports.kind.${k}`) }))}
           data-testid="reports-kind-filter"
         />
@@ -74,7 +65,7 @@ export function ReportsPage() {
           style={{ width: 140 }}
           placeholder={t("reports.status")}
           value={status || undefined}
-          onChange={(v?: string) => set("status", v ?? "")}
+          onChange={(v?: string) => update({ status: v, page: null })}
           options={(["draft", "issued"] as const).map((s) => ({ value: s, label: t(`reports.status.${s}`) }))}
           data-testid="reports-status-filter"
         />
@@ -90,7 +81,7 @@ export function ReportsPage() {
           scroll={{ x: 800 }}
           locale={{ emptyText: t("reports.empty") }}
           onRow={rowTestId("report-row")}
-          pagination={{ current: page, pageSize: PAGE, total: data?.total ?? 0, showSizeChanger: false, onChange: (p) => set("page", String(p)) }}
+          pagination={{ current: page, pageSize: PAGE, total: data?.total ?? 0, showSizeChanger: false, onChange: (p) => update({ page: p }) }}
         />
       )}
       <NewReportModal open={creating} onClose={() => setCreating(false)} onCreated={(id) => navigate(`/reports/${id}`)} />
