@@ -125,6 +125,7 @@ export function ReportEditorPage() {
             section={section}
             onSave={writable ? (key, text) => patch({ sections: { [key]: { text } } }) : null}
             onRemove={writable ? (key) => void patch({ removeSections: [key] }) : null}
+            onRename={writable ? (key, title) => void patch({ sections: { [key]: { title } } }) : null}
           />
         ))}
         <Typography.Text type="secondary">{t("reports.generatedAt", { time: formatTime(content.generatedAt) })}</Typography.Text>

@@ -12,10 +12,12 @@ export interface ReportSectionEditorProps {
   /** Null when the user may not edit (the text is shown as it prints). */
   onSave: ((key: string, text: string) => Promise<boolean>) | null;
   onRemove: ((key: string) => void) | null;
+  /** Renames the section's heading (null: not editable). */
+  onRename: ((key: string, title: string) => void) | null;
 }
 
 /** A section as it prints, with its text editable in place. */
-export function ReportSectionEditor({ section, onSave, onRemove }: ReportSectionEditorProps) {
+export function ReportSectionEditor({ section, onSave, onRemove, onRename }: ReportSectionEditorProps) {
   const t = useT();
   const [text, setText] = useState(section.text);
   const [state, setState] = useState<"idle" | "saving" | "saved">("idle");
@@ -50,7 +52,13 @@ export function ReportSectionEditor({ section, onSave, onRemove }: ReportSection
   return (
     <section data-testid={`report-section-${section.key}`} style={{ marginBottom: 24 }}>
       <div style={{ display: "flex", justifyContent: "space-between", alignItems: "baseline", gap: 8, flexWrap: "wrap" }}>
-        <Typography.Title level={4} style={{ marginTop: 0 }}>{section.title}</Typography.Title>
+        <Typography.Title
+          level={4}
+          style={{ marginTop: 0 }}
+          editable={onRename ? { onChange: (title) => title.trim() && title.trim() !== section.title && onRename(section.key, title.trim()) } : false}
+        >
+          {section.title}
+        </Typography.Title>
         {onRemove ? (
           <Popconfirm title={t("reports.section.removeConfirm", { title: section.title })} onConfirm={() => onRemove(section.key)} okButtonProps={{ "data-testid": "section-remove-ok" }}>
             <Button size="small" type="link" danger data-testid={`section-remove-${section.key}`}>{t("reports.section.remove")}</Button>
