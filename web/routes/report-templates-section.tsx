@@ -115,7 +115,7 @@ export function ReportTemplatesSection() {
           <Form.Item name="title" label={t("reportSettings.template.title")} rules={[required(t, t("reportSettings.template.title"))]}>
             <Input maxLength={200} />
           </Form.Item>
-          <Form.Item name="issuingUnit" label={t("reports.issuingUnit")} rules={[required(t, t("reports.issuingUnit"))]}>
+          <Form.Item name="issuingUnit" label={t("reports.issuingUnit")}>
             <Input maxLength={200} />
           </Form.Item>
           <Space size="large">
