@@ -21,7 +21,7 @@ export function ReportDocHeader({ content, number, onTitle, onIssuingUnit }: Rep
   const t = useT();
   const red = content.redHeader;
   const edit = (save: ((text: string) => void) | undefined, current: string) =>
-    save ? { onChange: (text: string) => text.trim() && text.trim() !== current && save(text.trim()), triggerType: ["icon" as const, "text" as const] } : false;
+    save ? { text: current, onChange: (text: string) => text.trim() && text.trim() !== current && save(text.trim()), triggerType: ["icon" as const, "text" as const] } : false;
   return (
     <div style={{ textAlign: "center", marginBottom: 16 }} data-testid="report-header" data-red={red ? "1" : "0"}>
       <Typography.Title
@@ -37,7 +37,7 @@ export function ReportDocHeader({ content, number, onTitle, onIssuingUnit }: Rep
       </Typography.Paragraph>
       <div style={{ display: "flex", justifyContent: "space-between", gap: 12, flexWrap: "wrap" }}>
         <Typography.Text editable={edit(onIssuingUnit, content.issuingUnit)} data-testid="report-unit">
-          {content.issuingUnit}
+          {content.issuingUnit || (onIssuingUnit ? <Typography.Text type="secondary">{t("reports.issuingUnit")}</Typography.Text> : null)}
         </Typography.Text>
         <Typography.Text data-testid="report-period">{content.period.label}</Typography.Text>
       </div>
