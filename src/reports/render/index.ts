@@ -22,3 +22,6 @@ export async function renderReport(content: ReportContent, format: ReportFormat,
   void content; void opts;
   throw new Error(`rendering ${format} is not built yet`);
 }
+
+/** Closes the PDF renderer's browser, if one runs (the CLI calls it before exiting). */
+export async function closePdfBrowser(): Promise<void> {}
