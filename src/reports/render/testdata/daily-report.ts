@@ -64,7 +64,7 @@ export function dailyReport(): ReportContent {
         blocks: [{ type: "table", title: "主要来源", columns: ["来源", "信息量", "负面"], rows: [
           [{ text: "青禾论坛", href: "/items?source=3" }, { text: "412" }, { text: "31", href: "/items?source=3&sentiment=neg" }],
           [{ text: "禾溪发布（微信）", href: "/items?source=7" }, { text: "288" }, { text: "4" }],
-          [{ text: "恶意链接", href: "javascript:alert(1)" }, { text: "1" }, { text: "0" }],
+          [{ text: "恶意链接", href: "javascript:alert(1)" }, { text: "1" }, { text: "=1+2" }],
         ] }],
       },
       {
