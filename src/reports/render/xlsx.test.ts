@@ -9,7 +9,7 @@ import { BASE_URL, HOSTILE, dailyReport } from "./testdata/daily-report";
 
 async function load(buf: Buffer) {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buf);
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
   return wb;
 }
 
