@@ -1,6 +1,6 @@
 // Charts drawn on the server: SVG with its Chinese text, PNG of the requested width.
 import { describe, expect, it } from "vitest";
-import { renderChartPng, renderChartSvg } from "./charts";
+import { cjkFontFiles, renderChartPng, renderChartSvg } from "./charts";
 import type { ReportChart } from "../../shared/report-types";
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -31,5 +31,16 @@ describe("report charts", () => {
     const svg = renderChartSvg({ kind: "bar", title: "<script>alert(1)</script>", labels: ["<b>x</b>"], series: [{ name: "n", data: [1] }] });
     expect(svg).not.toContain("<script");
     expect(svg).not.toContain("<b>");
+  });
+
+  it("draws empty charts (a quiet day) without failing", () => {
+    for (const kind of ["line", "bar", "pie"] as const) {
+      expect(renderChartPng({ kind, title: "无数据", labels: [], series: [] }, 400).readUInt32BE(16)).toBe(400);
+      expect(renderChartSvg({ kind, title: "全为零", labels: ["负面", "中性"], series: [{ name: "条数", data: [0, 0] }] })).toContain("全为零");
+    }
+  });
+
+  it("hands resvg the machine's Noto Sans CJK file", () => {
+    expect(cjkFontFiles()[0]).toMatch(/NotoSansCJK-Regular\.ttc$/);
   });
 });
