@@ -29,6 +29,3 @@ export async function renderReport(content: ReportContent, format: ReportFormat,
       return renderXlsx(content, opts);
   }
 }
-
-/** Closes the PDF renderer's browser, if one runs (the CLI calls it before exiting). */
-export async function closePdfBrowser(): Promise<void> {}
