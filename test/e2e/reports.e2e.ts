@@ -1,7 +1,7 @@
 // Reports in the browser: a monitor generates the daily digest of the seeded day, edits its 研判建议
 // section, saves, reloads and sees the edit, issues it (第1期, version 1) and downloads the DOCX; a leader
 // opens the issued version on a 390×844 phone (signing in on the way, returning to the link), writes a
-// 批示 and sees it listed.
+// 批示 and sees it listed (the version as issued, not the draft edited since).
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createUser } from "../../src/accounts/commands";
@@ -70,6 +70,12 @@ it("generates, edits, issues and exports a daily digest, and a leader instructs 
   expect((await docx.body()).subarray(0, 2).toString("latin1")).toBe("PK");
   const phoneHref = (await desk.getByTestId("version-phone-1").getAttribute("href"))!;
   expect(phoneHref).toMatch(/^\/m\/reports\/\d+$/);
+
+  // Editing after the issue warns that the draft differs from version 1 (which stays as issued).
+  expect(await desk.getByTestId("report-changed").count()).toBe(0);
+  await desk.getByTestId("section-text-advice").fill(`${ADVICE}（修改稿）`);
+  await desk.getByTestId("section-save-advice").click();
+  await expect.poll(() => desk.getByTestId("report-changed").textContent(), { timeout: 10_000 }).toContain("草稿自第 1 版签发后已修改");
   await desk.close();
 
   // The leader follows the link from a message on a phone: sign-in first, then back to the report.
@@ -79,6 +85,7 @@ it("generates, edits, issues and exports a daily digest, and a leader instructs 
   await fillLogin(phone, "leader");
   await phone.waitForURL(`${base}${phoneHref}`);
   await expect.poll(() => phone.getByTestId("phone-section-advice").textContent(), { timeout: 10_000 }).toContain(ADVICE);
+  expect(await phone.getByTestId("phone-section-advice").textContent()).not.toContain("修改稿");
   expect(await phone.getByTestId("report-number").textContent()).toContain("第1期");
   expect(await phone.getByTestId("phone-instruction").count()).toBe(0);
 
