@@ -19,9 +19,11 @@ const IN_WINDOW = `fetched_at >= ? AND ${AT} >= ? AND ${AT} < ?`;
 
 /** Items of [from, to) per `bucketMs` (0 = the bucket starting at `from`) and sentiment. */
 export function wallVolume(db: Db, from: number, to: number, bucketMs: number): VolumeRow[] {
+  // Parameters are bound as reals: the bucket width is written into the SQL as an integer, and the quotient cast.
+  const width = Math.max(1, Math.trunc(bucketMs));
   return db
-    .prepare(`SELECT (${AT} - ?) / ? AS bucket, sentiment, count(*) AS n FROM items WHERE ${IN_WINDOW} GROUP BY bucket, sentiment`)
-    .all(from, bucketMs, from, from, to) as VolumeRow[];
+    .prepare(`SELECT CAST((${AT} - ?) / ${width} AS INTEGER) AS bucket, sentiment, count(*) AS n FROM items WHERE ${IN_WINDOW} GROUP BY bucket, sentiment`)
+    .all(from, from, from, to) as VolumeRow[];
 }
 
 /** The `limit` events with the most items in [from, to), with their effective risk (the analyst's over the suggestion). */
