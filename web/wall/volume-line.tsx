@@ -14,7 +14,7 @@ export interface VolumeLineProps { counts: number[]; labelOf: (i: number) => str
 
 const PAD = { left: 64, right: 16, top: 14, bottom: 36 };
 
-/** An area line of `counts` with three value ticks and a label every `labelEvery` points; follows its box's width. */
+/** An area line of `counts` with whole-number value ticks (0, half, top) and a label every `labelEvery` points; follows its box's width. */
 export function VolumeLine({ counts, labelOf, height, labelEvery }: VolumeLineProps) {
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(800);
@@ -32,10 +32,10 @@ export function VolumeLine({ counts, labelOf, height, labelEvery }: VolumeLinePr
   return (
     <div ref={box} className="volume-line" data-testid="wall-volume">
       <svg width={width} height={height} role="img">
-        {[0, max / 2, max].map((v) => (
+        {[0, max / 2, max].filter(Number.isInteger).map((v) => (
           <g key={v}>
             <line x1={PAD.left} x2={width - PAD.right} y1={y(v)} y2={y(v)} className="grid" />
-            <text x={PAD.left - 10} y={y(v)} textAnchor="end" dominantBaseline="middle">{Number.isInteger(v) ? v : v.toFixed(1)}</text>
+            <text x={PAD.left - 10} y={y(v)} textAnchor="end" dominantBaseline="middle">{v}</text>
           </g>
         ))}
         <path d={area} className="area" />
