@@ -11,6 +11,7 @@ import { findWatchMatches, previewQuery } from "../monitor/watches";
 import { eventDetailView, eventListView } from "../monitor/event-views";
 import { loadItemsXlsxContext, writeItemsXlsx } from "../reports/items-xlsx";
 import { alertLatency } from "../store/alert-latency";
+import { wallSnapshot } from "../displays/snapshot";
 
 /** A ledger page with what its rows' analysis views show. */
 function ledgerPage(db: Db, f: ItemFilter, limit: number, offset: number) {
@@ -37,6 +38,7 @@ async function ledgerXlsx(db: Db, f: ItemFilter, limit: number): Promise<{ rows:
 export const readFunctions = {
   ledgerPage, ledgerExport, ledgerXlsx, dashboardStats, listAudit, previewQuery, findWatchMatches, eventListView, eventDetailView, countRows,
   alertLatency,
+  wallSnapshot,
 };
 
 /** The name of a registered read. */
