@@ -8,7 +8,15 @@ import { insertSource } from "../../store/sources";
 import { insertUnit } from "../../store/units";
 import { insertAlert } from "../../store/alerts";
 import { isOverdueAt } from "../../cases/commands";
-import { redactUrl } from "../app";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { buildApp, redactUrl } from "../app";
+import { loadConfig } from "../../config";
+import { openDb } from "../../db/connection";
+import { migrate } from "../../db/migrate";
+import { insertDisplayToken } from "../../store/display-tokens";
+import { hashDisplayToken, newDisplayToken } from "../../displays/token";
 import type { CasesTable } from "../../db/schema";
 import type { DisplayTokenCreated, DisplayTokenView, WallSnapshot } from "../../shared/wall-api";
 
@@ -79,6 +87,30 @@ describe("display tokens", () => {
     expect(everything).not.toContain(created.token);
     // Only the hash is stored.
     expect(JSON.stringify(t.db.prepare("SELECT * FROM display_tokens").all())).not.toContain(created.token);
+  });
+
+  it("keeps the token out of the server log, even at trace level with requests logged", async () => {
+    const lines: string[] = [];
+    const dir = mkdtempSync(path.join(os.tmpdir(), "tingfeng-wall-log-"));
+    const db = openDb(path.join(dir, "log.db"));
+    migrate(db);
+    const config = loadConfig({}, { dataDir: dir, demo: false, readWorkers: 0 });
+    const app = await buildApp({ db, config, version: "test" }, { logger: { level: "trace", stream: { write: (l) => void lines.push(l) } }, serveWeb: false });
+    try {
+      const token = newDisplayToken();
+      insertDisplayToken(db, "日志", hashDisplayToken(token), null);
+      // What request logging would write, through the app's serializers.
+      app.addHook("onRequest", async (req) => req.log.info({ req }, "incoming request"));
+      expect((await app.inject({ method: "GET", url: "/api/wall/snapshot", headers: { "x-display-token": token } })).statusCode).toBe(200);
+      expect((await app.inject({ method: "GET", url: `/api/wall/stream?t=${token.slice(1)}` })).statusCode).toBe(401);
+      const log = lines.join("");
+      expect(log).toContain("/api/wall/stream?t=…");
+      expect(log).not.toContain(token.slice(1));
+    } finally {
+      await app.close();
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("keeps a token out of logged URLs", () => {
