@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startSeededApp, PASSWORD, type SeededApp } from "./seeded-app";
 import { createUser } from "../../src/accounts/commands";
+import { insertAlert } from "../../src/store/alerts";
+import { insertUnit } from "../../src/store/units";
 
 let app: SeededApp;
 beforeAll(async () => {
@@ -28,6 +30,15 @@ it("opens the wall with an issued address, without a login, and shows the revoke
   await admin.getByTestId("display-done").click();
   await expect.poll(() => admin.locator(".ant-table-tbody").textContent()).toContain("值班室大屏");
 
+  // Something in every panel: ten alerts (the newest acknowledged) and an overdue case of a unit.
+  const now = Date.now();
+  for (let i = 0; i < 10; i++) {
+    insertAlert(app.db, { ruleId: null, severity: ["general", "significant", "major"][i % 3], title: `禾溪镇小学乱收费 预警${i}`, reason: "r", foldKey: `e2e${i}`, foldedInto: null, dueAt: null, itemId: null, publishedAt: null, fetchedAt: null, analysedAt: null, createdAt: now - (10 - i) * 60_000 });
+  }
+  app.db.prepare("UPDATE alerts SET acknowledged_at = ? WHERE title = '禾溪镇小学乱收费 预警9'").run(now);
+  const unit = insertUnit(app.db, "县教育局", null);
+  app.db.prepare("INSERT INTO cases (title, state, unit_id, origin, reply_due_at, created_at, updated_at) VALUES ('禾溪镇小学乱收费核查', 'assigned', ?, 'manual', ?, ?, ?)").run(unit.id, now - 3_600_000, now, now);
+
   // The wall: a fresh context (no cookies), at the office's wall size.
   const context = await app.browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const wall = await context.newPage();
@@ -38,6 +49,9 @@ it("opens the wall with an issued address, without a login, and shows the revoke
   expect(await wall.locator("h1").first().textContent()).toContain("舆情值班大屏");
   expect(await wall.locator("h2").allTextContents()).toEqual(["信息量走势（每 10 分钟）", "情感分布（24 小时）", "热点事件（24 小时）", "最新预警", "超期工单"]);
   expect(await wall.getByTestId("wall-updated").textContent()).toMatch(/^最后更新 \d\d:\d\d:\d\d$/);
+  expect(await wall.getByTestId("wall-overdueCases").textContent()).toBe("超期工单1");
+  expect(await wall.getByTestId("wall-overdue").textContent()).toContain("禾溪镇小学乱收费核查县教育局");
+  expect(await wall.getByTestId("wall-alerts").locator("li").first().textContent()).toContain("预警9");
   expect(wall.url()).toBe(`${app.base}/wall`);
   expect(await wall.getByTestId("login-username").count()).toBe(0);
   const px = await wall.getByTestId("wall-volume24h").locator(".figure-value").evaluate((el) => parseFloat(getComputedStyle(el).fontSize));

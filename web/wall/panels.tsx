@@ -1,5 +1,6 @@
 // The wall's panels: headline figures, the volume line, the sentiment mix, top events, newest alerts and
 // overdue cases. Collected titles are plain text (React escapes them).
+import type { ReactNode } from "react";
 import type { WallSnapshot } from "../../src/shared/wall-api";
 import { VolumeLine } from "./volume-line";
 import { mixShares, SENTIMENT_FILLS } from "../lib/analysis-display";
@@ -80,61 +81,57 @@ export function SentimentPanel({ s, t }: { s: WallSnapshot; t: T }) {
   );
 }
 
+/** A titled list panel, or its empty text. */
+function ListPanel({ title, empty, testId, children }: { title: string; empty: string; testId: string; children: ReactNode[] }) {
+  return (
+    <section className="panel list" data-testid={testId}>
+      <h2>{title}</h2>
+      {children.length === 0 ? <p className="empty">{empty}</p> : <ol>{children}</ol>}
+    </section>
+  );
+}
+
+/** One line of a list: an optional level chip, the text (collected text: plain), and a grey line below. */
+function Row({ level, label, text, meta, done }: { level?: string; label?: string; text: string; meta: string; done?: boolean }) {
+  return (
+    <li className={done ? "done" : undefined}>
+      {level && <span className={`level ${level}`}>{label}</span>}
+      <span className="text">{text}</span>
+      <span className="meta">{meta}</span>
+    </li>
+  );
+}
+
 /** The most active events of the last 24 h. */
 export function EventsPanel({ s, t }: { s: WallSnapshot; t: T }) {
   return (
-    <section className="panel list" data-testid="wall-events">
-      <h2>{t("eventsTitle")}</h2>
-      {s.topEvents.length === 0 ? <p className="empty">{t("noEvents")}</p> : (
-        <ol>
-          {s.topEvents.map((e) => (
-            <li key={e.id}>
-              <span className={`level ${e.risk}`}>{t(`severity.${e.risk}`)}</span>
-              <span className="text">{e.title}</span>
-              <span className="meta">{t("items", { n: e.items24h })} · {t("negOf", { p: percent(e.negShare) })}</span>
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
+    <ListPanel title={t("eventsTitle")} empty={t("noEvents")} testId="wall-events">
+      {s.topEvents.map((e) => (
+        <Row key={e.id} level={e.risk} label={t(`severity.${e.risk}`)} text={e.title} meta={`${t("items", { n: e.items24h })} · ${t("negOf", { p: percent(e.negShare) })}`} />
+      ))}
+    </ListPanel>
   );
 }
 
 /** The newest alerts. */
 export function AlertsPanel({ s, t }: { s: WallSnapshot; t: T }) {
   return (
-    <section className="panel list" data-testid="wall-alerts">
-      <h2>{t("alertsTitle")}</h2>
-      {s.alerts.length === 0 ? <p className="empty">{t("noAlerts")}</p> : (
-        <ol>
-          {s.alerts.map((a) => (
-            <li key={a.id} className={a.acknowledged ? "done" : ""}>
-              <span className={`level ${a.severity}`}>{t(`severity.${a.severity}`)}</span>
-              <span className="text">{a.title}</span>
-              <span className="meta">{hhmm(new Date(a.createdAt))} · {t(a.acknowledged ? "acknowledged" : "unacknowledged")}</span>
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
+    <ListPanel title={t("alertsTitle")} empty={t("noAlerts")} testId="wall-alerts">
+      {s.alerts.map((a) => (
+        <Row key={a.id} level={a.severity} label={t(`severity.${a.severity}`)} text={a.title} done={a.acknowledged}
+          meta={`${hhmm(new Date(a.createdAt))} · ${t(a.acknowledged ? "acknowledged" : "unacknowledged")}`} />
+      ))}
+    </ListPanel>
   );
 }
 
 /** The most overdue open cases. */
 export function OverduePanel({ s, t }: { s: WallSnapshot; t: T }) {
   return (
-    <section className="panel list" data-testid="wall-overdue">
-      <h2>{t("overdueTitle")}</h2>
-      {s.cases.mostOverdue.length === 0 ? <p className="empty">{t("noOverdue")}</p> : (
-        <ol>
-          {s.cases.mostOverdue.map((c) => (
-            <li key={c.id}>
-              <span className="text">{c.title}</span>
-              <span className="meta">{c.unitName ?? t("noUnit")} · {c.deadline ? t("due", { time: mmddhhmm(new Date(c.deadline)) }) : "—"}</span>
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
+    <ListPanel title={t("overdueTitle")} empty={t("noOverdue")} testId="wall-overdue">
+      {s.cases.mostOverdue.map((c) => (
+        <Row key={c.id} text={c.title} meta={`${c.unitName ?? t("noUnit")} · ${c.deadline ? t("due", { time: mmddhhmm(new Date(c.deadline)) }) : "—"}`} />
+      ))}
+    </ListPanel>
   );
 }
