@@ -1,7 +1,7 @@
 // The wall display's tokens and snapshot: issued by admins only and shown once, read with the header and no
 // session, refused (401) when unknown or revoked, never written to the audit log; the snapshot's figures
 // agree with counts recomputed here from the rows themselves.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/helpers";
 import { insertItems } from "../../store/items";
 import { insertSource } from "../../store/sources";
@@ -64,14 +64,18 @@ describe("display tokens", () => {
 
     // Last seen is noted, at most once a minute.
     const seen = () => t!.db.prepare("SELECT last_seen_at FROM display_tokens WHERE id = ?").pluck().get(created.id) as number | null;
-    const first = seen();
+    const first = seen()!;
     expect(first).toBeGreaterThan(0);
-    t.db.prepare("UPDATE display_tokens SET last_seen_at = ? WHERE id = ?").run(first! - 30_000, created.id);
-    await snapshot(t, created.token);
-    expect(seen()).toBe(first! - 30_000);
-    t.db.prepare("UPDATE display_tokens SET last_seen_at = ? WHERE id = ?").run(first! - 61_000, created.id);
-    await snapshot(t, created.token);
-    expect(seen()).toBeGreaterThanOrEqual(first!);
+    vi.useFakeTimers({ toFake: ["Date"], now: first + 30_000 });
+    try {
+      expect((await snapshot(t, created.token)).statusCode).toBe(200);
+      expect(seen()).toBe(first);
+      vi.setSystemTime(first + 61_000);
+      await snapshot(t, created.token);
+      expect(seen()).toBe(first + 61_000);
+    } finally {
+      vi.useRealTimers();
+    }
 
     const revoked = await admin.del(`/api/display-tokens/${created.id}`);
     expect(revoked.statusCode).toBe(200);

@@ -7,7 +7,8 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../errors";
-import { activeDisplayToken, displayTokenActive, touchDisplayToken } from "../../store/display-tokens";
+import { activeDisplayToken, displayTokenActive, LAST_SEEN_STEP_MS, touchDisplayToken } from "../../store/display-tokens";
+import { writeLockFree } from "../../db/write-lock";
 import { hashDisplayToken, isDisplayTokenShape } from "../../displays/token";
 import { onDisplayRevoked } from "../../displays/live";
 import { onEnqueued } from "../../alerts/outbox";
@@ -43,10 +44,16 @@ export async function wallRoutes(app: FastifyInstance, deps: RouteDeps): Promise
     }
     return { ...(await cached.snap), display };
   };
-  // last_seen_at is a courtesy: a busy database must not fail the display.
+  // last_seen_at is a courtesy, written at most once a minute per token: a GET must neither wait for another
+  // connection's write lock (a synchronous wait would hold the event loop) nor fail because of it.
+  const touched = new Map<number, number>();
   const seen = (id: number) => {
+    const now = Date.now();
+    if (now - (touched.get(id) ?? 0) < LAST_SEEN_STEP_MS) return;
     try {
-      touchDisplayToken(db, id);
+      if (!writeLockFree(db)) return;
+      touchDisplayToken(db, id, now);
+      touched.set(id, now);
     } catch {
       /* written at the next request */
     }
