@@ -69,6 +69,16 @@ it("opens the wall with an issued address, without a login, and shows the revoke
   await wall.reload();
   await expect.poll(() => wall.getByTestId("wall-volume24h").textContent(), { timeout: 10_000 }).toBe(`24 小时信息量${items24h}`);
 
+  // A network blip: connections drop and reconnecting fails for a while; the wall says so, then recovers by itself.
+  await wall.route("**/api/wall/**", (route) => route.abort("internetdisconnected"));
+  app.server.closeAllConnections();
+  await expect.poll(() => wall.getByTestId("wall-offline").count(), { timeout: 10_000 }).toBe(1);
+  expect(await wall.getByTestId("wall-offline").textContent()).toBe("连接中断，正在重连…");
+  await wall.screenshot({ path: `${app.shots}/wall-blip.png` });
+  await wall.unroute("**/api/wall/**");
+  await expect.poll(() => wall.getByTestId("wall-offline").count(), { timeout: 30_000 }).toBe(0);
+  expect(await wall.getByTestId("wall-volume24h").textContent()).toBe(`24 小时信息量${items24h}`);
+
   // Revoked: the open wall is told and shows why.
   const id = app.db.prepare("SELECT id FROM display_tokens WHERE name = '值班室大屏'").pluck().get() as number;
   await admin.getByTestId(`display-revoke-${id}`).click();

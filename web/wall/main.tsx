@@ -63,7 +63,7 @@ function Wall({ token, lang }: { token: string | null; lang: "zh" | "en" }) {
     );
   }
   return (
-    <div className="wall">
+    <div className={status === "reconnecting" ? "wall stale" : "wall"}>
       <header>
         <h1>
           {t("title")}
