@@ -103,9 +103,9 @@ export async function wallRoutes(app: FastifyInstance, deps: RouteDeps): Promise
     res.write(": 听风大屏\nretry: 3000\n\n");
     let debounce: NodeJS.Timeout | undefined;
     const send = async () => {
-      if (!displayTokenActive(db, t.id)) return stream.revoked();
-      seen(t.id);
       try {
+        if (!displayTokenActive(db, t.id)) return stream.revoked();
+        seen(t.id);
         const snap = await snapshotFor(t.name);
         if (!res.writableEnded) res.write(`event: snapshot\ndata: ${JSON.stringify(snap)}\n\n`);
       } catch (err) {
