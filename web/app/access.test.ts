@@ -24,6 +24,7 @@ describe("visiblePages", () => {
       "alertSettings",
       "caseSettings",
       "reportSettings",
+      "displays",
     ]);
     expect(visiblePages("monitor")).toEqual(["dashboard", "items", "watches", "events", "alerts", "duty", "cases", "caseStats", "reports", "boardAdmin", "sources", "dictionary"]);
   });

@@ -22,6 +22,7 @@ export const PAGES = [
   "alertSettings",
   "caseSettings",
   "reportSettings",
+  "displays",
 ] as const;
 /** One of PAGES. */
 export type PageKey = (typeof PAGES)[number];
@@ -47,6 +48,7 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   officialAccounts: "/official-accounts",
   reports: "/reports",
   reportSettings: "/report-settings",
+  displays: "/displays",
 };
 
 /** Roles of the office itself; unit staff (handler, contributor) get their concerns through cases. */
@@ -77,6 +79,8 @@ const PAGE_ROLES: Record<PageKey, readonly Role[] | "everyone"> = {
   // Reports (报告): the office reads them; templates and schedules are the admin's (reports.configure).
   reports: OFFICE,
   reportSettings: ["admin"],
+  // Wall display tokens (值班大屏): issued and revoked by admins (mirrors `displays.manage`).
+  displays: ["admin"],
 };
 
 /** Whether a user with `role` may open `page`. */

@@ -26,6 +26,7 @@ import {
   SoundOutlined,
   FileTextOutlined,
   FileSyncOutlined,
+  DesktopOutlined,
 } from "@ant-design/icons";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { PageSpinner } from "../components/page-states";
@@ -56,6 +57,7 @@ const ICONS: Record<PageKey, ReactNode> = {
   officialAccounts: <SoundOutlined />,
   reports: <FileTextOutlined />,
   reportSettings: <FileSyncOutlined />,
+  displays: <DesktopOutlined />,
 };
 
 /** Layout for every page behind the login; lazy pages render in its content area. */

@@ -11,6 +11,7 @@ import { enCaseExtras } from "./en-case-extras";
 import type { Messages } from "./zh-CN";
 import { enBoard } from "./en-board";
 import { enReports } from "./en-reports";
+import { enWall } from "./en-wall";
 
 /** Every UI string in English. */
 export const en: Messages = {
@@ -172,4 +173,5 @@ export const en: Messages = {
   ...enCaseExtras,
   ...enReplies,
   ...enReports,
+  ...enWall,
 };

@@ -11,6 +11,7 @@ import { zhCNBoard } from "./zh-CN-board";
 import { zhCNCaseStats } from "./zh-CN-case-stats";
 import { zhCNCaseExtras } from "./zh-CN-case-extras";
 import { zhCNReports } from "./zh-CN-reports";
+import { zhCNWall } from "./zh-CN-wall";
 
 /** Every UI string in Simplified Chinese, keyed by a stable dotted name; `{x}` marks a parameter. */
 export const zhCN = {
@@ -172,6 +173,7 @@ export const zhCN = {
   ...zhCNCaseExtras,
   ...zhCNReplies,
   ...zhCNReports,
+  ...zhCNWall,
 } as const;
 
 /** The shape every locale must fill: exactly the keys of the Chinese table, any string values. */
