@@ -100,6 +100,7 @@ export function createEmailChannel(deps: EmailDeps = {}): AlertChannel {
             text: renderText(message, PLAIN_FLAVOUR, 1_000_000, { timeZone: deps.timeZone }),
             html: emailHtml(message, deps.timeZone),
             headers: { "X-Tingfeng-Alert-Id": String(message.id) },
+            attachments: message.attachments?.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
           }),
           deadline,
         ]);
