@@ -69,7 +69,7 @@ export function citedNegativeItems(content: ReportContent): CitedItem[] {
   return [...out.values()];
 }
 
-/** "总体情况：信息总量 1,234 条，负面信息 56 条" from the overview's first figures, or "". */
+/** "总体情况：信息总量 1,234条，负面信息 56条" from the overview's first figures, or "". */
 export function overviewLine(content: ReportContent): string {
   const overview = content.sections.find((s) => s.key === "overview");
   const figures = overview?.blocks.find((b) => b.type === "figures");
