@@ -86,3 +86,8 @@ export function issuedVersionContent(db: Db, versionId: number): ReportContent |
   const raw = db.prepare("SELECT content FROM report_versions WHERE id = ?").pluck().get(versionId) as string | undefined;
   return raw ? (JSON.parse(raw) as ReportContent) : undefined;
 }
+
+/** The kind of a report template, or undefined when there is no such template. */
+export function reportTemplateKind(db: Db, templateId: number): string | undefined {
+  return db.prepare("SELECT kind FROM report_templates WHERE id = ?").pluck().get(templateId) as string | undefined;
+}

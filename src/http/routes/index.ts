@@ -31,6 +31,7 @@ import { caseAttachmentRoutes } from "./case-attachments";
 import { officialAccountRoutes } from "./official-accounts";
 import { caseReplyRoutes } from "./case-replies";
 import { replyTemplateRoutes } from "./reply-templates";
+import { reportScheduleRoutes } from "./report-schedules";
 
 /** Adds all /api routes. */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -70,4 +71,5 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   await caseMemoRoutes(app, deps);
   await caseAttachmentRoutes(app, deps);
   for (const mod of [officialAccountRoutes, caseReplyRoutes, replyTemplateRoutes]) await mod(app, deps);
+  await reportScheduleRoutes(app, deps);
 }

@@ -1,0 +1,130 @@
+// Report schedules through the API: administrators configure, the office reads, every change is
+// audited; "run now" answers 202 with the run while generation and delivery go on in the background.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createTestApp, type TestApp } from "../../../test/helpers";
+import { startReceiver, type Receiver } from "../../../test/alert-receiver";
+import { runDelivery } from "../../store/report-schedules";
+import type { ReportContent, ReportDelivery } from "../../shared/report-types";
+
+// The report service and renderers are other modules' work: stand-ins that record the run as the
+// service does (with the schedule and its moment) and give a file.
+vi.mock("../../reports/service", () => ({
+  async createReportDraft(db: TestApp["db"], _config: unknown, spec: { kind: string }, actor: { id: number } | null, opts: { trigger: string; scheduleId: number; dueAt: number }) {
+    const runId = Number(db.sqlite.prepare(
+      "INSERT INTO report_runs (kind, trigger, schedule_id, status, due_at, started_by, started_at) VALUES (?, ?, ?, 'done', ?, ?, ?)",
+    ).run(spec.kind, opts.trigger, opts.scheduleId, opts.dueAt, actor?.id ?? null, Date.now()).lastInsertRowid);
+    const content: ReportContent = {
+      kind: "daily", title: "每日网络动态", issuingUnit: "", redHeader: false, number: null, period: { from: "2026-12-06", to: "2026-12-06", label: "2026年12月6日" },
+      eventId: null, generatedAt: new Date().toISOString(), issuedBy: null, issuedAt: null, sections: [],
+    };
+    return { report: { id: 77, content }, runId };
+  },
+  issueReport() {
+    throw new Error("not used: the schedule does not issue");
+  },
+}));
+vi.mock("../../reports/render", () => ({
+  REPORT_MIME: { docx: "application/docx", pdf: "application/pdf", xlsx: "application/xlsx" },
+  renderReport: async () => Buffer.from("%PDF"),
+}));
+
+let t: TestApp | undefined;
+let rx: Receiver | undefined;
+afterEach(async () => {
+  await t?.close();
+  await rx?.close();
+  t = rx = undefined;
+});
+
+const daily = { name: "每日报送", kind: "daily", atTime: "08:00", format: "pdf" };
+
+describe("report schedules API", () => {
+  it("lets administrators create, change and delete schedules, the office read them, and audits each change", async () => {
+    t = await createTestApp({ timeZone: "Asia/Shanghai" });
+    const admin = await t.userClient("admin");
+    const leader = await t.userClient("leader");
+    const handler = await t.userClient("handler");
+    const ch = await admin.post("/api/alert-channels", { name: "站内", kind: "inapp" });
+    expect(ch.statusCode, ch.body).toBe(201);
+
+    const created = await admin.post("/api/report-schedules", { ...daily, channelIds: [ch.json().id], autoIssue: true });
+    expect(created.statusCode, created.body).toBe(201);
+    const s = created.json();
+    expect(s).toMatchObject({ name: "每日报送", kind: "daily", period: null, atTime: "08:00", weekday: null, monthday: null, format: "pdf", channelIds: [ch.json().id], autoIssue: true, enabled: true, lastRunAt: null });
+    // The next 08:00 in Beijing: 00:00 UTC, within a day.
+    const next = Date.parse(s.nextRunAt);
+    expect(new Date(next).toISOString().slice(11)).toBe("00:00:00.000Z");
+    expect(next - Date.now()).toBeGreaterThan(0);
+    expect(next - Date.now()).toBeLessThanOrEqual(86_400_000);
+
+    expect((await leader.get("/api/report-schedules")).json().schedules.map((x: { id: number }) => x.id)).toEqual([s.id]);
+    expect((await handler.get("/api/report-schedules")).statusCode).toBe(403);
+    expect((await leader.post("/api/report-schedules", daily)).statusCode).toBe(403);
+    expect((await leader.patch(`/api/report-schedules/${s.id}`, { name: "x" })).statusCode).toBe(403);
+
+    // Weekly on Monday: the next moment is a Monday 08:00 in Beijing; fields left out keep their values.
+    const weekly = await admin.patch(`/api/report-schedules/${s.id}`, { kind: "periodic", period: "week", weekday: 1 });
+    expect(weekly.statusCode, weekly.body).toBe(200);
+    expect(weekly.json()).toMatchObject({ kind: "periodic", period: "week", weekday: 1, autoIssue: true, format: "pdf", channelIds: [ch.json().id] });
+    const monday = new Date(Date.parse(weekly.json().nextRunAt) + 8 * 3600_000);
+    expect([monday.getUTCDay(), monday.getUTCHours()]).toEqual([1, 8]);
+    const off = await admin.patch(`/api/report-schedules/${s.id}`, { enabled: false });
+    expect(off.json()).toMatchObject({ enabled: false, nextRunAt: null, weekday: 1 });
+
+    expect((await admin.del(`/api/report-schedules/${s.id}`)).statusCode).toBe(204);
+    expect((await admin.del(`/api/report-schedules/${s.id}`)).statusCode).toBe(404);
+    const audit = (await admin.get("/api/audit?targetType=report_schedule&limit=10")).json();
+    expect(audit.entries.map((e: { action: string }) => e.action).sort()).toEqual([
+      "report_schedule.create", "report_schedule.delete", "report_schedule.update", "report_schedule.update",
+    ]);
+  });
+
+  it("refuses timings that do not fit the kind, unknown channels, templates and formats, naming the field", async () => {
+    t = await createTestApp();
+    const admin = await t.userClient("admin");
+    const fields = async (body: object) => {
+      const res = await admin.post("/api/report-schedules", body);
+      expect(res.statusCode, res.body).toBe(400);
+      return Object.keys(res.json().fields ?? {}).sort();
+    };
+    expect(await fields({ ...daily, weekday: 1 })).toEqual(["weekday"]);
+    expect(await fields({ ...daily, kind: "periodic", period: "week" })).toEqual(["weekday"]);
+    expect(await fields({ ...daily, kind: "periodic", period: "week", weekday: 1, monthday: 3 })).toEqual(["monthday"]);
+    expect(await fields({ ...daily, kind: "periodic", period: "month", monthday: 29 })).toEqual(["monthday"]);
+    expect(await fields({ ...daily, kind: "periodic" })).toEqual(["period"]);
+    expect(await fields({ ...daily, atTime: "8:00" })).toEqual(["atTime"]);
+    expect(await fields({ ...daily, atTime: "24:00" })).toEqual(["atTime"]);
+    expect(await fields({ ...daily, format: "doc" })).toEqual(["format"]);
+    expect(await fields({ ...daily, channelIds: [4242] })).toEqual(["channelIds"]);
+    expect(await fields({ ...daily, templateId: 4242 })).toEqual(["templateId"]);
+    // A PATCH is checked as the whole schedule it makes.
+    const ok = (await admin.post("/api/report-schedules", { ...daily, kind: "periodic", period: "month", monthday: 28 })).json();
+    const bad = await admin.patch(`/api/report-schedules/${ok.id}`, { period: "week" });
+    expect([bad.statusCode, Object.keys(bad.json().fields ?? {}).sort()]).toEqual([400, ["monthday", "weekday"]]);
+    expect((await admin.get("/api/report-schedules")).json().schedules).toHaveLength(1);
+  });
+
+  it("runs a schedule now: 202 with the run, then the robot gets the draft's link and the run records the delivery", async () => {
+    rx = await startReceiver();
+    t = await createTestApp({ fetchAllowHosts: [`127.0.0.1:${rx.port}`], publicUrl: "https://tf.example.gov.cn", alertRetryBaseMs: 10 });
+    const admin = await t.userClient("admin");
+    const monitor = await t.userClient("monitor");
+    const hook = (await admin.post("/api/alert-channels", { name: "接收系统", kind: "webhook", url: rx.url })).json();
+    const s = (await admin.post("/api/report-schedules", { ...daily, channelIds: [hook.id] })).json();
+
+    expect((await monitor.post(`/api/report-schedules/${s.id}/run`)).statusCode).toBe(403);
+    expect((await admin.post("/api/report-schedules/9999/run")).statusCode).toBe(404);
+    const res = await admin.post(`/api/report-schedules/${s.id}/run`);
+    expect(res.statusCode, res.body).toBe(202);
+    const { runId } = res.json() as { runId: number };
+    const run = t.db.sqlite.prepare("SELECT schedule_id, trigger, started_by FROM report_runs WHERE id = ?").get(runId);
+    expect(run).toEqual({ schedule_id: s.id, trigger: "manual", started_by: expect.any(Number) });
+
+    await rx.waitFor(1);
+    expect(rx.received[0].body).toMatchObject({ id: runId, title: "每日网络动态（草稿）", url: "https://tf.example.gov.cn/reports/77" });
+    const t0 = Date.now();
+    while (runDelivery(t.db, runId) == null && Date.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 20));
+    expect((runDelivery(t.db, runId) as ReportDelivery[]).map((d) => [d.channelId, d.status, d.attempts])).toEqual([[hook.id, "sent", 1]]);
+    expect((await admin.get("/api/report-schedules")).json().schedules[0].lastRunAt).not.toBeNull();
+  });
+});
