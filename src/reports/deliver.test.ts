@@ -10,6 +10,7 @@ import { createGuardedAgent } from "../ingest/guarded-agent";
 import { parseAllowList } from "../ingest/allow-hosts";
 import { mailHeader, mailPart, startSmtp, type SmtpReceiver } from "../alerts/channels/testdata/smtp";
 import { startReceiver, type Receiver } from "../../test/alert-receiver";
+import { startReceiver as startScripted } from "../alerts/channels/testdata/receiver";
 import { deliverReport, reportFilename, reportMessage, type ReportDeliveryInput } from "./deliver";
 import type { CitedItem, ReportContent } from "../shared/report-types";
 
@@ -114,6 +115,21 @@ describe("report delivery", () => {
     expect((issued.body.items as { id: number; publishedAt: string }[]).map((i) => i.id)).toEqual([1, 3, 4, 5, 6]);
     expect((issued.body.items as { publishedAt: string }[])[0].publishedAt).toBe("2026-06-30T01:30:00.000Z");
     expect(draft.body).toMatchObject({ id: 42, title: "每日网络动态（草稿）", url: `${PUBLIC}/reports/12` });
+  });
+
+  it("gives a WeCom group robot the summary as markdown with the link to the leader's phone page", async () => {
+    const robot = await startScripted(() => ({ status: 200, json: { errcode: 0, errmsg: "ok" } }));
+    try {
+      const ch = insertChannel(db, { name: "值班群", kind: "wecom", url: sealUrl(key, `${robot.url}/cgi-bin/webhook/send?key=k-77`), options: {}, enabled: true }, null);
+      const [out] = await deliverReport(db, deps([`127.0.0.1:${new URL(robot.url).port}`]), input([ch]));
+      expect(out.status, out.error ?? "").toBe("sent");
+      const md = (JSON.parse(robot.requests[0].body) as { markdown: { content: string } }).markdown.content;
+      expect(md).toContain("每日网络动态 2026年第3期");
+      expect(md).toContain("信息总量 1,234条");
+      expect(md).toContain(`[在听风中查看](${PUBLIC}/m/reports/5)`);
+    } finally {
+      await robot.close();
+    }
   });
 
   it("retries a failing channel up to three times and records the last error; a settings error is not retried", async () => {

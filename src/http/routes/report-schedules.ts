@@ -133,7 +133,12 @@ export async function reportScheduleRoutes(app: FastifyInstance, deps: RouteDeps
   }, async (req, reply) => {
     const p = authorize(req, "reports.configure");
     if (!getSchedule(db, req.params.id)) throw AppError.notFound("report schedule");
-    const runId = await deps.alerts.reportSchedules.runNow(req.params.id, { id: p.id, username: p.username });
+    let runId: number;
+    try {
+      runId = await deps.alerts.reportSchedules.runNow(req.params.id, { id: p.id, username: p.username });
+    } catch (err) {
+      throw new AppError(500, "reports.run_not_started", `报告生成未能开始：${err instanceof Error ? err.message : String(err)}`);
+    }
     recordAudit(db, { actor: actorOf(p), action: "report_schedule.run", targetType: "report_schedule", targetId: req.params.id, summary: { runId }, ip: req.ip });
     return reply.code(202).send({ runId });
   });
