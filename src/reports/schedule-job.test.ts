@@ -196,4 +196,11 @@ describe("report schedule job", () => {
     expect(calls.delivered.map((d) => d.runId)).toEqual([runId]);
     expect(getSchedule(db, id)!.next_run_at).toBe(DAY4_8);
   });
+
+  it("runNow says why when the run could not even start", async () => {
+    const id = schedule();
+    const { steps } = fakeSteps({ createDraft: async () => { throw new Error("no template of kind daily"); } });
+    await expect(job(steps).runNow(id, null)).rejects.toThrow("no template of kind daily");
+    expect(runs()).toHaveLength(0);
+  });
 });
