@@ -4,7 +4,7 @@ import type { Db } from "../db/connection";
 import type { SourcesTable } from "../db/schema";
 import { canonicalUrl, contentHash, describeFailure, fetchFeedUrl, nextFetchDelaySeconds, parseFeed, type ParsedItem } from "../ingest";
 import type { FetchMessageCode } from "../shared/fetch-messages";
-import { insertItems, type NewItem } from "../store/items";
+import { FUTURE_SLACK_MS, insertItems, type NewItem } from "../store/items";
 import { markFetchError, markFetchSuccess } from "../store/sources";
 
 /** What one poll did; a failure's `error` is the zh-CN text stored on the row, `errorCode` its stable code. */
@@ -13,7 +13,6 @@ export interface PollResult { inserted: number; error?: string; errorCode?: Fetc
 /** The User-Agent we announce to the sites we fetch. */
 export const USER_AGENT = "Tingfeng/0.1 (+self-hosted public-opinion monitor)";
 // Feeds sometimes date posts in the future (wrong zone); never let them sort above genuinely new items.
-const FUTURE_SLACK_MS = 10 * 60_000;
 
 /** Converts parsed entries into ledger rows, oldest first so that ids follow publication order. */
 export function toNewItems(entries: ParsedItem[], now: number): NewItem[] {

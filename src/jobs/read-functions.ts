@@ -11,6 +11,7 @@ import { findWatchMatches, previewQuery } from "../monitor/watches";
 import { eventDetailView, eventListView } from "../monitor/event-views";
 import { loadItemsXlsxContext, writeItemsXlsx } from "../reports/items-xlsx";
 import { alertLatency } from "../store/alert-latency";
+import { buildReportContent as reportContent } from "../reports/generate";
 
 /** A ledger page with what its rows' analysis views show. */
 function ledgerPage(db: Db, f: ItemFilter, limit: number, offset: number) {
@@ -36,7 +37,7 @@ async function ledgerXlsx(db: Db, f: ItemFilter, limit: number): Promise<{ rows:
 /** Every function a read thread may run. */
 export const readFunctions = {
   ledgerPage, ledgerExport, ledgerXlsx, dashboardStats, listAudit, previewQuery, findWatchMatches, eventListView, eventDetailView, countRows,
-  alertLatency,
+  alertLatency, reportContent,
 };
 
 /** The name of a registered read. */

@@ -4,6 +4,9 @@ import type { ItemsTable } from "../db/schema";
 import { itemIndexText } from "../analyse/bigrams";
 import { ContentKeys } from "./content-keys";
 
+/** How far ahead of its fetch an item's published time may lie (later ones are stored as the fetch time). */
+export const FUTURE_SLACK_MS = 10 * 60_000;
+
 /** One item to store, as a source adapter produced it. */
 export interface NewItem {
   guid: string | null; url: string | null; canonicalUrl: string | null; contentHash: string;

@@ -105,3 +105,5 @@ CREATE UNIQUE INDEX report_runs_schedule_due ON report_runs(schedule_id, due_at)
 -- Digests count a day's items by time, sentiment, source and event from this index alone.
 DROP INDEX items_fetched;
 CREATE INDEX items_fetched ON items(fetched_at, published_at, sentiment, source_id, event_id);
+-- Alerts raised in a period (digests, the wall display).
+CREATE INDEX alerts_created ON alerts(created_at);

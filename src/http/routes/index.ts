@@ -27,6 +27,7 @@ import { alertLinkRoutes } from "./alert-links";
 import { alertLatencyRoutes } from "./alert-latency";
 import { caseStatsRoutes } from "./case-stats";
 import { caseMemoRoutes } from "./case-memo";
+import { reportRoutes } from "./reports";
 import { caseAttachmentRoutes } from "./case-attachments";
 import { officialAccountRoutes } from "./official-accounts";
 import { caseReplyRoutes } from "./case-replies";
@@ -69,6 +70,7 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   await alertLatencyRoutes(app, deps);
   await caseStatsRoutes(app, deps);
   await caseMemoRoutes(app, deps);
+  await reportRoutes(app, deps);
   await caseAttachmentRoutes(app, deps);
   for (const mod of [officialAccountRoutes, caseReplyRoutes, replyTemplateRoutes]) await mod(app, deps);
   await reportScheduleRoutes(app, deps);

@@ -1,0 +1,185 @@
+// What the digests and special reports count, read from the ledger, alerts, cases and the board. Items
+// are counted by published time (fetch time when the source gave none) over [start, end); a published
+// time lies at most FUTURE_SLACK_MS after its fetch, so `fetched_at >= start - slack` bounds the scan to
+// the period's part of the covering index items_fetched (fetched_at, published_at, sentiment, source_id,
+// event_id) without losing an item the ledger query would count.
+import type { Db } from "../db/connection";
+import { FUTURE_SLACK_MS } from "./items";
+
+const AT = "coalesce(published_at, fetched_at)";
+const IN_PERIOD = `fetched_at >= @scanFrom AND ${AT} >= @start AND ${AT} < @end`;
+
+const bounds = (start: number, end: number) => ({ start, end, scanFrom: start - FUTURE_SLACK_MS });
+
+/** Items per time bucket, sentiment and source: one pass over the index. `bucket` counts from `start`. */
+export interface VolumeCell { b: number; sentiment: string | null; source_id: number; n: number }
+
+/** Counts of the period's items by bucket (of `bucketMs`), sentiment and source. */
+export function volumeCells(db: Db, start: number, end: number, bucketMs: number): VolumeCell[] {
+  return db
+    .prepare(
+      `SELECT CAST((${AT} - @start) / @bucket AS INTEGER) AS b, sentiment, source_id, count(*) AS n
+       FROM items INDEXED BY items_fetched WHERE ${IN_PERIOD} GROUP BY b, sentiment, source_id`,
+    )
+    .all({ ...bounds(start, end), bucket: bucketMs }) as VolumeCell[];
+}
+
+/** The number of items in a period (the previous one, for the change). */
+export function itemCount(db: Db, start: number, end: number): number {
+  return (db.prepare(`SELECT count(*) AS n FROM items INDEXED BY items_fetched WHERE ${IN_PERIOD}`).get(bounds(start, end)) as { n: number }).n;
+}
+
+/** Source names by id. */
+export function sourceNames(db: Db): Map<number, string> {
+  const rows = db.prepare("SELECT id, name FROM sources").all() as { id: number; name: string }[];
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** An event with its items in the period. */
+export interface PeriodEventRow {
+  id: number; title: string; n: number; neg: number; first_at: number; last_at: number; size: number;
+  risk_level: string; risk_override: string | null; keywords: string;
+}
+
+/** The events with the most items in the period. */
+export function topEventsInPeriod(db: Db, start: number, end: number, limit: number): PeriodEventRow[] {
+  return db
+    .prepare(
+      `WITH c AS (
+         SELECT event_id, count(*) AS n, sum(sentiment = 'neg') AS neg FROM items INDEXED BY items_fetched
+         WHERE ${IN_PERIOD} AND event_id IS NOT NULL GROUP BY event_id)
+       SELECT e.id, e.title, c.n, c.neg, e.first_at, e.last_at, e.size, e.risk_level, e.risk_override, e.keywords
+       FROM c JOIN events e ON e.id = c.event_id WHERE e.merged_into IS NULL
+       ORDER BY c.n DESC, e.id LIMIT @limit`,
+    )
+    .all({ ...bounds(start, end), limit }) as PeriodEventRow[];
+}
+
+/** A quoted item as reports show it. */
+export interface ReportItemRow {
+  id: number; title: string; text: string; url: string | null; author: string | null; source_id: number; source_name: string;
+  published_at: number | null; fetched_at: number; sentiment: string | null; sentiment_score: number | null; dup_group: string | null;
+  group_size: number;
+}
+
+const ITEM_COLUMNS = `i.id, i.title, substr(i.text, 1, 400) AS text, i.url, i.author, i.source_id, s.name AS source_name, i.published_at,
+  i.fetched_at, i.sentiment, i.sentiment_score, i.dup_group,
+  CASE WHEN i.dup_group IS NULL THEN 1 ELSE (SELECT count(*) FROM items g WHERE g.dup_group = i.dup_group) END AS group_size`;
+
+/** Items by id, in the order given. */
+export function reportItems(db: Db, ids: readonly number[]): ReportItemRow[] {
+  if (!ids.length) return [];
+  const rows = db
+    .prepare(`SELECT ${ITEM_COLUMNS} FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id IN (${ids.map(() => "?").join(",")})`)
+    .all(...ids) as ReportItemRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is ReportItemRow => r !== undefined);
+}
+
+/**
+ * The negative items of a period worth attention, one per repost group: groups with the most
+ * negative copies in the period first, then the most negative score. Returns the group's earliest item id.
+ */
+export function negativeLeads(db: Db, start: number, end: number, limit: number): { id: number; copies: number }[] {
+  const rows = db
+    .prepare(
+      `SELECT id, dup_group AS g, sentiment_score AS score FROM items INDEXED BY items_fetched WHERE ${IN_PERIOD} AND sentiment = 'neg'`,
+    )
+    .all(bounds(start, end)) as { id: number; g: string | null; score: number | null }[];
+  const groups = new Map<string, { id: number; copies: number; score: number }>();
+  for (const r of rows) {
+    const key = r.g ?? `#${r.id}`;
+    const g = groups.get(key);
+    if (!g) groups.set(key, { id: r.id, copies: 1, score: r.score ?? 0 });
+    else {
+      g.copies++;
+      if (r.id < g.id) g.id = r.id;
+      g.score = Math.min(g.score, r.score ?? 0);
+    }
+  }
+  return [...groups.values()]
+    .sort((a, b) => b.copies - a.copies || a.score - b.score || a.id - b.id)
+    .slice(0, limit)
+    .map(({ id, copies }) => ({ id, copies }));
+}
+
+/** Alerts raised in a period. */
+export interface PeriodAlertRow { id: number; severity: string; title: string; reason: string; created_at: number; acknowledged_at: number | null }
+
+/** The period's alerts, most severe and newest first (folded copies count as alerts; `limit` rows listed). */
+export function alertsInPeriod(db: Db, start: number, end: number): PeriodAlertRow[] {
+  return db
+    .prepare(
+      `SELECT id, severity, title, reason, created_at, acknowledged_at FROM alerts WHERE created_at >= ? AND created_at < ?
+       ORDER BY CASE severity WHEN 'major' THEN 0 WHEN 'significant' THEN 1 ELSE 2 END, created_at DESC, id DESC`,
+    )
+    .all(start, end) as PeriodAlertRow[];
+}
+
+/** A case as digests list it. */
+export interface PeriodCaseRow {
+  id: number; title: string; state: string; severity: string | null; unit_id: number | null; created_at: number;
+  reply_due_at: number | null; feedback_due_at: number | null; replied_at: number | null; closed_at: number | null; overdue: number;
+}
+
+const CASE_COLUMNS = "id, title, state, severity, unit_id, created_at, reply_due_at, feedback_due_at, replied_at, closed_at, overdue";
+
+/** Cases opened in a period, oldest first. */
+export function casesOpenedIn(db: Db, start: number, end: number): PeriodCaseRow[] {
+  return db.prepare(`SELECT ${CASE_COLUMNS} FROM cases WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id`).all(start, end) as PeriodCaseRow[];
+}
+
+/**
+ * Cases overdue at `at`: open (not closed) cases whose reply deadline had passed without a reply, or
+ * that carry the overdue flag; most overdue first.
+ */
+export function casesOverdueAt(db: Db, at: number): PeriodCaseRow[] {
+  return db
+    .prepare(
+      `SELECT ${CASE_COLUMNS} FROM cases WHERE state <> 'closed' AND created_at < @at
+         AND (overdue = 1 OR (replied_at IS NULL AND reply_due_at IS NOT NULL AND reply_due_at < @at))
+       ORDER BY coalesce(reply_due_at, created_at), id`,
+    )
+    .all({ at }) as PeriodCaseRow[];
+}
+
+/** Cases closed in a period. */
+export function casesClosedIn(db: Db, start: number, end: number): number {
+  return (db.prepare("SELECT count(*) AS n FROM cases WHERE closed_at >= ? AND closed_at < ?").get(start, end) as { n: number }).n;
+}
+
+/** Board figures of a period: messages received, accepted and answered (by answer time), and open at its end. */
+export function boardPeriodCounts(db: Db, start: number, end: number): { received: number; accepted: number; answered: number; pending: number } {
+  return db
+    .prepare(
+      `SELECT
+         (SELECT count(*) FROM board_messages WHERE created_at >= @start AND created_at < @end) AS received,
+         (SELECT count(*) FROM board_messages WHERE created_at >= @start AND created_at < @end AND status IN ('accepted', 'answered')) AS accepted,
+         (SELECT count(*) FROM board_messages WHERE answered_at >= @start AND answered_at < @end) AS answered,
+         (SELECT count(*) FROM board_messages WHERE status = 'accepted' AND created_at < @end) AS pending`,
+    )
+    .get({ start, end }) as { received: number; accepted: number; answered: number; pending: number };
+}
+
+/** An event for a special report. */
+export interface EventRow {
+  id: number; title: string; first_at: number; last_at: number; size: number; neg: number; neu: number; pos: number;
+  keywords: string; risk_level: string; risk_override: string | null; risk_reasons: string; merged_into: number | null;
+}
+
+/** An event by id (null when there is none). */
+export function eventForReport(db: Db, id: number): EventRow | null {
+  return (db.prepare(
+    "SELECT id, title, first_at, last_at, size, neg, neu, pos, keywords, risk_level, risk_override, risk_reasons, merged_into FROM events WHERE id = ?",
+  ).get(id) as EventRow | undefined) ?? null;
+}
+
+/** An event's member items (bounded), earliest first. */
+export function eventMembers(db: Db, eventId: number, limit = 20_000): ReportItemRow[] {
+  return db
+    .prepare(
+      `SELECT ${ITEM_COLUMNS} FROM items i JOIN sources s ON s.id = i.source_id WHERE i.event_id = ?
+       ORDER BY coalesce(i.published_at, i.fetched_at), i.id LIMIT ?`,
+    )
+    .all(eventId, limit) as ReportItemRow[];
+}
