@@ -188,7 +188,7 @@ describe("report schedule job", () => {
     const { steps, calls } = fakeSteps({});
     const slowDeliver = steps.deliver;
     steps.deliver = async (input, signal) => (await gate, slowDeliver(input, signal));
-    const runId = await job(steps).runNow(id, { id: 1, username: "admin" });
+    const runId = await job(steps).runNow(id, { id: 1, username: "admin", role: "admin", unitId: null });
     expect(runs()).toEqual([{ id: runId, schedule_id: id, due_at: expect.any(Number), trigger: "manual" }]);
     expect(calls.delivered).toHaveLength(0);
     release();

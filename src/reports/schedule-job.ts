@@ -11,7 +11,7 @@ import {
   dueSchedules, getSchedule, scheduleRunId, setRunDelivery, setScheduleLastRun, setScheduleRun, type ScheduleRow,
 } from "../store/report-schedules";
 import { lastDueAtOrBefore, nextRunAfter, scheduleSpec, type ScheduleTiming } from "./schedule";
-import type { GenerateOptions, ReportActor } from "./service";
+import type { ContentReader, GenerateOptions, ReportActor } from "./service";
 import type { ReportDeliveryInput } from "./deliver";
 
 /** The steps of a run (the real ones by default; tests inject their own). */
@@ -43,6 +43,8 @@ export interface ScheduleJob {
   runOnce(now?: number): Promise<number>;
   /** Starts a schedule's run now, in the background; resolves with the run id once the run is recorded. */
   runNow(scheduleId: number, actor: ReportActor | null): Promise<number>;
+  /** Where runs read the report's content from now on (the server's read pool: a digest must not hold the event loop). */
+  useReader(read: ContentReader): void;
   stop(): Promise<void>;
 }
 
@@ -70,11 +72,12 @@ export function createScheduleJob(db: Db, opts: ScheduleJobOptions): ScheduleJob
   const abort = new AbortController();
   const background = new Set<Promise<unknown>>();
   let round: Promise<number> | null = null;
+  let reader: ContentReader | undefined;
 
   // One run: draft (records the run), issue, render, deliver, record the delivery. Throws when the draft fails.
   async function run(s: ScheduleRow, dueAt: number, trigger: GenerateOptions["trigger"], actor: ReportActor | null): Promise<number> {
     const { steps } = opts;
-    const draft = await steps.createDraft(scheduleSpec(timingOf(s), dueAt, tz), actor, { trigger, scheduleId: s.id, dueAt, now: clock() });
+    const draft = await steps.createDraft(scheduleSpec(timingOf(s), dueAt, tz), actor, { trigger, scheduleId: s.id, dueAt, now: clock(), ...(reader ? { read: reader } : {}) });
     let content = draft.content;
     let versionId: number | null = null;
     if (s.auto_issue) {
@@ -173,6 +176,7 @@ export function createScheduleJob(db: Db, opts: ScheduleJobOptions): ScheduleJob
   return {
     runOnce,
     runNow,
+    useReader: (read) => void (reader = read),
     async stop() {
       if (timer) clearInterval(timer);
       if (first) clearTimeout(first);

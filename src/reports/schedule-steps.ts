@@ -6,8 +6,9 @@ import type { ChannelRegistry } from "../alerts/channels";
 import { createReportDraft, issueReport } from "./service";
 import { renderReport, REPORT_MIME } from "./render";
 import { deliverReport } from "./deliver";
-import { issuedVersionContent } from "../store/report-schedules";
+import { getReportVersion } from "../store/reports";
 import type { ScheduleRunSteps } from "./schedule-job";
+import type { ReportContent } from "../shared/report-types";
 
 /** What the steps need from the server. */
 export interface StepDeps {
@@ -25,9 +26,9 @@ export function scheduleSteps(db: Db, config: Config, deps: StepDeps): ScheduleR
     },
     issue(reportId, actor) {
       const version = issueReport(db, config, reportId, actor);
-      const content = issuedVersionContent(db, version.id);
-      if (!content) throw new Error(`report version ${version.id} not found after issuing`);
-      return { versionId: version.id, content };
+      const row = getReportVersion(db, version.id);
+      if (!row) throw new Error(`report version ${version.id} not found after issuing`);
+      return { versionId: version.id, content: JSON.parse(row.content) as ReportContent };
     },
     async render(content, format, draft) {
       return { bytes: await renderReport(content, format, { baseUrl: config.publicUrl, draft }), contentType: REPORT_MIME[format] };

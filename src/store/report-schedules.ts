@@ -2,7 +2,6 @@
 // schedule's run records on its report_runs row (the runs themselves are src/store/reports.ts').
 import type { Db } from "../db/connection";
 import type { ReportSchedulesTable } from "../db/schema";
-import type { ReportContent } from "../shared/report-types";
 
 /** A schedule as stored. */
 export type ScheduleRow = ReportSchedulesTable;
@@ -78,16 +77,4 @@ export function setRunDelivery(db: Db, runId: number, delivery: unknown): void {
 export function runDelivery(db: Db, runId: number): unknown {
   const raw = db.prepare("SELECT delivery FROM report_runs WHERE id = ?").pluck().get(runId) as string | null | undefined;
   return raw ? (JSON.parse(raw) as unknown) : null;
-}
-
-
-/** The frozen content of an issued version (what a schedule delivers after issuing), or undefined. */
-export function issuedVersionContent(db: Db, versionId: number): ReportContent | undefined {
-  const raw = db.prepare("SELECT content FROM report_versions WHERE id = ?").pluck().get(versionId) as string | undefined;
-  return raw ? (JSON.parse(raw) as ReportContent) : undefined;
-}
-
-/** The kind of a report template, or undefined when there is no such template. */
-export function reportTemplateKind(db: Db, templateId: number): string | undefined {
-  return db.prepare("SELECT kind FROM report_templates WHERE id = ?").pluck().get(templateId) as string | undefined;
 }

@@ -4,25 +4,9 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/helpers";
 import { startReceiver, type Receiver } from "../../../test/alert-receiver";
 import { runDelivery } from "../../store/report-schedules";
-import type { ReportContent, ReportDelivery } from "../../shared/report-types";
+import type { ReportDelivery } from "../../shared/report-types";
 
-// The report service and renderers are other modules' work: stand-ins that record the run as the
-// service does (with the schedule and its moment) and give a file.
-vi.mock("../../reports/service", () => ({
-  async createReportDraft(db: TestApp["db"], _config: unknown, spec: { kind: string }, actor: { id: number } | null, opts: { trigger: string; scheduleId: number; dueAt: number }) {
-    const runId = Number(db.sqlite.prepare(
-      "INSERT INTO report_runs (kind, trigger, schedule_id, status, due_at, started_by, started_at) VALUES (?, ?, ?, 'done', ?, ?, ?)",
-    ).run(spec.kind, opts.trigger, opts.scheduleId, opts.dueAt, actor?.id ?? null, Date.now()).lastInsertRowid);
-    const content: ReportContent = {
-      kind: "daily", title: "每日网络动态", issuingUnit: "", redHeader: false, number: null, period: { from: "2026-12-06", to: "2026-12-06", label: "2026年12月6日" },
-      eventId: null, generatedAt: new Date().toISOString(), issuedBy: null, issuedAt: null, sections: [],
-    };
-    return { report: { id: 77, content }, runId };
-  },
-  issueReport() {
-    throw new Error("not used: the schedule does not issue");
-  },
-}));
+// The renderers are another module's work: a stand-in gives the file.
 vi.mock("../../reports/render", () => ({
   REPORT_MIME: { docx: "application/docx", pdf: "application/pdf", xlsx: "application/xlsx" },
   renderReport: async () => Buffer.from("%PDF"),
@@ -97,6 +81,12 @@ describe("report schedules API", () => {
     expect(await fields({ ...daily, format: "doc" })).toEqual(["format"]);
     expect(await fields({ ...daily, channelIds: [4242] })).toEqual(["channelIds"]);
     expect(await fields({ ...daily, templateId: 4242 })).toEqual(["templateId"]);
+    const tpl = await admin.post("/api/report-templates", { kind: "daily", name: "简版", title: "每日网络动态（简版）", issuingUnit: "县委网信办", redHeader: false, sections: ["overview"], isDefault: false });
+    expect(tpl.statusCode, tpl.body).toBe(201);
+    expect(await fields({ ...daily, kind: "periodic", period: "week", weekday: 1, templateId: tpl.json().id })).toEqual(["templateId"]);
+    const withTpl = await admin.post("/api/report-schedules", { ...daily, templateId: tpl.json().id });
+    expect([withTpl.statusCode, withTpl.json().templateId]).toEqual([201, tpl.json().id]);
+    expect((await admin.del(`/api/report-schedules/${withTpl.json().id}`)).statusCode).toBe(204);
     // A PATCH is checked as the whole schedule it makes.
     const ok = (await admin.post("/api/report-schedules", { ...daily, kind: "periodic", period: "month", monthday: 28 })).json();
     const bad = await admin.patch(`/api/report-schedules/${ok.id}`, { period: "week" });
@@ -104,27 +94,38 @@ describe("report schedules API", () => {
     expect((await admin.get("/api/report-schedules")).json().schedules).toHaveLength(1);
   });
 
-  it("runs a schedule now: 202 with the run, then the robot gets the draft's link and the run records the delivery", async () => {
+  it("runs a schedule now: 202 with the run, then the robot gets the link and the run records the delivery", async () => {
     rx = await startReceiver();
-    t = await createTestApp({ fetchAllowHosts: [`127.0.0.1:${rx.port}`], publicUrl: "https://tf.example.gov.cn", alertRetryBaseMs: 10 });
+    t = await createTestApp({ fetchAllowHosts: [`127.0.0.1:${rx.port}`], publicUrl: "https://tf.example.gov.cn", alertRetryBaseMs: 10, timeZone: "Asia/Shanghai" });
     const admin = await t.userClient("admin");
     const monitor = await t.userClient("monitor");
     const hook = (await admin.post("/api/alert-channels", { name: "接收系统", kind: "webhook", url: rx.url })).json();
-    const s = (await admin.post("/api/report-schedules", { ...daily, channelIds: [hook.id] })).json();
+    const draft = (await admin.post("/api/report-schedules", { ...daily, channelIds: [hook.id] })).json();
+    const issued = (await admin.post("/api/report-schedules", { ...daily, name: "每日报送（签发）", channelIds: [hook.id], autoIssue: true })).json();
 
-    expect((await monitor.post(`/api/report-schedules/${s.id}/run`)).statusCode).toBe(403);
+    expect((await monitor.post(`/api/report-schedules/${draft.id}/run`)).statusCode).toBe(403);
     expect((await admin.post("/api/report-schedules/9999/run")).statusCode).toBe(404);
-    const res = await admin.post(`/api/report-schedules/${s.id}/run`);
-    expect(res.statusCode, res.body).toBe(202);
-    const { runId } = res.json() as { runId: number };
-    const run = t.db.sqlite.prepare("SELECT schedule_id, trigger, started_by FROM report_runs WHERE id = ?").get(runId);
-    expect(run).toEqual({ schedule_id: s.id, trigger: "manual", started_by: expect.any(Number) });
+    const run = async (scheduleId: number) => {
+      const res = await admin.post(`/api/report-schedules/${scheduleId}/run`);
+      expect(res.statusCode, res.body).toBe(202);
+      const { runId } = res.json() as { runId: number };
+      const t0 = Date.now();
+      while (runDelivery(t!.db, runId) == null && Date.now() - t0 < 10_000) await new Promise((r) => setTimeout(r, 20));
+      const row = (await admin.get(`/api/report-runs/${runId}`)).json() as { scheduleId: number; trigger: string; reportId: number; status: string };
+      expect(row).toMatchObject({ scheduleId, trigger: "manual", status: "done" });
+      return { runId, reportId: row.reportId };
+    };
 
-    await rx.waitFor(1);
-    expect(rx.received[0].body).toMatchObject({ id: runId, title: "每日网络动态（草稿）", url: "https://tf.example.gov.cn/reports/77" });
-    const t0 = Date.now();
-    while (runDelivery(t.db, runId) == null && Date.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 20));
-    expect((runDelivery(t.db, runId) as ReportDelivery[]).map((d) => [d.channelId, d.status, d.attempts])).toEqual([[hook.id, "sent", 1]]);
+    const a = await run(draft.id);
+    expect((runDelivery(t.db, a.runId) as ReportDelivery[]).map((d) => [d.channelId, d.status, d.attempts])).toEqual([[hook.id, "sent", 1]]);
+    expect(rx.received[0].body).toMatchObject({ id: a.runId, severity: "general", url: `https://tf.example.gov.cn/reports/${a.reportId}` });
+    expect(String(rx.received[0].body.title)).toMatch(/（草稿）$/);
+
+    const b = await run(issued.id);
+    const report = (await admin.get(`/api/reports/${b.reportId}`)).json() as { number: string; versions: { id: number }[] };
+    expect(report.versions).toHaveLength(1);
+    expect(rx.received[1].body).toMatchObject({ id: b.runId, url: `https://tf.example.gov.cn/m/reports/${report.versions[0].id}` });
+    expect(String(rx.received[1].body.title)).toContain(report.number);
     expect((await admin.get("/api/report-schedules")).json().schedules[0].lastRunAt).not.toBeNull();
   });
 });

@@ -8,8 +8,9 @@ import { AppError } from "../../errors";
 import { recordAudit } from "../../store/audit";
 import { listChannels } from "../../store/alert-config";
 import {
-  deleteSchedule, getSchedule, insertSchedule, listSchedules, reportTemplateKind, updateSchedule, type ScheduleInput, type ScheduleRow,
+  deleteSchedule, getSchedule, insertSchedule, listSchedules, updateSchedule, type ScheduleInput, type ScheduleRow,
 } from "../../store/report-schedules";
+import { getReportTemplate } from "../../store/reports";
 import { nextRunAfter, timingProblems } from "../../reports/schedule";
 import { timingOf } from "../../reports/schedule-job";
 import { REPORT_FORMATS, type ReportSchedule } from "../../shared/report-types";
@@ -55,6 +56,8 @@ export function presentSchedule(s: ScheduleRow): ReportSchedule {
 export async function reportScheduleRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, config } = deps;
+  // Scheduled runs read their content on the read pool, as POST /api/reports does (the pool lives with the app).
+  deps.alerts.reportSchedules.useReader((spec, template, opts) => deps.reads.run("reportContent", [spec, template, opts], config.exportBudgetMs));
 
   // The whole schedule checked (a PATCH merged onto the stored one); returns what is stored.
   function checked(b: Body, now: number): ScheduleInput {
@@ -63,7 +66,7 @@ export async function reportScheduleRoutes(app: FastifyInstance, deps: RouteDeps
     const missing = b.channelIds.filter((id) => !known.has(id));
     if (missing.length) fields.channelIds = `预警渠道不存在：${missing.join("、")}`;
     if (b.templateId != null) {
-      const kind = reportTemplateKind(db, b.templateId);
+      const kind = getReportTemplate(db, b.templateId)?.kind;
       if (kind == null) fields.templateId = "模板不存在";
       else if (kind !== b.kind) fields.templateId = "模板与报告类型不符";
     }
@@ -135,7 +138,7 @@ export async function reportScheduleRoutes(app: FastifyInstance, deps: RouteDeps
     if (!getSchedule(db, req.params.id)) throw AppError.notFound("report schedule");
     let runId: number;
     try {
-      runId = await deps.alerts.reportSchedules.runNow(req.params.id, { id: p.id, username: p.username });
+      runId = await deps.alerts.reportSchedules.runNow(req.params.id, actorOf(p));
     } catch (err) {
       throw new AppError(500, "reports.run_not_started", `报告生成未能开始：${err instanceof Error ? err.message : String(err)}`);
     }
