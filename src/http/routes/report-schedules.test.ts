@@ -52,6 +52,9 @@ describe("report schedules API", () => {
     expect(weekly.json()).toMatchObject({ kind: "periodic", period: "week", weekday: 1, autoIssue: true, format: "pdf", channelIds: [ch.json().id] });
     const monday = new Date(Date.parse(weekly.json().nextRunAt) + 8 * 3600_000);
     expect([monday.getUTCDay(), monday.getUTCHours()]).toEqual([1, 8]);
+    // A rename keeps the stored moment (here one no timing would give); a timing change recomputes it.
+    t.db.sqlite.prepare("UPDATE report_schedules SET next_run_at = ? WHERE id = ?").run(Date.parse("2100-01-01T00:00:00Z"), s.id);
+    expect((await admin.patch(`/api/report-schedules/${s.id}`, { name: "每周报送" })).json()).toMatchObject({ name: "每周报送", nextRunAt: "2100-01-01T00:00:00.000Z" });
     const off = await admin.patch(`/api/report-schedules/${s.id}`, { enabled: false });
     expect(off.json()).toMatchObject({ enabled: false, nextRunAt: null, weekday: 1 });
 
@@ -59,7 +62,7 @@ describe("report schedules API", () => {
     expect((await admin.del(`/api/report-schedules/${s.id}`)).statusCode).toBe(404);
     const audit = (await admin.get("/api/audit?targetType=report_schedule&limit=10")).json();
     expect(audit.entries.map((e: { action: string }) => e.action).sort()).toEqual([
-      "report_schedule.create", "report_schedule.delete", "report_schedule.update", "report_schedule.update",
+      "report_schedule.create", "report_schedule.delete", "report_schedule.update", "report_schedule.update", "report_schedule.update",
     ]);
   });
 

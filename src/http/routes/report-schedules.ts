@@ -108,6 +108,9 @@ export async function reportScheduleRoutes(app: FastifyInstance, deps: RouteDeps
       format: cur.format, channelIds: cur.channelIds, autoIssue: cur.autoIssue, enabled: cur.enabled, ...given,
     };
     const s = checked(b, Date.now());
+    // A change that leaves the timing as it was keeps the moment owed (even one the job has yet to reach).
+    const timing = (x: Body) => JSON.stringify([x.kind, x.period, x.atTime, x.weekday, x.monthday, x.enabled]);
+    if (timing(b) === timing(cur)) s.nextRunAt = old.next_run_at;
     db.tx(() => {
       updateSchedule(db, old.id, s);
       recordAudit(db, { actor: actorOf(p), action: "report_schedule.update", targetType: "report_schedule", targetId: old.id, summary: given, ip: req.ip });
