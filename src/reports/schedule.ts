@@ -2,19 +2,14 @@
 // office's wall clock (TINGFENG_TIME_ZONE) day by day, so a daily 08:00 stays 08:00 across a DST
 // change (a time inside a spring-forward gap moves forward to the first valid minute).
 import { localDate, localTime, parseClock } from "../shared/working-calendar";
+import { addDays } from "../duty/rota";
 import type { ReportSchedule, ReportSpec } from "../shared/report-types";
 
 /** What the timing of a schedule is made of. */
 export type ScheduleTiming = Pick<ReportSchedule, "kind" | "period" | "atTime" | "weekday" | "monthday">;
 
-const DAY_MS = 86_400_000;
 // A monthly schedule (day 1–28) is due at least every 31 days; a little more is enough to look around.
 const LOOK_DAYS = 40;
-
-/** The local date `n` days after (before, when negative) a 'YYYY-MM-DD' date. */
-export function addDays(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
 
 /** ISO weekday of a local date: 1 Monday … 7 Sunday. */
 export function isoWeekday(date: string): number {
@@ -75,6 +70,18 @@ export function lastDueAtOrBefore(t: ScheduleTiming, now: number, timeZone: stri
   return null;
 }
 
+/** The last full Monday–Sunday week before a local date (the date's own week is not over). */
+export function lastFullWeek(date: string): { from: string; to: string } {
+  const to = addDays(date, -isoWeekday(date));
+  return { from: addDays(to, -6), to };
+}
+
+/** The last full month before a local date's month. */
+export function lastFullMonth(date: string): { from: string; to: string } {
+  const to = addDays(`${date.slice(0, 7)}-01`, -1);
+  return { from: `${to.slice(0, 7)}-01`, to };
+}
+
 /**
  * What a run at `dueAt` generates: daily → the office day before; weekly → the last full
  * Monday–Sunday week before the due day; monthly → the last full month before it.
@@ -83,10 +90,6 @@ export function scheduleSpec(s: ScheduleTiming & { templateId: number | null }, 
   const day = localDate(dueAt, timeZone);
   const template = s.templateId != null ? { templateId: s.templateId } : {};
   if (s.kind === "daily") return { kind: "daily", date: addDays(day, -1), ...template };
-  if (s.period === "week") {
-    const to = addDays(day, -isoWeekday(day));
-    return { kind: "periodic", period: "week", from: addDays(to, -6), to, ...template };
-  }
-  const to = addDays(`${day.slice(0, 7)}-01`, -1);
-  return { kind: "periodic", period: "month", from: `${to.slice(0, 7)}-01`, to, ...template };
+  const period = s.period === "week" ? "week" : "month";
+  return { kind: "periodic", period, ...(period === "week" ? lastFullWeek(day) : lastFullMonth(day)), ...template };
 }
