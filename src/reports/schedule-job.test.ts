@@ -203,4 +203,17 @@ describe("report schedule job", () => {
     await expect(job(steps).runNow(id, null)).rejects.toThrow("no template of kind daily");
     expect(runs()).toHaveLength(0);
   });
+
+  it("an edit made while a run is under way keeps the moment the edit set", async () => {
+    const id = schedule();
+    const { steps } = fakeSteps();
+    const deliver = steps.deliver;
+    steps.deliver = async (input, signal) => {
+      // An administrator moves the schedule to 09:00 while the report is being delivered.
+      db.prepare("UPDATE report_schedules SET at_time = '09:00', next_run_at = ? WHERE id = ?").run(DAY1_8 + 3600_000, id);
+      return deliver(input, signal);
+    };
+    await job(steps).runOnce(DAY1_8);
+    expect(getSchedule(db, id)!.next_run_at).toBe(DAY1_8 + 3600_000);
+  });
 });

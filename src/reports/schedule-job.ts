@@ -116,7 +116,7 @@ export function createScheduleJob(db: Db, opts: ScheduleJobOptions): ScheduleJob
       }
       // A schedule just created or re-enabled has no moment yet: it starts from the next one.
       if (s.next_run_at == null) {
-        setScheduleRun(db, s.id, next);
+        setScheduleRun(db, s.id, null, next);
         continue;
       }
       const dueAt = lastDueAtOrBefore(timing, now, tz) ?? s.next_run_at;
@@ -129,7 +129,7 @@ export function createScheduleJob(db: Db, opts: ScheduleJobOptions): ScheduleJob
           if (!isUniqueViolation(err)) log(`report schedule ${s.id} at ${new Date(dueAt).toISOString()} failed: ${errorText(err)}`);
         }
       }
-      setScheduleRun(db, s.id, next, dueAt);
+      setScheduleRun(db, s.id, s.next_run_at, next, dueAt);
     }
     return ran;
   }

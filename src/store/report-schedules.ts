@@ -53,9 +53,13 @@ export function dueSchedules(db: Db, now: number): ScheduleRow[] {
     .all(now) as ScheduleRow[];
 }
 
-/** Moves a schedule on: its next due moment and, when given, the moment it last ran for. */
-export function setScheduleRun(db: Db, id: number, nextRunAt: number, lastRunAt?: number): void {
-  db.prepare("UPDATE report_schedules SET next_run_at = ?, last_run_at = COALESCE(?, last_run_at) WHERE id = ?").run(nextRunAt, lastRunAt ?? null, id);
+/**
+ * Moves a schedule on: its next due moment and, when given, the moment it last ran for; only while its
+ * stored moment is still `expected` (an edit during a run has set a new one, which stands).
+ */
+export function setScheduleRun(db: Db, id: number, expected: number | null, nextRunAt: number, lastRunAt?: number): void {
+  db.prepare("UPDATE report_schedules SET next_run_at = ?, last_run_at = COALESCE(?, last_run_at) WHERE id = ? AND next_run_at IS ?")
+    .run(nextRunAt, lastRunAt ?? null, id, expected);
 }
 
 /** Marks when a schedule last ran (a run started by hand). */
