@@ -94,6 +94,7 @@ describe("report delivery", () => {
     expect(file.type).toBe("application/pdf");
     expect(file.bytes.equals(BYTES)).toBe(true);
     expect(mailHeader(raw, "X-Tingfeng-Alert-Id")).toBe("41");
+    expect(mailHeader(raw, "Subject")).toBe("【报告】每日网络动态 2026年第3期");
     const text = mailPart(raw, "text/plain");
     expect(text).toContain("每日网络动态 2026年第3期");
     expect(text).toContain("报告期间：2026年6月30日；总体情况：信息总量 1,234条，负面信息 56条，环比 12%，来源 9个");

@@ -3,7 +3,7 @@
 // are settings problems a retry cannot fix.
 import nodemailer from "nodemailer";
 import { z } from "zod";
-import { PLAIN_FLAVOUR, renderParts, renderText, subjectLine, type Flavour } from "./format";
+import { flattenText, PLAIN_FLAVOUR, renderParts, renderText, subjectLine, truncateBytes, type Flavour } from "./format";
 import { ChannelError, type AlertChannel, type AlertMessage, type ChannelSettings, type SendOptions } from "./types";
 
 const LABEL = "邮件";
@@ -96,7 +96,8 @@ export function createEmailChannel(deps: EmailDeps = {}): AlertChannel {
       try {
         await Promise.race([
           transport.sendMail({
-            from: o.from, to: o.to, subject: subjectLine(message),
+            // A message carrying files is a document being sent (a scheduled report), not an alert.
+            from: o.from, to: o.to, subject: message.attachments?.length ? `【报告】${truncateBytes(flattenText(message.title), 300)}` : subjectLine(message),
             text: renderText(message, PLAIN_FLAVOUR, 1_000_000, { timeZone: deps.timeZone }),
             html: emailHtml(message, deps.timeZone),
             headers: { "X-Tingfeng-Alert-Id": String(message.id) },
