@@ -96,7 +96,8 @@ describe("report delivery", () => {
     expect(mailHeader(raw, "X-Tingfeng-Alert-Id")).toBe("41");
     expect(mailHeader(raw, "Subject")).toBe("【报告】每日网络动态 2026年第3期");
     const text = mailPart(raw, "text/plain");
-    expect(text).toContain("每日网络动态 2026年第3期");
+    expect(text.startsWith("每日网络动态 2026年第3期\n\n报告期间：")).toBe(true);
+    expect(text).not.toContain("预警");
     expect(text).toContain("报告期间：2026年6月30日；总体情况：信息总量 1,234条，负面信息 56条，环比 12%，来源 9个");
     expect(text).toContain(`${PUBLIC}/m/reports/5`);
   });
