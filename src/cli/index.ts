@@ -7,6 +7,7 @@ import { configDumpCommand } from "./config-dump";
 import { benchCommand } from "./bench";
 import { analyzeCommand } from "./analyze";
 import { sentimentCommand } from "./sentiment";
+import { reportCommand } from "./report";
 
 const USAGE = `Usage: tingfeng <command> [options]
 
@@ -20,13 +21,16 @@ Commands:
   analyze --input F.jsonl [--output F.jsonl] [--model M.json]
                                 analyse posts offline with the server's pipeline (one JSON line out per line in)
   sentiment train F.jsonl       train this deployment's sentiment model from {"text","label"} lines
+  report daily|periodic|special|quarterly|annual [--date D] [--from D --to D] [--period week|month] [--event ID]
+         [--template ID] [--issue] --format docx|pdf|xlsx --out FILE
+                                generate a report (kept as a draft; --issue numbers it) and write the file
 `;
 
 type Command = (args: string[]) => Promise<number | void>;
 const commands: Record<string, Command> = {
   serve: serveCommand, migrate: migrateCommand, user: userCommand, ingest: ingestCommand,
   "config-dump": configDumpCommand, bench: benchCommand,
-  analyze: analyzeCommand, sentiment: sentimentCommand,
+  analyze: analyzeCommand, sentiment: sentimentCommand, report: reportCommand,
 };
 
 /** Runs one CLI command; resolves to the exit code (undefined keeps the process alive, e.g. serve). */

@@ -7,6 +7,7 @@ import { configureBursts } from "../monitor/bursts";
 import { startDemo, withDemoAllowed } from "./demo";
 import { dbFile, openRuntime, VERSION } from "./runtime";
 import { createAlertRuntime } from "../alerts/runtime";
+import { failInterruptedRuns } from "../store/reports";
 
 /** Runs the server until SIGINT/SIGTERM. */
 export async function serveCommand(): Promise<void> {
@@ -31,6 +32,9 @@ export async function serveCommand(): Promise<void> {
   // The near-duplicate index is rebuilt while the server already answers (it logs when it is ready).
   const analysis = createAnalysisWorker(db, (m) => log(m), { thread: true });
   const scheduler = createScheduler(db, config, (m) => log(m), true, () => analysis.wake());
+  // A report generation the last process did not finish is recorded as failed (the UI shows it).
+  const interrupted = failInterruptedRuns(db);
+  if (interrupted) log(`${interrupted} report generation(s) interrupted by the last stop marked failed`);
   // Alerts left pending by a crash or an outage are delivered as soon as the dispatcher starts.
   const alerts = createAlertRuntime(db, config, { log });
   const app = await buildApp({ db, config, version: VERSION, scheduler, analysis, alerts }, { logger: config.logLevel === "silent" ? false : { level: config.logLevel } });

@@ -12,6 +12,16 @@ import { eventDetailView, eventListView } from "../monitor/event-views";
 import { loadItemsXlsxContext, writeItemsXlsx } from "../reports/items-xlsx";
 import { alertLatency } from "../store/alert-latency";
 import { buildReportContent as reportContent } from "../reports/generate";
+import { renderReport, type RenderOptions } from "../reports/render";
+import type { ReportContent, ReportFormat } from "../shared/report-types";
+
+/**
+ * A report rendered to DOCX, PDF or XLSX: drawing the charts and the PDF hold a thread for a second or
+ * more, so the server renders on a read thread (the connection is not used).
+ */
+async function reportFile(_db: Db, content: ReportContent, format: ReportFormat, opts: RenderOptions): Promise<Uint8Array> {
+  return renderReport(content, format, opts);
+}
 
 /** A ledger page with what its rows' analysis views show. */
 function ledgerPage(db: Db, f: ItemFilter, limit: number, offset: number) {
@@ -37,7 +47,7 @@ async function ledgerXlsx(db: Db, f: ItemFilter, limit: number): Promise<{ rows:
 /** Every function a read thread may run. */
 export const readFunctions = {
   ledgerPage, ledgerExport, ledgerXlsx, dashboardStats, listAudit, previewQuery, findWatchMatches, eventListView, eventDetailView, countRows,
-  alertLatency, reportContent,
+  alertLatency, reportContent, reportFile,
 };
 
 /** The name of a registered read. */

@@ -4,20 +4,11 @@ import {
   AlignmentType, BorderStyle, Document, HeightRule, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
 } from "docx";
 import type { CaseMemoContent } from "./case-memo-content";
+import { A4, BODY_FONT, BODY_SIZE, CONTENT_WIDTH, LABEL_FONT, MARGIN, OFFICIAL_RED, TITLE_FONT, type OfficialFont } from "./render/official-style";
 
-// Word picks the East Asian font for Chinese characters and the ASCII one for the rest; a machine
-// without the GB2312 fonts (most outside government offices) falls back to the second names.
-const BODY_FONT = { eastAsia: "仿宋_GB2312", ascii: "FangSong", hAnsi: "FangSong", cs: "FangSong" };
-const TITLE_FONT = { eastAsia: "方正小标宋简体", ascii: "SimSun", hAnsi: "SimSun", cs: "SimSun" };
-const LABEL_FONT = { eastAsia: "黑体", ascii: "SimHei", hAnsi: "SimHei", cs: "SimHei" };
-/** A4 in twentieths of a point, margins as in official documents (37 mm top, 28 mm sides). */
-const A4 = { width: 11906, height: 16838 };
-const MARGIN = { top: 2098, bottom: 1984, left: 1587, right: 1587 };
-const BODY_SIZE = 28; // 14 pt (四号)
-const CONTENT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
 const LABEL_WIDTH = 1700;
 
-const run = (text: string, opts: { bold?: boolean; font?: typeof BODY_FONT; size?: number } = {}) =>
+const run = (text: string, opts: { bold?: boolean; font?: OfficialFont; size?: number } = {}) =>
   new TextRun({ text, bold: opts.bold, font: opts.font ?? BODY_FONT, size: opts.size ?? BODY_SIZE });
 const para = (text: string, opts: Parameters<typeof run>[1] & { align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
   new Paragraph({ alignment: opts.align, spacing: { line: 400 }, children: [run(text, opts)] });
@@ -66,7 +57,7 @@ export async function writeCaseMemoDocx(m: CaseMemoContent, issuedAt: string): P
         para(m.number ?? "", { align: AlignmentType.CENTER }),
         new Paragraph({
           alignment: AlignmentType.RIGHT, spacing: { after: 120 },
-          border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: "C00000", space: 4 } },
+          border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: OFFICIAL_RED, space: 4 } },
           children: [run(`工单编号：${m.caseId}　印发时间：${issuedAt}`, { size: 24 })],
         }),
         table,

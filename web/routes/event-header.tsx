@@ -55,6 +55,18 @@ export function EventHeader({ event, onChanged }: EventHeaderProps) {
     if (!title || title === event.title) return;
     void mutate(() => api.patch(`/api/events/${event.id}`, { title }), t("event.renamed"));
   };
+  // A 专报 drafted from the event's members; the report editor opens on it.
+  const specialReport = async () => {
+    setBusy(true);
+    try {
+      const res = await api.post<{ report: { id: number } }>("/api/reports", { kind: "special", eventId: event.id });
+      navigate(`/reports/${res.report.id}`);
+    } catch (caught) {
+      report(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
   const setRisk = (level: RiskLevel | null) =>
     void mutate(() => api.post(`/api/events/${event.id}/risk`, { level }), t("event.riskChanged"));
 
@@ -96,6 +108,11 @@ export function EventHeader({ event, onChanged }: EventHeaderProps) {
         {editor && (
           <Button size="small" danger onClick={() => setRaising(true)} data-testid="event-raise-alert">
             {t("alerts.raise")}
+          </Button>
+        )}
+        {editor && (
+          <Button size="small" onClick={specialReport} disabled={busy} data-testid="event-special-report">
+            {t("event.specialReport")}
           </Button>
         )}
         {canOpenCases(role) && (

@@ -102,8 +102,8 @@ CREATE INDEX report_runs_started ON report_runs(started_at);
 -- A schedule runs once per due moment, even across a restart (the moment is the key).
 CREATE UNIQUE INDEX report_runs_schedule_due ON report_runs(schedule_id, due_at) WHERE schedule_id IS NOT NULL;
 
--- Digests count a day's items by time, sentiment, source and event from this index alone.
+-- Digests count a day's items by time, sentiment, source, event and repost group from this index alone.
 DROP INDEX items_fetched;
-CREATE INDEX items_fetched ON items(fetched_at, published_at, sentiment, source_id, event_id);
+CREATE INDEX items_fetched ON items(fetched_at, published_at, sentiment, source_id, event_id, dup_group);
 -- Alerts raised in a period (digests, the wall display).
 CREATE INDEX alerts_created ON alerts(created_at);

@@ -161,6 +161,18 @@ describe("reports", () => {
     expect(() => db.prepare("UPDATE report_versions SET title = 'x' WHERE id = ?").run(v1.json().version.id)).toThrow(/immutable/);
     expect(() => db.prepare("DELETE FROM report_versions WHERE id = ?").run(v1.json().version.id)).toThrow(/kept/);
     expect((await monitor.del(`/api/reports/${a.id}`)).statusCode).toBe(409);
+    // Exports: the draft (marked 草稿) and the issued version, as files named the way offices file them.
+    const docx = await monitor.get(`/api/report-versions/${v1.json().version.id}/export?format=docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe("PK");
+    expect(decodeURIComponent(String(docx.headers["content-disposition"]))).toContain(`每日网络动态-${year}年第1期.docx`);
+    const xlsx = await monitor.get(`/api/reports/${b.id}/export?format=xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers["content-type"]).toContain("spreadsheetml");
+    const pdf = await monitor.get(`/api/reports/${a.id}/export?format=pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    expect((await monitor.get(`/api/reports/${a.id}/export?format=exe`)).statusCode).toBe(400);
 
     // 批示: leaders write; monitors may not.
     expect((await monitor.post(`/api/report-versions/${v2.id}/instructions`, { text: "同意" })).statusCode).toBe(403);

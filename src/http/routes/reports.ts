@@ -13,7 +13,7 @@ import {
 } from "../../store/reports";
 import { createReportDraft, instructOnVersion, issueReport, patchReport } from "../../reports/service";
 import { reportDetail, reportSummary, runView, templateOut, versionDetail } from "../../reports/views";
-import { renderReport, REPORT_MIME } from "../../reports/render";
+import { closePdfBrowser, REPORT_MIME } from "../../reports/render";
 import { REPORT_FORMATS, REPORT_KIND_ZH, REPORT_KINDS, REPORT_SECTIONS, type ReportContent, type ReportFormat } from "../../shared/report-types";
 import { actorOf, authorize, type RouteDeps } from "../context";
 import { errorBody, idParams } from "../schemas";
@@ -58,11 +58,13 @@ function fileName(c: ReportContent, format: ReportFormat): string {
 export async function reportRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, config, reads } = deps;
+  // A PDF rendered inline (no read threads) leaves its browser open for the next one; closed with the app.
+  app.addHook("onClose", async () => closePdfBrowser());
 
   const sendFile = async (reply: FastifyReply, content: ReportContent, format: ReportFormat, draft: boolean) => {
-    let file: Buffer;
+    let file: Uint8Array;
     try {
-      file = await renderReport(content, format, { baseUrl: config.publicUrl, draft });
+      file = await reads.run("reportFile", [content, format, { baseUrl: config.publicUrl, draft }], config.exportBudgetMs);
     } catch (e) {
       app.log.error({ err: e }, "report render failed");
       throw new AppError(500, "report.render_failed");
@@ -71,7 +73,7 @@ export async function reportRoutes(app: FastifyInstance, deps: RouteDeps): Promi
     return reply
       .header("content-type", REPORT_MIME[format])
       .header("content-disposition", `attachment; filename="report.${format}"; filename*=UTF-8''${encodeURIComponent(fname)}`)
-      .send(file);
+      .send(Buffer.from(file.buffer, file.byteOffset, file.byteLength));
   };
 
   r.get("/api/reports", {

@@ -1,14 +1,15 @@
 // Renders a report's content to a file: DOCX (`docx`), PDF (Debian Chromium via playwright-core) or
 // XLSX (`exceljs`), with charts drawn on the server. One entry point for the API, the CLI and schedules.
 import type { ReportContent, ReportFormat } from "../../shared/report-types";
+import type { RenderOptions } from "./options";
+import { renderDocx } from "./docx";
+import { renderHtml } from "./html";
+import { htmlToPdf } from "./pdf";
+import { renderXlsx } from "./xlsx";
 
-/** What every renderer needs besides the content. */
-export interface RenderOptions {
-  /** TINGFENG_PUBLIC_URL without a trailing slash: app links (`/items/12`) become absolute hyperlinks. */
-  baseUrl: string;
-  /** A draft prints 草稿 (draft) in its header. */
-  draft?: boolean;
-}
+export type { RenderOptions } from "./options";
+export { closePdfBrowser } from "./pdf";
+export { renderHtml } from "./html";
 
 /** MIME types of the formats. */
 export const REPORT_MIME: Record<ReportFormat, string> = {
@@ -19,6 +20,12 @@ export const REPORT_MIME: Record<ReportFormat, string> = {
 
 /** The file's bytes. */
 export async function renderReport(content: ReportContent, format: ReportFormat, opts: RenderOptions): Promise<Buffer> {
-  void content; void opts;
-  throw new Error(`rendering ${format} is not built yet`);
+  switch (format) {
+    case "docx":
+      return renderDocx(content, opts);
+    case "pdf":
+      return htmlToPdf(renderHtml(content, opts), { draft: opts.draft });
+    case "xlsx":
+      return renderXlsx(content, opts);
+  }
 }
