@@ -8,7 +8,7 @@ import { encryptSecret, sealUrl } from "../alerts/secrets";
 import { createChannelRegistry } from "../alerts/channels";
 import { createGuardedAgent } from "../ingest/guarded-agent";
 import { parseAllowList } from "../ingest/allow-hosts";
-import { mailHeader, mailPart, startSmtp, type SmtpReceiver } from "../alerts/channels/testdata/smtp";
+import { mailAttachment, mailHeader, mailPart, startSmtp, type SmtpReceiver } from "../alerts/channels/testdata/smtp";
 import { startReceiver, type Receiver } from "../../test/alert-receiver";
 import { startReceiver as startScripted } from "../alerts/channels/testdata/receiver";
 import { deliverReport, reportFilename, reportMessage, type ReportDeliveryInput } from "./deliver";
@@ -66,21 +66,6 @@ const emailChannel = (port: number) => insertChannel(db, {
   options: { host: "127.0.0.1", port, secure: false, user: "alerts", from: "tingfeng@example.gov.cn", to: ["lead@example.gov.cn"] }, enabled: true,
 }, null);
 
-// The decoded bytes and file name of the MIME part that is an attachment.
-function attachment(raw: string): { filename: string; bytes: Buffer; type: string } {
-  for (const part of raw.split(/\r?\n--[^\r\n]+\r?\n/)) {
-    const [head, ...body] = part.split(/\r?\n\r?\n/);
-    const unfolded = head.replace(/\r?\n[ \t]+/g, " ");
-    if (!/content-disposition:\s*attachment/i.test(unfolded)) continue;
-    // RFC 2231 (filename*0*=utf-8''%E6…; filename*1*=…) as nodemailer writes non-ASCII names.
-    const pieces = [...unfolded.matchAll(/filename\*(?:\d+)?\*?=(?:utf-8'')?([^;\r\n]+)/gi)].map((m) => m[1].trim().replace(/^"|"$/g, ""));
-    const filename = decodeURIComponent(pieces.join(""));
-    const data = body.join("\r\n\r\n").replace(/\r?\n--[^\r\n]+--\s*$/, "");
-    return { filename, bytes: Buffer.from(data.replace(/\s+/g, ""), "base64"), type: /content-type:\s*([^;\s]+)/i.exec(unfolded)?.[1] ?? "" };
-  }
-  throw new Error("no attachment");
-}
-
 describe("report delivery", () => {
   it("e-mails the rendered file as an attachment with the right name and bytes, and a short body", async () => {
     smtp = await startSmtp("alerts", PASS);
@@ -89,7 +74,7 @@ describe("report delivery", () => {
     expect(outcome).toMatchObject({ channelId: ch, name: "值班邮箱", kind: "email", status: "sent", attempts: 1, error: null });
     expect(smtp.mails).toHaveLength(1);
     const raw = smtp.mails[0].raw;
-    const file = attachment(raw);
+    const file = mailAttachment(raw);
     expect(file.filename).toBe("每日网络动态（2026年第3期）_2026-06-30.pdf");
     expect(file.type).toBe("application/pdf");
     expect(file.bytes.equals(BYTES)).toBe(true);

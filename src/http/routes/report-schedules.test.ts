@@ -4,20 +4,23 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/helpers";
 import { startReceiver, type Receiver } from "../../../test/alert-receiver";
 import { runDelivery } from "../../store/report-schedules";
+import { mailAttachment, startSmtp, type SmtpReceiver } from "../../alerts/channels/testdata/smtp";
 import type { ReportDelivery } from "../../shared/report-types";
 
-// The renderers are another module's work: a stand-in gives the file.
-vi.mock("../../reports/render", () => ({
-  REPORT_MIME: { docx: "application/docx", pdf: "application/pdf", xlsx: "application/xlsx" },
-  renderReport: async () => Buffer.from("%PDF"),
-}));
+// PDF needs Chromium (its own tests cover it): a stand-in here; DOCX and XLSX render for real.
+vi.mock("../../reports/render", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../../reports/render")>();
+  return { ...real, renderReport: (c: never, format: "pdf" | "docx" | "xlsx", o: never) => (format === "pdf" ? Promise.resolve(Buffer.from("%PDF")) : real.renderReport(c, format, o)) };
+});
 
 let t: TestApp | undefined;
 let rx: Receiver | undefined;
+let smtp: SmtpReceiver | undefined;
 afterEach(async () => {
   await t?.close();
   await rx?.close();
-  t = rx = undefined;
+  await smtp?.close();
+  t = rx = smtp = undefined;
 });
 
 const daily = { name: "每日报送", kind: "daily", atTime: "08:00", format: "pdf" };
@@ -131,4 +134,28 @@ describe("report schedules API", () => {
     expect(String(rx.received[1].body.title)).toContain(report.number);
     expect((await admin.get("/api/report-schedules")).json().schedules[0].lastRunAt).not.toBeNull();
   });
+
+  it("e-mails a scheduled report as a real DOCX attachment", async () => {
+    smtp = await startSmtp("reports", "smtp-pa55-word");
+    t = await createTestApp({ timeZone: "Asia/Shanghai" });
+    const admin = await t.userClient("admin");
+    const mail = await admin.post("/api/alert-channels", {
+      name: "领导邮箱", kind: "email", secret: "smtp-pa55-word",
+      options: { host: "127.0.0.1", port: smtp.port, secure: false, user: "reports", from: "tingfeng@example.gov.cn", to: ["lead@example.gov.cn"] },
+    });
+    expect(mail.statusCode, mail.body).toBe(201);
+    const s = (await admin.post("/api/report-schedules", { ...daily, format: "docx", channelIds: [mail.json().id], autoIssue: true })).json();
+    const { runId } = (await admin.post(`/api/report-schedules/${s.id}/run`)).json() as { runId: number };
+    const t0 = Date.now();
+    while (runDelivery(t.db, runId) == null && Date.now() - t0 < 20_000) await new Promise((r) => setTimeout(r, 50));
+    expect((runDelivery(t.db, runId) as ReportDelivery[])[0]).toMatchObject({ status: "sent", kind: "email" });
+    const file = mailAttachment(smtp.mails[0].raw);
+    const report = (await admin.get(`/api/report-runs/${runId}`)).json() as { reportId: number };
+    const number = ((await admin.get(`/api/reports/${report.reportId}`)).json() as { number: string }).number;
+    expect(file.filename).toMatch(new RegExp(`（${number}）_\\d{4}-\\d{2}-\\d{2}\\.docx$`));
+    expect(file.type).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    // A DOCX is a ZIP file: PK\x03\x04.
+    expect(file.bytes.subarray(0, 4).toString("latin1")).toBe("PK\x03\x04");
+    expect(file.bytes.length).toBeGreaterThan(5000);
+  }, 30_000);
 });
