@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { checkSentences, splitSentences, summariseWithCitations, supported, type LlmItem, type LlmSettings } from "./llm";
+import { checkSentences, sentenceBlocks, splitSentences, summariseWithCitations, supported, type LlmItem, type LlmSettings } from "./llm";
+import type { CitedItem } from "../shared/report-types";
 
 const ITEMS: LlmItem[] = [
   { n: 1, id: 101, title: "禾溪镇小学被指乱收费", text: "家长反映禾溪镇小学每学期额外收取补课费八百元，要求教育局调查。", href: "/items/101" },
@@ -136,5 +137,17 @@ describe("summariseWithCitations", () => {
     expect(logs[1]).toMatch(/^llm: request failed \((TimeoutError|AbortError)\)$/);
     expect(logs[2]).toContain("larger than");
     expect(logs.join("\n")).not.toContain("sk-test-0f9e");
+  });
+
+  it("makes sentence blocks from a report's quoted items, numbered in order", async () => {
+    const url = await fakeModel(completion("自来水公司表示管道老化导致爆裂，预计今晚恢复供水[1]。\n家长反映额外收取补课费[2]。\n家长反映额外收取补课费[3]。"));
+    const cited = ITEMS.slice(0, 3).map((i): CitedItem => ({
+      id: i.id, title: i.title, source: "青禾论坛", publishedAt: null, url: null, sentiment: "neg", reposts: 0, excerpt: i.text, href: i.href,
+    })).reverse(); // 103, 102, 101: numbered 1, 2, 3
+    expect(await sentenceBlocks(settings(url), "需关注的负面信息", cited)).toEqual([
+      { type: "sentence", text: "自来水公司表示管道老化导致爆裂，预计今晚恢复供水。", citations: [{ label: "[1]", href: "/items/103" }] },
+      { type: "sentence", text: "家长反映额外收取补课费。", citations: [{ label: "[3]", href: "/items/101" }] },
+    ]);
+    expect(await sentenceBlocks(settings(""), "x", cited)).toEqual([]);
   });
 });

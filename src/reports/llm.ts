@@ -7,7 +7,7 @@
 import { fetch } from "undici";
 import type { Config } from "../config";
 import { normaliseText } from "../analyse/normalise";
-import type { AppHref } from "../shared/report-types";
+import type { AppHref, CitedItem, ReportBlock } from "../shared/report-types";
 
 /** The settings the model client reads. */
 export type LlmSettings = Pick<Config, "llmUrl" | "llmModel" | "llmApiKey" | "llmTimeoutMs">;
@@ -182,4 +182,11 @@ export async function summariseWithCitations(
     log(`llm: request failed (${err instanceof Error ? err.name : "error"})`);
     return null;
   }
+}
+
+/** Sentence blocks over a report's quoted items, numbered in order (none when the model is off, failing or unsupported). */
+export async function sentenceBlocks(config: LlmSettings, topic: string, items: readonly CitedItem[], opts: SummariseOptions = {}): Promise<ReportBlock[]> {
+  const numbered = items.slice(0, MAX_ITEMS).map((c, i): LlmItem => ({ n: i + 1, id: c.id, title: c.title, text: c.excerpt, href: c.href }));
+  const kept = await summariseWithCitations(config, { topic, items: numbered }, opts);
+  return (kept ?? []).map((s) => ({ type: "sentence", text: s.text, citations: s.citations }));
 }
