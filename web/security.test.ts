@@ -33,7 +33,7 @@ describe("web sources", () => {
 
   it("load nothing from another origin (no CDN, web fonts or remote images)", () => {
     const assets = files(webRoot, /\.(html|css)$/);
-    expect(assets.map((file) => path.basename(file)).sort()).toEqual(["board.css", "board.html", "index.html", "styles.css"]);
+    expect(assets.map((file) => path.basename(file)).sort()).toEqual(["board.css", "board.html", "index.html", "styles.css", "wall.css", "wall.html"]);
     expect(offenders(assets, /(https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}/i)).toEqual([]);
     const remote = /(src|href)=["'{]*`?https?:|fetch\(\s*["'`]https?:|import\(\s*["'`]https?:|@import/;
     expect(offenders(code, remote)).toEqual([]);

@@ -34,8 +34,9 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     chunkSizeWarningLimit: 700,
-    // Two pages: the signed-in app (index.html) and the public message board (board.html, /board).
-    rollupOptions: { input: { main: `${root}index.html`, board: `${root}board.html` }, output: { manualChunks: vendorChunk } },
+    // Three pages: the signed-in app (index.html), the public message board (board.html, /board) and the
+    // duty-room wall display (wall.html, /wall).
+    rollupOptions: { input: { main: `${root}index.html`, board: `${root}board.html`, wall: `${root}wall.html` }, output: { manualChunks: vendorChunk } },
   },
   server: {
     proxy: { "/api": { target: "http://127.0.0.1:3000" } },

@@ -165,6 +165,7 @@ export interface DB {
   duty_leave: Auto<DutyLeaveTable>;
   alert_recipients: AlertRecipientsTable;
   alert_steps: Auto<AlertStepsTable>;
+  display_tokens: Auto<DisplayTokensTable>;
 }
 
 /** A case (处置工单). */
@@ -258,4 +259,9 @@ export interface ReportRunsTable {
   id: number; kind: string; trigger: string; schedule_id: number | null; status: string; stage: string; progress: number;
   report_id: number | null; error: string | null; timings: string; delivery: string | null; due_at: number | null;
   started_by: number | null; started_at: number; finished_at: number | null;
+}
+
+/** display_tokens table (0031): a wall display's read-only token, stored as its SHA-256. */
+export interface DisplayTokensTable {
+  id: number; name: string; token_hash: string; created_by: number | null; created_at: number; revoked_at: number | null; last_seen_at: number | null;
 }

@@ -35,13 +35,25 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+/** A URL as logs may show it: the value of a `t` query parameter (a wall display's token) is replaced by "…". */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&]t=)[^&#]*/g, "$1…");
+}
+
+/** Request fields the logger writes: no headers (cookies, x-display-token) and no token in the URL. */
+const logSerializers = {
+  req: (req: { method?: string; url?: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url ?? ""), remoteAddress: req.ip }),
+};
+
 /** Options for tests and the CLI; `webRoot` (default webDist) is where the built UI is read from. */
-export interface BuildOptions { logger?: boolean | { level: string }; serveWeb?: boolean; webRoot?: string }
+export interface BuildOptions {
+  logger?: boolean | { level: string; stream?: { write(line: string): void } }; serveWeb?: boolean; webRoot?: string;
+}
 
 /** Creates the app (not listening). */
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: opts.logger ? { ...(opts.logger === true ? {} : opts.logger), serializers: logSerializers } : false,
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     logController: new LogController({ disableRequestLogging: true }),
@@ -102,6 +114,12 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     };
     app.get("/board", { schema: { hide: true } }, sendBoard);
     app.get("/board/*", { schema: { hide: true } }, sendBoard);
+    // The duty-room wall display (大屏): its own page, read with a display token instead of a login.
+    let wall: string | null = null;
+    app.get("/wall", { schema: { hide: true } }, async (_req, reply) => {
+      wall ??= readFileSync(path.join(webRoot, "wall.html"), "utf8");
+      return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(wall);
+    });
   }
   return app;
 }

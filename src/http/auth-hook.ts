@@ -27,6 +27,8 @@ export function installAuth(app: FastifyInstance, deps: AppDeps): void {
     // The public board's routes act for no one: no session is resolved, so no CSRF token is asked of a
     // member of the public (or of a signed-in colleague using the public form).
     if (route.startsWith("/api/public/")) return;
+    // The wall display reads with a display token, not a session (GET only; checked by its routes).
+    if (route.startsWith("/api/wall/")) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       const s = resolveSession(deps.db, token);

@@ -22,6 +22,7 @@ import type { ReportContent, ReportFormat } from "../shared/report-types";
 async function reportFile(_db: Db, content: ReportContent, format: ReportFormat, opts: RenderOptions): Promise<Uint8Array> {
   return renderReport(content, format, opts);
 }
+import { wallSnapshot } from "../displays/snapshot";
 
 /** A ledger page with what its rows' analysis views show. */
 function ledgerPage(db: Db, f: ItemFilter, limit: number, offset: number) {
@@ -47,7 +48,7 @@ async function ledgerXlsx(db: Db, f: ItemFilter, limit: number): Promise<{ rows:
 /** Every function a read thread may run. */
 export const readFunctions = {
   ledgerPage, ledgerExport, ledgerXlsx, dashboardStats, listAudit, previewQuery, findWatchMatches, eventListView, eventDetailView, countRows,
-  alertLatency, reportContent, reportFile,
+  alertLatency, reportContent, reportFile, wallSnapshot,
 };
 
 /** The name of a registered read. */

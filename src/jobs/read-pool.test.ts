@@ -70,6 +70,7 @@ describe("ReadPool", () => {
       expect(await pool.run("eventDetailView", [ids.events[0], now])).toEqual(await inline.run("eventDetailView", [ids.events[0], now]));
       expect(await pool.run("previewQuery", ["道路 NEAR/5 施工", 10])).toEqual(await inline.run("previewQuery", ["道路 NEAR/5 施工", 10]));
       expect(await pool.run("findWatchMatches", ["水库"])).toEqual(await inline.run("findWatchMatches", ["水库"]));
+      expect(await pool.run("wallSnapshot", ["大屏", now])).toEqual(await inline.run("wallSnapshot", ["大屏", now]));
       // A read that rejects its input fails on a thread as it does inline.
       await expect(pool.run("previewQuery", ["(施工", 10])).rejects.toMatchObject({ status: 400, code: "invalid_query" });
     } finally {

@@ -202,6 +202,8 @@ export const MESSAGES: Record<string, Texts> = {
   "resource.official account": { "zh-CN": "官方账号", en: "Official account" },
   "resource.case reply": { "zh-CN": "回应稿", en: "Reply" },
   "resource.reply template": { "zh-CN": "回应模板", en: "Reply template" },
+  "resource.display token": { "zh-CN": "显示令牌", en: "Display token" },
+  "wall.token_invalid": { "zh-CN": "显示令牌无效或已吊销", en: "The display token is not valid or has been revoked" },
 };
 
 /** True when the catalog has texts for `code`. */

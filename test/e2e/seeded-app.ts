@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
 import { loadConfig } from "../../src/config";
 import { openDb, type Db } from "../../src/db/connection";
@@ -37,6 +38,8 @@ export interface SeededApp {
   /** The analysis worker (not started: `drain()` analyses what a flow stores). */
   analysis: AnalysisWorker;
   browser: Browser;
+  /** The app's HTTP server (to drop its connections, as a network blip would). */
+  server: Server;
   /** Where screenshots go (printed; look at them when a layout changes). */
   shots: string;
   /** A new page of `width`×`height`, signed in as the monitor. */
@@ -87,7 +90,7 @@ export async function startSeededApp(name: string): Promise<SeededApp> {
     return page;
   };
   return {
-    base, db, analysis: worker, browser, shots, signedInAs,
+    base, db, analysis: worker, browser, shots, signedInAs, server: app.server,
     signedIn: (width, height) => signedInAs("monitor", width, height),
     async close() {
       await browser.close();

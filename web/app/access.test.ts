@@ -21,6 +21,7 @@ describe("visiblePages", () => {
       "audit",
       "alertSettings",
       "caseSettings",
+      "displays",
     ]);
     expect(visiblePages("monitor")).toEqual(["dashboard", "items", "watches", "events", "alerts", "duty", "cases", "caseStats", "boardAdmin", "sources", "dictionary"]);
   });

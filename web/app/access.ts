@@ -20,6 +20,7 @@ export const PAGES = [
   "audit",
   "alertSettings",
   "caseSettings",
+  "displays",
 ] as const;
 /** One of PAGES. */
 export type PageKey = (typeof PAGES)[number];
@@ -43,6 +44,7 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   boardAdmin: "/board-admin",
   caseStats: "/case-stats",
   officialAccounts: "/official-accounts",
+  displays: "/displays",
 };
 
 /** Roles of the office itself; unit staff (handler, contributor) get their concerns through cases. */
@@ -70,6 +72,8 @@ const PAGE_ROLES: Record<PageKey, readonly Role[] | "everyone"> = {
   caseStats: "everyone",
   // Each unit's official accounts and the reply templates: kept by admins and spokespersons (their unit's).
   officialAccounts: ["admin", "spokesperson"],
+  // Wall display tokens (值班大屏): issued and revoked by admins (mirrors `displays.manage`).
+  displays: ["admin"],
 };
 
 /** Whether a user with `role` may open `page`. */

@@ -24,6 +24,7 @@ import {
   MessageOutlined,
   BarChartOutlined,
   SoundOutlined,
+  DesktopOutlined,
 } from "@ant-design/icons";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { PageSpinner } from "../components/page-states";
@@ -52,6 +53,7 @@ const ICONS: Record<PageKey, ReactNode> = {
   boardAdmin: <MessageOutlined />,
   caseStats: <BarChartOutlined />,
   officialAccounts: <SoundOutlined />,
+  displays: <DesktopOutlined />,
 };
 
 /** Layout for every page behind the login; lazy pages render in its content area. */

@@ -34,6 +34,7 @@ const CaseStatsPage = lazy(() => import("../routes/case-stats-page").then((m) =>
 const CaseInstructPage = lazy(() => import("../routes/case-instruct-page").then((m) => ({ default: m.CaseInstructPage })));
 const OfficialAccountsPage = lazy(() => import("../routes/official-accounts-page").then((m) => ({ default: m.OfficialAccountsPage })));
 const AuditPage = lazy(() => import("../routes/audit-page").then((m) => ({ default: m.AuditPage })));
+const DisplayTokensPage = lazy(() => import("../routes/display-tokens-page").then((m) => ({ default: m.DisplayTokensPage })));
 const BoardAdminPage = lazy(() => import("../routes/board-admin-page").then((m) => ({ default: m.BoardAdminPage })));
 
 function gated(page: PageKey, element: ReactNode) {
@@ -81,6 +82,7 @@ export function AppRouter() {
           <Route path="case-stats" element={gated("caseStats", <CaseStatsPage />)} />
           <Route path="cases/:id/instruct" element={gated("cases", <CaseInstructPage />)} />
           <Route path="official-accounts" element={gated("officialAccounts", <OfficialAccountsPage />)} />
+          <Route path="displays" element={gated("displays", <DisplayTokensPage />)} />
           <Route path="a/:id" element={<AckLinkPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>

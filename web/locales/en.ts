@@ -10,6 +10,7 @@ import { enCaseStats } from "./en-case-stats";
 import { enCaseExtras } from "./en-case-extras";
 import type { Messages } from "./zh-CN";
 import { enBoard } from "./en-board";
+import { enWall } from "./en-wall";
 
 /** Every UI string in English. */
 export const en: Messages = {
@@ -170,4 +171,5 @@ export const en: Messages = {
   ...enBoard,
   ...enCaseExtras,
   ...enReplies,
+  ...enWall,
 };

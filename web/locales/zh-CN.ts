@@ -10,6 +10,7 @@ import { zhCNIncidents } from "./zh-CN-incidents";
 import { zhCNBoard } from "./zh-CN-board";
 import { zhCNCaseStats } from "./zh-CN-case-stats";
 import { zhCNCaseExtras } from "./zh-CN-case-extras";
+import { zhCNWall } from "./zh-CN-wall";
 
 /** Every UI string in Simplified Chinese, keyed by a stable dotted name; `{x}` marks a parameter. */
 export const zhCN = {
@@ -170,6 +171,7 @@ export const zhCN = {
   ...zhCNBoard,
   ...zhCNCaseExtras,
   ...zhCNReplies,
+  ...zhCNWall,
 } as const;
 
 /** The shape every locale must fill: exactly the keys of the Chinese table, any string values. */

@@ -32,6 +32,8 @@ import { caseAttachmentRoutes } from "./case-attachments";
 import { officialAccountRoutes } from "./official-accounts";
 import { caseReplyRoutes } from "./case-replies";
 import { replyTemplateRoutes } from "./reply-templates";
+import { displayTokenRoutes } from "./display-tokens";
+import { wallRoutes } from "./wall";
 import { reportScheduleRoutes } from "./report-schedules";
 
 /** Adds all /api routes. */
@@ -73,5 +75,6 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   await reportRoutes(app, deps);
   await caseAttachmentRoutes(app, deps);
   for (const mod of [officialAccountRoutes, caseReplyRoutes, replyTemplateRoutes]) await mod(app, deps);
+  for (const mod of [displayTokenRoutes, wallRoutes]) await mod(app, deps);
   await reportScheduleRoutes(app, deps);
 }
