@@ -85,6 +85,11 @@ const table = {
   escalateSignificantMinutes: { env: "TINGFENG_ESCALATE_SIGNIFICANT_MINUTES", schema: z.coerce.number().int().min(1).max(1440), default: "15", secret: false },
   escalateMajorMinutes: { env: "TINGFENG_ESCALATE_MAJOR_MINUTES", schema: z.coerce.number().int().min(1).max(1440), default: "5", secret: false },
   ackLinkHours: { env: "TINGFENG_ACK_LINK_HOURS", schema: z.coerce.number().int().min(1).max(24 * 30), default: "24", secret: false },
+  // Optional language-model sentences in reports (OpenAI-compatible chat completions); off unless URL and model are set.
+  llmUrl: { env: "TINGFENG_LLM_URL", schema: z.union([z.literal(""), z.url().transform((u) => u.replace(/\/+$/, ""))]), default: "", secret: false },
+  llmModel: { env: "TINGFENG_LLM_MODEL", schema: z.string().trim(), default: "", secret: false },
+  llmApiKey: { env: "TINGFENG_LLM_API_KEY", schema: z.string().min(1).optional(), default: undefined, secret: true },
+  llmTimeoutMs: { env: "TINGFENG_LLM_TIMEOUT_MS", schema: z.coerce.number().int().min(1000).max(300_000), default: "20000", secret: false },
   // Case attachments: the largest file accepted; case reminders: how long before a deadline, and extra channels by id.
   attachmentMaxBytes: { env: "TINGFENG_ATTACHMENT_MAX_BYTES", schema: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024), default: String(20 * 1024 * 1024), secret: false },
   caseReminderMinutes: { env: "TINGFENG_CASE_REMINDER_MINUTES", schema: z.coerce.number().int().min(1).max(7 * 24 * 60), default: "120", secret: false },

@@ -9,6 +9,8 @@ import { createDispatcher, type AlertDispatcher } from "./dispatcher";
 import { loadSecretKey } from "./secrets";
 import { createEscalationJob, type EscalationJob } from "./escalation";
 import { createCaseReminderJob, type ReminderJob } from "../cases/reminders";
+import { createScheduleJob, type ScheduleJob } from "../reports/schedule-job";
+import { scheduleSteps } from "../reports/schedule-steps";
 
 /** The running alert machinery. */
 export interface AlertRuntime {
@@ -19,6 +21,8 @@ export interface AlertRuntime {
   escalation: EscalationJob;
   /** Case reminders and overdue notices through the channels. */
   caseReminders: ReminderJob;
+  /** Report schedules (定时报送): generate, issue, render and deliver through the channels. */
+  reportSchedules: ScheduleJob;
   stop(): Promise<void>;
 }
 
@@ -30,10 +34,12 @@ export function createAlertRuntime(db: Db, config: Config, opts: { log?: (m: str
   const dispatcher = createDispatcher(db, { channels, key, config, log: opts.log, autostart: opts.autostart });
   const escalation = createEscalationJob(db, { config, key, channels, log: opts.log, autostart: opts.autostart });
   const caseReminders = createCaseReminderJob(db, { config, log: opts.log, autostart: opts.autostart });
+  const reportSchedules = createScheduleJob(db, { config, steps: scheduleSteps(db, config, { channels, key }), log: opts.log, autostart: opts.autostart });
   return {
-    key, channels, dispatcher, escalation, caseReminders,
+    key, channels, dispatcher, escalation, caseReminders, reportSchedules,
     async stop() {
       caseReminders.stop();
+      await reportSchedules.stop();
       await escalation.stop();
       await dispatcher.stop();
       await agent.close();

@@ -267,6 +267,22 @@ export interface ReportRun {
   finishedAt: string | null;
   /** Milliseconds per stage, for the history table. */
   timings: Record<string, number>;
+  /** A schedule's run: how delivery went, per channel (absent or null before delivery). */
+  delivery?: ReportDelivery[] | null;
+}
+
+/** How a scheduled report reached one channel. */
+export interface ReportDelivery {
+  channelId: number;
+  /** The channel's name and kind when it still existed. */
+  name: string | null;
+  kind: string | null;
+  status: "sent" | "failed";
+  attempts: number;
+  /** The last attempt's error (Chinese), or null when sent. */
+  error: string | null;
+  /** ISO 8601 of the last attempt. */
+  at: string;
 }
 
 /** A delivery schedule: generate, optionally issue, render, send through alert channels. */

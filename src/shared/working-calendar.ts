@@ -101,6 +101,11 @@ export function localMidnight(date: string, timeZone: string): number {
   return fromLocal(Date.parse(`${date}T00:00:00Z`), 0, timeZone);
 }
 
+/** The moment a local wall-clock time (date 'YYYY-MM-DD', minutes of the day) happens in a zone; a time in a DST gap moves forward. */
+export function localTime(date: string, minute: number, timeZone: string): number {
+  return fromLocal(Date.parse(`${date}T00:00:00Z`), minute, timeZone);
+}
+
 const dayKey = (dayUtc: number): string => new Date(dayUtc).toISOString().slice(0, 10);
 
 /** Whether a local day (as UTC midnight of its date) is a working day. */

@@ -3,7 +3,7 @@
 // are settings problems a retry cannot fix.
 import nodemailer from "nodemailer";
 import { z } from "zod";
-import { PLAIN_FLAVOUR, renderParts, renderText, subjectLine, type Flavour } from "./format";
+import { flattenText, joinParts, PLAIN_FLAVOUR, renderParts, subjectLine, truncateBytes, type Flavour, type RenderedParts } from "./format";
 import { ChannelError, type AlertChannel, type AlertMessage, type ChannelSettings, type SendOptions } from "./types";
 
 const LABEL = "邮件";
@@ -40,9 +40,23 @@ const HTML_FLAVOUR: Flavour = {
   newline: "<br>",
 };
 
+/** The message's display parts; a document (a message with files) is headed by its title and summary, not as an alert. */
+function mailParts(message: AlertMessage, flavour: Flavour, timeZone?: string): RenderedParts {
+  const parts = renderParts(message, flavour, { timeZone });
+  if (!message.attachments?.length) return parts;
+  const e = (text: string) => flavour.escape(truncateBytes(flattenText(text), 600));
+  return { ...parts, head: [flavour.bold(e(message.title)), e(message.reason)] };
+}
+
+/** The plain-text body: every block, the link last. */
+export function mailText(message: AlertMessage, timeZone?: string): string {
+  const parts = mailParts(message, PLAIN_FLAVOUR, timeZone);
+  return joinParts(parts, parts.items.length, false);
+}
+
 /** The HTML body: one paragraph per block, every collected string escaped. */
 export function emailHtml(message: AlertMessage, timeZone?: string): string {
-  const parts = renderParts(message, HTML_FLAVOUR, { timeZone });
+  const parts = mailParts(message, HTML_FLAVOUR, timeZone);
   const blocks = [...parts.head, ...parts.items, parts.link].map((b) => `<p>${b}</p>`).join("\n");
   return `<!doctype html><html><head><meta charset="utf-8"></head><body>\n${blocks}\n</body></html>`;
 }
@@ -96,10 +110,12 @@ export function createEmailChannel(deps: EmailDeps = {}): AlertChannel {
       try {
         await Promise.race([
           transport.sendMail({
-            from: o.from, to: o.to, subject: subjectLine(message),
-            text: renderText(message, PLAIN_FLAVOUR, 1_000_000, { timeZone: deps.timeZone }),
+            // A message carrying files is a document being sent (a scheduled report), not an alert.
+            from: o.from, to: o.to, subject: message.attachments?.length ? `【报告】${truncateBytes(flattenText(message.title), 300)}` : subjectLine(message),
+            text: mailText(message, deps.timeZone),
             html: emailHtml(message, deps.timeZone),
             headers: { "X-Tingfeng-Alert-Id": String(message.id) },
+            attachments: message.attachments?.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
           }),
           deadline,
         ]);

@@ -43,6 +43,8 @@ export interface AlertMessage {
   count: number;
   /** Signed, expiring link that acknowledges the alert after signing in (src/alerts/ack-link.ts). */
   ackUrl?: string;
+  /** Files the e-mail channel attaches (a scheduled report); other channels ignore them. */
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 /** A channel's stored settings, secrets decrypted (never logged or returned by the API). */

@@ -34,6 +34,7 @@ import { caseReplyRoutes } from "./case-replies";
 import { replyTemplateRoutes } from "./reply-templates";
 import { displayTokenRoutes } from "./display-tokens";
 import { wallRoutes } from "./wall";
+import { reportScheduleRoutes } from "./report-schedules";
 
 /** Adds all /api routes. */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -75,4 +76,5 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   await caseAttachmentRoutes(app, deps);
   for (const mod of [officialAccountRoutes, caseReplyRoutes, replyTemplateRoutes]) await mod(app, deps);
   for (const mod of [displayTokenRoutes, wallRoutes]) await mod(app, deps);
+  await reportScheduleRoutes(app, deps);
 }

@@ -90,3 +90,18 @@ export function mailPart(raw: string, contentType: string): string {
   }
   throw new Error(`no ${contentType} part`);
 }
+
+/** The first attachment: its file name (RFC 2231 decoded), content type and decoded bytes. */
+export function mailAttachment(raw: string): { filename: string; bytes: Buffer; type: string } {
+  for (const part of raw.split(/\r?\n--[^\r\n]+\r?\n/)) {
+    const [head, ...body] = part.split(/\r?\n\r?\n/);
+    const unfolded = head.replace(/\r?\n[ \t]+/g, " ");
+    if (!/content-disposition:\s*attachment/i.test(unfolded)) continue;
+    // RFC 2231 (filename*0*=utf-8''%E6…; filename*1*=…) as nodemailer writes non-ASCII names.
+    const pieces = [...unfolded.matchAll(/filename\*(?:\d+)?\*?=(?:utf-8'')?([^;\r\n]+)/gi)].map((m) => m[1].trim().replace(/^"|"$/g, ""));
+    const filename = decodeURIComponent(pieces.join(""));
+    const data = body.join("\r\n\r\n").replace(/\r?\n--[^\r\n]+--\s*$/, "");
+    return { filename, bytes: Buffer.from(data.replace(/\s+/g, ""), "base64"), type: /content-type:\s*([^;\s]+)/i.exec(unfolded)?.[1] ?? "" };
+  }
+  throw new Error("no attachment");
+}
