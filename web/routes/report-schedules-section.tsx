@@ -29,8 +29,8 @@ export function scheduleWhen(s: Pick<ReportSchedule, "kind" | "period" | "atTime
   return t("reportSettings.schedule.daily", { time: s.atTime });
 }
 
-/** The schedules tab; channels come from the alert settings (GET /api/alert-channels). */
-export function ReportSchedulesSection() {
+/** The schedules tab; channels come from the alert settings (GET /api/alert-channels); `onRan` follows a run started now. */
+export function ReportSchedulesSection({ onRan }: { onRan: () => void }) {
   const t = useT();
   const { message } = App.useApp();
   const report = useReportError();
@@ -73,11 +73,12 @@ export function ReportSchedulesSection() {
       setSaving(false);
     }
   };
-  const act = async (run: () => Promise<unknown>, done: string) => {
+  const act = async (run: () => Promise<unknown>, done: string, then?: () => void) => {
     try {
       await run();
       void message.success(done);
       schedules.reload();
+      then?.();
     } catch (caught) {
       report(caught);
     }
@@ -97,7 +98,7 @@ export function ReportSchedulesSection() {
       title: t("common.actions"), key: "actions", width: 220,
       render: (_, s) => (
         <Space size={0} wrap>
-          <Button size="small" type="link" onClick={() => void act(() => api.post(`/api/report-schedules/${s.id}/run`), t("reportSettings.schedule.runStarted"))}>
+          <Button size="small" type="link" onClick={() => void act(() => api.post(`/api/report-schedules/${s.id}/run`), t("reportSettings.schedule.runStarted"), onRan)}>
             {t("reportSettings.schedule.runNow")}
           </Button>
           <Button size="small" type="link" onClick={() => open(s)}>{t("common.edit")}</Button>

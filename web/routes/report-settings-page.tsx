@@ -22,7 +22,7 @@ export function ReportSettingsPage() {
         destroyOnHidden
         items={[
           { key: "templates", label: t("reportSettings.templates"), children: <ReportTemplatesSection /> },
-          { key: "schedules", label: t("reportSettings.schedules"), children: <ReportSchedulesSection /> },
+          { key: "schedules", label: t("reportSettings.schedules"), children: <ReportSchedulesSection onRan={() => setParams({ tab: "runs" }, { replace: true })} /> },
           { key: "runs", label: t("reportSettings.runs"), children: <ReportRunsSection /> },
         ]}
       />
