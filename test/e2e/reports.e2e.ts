@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createUser } from "../../src/accounts/commands";
 import { loadConfig } from "../../src/config";
-import type { ReportDetail } from "../../src/shared/report-types";
+import { REPORT_SECTIONS, type ReportDetail } from "../../src/shared/report-types";
 import { fillLogin, PASSWORD, startSeededApp, type SeededApp } from "./seeded-app";
 
 let app: SeededApp;
@@ -100,4 +100,53 @@ it("generates, edits, issues and exports a daily digest, and a leader instructs 
   await phone.screenshot({ path: path.join(app.shots, "report-phone-390.png"), fullPage: true });
   expect(await phone.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth))).toBeLessThanOrEqual(390);
   await phone.close();
+});
+
+it("lets an admin shape a template, generate with it, and run a schedule now", async () => {
+  const { db, base } = app;
+  await createUser(db, null, { username: "admin", password: PASSWORD, role: "admin", unitId: null });
+  const page = await app.signedInAs("admin", 1440, 900);
+
+  // A daily template with two sections, a red header and its own title.
+  await page.goto(`${base}/report-settings`);
+  await page.getByTestId("template-new").click();
+  const modal = page.locator(".ant-modal:visible");
+  await page.locator("#report-template_name").fill("领导简版");
+  await page.locator("#report-template_title").fill("网络动态简报");
+  await page.locator("#report-template_issuingUnit").fill("县委网信办");
+  const keep = ["总体情况", "研判建议"];
+  for (const { title } of REPORT_SECTIONS.daily) {
+    if (!keep.includes(title)) await modal.locator(".ant-checkbox-wrapper", { hasText: title }).click();
+  }
+  await modal.locator(".ant-btn-primary").click();
+  await expect.poll(() => page.getByTestId("template-row").filter({ hasText: "领导简版" }).count(), { timeout: 10_000 }).toBe(1);
+
+  // Generating with it gives its title, unit, red header and only its sections, in order.
+  await page.goto(`${base}/reports`);
+  await page.getByTestId("report-new").click();
+  await page.locator("#report-new_templateId").click({ force: true });
+  await page.locator(".ant-select-dropdown:visible").getByText("领导简版").click();
+  await page.getByTestId("report-new-submit").click();
+  await page.waitForURL(/\/reports\/\d+$/, { timeout: 60_000 });
+  await expect.poll(() => page.getByTestId("report-title").textContent(), { timeout: 10_000 }).toBe("网络动态简报");
+  expect(await page.getByTestId("report-unit").textContent()).toBe("县委网信办");
+  expect(await page.getByTestId("report-header").getAttribute("data-red")).toBe("1");
+  const sections = await page.locator("section[data-testid^='report-section-']").evaluateAll((els) => els.map((el) => el.getAttribute("data-testid")));
+  expect(sections).toEqual(["report-section-overview", "report-section-advice"]);
+
+  // A schedule run now shows up in the history, which follows it until it is done and links its report.
+  await page.goto(`${base}/report-settings?tab=schedules`);
+  await page.getByTestId("schedule-new").click();
+  await page.locator("#report-schedule_name").fill("每日早报");
+  await page.locator(".ant-modal:visible .ant-btn-primary").click();
+  await expect.poll(() => page.getByTestId("schedule-row").count(), { timeout: 10_000 }).toBe(1);
+  expect(await page.getByTestId("schedule-row").textContent()).toContain("每天 08:00");
+  const before = db.sqlite.prepare("SELECT COUNT(*) FROM report_runs").pluck().get() as number;
+  await page.getByTestId("schedule-row").getByText("立即运行").click();
+  await page.waitForURL(/tab=runs/);
+  await expect.poll(() => page.getByTestId("run-row").count(), { timeout: 20_000 }).toBe(before + 1);
+  await expect.poll(() => page.getByTestId("run-row").first().textContent(), { timeout: 30_000 }).toContain("完成");
+  expect(await page.getByTestId("run-row").first().getByRole("link").getAttribute("href")).toMatch(/^\/reports\/\d+$/);
+  await page.screenshot({ path: path.join(app.shots, "report-settings-runs-1440.png"), fullPage: true });
+  await page.close();
 });
