@@ -92,6 +92,7 @@ export function reportMessage(input: Omit<ReportDeliveryInput, "file" | "channel
   return {
     id: input.runId,
     severity: "general",
+    kind: "report",
     title: `${content.title}${content.number ? ` ${content.number}` : "（草稿）"}`,
     reason: [`报告期间：${content.period.label}`, overview, items.length ? `需关注的负面信息 ${items.length} 条见下` : ""].filter(Boolean).join("；"),
     url: reportLink(publicUrl, input.reportId, input.versionId),

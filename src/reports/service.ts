@@ -17,6 +17,7 @@ import { buildReportContent, builtinTemplate, type TemplateView } from "./genera
 import { officeTime } from "./case-memo-content";
 import { reportDetail, versionSummary } from "./views";
 import { reportNumber } from "./kit";
+import { sentenceBlocks } from "./llm";
 
 /** Who is acting (null: the system, e.g. a schedule). */
 export type ReportActor = Actor;
@@ -73,6 +74,12 @@ export async function createReportDraft(
     const read = opts.read ?? (async (s, t, o) => buildReportContent(db, s, t, o));
     const content = await read(spec, template, { timeZone: config.timeZone, now });
     timings.draft = elapsed(t0);
+    if (config.llmUrl && config.llmModel) {
+      updateRunProgress(db, runId, "生成摘要", 0.7, timings);
+      t0 = performance.now();
+      await addModelSentences(config, content);
+      timings.llm = elapsed(t0);
+    }
     updateRunProgress(db, runId, "保存草稿", 0.9, timings);
     t0 = performance.now();
     const reportId = db.tx(() => {
@@ -90,6 +97,22 @@ export async function createReportDraft(
     finishReportRun(db, runId, { status: "failed", reportId: null, error: e instanceof Error ? e.message : String(e), timings });
     throw e;
   }
+}
+
+/** Where model sentences go and what they may cite: the section holding the report's quoted items. */
+const SENTENCE_SECTIONS = ["negative", "opinion"];
+
+/**
+ * Optional sentences from the office's own language model: put at the head of the section whose quoted
+ * items they summarise; a sentence is kept only when the items it cites support it (src/reports/llm.ts).
+ * A model that is down or slow adds nothing; the report never waits on it beyond its timeout.
+ */
+async function addModelSentences(config: Config, content: ReportContent): Promise<void> {
+  const section = content.sections.find((s) => SENTENCE_SECTIONS.includes(s.key));
+  const items = section?.blocks.flatMap((b) => (b.type === "items" ? b.items : [])) ?? [];
+  if (!section || !items.length) return;
+  const blocks = await sentenceBlocks(config, `${content.title}（${content.period.label}）${section.title}`, items);
+  section.blocks.unshift(...blocks);
 }
 
 /** A draft's content and row, or 404. */

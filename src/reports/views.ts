@@ -49,6 +49,7 @@ export function runView(r: ReportRunsTable): ReportRun {
     id: r.id, kind: r.kind as ReportKind, trigger: r.trigger as ReportRun["trigger"], scheduleId: r.schedule_id, status: r.status as ReportRun["status"],
     stage: r.stage, progress: r.progress, reportId: r.report_id, error: r.error, startedAt: iso(r.started_at), finishedAt: iso(r.finished_at),
     timings: JSON.parse(r.timings) as Record<string, number>,
+    delivery: r.delivery ? (JSON.parse(r.delivery) as ReportRun["delivery"]) : null,
   };
 }
 

@@ -22,11 +22,14 @@ export function AlertListener() {
     () =>
       subscribeAlerts((m, leader) => {
         const { t, notification, navigate, onAlertsPage } = current.current;
-        const heading = t("alerts.new", { title: m.title });
-        if (!onAlertsPage)
+        // A delivered report (报告) arrives on the same channel: it opens the report, not the alert ledger.
+        const report = m.kind === "report";
+        const heading = t(report ? "alerts.reportDelivered" : "alerts.new", { title: m.title });
+        const target = report && m.url ? new URL(m.url, window.location.origin).pathname : "/alerts";
+        if (!onAlertsPage || report)
           notification.open({
-            message: heading, description: m.reason, type: m.severity === "major" ? "error" : "warning",
-            onClick: () => navigate("/alerts"), props: { "data-testid": "alert-notice" } as Record<string, string>,
+            message: heading, description: m.reason, type: report ? "info" : m.severity === "major" ? "error" : "warning",
+            onClick: () => navigate(target), props: { "data-testid": "alert-notice" } as Record<string, string>,
           });
         // One tone and one desktop notification per browser, however many tabs are open.
         if (leader) notifyAlert(m, heading);

@@ -9,7 +9,11 @@ const STORAGE_KEY = "tingfeng.alertNotify";
 export interface NotifyPrefs { sound: boolean; desktop: boolean }
 
 /** An in-app message as the stream sends it (the fields used here). */
-export interface LiveAlert { id: number; severity: Severity; title: string; reason?: string }
+export interface LiveAlert {
+  id: number; severity: Severity; title: string; reason?: string;
+  /** "report" for a delivered report (报告); its `url` opens it. */
+  kind?: "alert" | "report"; url?: string;
+}
 
 /** Reads stored preferences; anything unreadable is "off". */
 export function parseNotifyPrefs(raw: string | null): NotifyPrefs {

@@ -20,6 +20,7 @@ export const enAlerts: { readonly [K in keyof typeof zhCNAlerts]: string } = {
   "alerts.ack": "Acknowledge",
   "alerts.acked": "Acknowledged",
   "alerts.live": "Live updates connected",
+  "alerts.reportDelivered": "New report: {title}",
   "alerts.new": "New alert: {title}",
   "alerts.channels": "Channels",
   "alerts.rules": "Alert rules",

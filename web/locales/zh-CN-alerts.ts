@@ -19,6 +19,7 @@ export const zhCNAlerts = {
   "alerts.ack": "确认",
   "alerts.acked": "已确认",
   "alerts.live": "实时推送已连接",
+  "alerts.reportDelivered": "新报告：{title}",
   "alerts.new": "新预警：{title}",
   "alerts.channels": "推送渠道",
   "alerts.rules": "预警规则",

@@ -111,7 +111,7 @@ export function createEmailChannel(deps: EmailDeps = {}): AlertChannel {
         await Promise.race([
           transport.sendMail({
             // A message carrying files is a document being sent (a scheduled report), not an alert.
-            from: o.from, to: o.to, subject: message.attachments?.length ? `【报告】${truncateBytes(flattenText(message.title), 300)}` : subjectLine(message),
+            from: o.from, to: o.to, subject: subjectLine(message),
             text: mailText(message, deps.timeZone),
             html: emailHtml(message, deps.timeZone),
             headers: { "X-Tingfeng-Alert-Id": String(message.id) },

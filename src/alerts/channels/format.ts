@@ -123,9 +123,10 @@ export function safeLink(url: string | null): string | null {
 export function renderParts(message: AlertMessage, flavour: Flavour, options: RenderOptions = {}): RenderedParts {
   const e = (text: string, bytes: number) => flavour.escape(truncateBytes(flattenText(text), bytes));
   const severity = SEVERITY_ZH[message.severity];
+  const report = message.kind === "report";
   const head = [
-    flavour.bold(`【预警·${severity}】${e(message.title, TITLE_BYTES)}`),
-    `原因：${e(message.reason, REASON_BYTES)}`,
+    flavour.bold(`${report ? "【报告】" : `【预警·${severity}】`}${e(message.title, TITLE_BYTES)}`),
+    `${report ? "摘要" : "原因"}：${e(message.reason, REASON_BYTES)}`,
   ];
   if (message.count > 1) head.push(`同一预警共 ${message.count} 条（已合并发送）`);
   const shown = message.items.slice(0, options.maxItems ?? 10);
@@ -182,9 +183,10 @@ export function markdownFlavour(newline: string): Flavour {
 /** Plain text (e-mail, Feishu post text runs): nothing is rendered, so only mentions are neutralised. */
 export const PLAIN_FLAVOUR: Flavour = { escape: neutraliseMentions, bold: (t) => t, link: (label, url) => `${label}：${url}`, newline: "\n" };
 
-/** The mail subject / card title: 【舆情预警·较大】title. */
+/** The mail subject / card title: 【舆情预警·较大】title, or 【报告】title. */
 export function subjectLine(message: AlertMessage): string {
-  return `【舆情预警·${SEVERITY_ZH[message.severity]}】${truncateBytes(flattenText(message.title), TITLE_BYTES)}`;
+  const tag = message.kind === "report" ? "【报告】" : `【舆情预警·${SEVERITY_ZH[message.severity]}】`;
+  return `${tag}${truncateBytes(flattenText(message.title), TITLE_BYTES)}`;
 }
 
 /** The URL without query string and with long path segments (tokens) shortened, for error messages. */

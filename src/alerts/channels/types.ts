@@ -43,6 +43,8 @@ export interface AlertMessage {
   count: number;
   /** Signed, expiring link that acknowledges the alert after signing in (src/alerts/ack-link.ts). */
   ackUrl?: string;
+  /** What is delivered: an alert (default) or a report (报告: the title, a summary in `reason`, a link to read it). */
+  kind?: "alert" | "report";
   /** Files the e-mail channel attaches (a scheduled report); other channels ignore them. */
   attachments?: { filename: string; content: Buffer; contentType: string }[];
 }

@@ -2,6 +2,8 @@
 // database with plain SQL; editing, issuing (numbering per kind and year, versions immutable), templates,
 // instructions, special reports and summaries.
 import { afterEach, describe, expect, it } from "vitest";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createTestApp, type TestApp } from "../../../test/helpers";
 import type { ReportBlock, ReportContent, ReportDetail, ReportFigure } from "../../shared/report-types";
 
@@ -15,8 +17,8 @@ const cst = (s: string) => Date.parse(`${s}+08:00`);
 const HOUR = 3_600_000;
 
 /** A county's day: items on 2026-07-01 (Beijing) across sources, sentiments, an event and a repost group; items the day before and after. */
-async function seeded() {
-  t = await createTestApp({ timeZone: "Asia/Shanghai", publicUrl: "https://yq.example.gov.cn" });
+async function seeded(overrides: Parameters<typeof createTestApp>[0] = {}) {
+  t = await createTestApp({ timeZone: "Asia/Shanghai", publicUrl: "https://yq.example.gov.cn", ...overrides });
   const db = t.db;
   const now = Date.now();
   const src = (name: string) =>
@@ -234,5 +236,37 @@ describe("reports", () => {
     const runs = (await monitor.get("/api/report-runs")).json().runs as { status: string; kind: string }[];
     expect(runs[0]).toMatchObject({ status: "done", kind: "quarterly" });
     expect(runs.some((r) => r.status === "failed")).toBe(true);
+  });
+
+  it("adds a language model's sentences only where the cited items support them", async () => {
+    // The office's own OpenAI-compatible endpoint, faked on 127.0.0.1: one supported sentence, one that invents a fact.
+    let asked = "";
+    const llm = createServer((req, res) => {
+      let body = "";
+      req.on("data", (c) => (body += c));
+      req.on("end", () => {
+        asked = body;
+        res.setHeader("content-type", "application/json");
+        res.end(JSON.stringify({ choices: [{ message: { content: "禾溪镇中学食堂涨价，家长反映[1]。\n该校校长已被免职并公开道歉[1]。" } }] }));
+      });
+    });
+    await new Promise<void>((r) => llm.listen(0, "127.0.0.1", r));
+    try {
+      await seeded({ llmUrl: `http://127.0.0.1:${(llm.address() as AddressInfo).port}/v1`, llmModel: "local-model" });
+      const monitor = await t!.userClient("monitor");
+      const res = await monitor.post("/api/reports", { kind: "daily", date: "2026-07-01" });
+      expect(res.statusCode).toBe(201);
+      const c = (res.json().report as ReportDetail).content;
+      const sentences = blocks(c, "negative").filter((b) => b.type === "sentence");
+      expect(sentences).toHaveLength(1);
+      const first = sentences[0].type === "sentence" ? sentences[0] : null;
+      expect(first!.text).toContain("禾溪镇中学食堂涨价");
+      const items = blocks(c, "negative").find((b) => b.type === "items");
+      expect(first!.citations).toEqual([{ label: "[1]", href: items?.type === "items" ? items.items[0].href : "" }]);
+      expect(asked).toContain("禾溪镇中学食堂饭菜涨价了");
+      expect(res.json().run.timings.llm).toBeGreaterThanOrEqual(0);
+    } finally {
+      llm.close();
+    }
   });
 });
