@@ -5,6 +5,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createUser } from "../../src/accounts/commands";
+import { insertChannel } from "../../src/store/alert-config";
 import { loadConfig } from "../../src/config";
 import { REPORT_SECTIONS, type ReportDetail } from "../../src/shared/report-types";
 import { fillLogin, PASSWORD, startSeededApp, type SeededApp } from "./seeded-app";
@@ -134,19 +135,24 @@ it("lets an admin shape a template, generate with it, and run a schedule now", a
   const sections = await page.locator("section[data-testid^='report-section-']").evaluateAll((els) => els.map((el) => el.getAttribute("data-testid")));
   expect(sections).toEqual(["report-section-overview", "report-section-advice"]);
 
-  // A schedule run now shows up in the history, which follows it until it is done and links its report.
+  // A schedule run now shows up in the history, which follows it until it is delivered and links its report.
+  insertChannel(db, { name: "值班室", kind: "inapp", url: null, options: {}, enabled: true }, null);
   await page.goto(`${base}/report-settings?tab=schedules`);
   await page.getByTestId("schedule-new").click();
   await page.locator("#report-schedule_name").fill("每日早报");
+  await page.locator("#report-schedule_channelIds").click({ force: true });
+  await page.locator(".ant-select-dropdown:visible").getByText("值班室").click();
+  await page.keyboard.press("Escape");
   await page.locator(".ant-modal:visible .ant-btn-primary").click();
   await expect.poll(() => page.getByTestId("schedule-row").count(), { timeout: 10_000 }).toBe(1);
-  expect(await page.getByTestId("schedule-row").textContent()).toContain("每天 08:00");
+  expect(await page.getByTestId("schedule-row").textContent()).toMatch(/每天 08:00.*值班室/);
   const before = db.sqlite.prepare("SELECT COUNT(*) FROM report_runs").pluck().get() as number;
   await page.getByTestId("schedule-row").getByText("立即运行").click();
   await page.waitForURL(/tab=runs/);
   await expect.poll(() => page.getByTestId("run-row").count(), { timeout: 20_000 }).toBe(before + 1);
   await expect.poll(() => page.getByTestId("run-row").first().textContent(), { timeout: 30_000 }).toContain("完成");
   expect(await page.getByTestId("run-row").first().getByRole("link").getAttribute("href")).toMatch(/^\/reports\/\d+$/);
+  await expect.poll(() => page.getByTestId("run-delivery").first().textContent(), { timeout: 30_000 }).toBe("值班室 已送达");
   await page.screenshot({ path: path.join(app.shots, "report-settings-runs-1440.png"), fullPage: true });
   await page.close();
 });

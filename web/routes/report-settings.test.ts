@@ -4,7 +4,7 @@ import { zhCN } from "../locales/zh-CN";
 import { translate } from "../locales/translate";
 import type { MessageKey } from "../locales/zh-CN";
 import { reportSpecOf } from "./report-new-modal";
-import { formatTimings } from "./report-runs-section";
+import { formatTimings, runPending } from "./report-runs-section";
 import { scheduleWhen } from "./report-schedules-section";
 import { inSectionOrder } from "./report-templates-section";
 
@@ -42,5 +42,18 @@ describe("report settings helpers", () => {
   it("prints stage timings in their recorded order", () => {
     expect(formatTimings({ 统计信息: 120.4, 绘制图表: 1530 })).toBe("统计信息 120 ms · 绘制图表 1.5 s");
     expect(formatTimings({})).toBe("");
+  });
+});
+
+describe("runPending", () => {
+  const run = { id: 1, kind: "daily", trigger: "schedule", scheduleId: 2, status: "done", stage: "完成", progress: 1, reportId: 3, error: null, startedAt: "2026-07-01T00:00:00Z", finishedAt: "2026-07-01T00:00:02Z", timings: {}, delivery: null } as const;
+  const soon = Date.parse("2026-07-01T00:01:00Z");
+  it("follows a running run and a schedule's run until its delivery is recorded", () => {
+    expect(runPending({ ...run, status: "running", scheduleId: null }, soon)).toBe(true);
+    expect(runPending(run, soon)).toBe(true);
+    expect(runPending({ ...run, delivery: [] }, soon)).toBe(false);
+    expect(runPending({ ...run, scheduleId: null }, soon)).toBe(false);
+    expect(runPending({ ...run, status: "failed" }, soon)).toBe(false);
+    expect(runPending(run, soon + 3_600_000)).toBe(false);
   });
 });
