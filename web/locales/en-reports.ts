@@ -75,7 +75,7 @@ export const enReports: Record<keyof typeof zhCNReports, string> = {
   "reports.noTime": "time unknown",
   "reports.source": "Source",
   "reports.viewData": "View data",
-  "reports.readOnly": "Your role can only read report drafts.",
+  "reports.readOnly": "Report texts are edited by administrators and monitors; you can read and export them.",
 
   "reports.openDraft": "Open the report draft",
   "reports.instructions": "Instructions",

@@ -74,7 +74,7 @@ export const zhCNReports = {
   "reports.noTime": "时间不详",
   "reports.source": "来源",
   "reports.viewData": "查看数据",
-  "reports.readOnly": "你的角色只能查看报告草稿。",
+  "reports.readOnly": "报告正文由管理员和舆情监测员编辑，你可以查看和导出。",
 
   "reports.openDraft": "查看报告草稿",
   "reports.instructions": "领导批示",
