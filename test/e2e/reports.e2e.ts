@@ -3,6 +3,7 @@
 // opens the issued version on a 390×844 phone (signing in on the way, returning to the link), writes a
 // 批示 and sees it listed (the version as issued, not the draft edited since).
 import path from "node:path";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createUser } from "../../src/accounts/commands";
 import { insertChannel } from "../../src/store/alert-config";
@@ -17,6 +18,16 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
 });
+
+/** Picks `text` in the antd select `input`; a modal's select opens only once its animation is over, so retry. */
+async function pick(page: Page, input: string, text: string): Promise<void> {
+  const option = page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text });
+  for (let tries = 0; (await option.count()) === 0 && tries < 40; tries++) {
+    await page.locator(input).click({ force: true, timeout: 2000 }).catch(() => undefined);
+    await page.waitForTimeout(250);
+  }
+  await option.click();
+}
 
 const ADVICE = "建议教育局当日核实禾溪镇小学收费情况并公开回应。";
 
@@ -125,8 +136,7 @@ it("lets an admin shape a template, generate with it, and run a schedule now", a
   // Generating with it gives its title, unit, red header and only its sections, in order.
   await page.goto(`${base}/reports`);
   await page.getByTestId("report-new").click();
-  await page.locator("#report-new_templateId").click({ force: true });
-  await page.locator(".ant-select-dropdown:visible").getByText("领导简版").click();
+  await pick(page, "#report-new_templateId", "领导简版");
   await page.getByTestId("report-new-submit").click();
   await page.waitForURL(/\/reports\/\d+$/, { timeout: 60_000 });
   await expect.poll(() => page.getByTestId("report-title").textContent(), { timeout: 10_000 }).toBe("网络动态简报");
@@ -140,8 +150,7 @@ it("lets an admin shape a template, generate with it, and run a schedule now", a
   await page.goto(`${base}/report-settings?tab=schedules`);
   await page.getByTestId("schedule-new").click();
   await page.locator("#report-schedule_name").fill("每日早报");
-  await page.locator("#report-schedule_channelIds").click({ force: true });
-  await page.locator(".ant-select-dropdown:visible").getByText("值班室").click();
+  await pick(page, "#report-schedule_channelIds", "值班室");
   await page.keyboard.press("Escape");
   await page.locator(".ant-modal:visible .ant-btn-primary").click();
   await expect.poll(() => page.getByTestId("schedule-row").count(), { timeout: 10_000 }).toBe(1);
