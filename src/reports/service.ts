@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../db/connection";
 import type { Config } from "../config";
-import type { ReportContent, ReportDetail, ReportPatch, ReportSpec, ReportVersionSummary } from "../shared/report-types";
+import { REPORT_KINDS, type ReportContent, type ReportDetail, type ReportPatch, type ReportSpec, type ReportVersionSummary } from "../shared/report-types";
 import { localDate } from "../shared/working-calendar";
 import { AppError } from "../errors";
 import { recordAudit, type Actor } from "../store/audit";
@@ -57,6 +57,11 @@ export function templateFor(db: Db, spec: ReportSpec): TemplateView {
 }
 
 const elapsed = (t0: number) => Math.round(performance.now() - t0);
+
+/** Every kind's default template, created from the built-in ones where missing (so an admin sees and edits them). */
+export function ensureDefaultTemplates(db: Db): void {
+  for (const kind of REPORT_KINDS) templateFor(db, { kind });
+}
 
 /** Generates a draft from the spec, recording a run (stages, progress, timings); returns the draft and the run id. */
 export async function createReportDraft(
@@ -157,6 +162,8 @@ export function issueReport(db: Db, config: Config, reportId: number, actor: Rep
       report_id: row.id, number: frozen.number!, title: frozen.title, content: json, sha256: createHash("sha256").update(json).digest("hex"),
       issued_by: actor?.id ?? null, issued_at: now,
     });
+    // The draft carries its number from now on (its time set to the issue's, so it does not count as changed since).
+    updateReportContent(db, row.id, content.title, JSON.stringify({ ...content, number: frozen.number }), row.updated_by, now);
     recordAudit(db, { actor, action: "report.issue", targetType: "report", targetId: row.id, summary: { number: frozen.number, versionId: id } }, now);
     return id;
   });

@@ -237,6 +237,8 @@ export interface ReportVersionSummary {
 export interface ReportVersionDetail extends ReportVersionSummary {
   content: ReportContent;
   instructions: { id: number; author: string | null; text: string; createdAt: string }[];
+  /** Whether the reader may write an instruction (批示). */
+  canInstruct?: boolean;
 }
 
 /** PATCH /api/reports/:id: edit a draft section by section (only the keys given change). */

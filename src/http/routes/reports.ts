@@ -11,7 +11,7 @@ import {
   deleteDraft, deleteReportTemplate, getReport, getReportRun, getReportTemplate, getReportVersion, insertReportTemplate, listReportRuns,
   listReports, listReportTemplates, updateReportTemplate,
 } from "../../store/reports";
-import { createReportDraft, instructOnVersion, issueReport, patchReport } from "../../reports/service";
+import { createReportDraft, ensureDefaultTemplates, instructOnVersion, issueReport, patchReport } from "../../reports/service";
 import { reportDetail, reportSummary, runView, templateOut, versionDetail } from "../../reports/views";
 import { closePdfBrowser, REPORT_MIME } from "../../reports/render";
 import { REPORT_FORMATS, REPORT_KIND_ZH, REPORT_KINDS, REPORT_SECTIONS, type ReportContent, type ReportFormat } from "../../shared/report-types";
@@ -197,6 +197,7 @@ export async function reportRoutes(app: FastifyInstance, deps: RouteDeps): Promi
     schema: { tags: ["reports"], summary: "Report templates", querystring: z.object({ kind: z.enum(REPORT_KINDS).optional() }) },
   }, async (req) => {
     authorize(req, "reports.read");
+    ensureDefaultTemplates(db);
     return { templates: listReportTemplates(db, req.query.kind ?? null).map(templateOut) };
   });
 
