@@ -23,6 +23,8 @@ export interface SourcesTable {
   enabled: number; etag: string | null; last_modified: string | null; last_fetched_at: number | null;
   last_success_at: number | null; last_error: string | null; last_error_code: string | null; error_count: number;
   next_fetch_at: number | null; item_count: number; created_at: number; updated_at: number;
+  /** Kind-specific settings as JSON (selectors, field mapping, …); '{}' for feeds. */
+  config: string;
 }
 /** items table. */
 export interface ItemsTable {

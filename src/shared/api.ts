@@ -17,7 +17,9 @@ export type ItemStatus = (typeof ITEM_STATUSES)[number];
 export const ITEM_STATUS_ZH: Record<ItemStatus, string> = { new: "未读", seen: "已读", ignored: "已忽略" };
 
 /** Source kinds the ingest registry knows. */
-export const SOURCE_KINDS = ["rss"] as const;
+export const SOURCE_KINDS = ["rss", "html", "json", "import", "manual"] as const;
+/** The kinds the scheduler polls (imports and manual entries are filled by people). */
+export const POLLED_SOURCE_KINDS = ["rss", "html", "json"] as const;
 /** One of SOURCE_KINDS. */
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 

@@ -7,7 +7,11 @@ import { matchBucket, MatchTally } from "./watches";
 import type { SourcesTable } from "../db/schema";
 
 /** Fields to create a source. */
-export interface NewSource { name: string; kind: string; url: string; intervalSeconds: number; priority: number; enabled: boolean }
+export interface NewSource {
+  name: string; kind: string; url: string; intervalSeconds: number; priority: number; enabled: boolean;
+  /** Kind-specific settings (stored as JSON; default {}). */
+  config?: Record<string, unknown>;
+}
 
 /** All sources by id. */
 export function listSources(db: Db): SourcesTable[] {
@@ -30,6 +34,7 @@ export function insertSource(db: Db, s: NewSource, now = Date.now()): SourcesTab
     db.q.insertInto("sources").values({
       name: s.name, kind: s.kind, url: s.url, interval_seconds: s.intervalSeconds, priority: s.priority,
       enabled: s.enabled ? 1 : 0, error_count: 0, item_count: 0, next_fetch_at: now, created_at: now, updated_at: now,
+      config: JSON.stringify(s.config ?? {}),
     }),
   );
   return getSource(db, lastInsertRowid)!;
@@ -118,7 +123,7 @@ export function dueSources(db: Db, now = Date.now(), limit = 50): SourcesTable[]
       `SELECT s.* FROM sources s LEFT JOIN (
          SELECT x.source_id, min(i.poll_seconds) AS poll FROM incident_sources x JOIN incidents i ON i.id = x.incident_id
          WHERE i.closed_at IS NULL AND i.until > :now GROUP BY x.source_id) o ON o.source_id = s.id
-       WHERE s.enabled = 1 AND (s.next_fetch_at IS NULL OR s.next_fetch_at <= :now
+       WHERE s.enabled = 1 AND s.kind IN ('rss', 'html', 'json') AND (s.next_fetch_at IS NULL OR s.next_fetch_at <= :now
          OR coalesce(s.last_fetched_at, 0) + o.poll * 1000 * (1 << min(s.error_count, 10)) <= :now)
        ORDER BY o.poll IS NULL, s.next_fetch_at LIMIT :limit`,
     )
