@@ -1,0 +1,26 @@
+// What source health reads besides the source row: items fetched per day over the last 7 days and the
+// newest item's fetch time, for every source in two indexed reads.
+import type { Db } from "../db/connection";
+
+const DAY = 86_400_000;
+
+/** Per source: items per day (oldest first, 7 days ending at `now`) and the newest item's fetch time. */
+export function sourceActivity(db: Db, now = Date.now()): Map<number, { itemsPerDay: number[]; lastItemAt: number | null }> {
+  const start = now - 7 * DAY;
+  const out = new Map<number, { itemsPerDay: number[]; lastItemAt: number | null }>();
+  const last = db
+    .prepare("SELECT s.id AS id, (SELECT fetched_at FROM items WHERE source_id = s.id ORDER BY id DESC LIMIT 1) AS at FROM sources s")
+    .all() as { id: number; at: number | null }[];
+  for (const r of last) out.set(r.id, { itemsPerDay: [0, 0, 0, 0, 0, 0, 0], lastItemAt: r.at });
+  const days = db
+    .prepare(
+      `SELECT source_id, CAST((fetched_at - ?) / ${DAY} AS INTEGER) AS d, count(*) AS n FROM items INDEXED BY items_fetched
+       WHERE fetched_at >= ? GROUP BY source_id, d`,
+    )
+    .all(start, start) as { source_id: number; d: number; n: number }[];
+  for (const r of days) {
+    const a = out.get(r.source_id);
+    if (a && r.d >= 0 && r.d < 7) a.itemsPerDay[r.d] += r.n;
+  }
+  return out;
+}
