@@ -8,7 +8,7 @@ import { getUnit } from "../../store/units";
 import {
   deleteLeave, displayNames, enabledUserIds, getLeave, insertLeave, insertSwap, listDutyPeople, listLeave, listSwaps, replaceShift, setDutySettings, topUnitId,
 } from "../../store/duty";
-import { addDays, clockText, localReading, parseClockText, onLeave, plannedFor, weekDates, weekStart, type Shift } from "../../duty/rota";
+import { addDays, clockText, localReading, parseClockText, onLeave, plannedFor, slotAt, weekDates, weekStart, type Shift } from "../../duty/rota";
 import { loadRota, onDutyNow, shiftTimesOf } from "../../duty/on-duty";
 import type { Db } from "../../db/connection";
 import { actorOf, authorize, type RouteDeps } from "../context";
@@ -66,7 +66,11 @@ export async function dutyRoutes(app: FastifyInstance, deps: RouteDeps): Promise
   }, async (req) => {
     authorize(req, "duty.read");
     const unitId = unitOf(db, req.query.unitId);
-    return rotaOf(db, unitId, weekStart(req.query.week ?? localReading(Date.now()).date));
+    // This week is the week of the shift on duty now: before the day shift on a Monday, Sunday's night
+    // shift is still on, and the page must show it (with who is on duty now).
+    const now = localReading(Date.now());
+    const current = slotAt(shiftTimesOf(db, unitId), now.date, now.minute).date;
+    return rotaOf(db, unitId, weekStart(req.query.week ?? current));
   });
 
   r.put("/api/duty/assignments", {
