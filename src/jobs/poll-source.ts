@@ -4,6 +4,7 @@ import type { Db } from "../db/connection";
 import type { SourcesTable } from "../db/schema";
 import { canonicalUrl, contentHash, describeFailure, FeedError, fetchUrl, nextFetchDelaySeconds, type ParsedItem } from "../ingest";
 import { kindModule, storedConfig, type KindContext } from "../ingest/kinds";
+import type { SourcePreview } from "../shared/api";
 import type { FetchMessageCode } from "../shared/fetch-messages";
 import { FUTURE_SLACK_MS, insertItems, knownCanonicalUrls, type NewItem } from "../store/items";
 import { markFetchError, markFetchSuccess } from "../store/sources";
@@ -81,5 +82,24 @@ export async function pollSource(db: Db, config: Config, source: SourcesTable, n
       // The source may have been deleted meanwhile; nothing to record.
     }
     return { inserted: 0, error: failure.message, errorCode: failure.code };
+  }
+}
+
+const PREVIEW_TEXT_CHARS = 200;
+
+/** What a source with these settings extracts right now, nothing stored; failures come back as error/errorCode. */
+export async function previewSource(config: Config, kind: string, url: string, settings: Record<string, unknown>, now = Date.now()): Promise<SourcePreview> {
+  try {
+    const mod = kindModule(kind);
+    if (!mod) throw new FeedError("source.bad_config", `source kind ${kind} is not polled`);
+    const res = await mod.fetchEntries({ url, config: settings, etag: null, lastModified: null }, kindContext(null, config, now));
+    if (res.kind === "not-modified") return { items: [], pages: 0, warnings: [] };
+    const items = res.items.map((e) => ({
+      title: e.title, url: e.url, publishedAt: e.publishedAt ? e.publishedAt.toISOString() : null, text: Array.from(e.text).slice(0, PREVIEW_TEXT_CHARS).join(""),
+    }));
+    return { items, pages: res.pages, warnings: res.warnings };
+  } catch (err) {
+    const failure = describeFailure(err);
+    return { items: [], pages: 0, warnings: [], error: failure.message, errorCode: failure.code };
   }
 }

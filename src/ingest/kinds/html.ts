@@ -10,21 +10,10 @@ import type { ParsedItem } from "../parse-feed";
 import { parseListTime } from "../relative-time";
 import { htmlSettings, type HtmlSettings } from "./config";
 import { decodeHtmlBody } from "./decode-html";
+export { isValidSelector } from "./selector";
 import type { KindContext, KindResult, KindSource, SourceKindModule } from "./types";
 
 type El = { querySelector(s: string): El | null; querySelectorAll(s: string): Iterable<El> & { length: number }; matches(s: string): boolean; getAttribute(n: string): string | null; textContent: string | null; innerHTML: string };
-
-const { document: probe } = parseHTML("<!doctype html><html><body></body></html>");
-
-/** True when `selector` is CSS the DOM accepts (checked against an empty document). */
-export function isValidSelector(selector: string): boolean {
-  try {
-    probe.querySelectorAll(selector);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function pick(node: El, selector: string): El | null {
   return node.querySelector(selector) ?? (node.matches(selector) ? node : null);
