@@ -34,7 +34,8 @@ export function readListPage(html: string, base: string, s: HtmlSettings, ctx: P
     const timeText = timeEl?.getAttribute("datetime") || oneLine(timeEl?.textContent);
     const bodyEl = s.selectors.body ? pick(node, s.selectors.body) : null;
     const text = bodyEl ? capChars(htmlToText(bodyEl.innerHTML), MAX_TEXT_CHARS) : "";
-    if (title === "" && url === null) continue;
+    // The link is required: an item without an http(s) link (javascript:, none) is not an entry.
+    if (url === null) continue;
     items.push({ guid: null, url, title, text, author: null, publishedAt: parseListTime(timeText, { ...ctx, format: s.timeFormat }) });
   }
   const nextEl = s.nextPage ? document.querySelector(s.nextPage) as unknown as El | null : null;
@@ -78,7 +79,15 @@ export async function fetchHtmlEntries(source: KindSource, ctx: KindContext): Pr
   const visited = new Set<string>();
   while (url && pages < s.pages && !visited.has(url)) {
     visited.add(url);
-    const res = await ctx.fetch(url, pages === 0 ? { etag: source.etag, lastModified: source.lastModified } : undefined);
+    let res: Awaited<ReturnType<KindContext["fetch"]>>;
+    try {
+      res = await ctx.fetch(url, pages === 0 ? { etag: source.etag, lastModified: source.lastModified } : undefined);
+    } catch (err) {
+      // The first page decides the poll; a later one that fails only ends the pagination.
+      if (pages === 0) throw err;
+      warnings.push(`第 ${pages + 1} 页抓取失败，已停止翻页`);
+      break;
+    }
     if (res.kind === "not-modified") {
       if (pages === 0) return { kind: "not-modified" };
       break;
