@@ -37,9 +37,10 @@ const blankToUndefined = <T extends object>(o: T | undefined): T | undefined =>
 /** The kind settings of the form values, as the API takes them. */
 function settingsOf(v: SourceValues): SourceSettings {
   if (v.kind === "html") {
-    return { selectors: blankToUndefined(v.selectors), timeFormat: v.timeFormat || undefined, pages: v.pages, nextPage: v.nextPage || undefined, pageUrlPattern: v.pageUrlPattern || undefined };
+    // "" (not undefined) for a cleared setting, so that an edit clears it.
+    return { selectors: blankToUndefined(v.selectors), timeFormat: v.timeFormat ?? "", pages: v.pages, nextPage: v.nextPage ?? "", pageUrlPattern: v.pageUrlPattern ?? "" };
   }
-  if (v.kind === "json") return { mapping: blankToUndefined(v.mapping), timeFormat: v.timeFormat || undefined };
+  if (v.kind === "json") return { mapping: blankToUndefined(v.mapping), timeFormat: v.timeFormat ?? "" };
   return {};
 }
 

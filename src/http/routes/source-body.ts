@@ -19,9 +19,9 @@ export type KindFields = { [K in keyof typeof kindFields]?: z.output<(typeof kin
 
 const KEYS = Object.keys(kindFields) as Array<keyof KindFields>;
 
-/** Only the kind settings of a body, without absent ones. */
+/** Only the kind settings a body carries; a setting sent blank ("") is carried as undefined, to clear it. */
 export function kindSettingsOf(body: KindFields): KindFields {
-  return Object.fromEntries(KEYS.filter((k) => body[k] !== undefined).map((k) => [k, body[k]])) as KindFields;
+  return Object.fromEntries(KEYS.filter((k) => Object.prototype.hasOwnProperty.call(body, k)).map((k) => [k, body[k]])) as KindFields;
 }
 
 /** The config to store for `kind` from these settings; 400 with a field error when a required part is missing. */

@@ -76,6 +76,9 @@ describe("html sources", () => {
     const badPatch = await m.patch(`/api/sources/${id}`, { selectors: { ...NEWS, title: "##" } });
     expect(Object.keys(badPatch.json().fields)).toContain("selectors.title");
     expect((await m.get(`/api/sources/${id}`)).json().selectors.title).toBe("a.t");
+    const cleared = (await m.patch(`/api/sources/${id}`, { timeFormat: "" })).json();
+    expect(cleared.timeFormat).toBeUndefined();
+    expect(cleared.selectors.body).toBe(".summary");
   });
 
   it("stores a Chinese failure with a stable code when the item selector matches nothing", async () => {
