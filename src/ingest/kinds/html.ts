@@ -42,12 +42,16 @@ export function readListPage(html: string, base: string, s: HtmlSettings, ctx: P
   return { items, next: resolveUrl(nextEl?.getAttribute("href"), base) };
 }
 
-async function fillArticles(items: ParsedItem[], ctx: KindContext, warnings: string[]): Promise<void> {
-  const wanted = items.filter((it) => it.text === "" && it.url);
+// Fills in the text of entries without a body from their linked pages, at most ctx.maxArticles;
+// returns the entries left for the next poll (stored now, they would never get their text).
+async function fillArticles(items: ParsedItem[], ctx: KindContext, warnings: string[]): Promise<Set<ParsedItem>> {
   const keyOf = (it: ParsedItem): string => canonicalUrl(it.url!) ?? it.url!;
+  const wanted = items.filter((it) => it.text === "" && it.url);
   const known = ctx.knownUrls(wanted.map(keyOf));
-  const todo = wanted.filter((it) => !known.has(keyOf(it))).slice(0, ctx.maxArticles);
-  if (wanted.length - known.size > todo.length) warnings.push(`本次只抓取前 ${ctx.maxArticles} 篇正文，其余下次抓取`);
+  const fresh = wanted.filter((it) => !known.has(keyOf(it)));
+  const todo = fresh.slice(0, ctx.maxArticles);
+  const later = new Set(fresh.slice(ctx.maxArticles));
+  if (later.size) warnings.push(`本次只抓取前 ${ctx.maxArticles} 篇正文，其余 ${later.size} 条下次抓取`);
   // Two at a time: polite to one host, and article pages are where the time goes.
   for (let i = 0; i < todo.length; i += 2) {
     await Promise.all(todo.slice(i, i + 2).map(async (it) => {
@@ -59,10 +63,12 @@ async function fillArticles(items: ParsedItem[], ctx: KindContext, warnings: str
         if (it.title === "") it.title = a.title;
         it.publishedAt ??= a.publishedAt ?? null;
       } catch {
+        // Kept with its title: a page that keeps failing must not hold the entry back for ever.
         warnings.push(`正文页抓取失败：${it.url}`);
       }
     }));
   }
+  return later;
 }
 
 /** Fetches the list pages and, where needed, the article pages of an html source. */
@@ -108,8 +114,8 @@ export async function fetchHtmlEntries(source: KindSource, ctx: KindContext): Pr
     }
     url = s.pageUrlPattern ? resolveUrl(s.pageUrlPattern.replace("{page}", String(pages + 1)), source.url) : page.next;
   }
-  await fillArticles(items, ctx, warnings);
-  return { kind: "ok", items, pages, warnings, ...validators };
+  const later = await fillArticles(items, ctx, warnings);
+  return { kind: "ok", items: items.filter((it) => !later.has(it)), pages, warnings, ...validators };
 }
 
 /** The html kind. */
