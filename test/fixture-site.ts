@@ -25,7 +25,7 @@ const TYPES: Record<string, string> = { html: "text/html", json: "application/js
 function fileFor(path: string): string | null {
   if (path === "/robots.txt") return "robots.txt";
   if (path === "/api/posts.json") return "api.json";
-  const m = /^\/(?:news|gov|mail|m)\/([a-z0-9-]+\.html)$/.exec(path) ?? /^\/news\/list_(\d+)\.html$/.exec(path);
+  const m = /^\/(?:news|gov|mail|m|private)\/([a-z0-9-]+\.html)$/.exec(path) ?? /^\/news\/list_(\d+)\.html$/.exec(path);
   if (!m) return null;
   return /^\d+$/.test(m[1]) ? (m[1] === "1" ? "list.html" : `list-${m[1]}.html`) : m[1];
 }

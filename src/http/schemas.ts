@@ -28,7 +28,7 @@ export const sourceView = z.object({
   priority: z.number(), enabled: z.boolean(), lastFetchedAt: isoOrNull, lastSuccessAt: isoOrNull,
   lastError: z.string().nullable(), lastErrorCode: z.string().nullable(), errorCount: z.number(), nextFetchAt: isoOrNull, itemCount: z.number(), createdAt: z.string(),
   selectors: z.object({ item: z.string(), title: z.string(), link: z.string(), time: z.string().optional(), body: z.string().optional() }).optional(),
-  timeFormat: z.string().optional(), pages: z.number().optional(), nextPage: z.string().optional(), pageUrlPattern: z.string().optional(),
+  timeFormat: z.string().optional(), ignoreRobots: z.boolean().optional(), pages: z.number().optional(), nextPage: z.string().optional(), pageUrlPattern: z.string().optional(),
   mapping: z.object({
     list: z.string(), title: z.string(), link: z.string().optional(), time: z.string().optional(), text: z.string().optional(), author: z.string().optional(),
   }).optional(),

@@ -16,7 +16,8 @@ export type FetchErrorCode =
   | "fetch.bad_content_type"
   | "fetch.too_many_redirects"
   | "fetch.blocked_address"
-  | "fetch.credentials_in_url";
+  | "fetch.credentials_in_url"
+  | "fetch.robots_disallowed";
 
 /** A body that is not a usable feed; `message` tells a person what to check. */
 export class FeedError extends Error {

@@ -4,6 +4,7 @@ import type { Db } from "../db/connection";
 import type { SourcesTable } from "../db/schema";
 import { canonicalUrl, contentHash, describeFailure, FeedError, fetchUrl, nextFetchDelaySeconds, type ParsedItem } from "../ingest";
 import { kindModule, storedConfig, type KindContext } from "../ingest/kinds";
+import { isAllowedByRobots, parseRobots, type RobotsRules } from "../ingest/robots";
 import type { SourcePreview } from "../shared/api";
 import type { FetchMessageCode } from "../shared/fetch-messages";
 import { FUTURE_SLACK_MS, insertItems, knownCanonicalUrls, type NewItem } from "../store/items";
@@ -44,11 +45,21 @@ export const MAX_ARTICLES_PER_POLL = 20;
 
 /** The kind context for polling or previewing with this configuration: the guarded fetcher, the ledger, the clock. */
 export function kindContext(db: Db | null, config: Config, now: number): KindContext {
+  const fetch: KindContext["fetch"] = (url, validators) => fetchUrl(url, {
+    etag: validators?.etag ?? null, lastModified: validators?.lastModified ?? null, timeoutMs: config.fetchTimeoutMs,
+    maxBytes: config.fetchMaxBytes, userAgent: USER_AGENT, allowHosts: config.fetchAllowHosts,
+  });
+  const robots = new Map<string, Promise<RobotsRules>>();
+  // A robots.txt that is missing or cannot be fetched allows everything (RFC 9309 treats 4xx so).
+  const robotsOf = (origin: string): Promise<RobotsRules> =>
+    fetch(`${origin}/robots.txt`).then((r) => parseRobots(r.kind === "ok" ? r.body.toString("utf8") : ""), () => parseRobots(""));
   return {
-    fetch: (url, validators) => fetchUrl(url, {
-      etag: validators?.etag ?? null, lastModified: validators?.lastModified ?? null, timeoutMs: config.fetchTimeoutMs,
-      maxBytes: config.fetchMaxBytes, userAgent: USER_AGENT, allowHosts: config.fetchAllowHosts,
-    }),
+    fetch,
+    async allowed(url) {
+      const { origin } = new URL(url);
+      if (!robots.has(origin)) robots.set(origin, robotsOf(origin));
+      return isAllowedByRobots(await robots.get(origin)!, url);
+    },
     knownUrls: (urls) => (db ? knownCanonicalUrls(db, urls) : new Set()),
     timeZone: config.timeZone, now, maxArticles: MAX_ARTICLES_PER_POLL,
   };

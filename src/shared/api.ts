@@ -83,6 +83,8 @@ export interface SourceSettings {
   selectors?: { item: string; title: string; link: string; time?: string; body?: string };
   /** html/json: how the time text is written, e.g. "YYYY-MM-DD HH:mm"; relative times (5分钟前) need none. */
   timeFormat?: string;
+  /** html/json: fetch even what the site's robots.txt disallows (administrators only; audited). */
+  ignoreRobots?: boolean;
   /** html: list pages read per poll (1–10). */
   pages?: number;
   /** html: selector of the next-page link. */

@@ -78,6 +78,10 @@ export const FETCH_MESSAGES = {
     "zh-CN": "该地址返回的不是订阅源（RSS/Atom/JSON Feed）；如是网页，请在网站上找到其 RSS 链接",
     en: "The address does not return a feed (RSS/Atom/JSON Feed); if it is a web page, find the site's RSS link.",
   },
+  "fetch.robots_disallowed": {
+    "zh-CN": "网站的 robots.txt 不允许抓取该地址；如确需抓取，请由管理员在来源设置中选择忽略 robots.txt",
+    en: "The site's robots.txt does not allow fetching this address; an administrator can choose to ignore robots.txt in the source's settings.",
+  },
   "html.no_items": {
     "zh-CN": "列表选择器未匹配到任何条目，页面结构可能已改变；请检查来源的选择器设置",
     en: "The item selector matched nothing on the list page; the page layout may have changed. Check the source's selectors.",

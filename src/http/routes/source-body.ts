@@ -12,6 +12,7 @@ export const kindFields = {
   nextPage: htmlSettings.shape.nextPage,
   pageUrlPattern: htmlSettings.shape.pageUrlPattern,
   mapping: jsonMapping.optional(),
+  ignoreRobots: z.boolean().optional(),
 };
 
 /** The kind settings of a parsed body. */
@@ -32,8 +33,8 @@ export function configFor(kind: string, settings: KindFields): Record<string, un
   }
   if (kind === "json") {
     if (!settings.mapping) throw AppError.validation({ "mapping.list": "field.required" });
-    const { mapping, timeFormat } = settings;
-    return jsonSettings.parse({ mapping, timeFormat }) as Record<string, unknown>;
+    const { mapping, timeFormat, ignoreRobots } = settings;
+    return jsonSettings.parse({ mapping, timeFormat, ignoreRobots }) as Record<string, unknown>;
   }
   return {};
 }

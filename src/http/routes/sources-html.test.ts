@@ -136,6 +136,28 @@ describe("html sources", () => {
   });
 });
 
+describe("robots.txt", () => {
+  it("is respected by default; only an administrator may override it, and the override is audited", async () => {
+    const m = await monitor();
+    const body = { name: "内部栏目", kind: "html", url: `${site.url}/private/list.html`, intervalSeconds: 600, selectors: NEWS };
+    const id = (await m.post("/api/sources", body)).json().id;
+    expect((await m.post(`/api/sources/${id}/fetch`)).json()).toMatchObject({ inserted: 0, errorCode: "fetch.robots_disallowed" });
+    expect(site.hits.get("/private/list.html")).toBeUndefined();
+    expect(site.hits.get("/robots.txt")).toBeGreaterThan(0);
+
+    expect((await m.post("/api/sources", { ...body, ignoreRobots: true })).statusCode).toBe(403);
+    expect((await m.patch(`/api/sources/${id}`, { ignoreRobots: true })).statusCode).toBe(403);
+    const admin = await t!.userClient("admin");
+    const patched = await admin.patch(`/api/sources/${id}`, { ignoreRobots: true });
+    expect(patched.json()).toMatchObject({ ignoreRobots: true });
+    expect((await m.post(`/api/sources/${id}/fetch`)).json()).toEqual({ inserted: 3 });
+    // A monitor may still edit the rest of the source.
+    expect((await m.patch(`/api/sources/${id}`, { intervalSeconds: 900 })).statusCode).toBe(200);
+    const audit = t!.db.sqlite.prepare("SELECT summary FROM audit_log WHERE action = 'source.update' ORDER BY id").pluck().all() as string[];
+    expect(audit[0]).toContain("ignoreRobots");
+  });
+});
+
 describe("json sources", () => {
   const mapping = { list: "data.items", title: "title", link: "url", time: "created", text: "content", author: "user.name" };
 

@@ -13,6 +13,7 @@ import { presentSource } from "../presenters";
 import { errorBody, idParams, isCleanText, name, sourcePreviewView, sourceView } from "../schemas";
 import { patchOf } from "../patch-schema";
 import { configFor, kindFields, patchedConfig } from "./source-body";
+import { storedConfig } from "../../ingest/kinds/config";
 import { SOURCE_KINDS } from "../../shared/api";
 import { isIpLiteral, isUrlPermittedBeforeLookup, parseAllowList } from "../../ingest";
 
@@ -86,6 +87,7 @@ export async function sourceRoutes(app: FastifyInstance, deps: AppDeps): Promise
     const p = authorize(req, "sources.write");
     refuseInternalLiteral(req.body.url);
     const { name, kind, url, intervalSeconds, priority, enabled } = req.body;
+    if (req.body.ignoreRobots) authorize(req, "sources.ignore_robots");
     const config = configFor(kind, req.body);
     const s = db.tx(() => {
       const created = insertSource(db, { name, kind, url, intervalSeconds, priority, enabled, config });
@@ -101,6 +103,7 @@ export async function sourceRoutes(app: FastifyInstance, deps: AppDeps): Promise
   }, async (req) => {
     authorize(req, "sources.write");
     refuseInternalLiteral(req.body.url);
+    if (req.body.ignoreRobots) authorize(req, "sources.ignore_robots");
     return previewSource(deps.config, req.body.kind, req.body.url, configFor(req.body.kind, req.body));
   });
 
@@ -113,6 +116,8 @@ export async function sourceRoutes(app: FastifyInstance, deps: AppDeps): Promise
       const before = getSource(db, req.params.id);
       if (!before) throw AppError.notFound("source");
       const config = patchedConfig(before.kind, before.config, req.body);
+      // Only a change of the robots.txt override needs an administrator (a monitor may edit the rest).
+      if (config && !!config.ignoreRobots !== !!(storedConfig(before.config) as { ignoreRobots?: unknown }).ignoreRobots) authorize(req, "sources.ignore_robots");
       const { name, url, intervalSeconds, priority, enabled } = req.body;
       updateSource(db, req.params.id, { name, url, intervalSeconds, priority, enabled, ...(config ? { config } : {}) });
       recordAudit(db, { actor: actorOf(p), action: "source.update", targetType: "source", targetId: req.params.id, summary: req.body, ip: req.ip });

@@ -16,6 +16,8 @@ export const htmlSelectors = z.object({ item: selector, title: selector, link: s
 export const htmlSettings = z.object({
   selectors: htmlSelectors,
   timeFormat,
+  /** Fetch even what robots.txt disallows (set by an administrator only). */
+  ignoreRobots: z.boolean().optional(),
   /** List pages per poll, following nextPage or pageUrlPattern. */
   pages: z.number().int().min(1).max(10).default(1),
   /** Selector of the "next page" link. */
@@ -37,6 +39,8 @@ export const jsonMapping = z.object({
 export const jsonSettings = z.object({
   mapping: jsonMapping,
   timeFormat,
+  /** Fetch even what robots.txt disallows (set by an administrator only). */
+  ignoreRobots: z.boolean().optional(),
 });
 /** A parsed json source's settings. */
 export type JsonSettings = z.infer<typeof jsonSettings>;

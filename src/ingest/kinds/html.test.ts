@@ -11,11 +11,12 @@ const FILES: Record<string, string> = {
 };
 
 /** A context whose fetch serves the fixture site from memory and records what was asked for. */
-function context(known: string[] = [], maxArticles = 20): KindContext & { fetched: string[] } {
+function context(known: string[] = [], maxArticles = 20, disallowed = "\u0000"): KindContext & { fetched: string[] } {
   const fetched: string[] = [];
   return {
     fetched, timeZone: "Asia/Shanghai", now: Date.parse("2026-05-04T02:00:00Z"), maxArticles,
     knownUrls: (urls) => new Set(urls.filter((u) => known.includes(u))),
+    allowed: async (url) => !url.includes(disallowed),
     async fetch(url) {
       fetched.push(url);
       const file = FILES[new URL(url).pathname];
@@ -30,7 +31,7 @@ const selectors = { item: "li.news", title: "a.t", link: "a.t", time: ".time" };
 
 describe("fetchHtmlEntries", () => {
   it("reads relative times in the office zone and skips articles already in the ledger", async () => {
-    const ctx = context([`${BASE}/news/article-2.html`]);
+    const ctx = context([`${BASE}/news/article-2.html`], 20, "article-1");
     const res = await fetchHtmlEntries(source({ selectors }), ctx);
     if (res.kind !== "ok") throw new Error("expected entries");
     expect(res.items.map((i) => i.publishedAt?.toISOString())).toEqual([
@@ -38,6 +39,10 @@ describe("fetchHtmlEntries", () => {
     ]);
     expect(ctx.fetched).not.toContain(`${BASE}/news/article-2.html`);
     expect(ctx.fetched).toContain(`${BASE}/news/article-3.html`);
+    // robots.txt: the entry stays, its page is not fetched.
+    expect(ctx.fetched).not.toContain(`${BASE}/news/article-1.html`);
+    expect(res.items[0]).toMatchObject({ title: "青禾县召开防汛工作会议", text: "" });
+    expect(res.warnings.join()).toContain("robots.txt");
   });
 
   it("fetches at most maxArticles article pages and leaves the rest for the next poll", async () => {

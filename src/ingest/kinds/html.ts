@@ -3,7 +3,7 @@
 import { parseHTML } from "linkedom";
 import { extractArticle } from "../article";
 import { canonicalUrl } from "../canonical-url";
-import { FeedError } from "../errors";
+import { FeedError, FetchError } from "../errors";
 import { capChars, MAX_ITEMS, MAX_TEXT_CHARS, resolveUrl } from "../feed-item";
 import { htmlToText } from "../html-text";
 import type { ParsedItem } from "../parse-feed";
@@ -44,7 +44,7 @@ export function readListPage(html: string, base: string, s: HtmlSettings, ctx: P
 
 // Fills in the text of entries without a body from their linked pages, at most ctx.maxArticles;
 // returns the entries left for the next poll (stored now, they would never get their text).
-async function fillArticles(items: ParsedItem[], ctx: KindContext, warnings: string[]): Promise<Set<ParsedItem>> {
+async function fillArticles(items: ParsedItem[], ctx: KindContext, warnings: string[], ignoreRobots: boolean): Promise<Set<ParsedItem>> {
   const keyOf = (it: ParsedItem): string => canonicalUrl(it.url!) ?? it.url!;
   const wanted = items.filter((it) => it.text === "" && it.url);
   const known = ctx.knownUrls(wanted.map(keyOf));
@@ -56,6 +56,7 @@ async function fillArticles(items: ParsedItem[], ctx: KindContext, warnings: str
   for (let i = 0; i < todo.length; i += 2) {
     await Promise.all(todo.slice(i, i + 2).map(async (it) => {
       try {
+        if (!ignoreRobots && !(await ctx.allowed(it.url!))) return void warnings.push(`robots.txt 不允许抓取正文页：${it.url}`);
         const res = await ctx.fetch(it.url!);
         if (res.kind !== "ok") return;
         const a = extractArticle(decodeHtmlBody(res.body, res.contentType), res.finalUrl);
@@ -87,6 +88,7 @@ export async function fetchHtmlEntries(source: KindSource, ctx: KindContext): Pr
     visited.add(url);
     let res: Awaited<ReturnType<KindContext["fetch"]>>;
     try {
+      if (!s.ignoreRobots && !(await ctx.allowed(url))) throw new FetchError("fetch.robots_disallowed", `robots.txt disallows ${url}`);
       res = await ctx.fetch(url, pages === 0 ? { etag: source.etag, lastModified: source.lastModified } : undefined);
     } catch (err) {
       // The first page decides the poll; a later one that fails only ends the pagination.
@@ -114,7 +116,7 @@ export async function fetchHtmlEntries(source: KindSource, ctx: KindContext): Pr
     }
     url = s.pageUrlPattern ? resolveUrl(s.pageUrlPattern.replace("{page}", String(pages + 1)), source.url) : page.next;
   }
-  const later = await fillArticles(items, ctx, warnings);
+  const later = await fillArticles(items, ctx, warnings, s.ignoreRobots === true);
   return { kind: "ok", items: items.filter((it) => !later.has(it)), pages, warnings, ...validators };
 }
 

@@ -1,6 +1,6 @@
 // json sources: any JSON API, read through a field mapping of dot paths ("data.items", "user.name").
 import { decodeFeedBody } from "../decode-body";
-import { FeedError } from "../errors";
+import { FeedError, FetchError } from "../errors";
 import { capChars, MAX_ITEMS, MAX_TEXT_CHARS, resolveUrl } from "../feed-item";
 import { htmlToText } from "../html-text";
 import type { ParsedItem } from "../parse-feed";
@@ -35,7 +35,8 @@ function timeOf(v: unknown, ctx: KindContext, format: string | undefined): Date 
 export async function fetchJsonEntries(source: KindSource, ctx: KindContext): Promise<KindResult> {
   const parsed = jsonSettings.safeParse(source.config);
   if (!parsed.success) throw new FeedError("source.bad_config", "json source settings are invalid");
-  const { mapping, timeFormat } = parsed.data;
+  const { mapping, timeFormat, ignoreRobots } = parsed.data;
+  if (!ignoreRobots && !(await ctx.allowed(source.url))) throw new FetchError("fetch.robots_disallowed", `robots.txt disallows ${source.url}`);
   const res = await ctx.fetch(source.url, { etag: source.etag, lastModified: source.lastModified });
   if (res.kind === "not-modified") return res;
   let root: unknown;

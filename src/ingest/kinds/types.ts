@@ -11,6 +11,8 @@ export interface KindContext {
   /** Office time zone, for times printed without one. */
   timeZone: string;
   now: number;
+  /** Whether the site's robots.txt lets us fetch `url` (read once per host and poll). */
+  allowed(url: string): Promise<boolean>;
   /** Article pages fetched at most per poll. */
   maxArticles: number;
 }
