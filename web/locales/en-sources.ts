@@ -31,6 +31,8 @@ export const enSources: Record<keyof typeof zhCNSources, string> = {
   "sources.mapping.time": "Time (optional)",
   "sources.mapping.text": "Text (optional)",
   "sources.mapping.author": "Author (optional)",
+  "sources.ignoreRobots": "Ignore robots.txt",
+  "sources.ignoreRobots.hint": "The site's robots.txt is respected by default; only an administrator may ignore it for this source, and it is audited.",
   "sources.preview": "Test this source",
   "sources.preview.pages": "{pages} pages read, {n} entries extracted",
   "sources.preview.empty": "Nothing was extracted",

@@ -30,6 +30,8 @@ export const zhCNSources = {
   "sources.mapping.time": "时间（可选）",
   "sources.mapping.text": "正文（可选）",
   "sources.mapping.author": "作者（可选）",
+  "sources.ignoreRobots": "忽略 robots.txt",
+  "sources.ignoreRobots.hint": "默认遵守网站的 robots.txt；仅管理员可对本来源忽略，操作记入审计日志。",
   "sources.preview": "测试抓取",
   "sources.preview.pages": "共读取 {pages} 页，提取 {n} 条",
   "sources.preview.empty": "未提取到任何条目",

@@ -7,6 +7,7 @@ import { ApiRequestError, api } from "../api/client";
 import { useT } from "../locales/i18n";
 import { httpUrl, intRange, required } from "../lib/rules";
 import { useReportError } from "../lib/use-report-error";
+import { useUser } from "../app/session";
 import { HtmlSourceFields, JsonSourceFields } from "./source-kind-fields";
 import { SourcePreviewTable } from "./source-preview";
 
@@ -38,9 +39,9 @@ const blankToUndefined = <T extends object>(o: T | undefined): T | undefined =>
 function settingsOf(v: SourceValues): SourceSettings {
   if (v.kind === "html") {
     // "" (not undefined) for a cleared setting, so that an edit clears it.
-    return { selectors: blankToUndefined(v.selectors), timeFormat: v.timeFormat ?? "", pages: v.pages, nextPage: v.nextPage ?? "", pageUrlPattern: v.pageUrlPattern ?? "" };
+    return { selectors: blankToUndefined(v.selectors), ignoreRobots: v.ignoreRobots, timeFormat: v.timeFormat ?? "", pages: v.pages, nextPage: v.nextPage ?? "", pageUrlPattern: v.pageUrlPattern ?? "" };
   }
-  if (v.kind === "json") return { mapping: blankToUndefined(v.mapping), timeFormat: v.timeFormat ?? "" };
+  if (v.kind === "json") return { mapping: blankToUndefined(v.mapping), ignoreRobots: v.ignoreRobots, timeFormat: v.timeFormat ?? "" };
   return {};
 }
 
@@ -48,6 +49,8 @@ function settingsOf(v: SourceValues): SourceSettings {
 export function SourceFormModal({ source, onClose, onSaved }: SourceFormModalProps) {
   const t = useT();
   const report = useReportError();
+  // Mirrors the sources.ignore_robots policy: only administrators may override robots.txt.
+  const isAdmin = useUser().role === "admin";
   const [form] = Form.useForm<SourceValues>();
   const [busy, setBusy] = useState(false);
   const [testing, setTesting] = useState(false);
@@ -126,6 +129,11 @@ export function SourceFormModal({ source, onClose, onSaved }: SourceFormModalPro
         </Form.Item>
         {kind === "html" && <HtmlSourceFields />}
         {kind === "json" && <JsonSourceFields />}
+        {kind !== "rss" && isAdmin && (
+          <Form.Item name="ignoreRobots" label={t("sources.ignoreRobots")} extra={t("sources.ignoreRobots.hint")} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        )}
         <Space size="large" align="start">
           <Form.Item
             name="intervalSeconds"
