@@ -21,7 +21,7 @@ function context(known: string[] = [], maxArticles = 20, disallowed = "\u0000"):
       fetched.push(url);
       const file = FILES[new URL(url).pathname];
       if (!file) throw new Error(`no fixture for ${url}`);
-      return { kind: "ok", body: fixture(file), contentType: "text/html", etag: null, lastModified: null, finalUrl: url };
+      return { kind: "ok", body: fixture(file), contentType: "text/html", etag: '"v1"', lastModified: null, finalUrl: url };
     },
   };
 }
@@ -43,6 +43,7 @@ describe("fetchHtmlEntries", () => {
     expect(ctx.fetched).not.toContain(`${BASE}/news/article-1.html`);
     expect(res.items[0]).toMatchObject({ title: "青禾县召开防汛工作会议", text: "" });
     expect(res.warnings.join()).toContain("robots.txt");
+    expect(res.etag).toBe('"v1"');
   });
 
   it("fetches at most maxArticles article pages and leaves the rest for the next poll", async () => {
@@ -53,6 +54,8 @@ describe("fetchHtmlEntries", () => {
     expect(res.items).toHaveLength(2);
     expect(res.items.every((i) => i.text.length > 20)).toBe(true);
     expect(res.warnings.join()).toContain("其余 3 条下次抓取");
+    // No validators kept: the next poll must read the list again to reach the deferred entries.
+    expect(res.etag).toBeNull();
   });
 
   it("refuses stored settings that are not valid for an html source", async () => {

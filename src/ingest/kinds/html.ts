@@ -117,7 +117,9 @@ export async function fetchHtmlEntries(source: KindSource, ctx: KindContext): Pr
     url = s.pageUrlPattern ? resolveUrl(s.pageUrlPattern.replace("{page}", String(pages + 1)), source.url) : page.next;
   }
   const later = await fillArticles(items, ctx, warnings, s.ignoreRobots === true);
-  return { kind: "ok", items: items.filter((it) => !later.has(it)), pages, warnings, ...validators };
+  // Entries left for the next poll need the list again, not "not modified".
+  const next = later.size ? { etag: null, lastModified: null } : validators;
+  return { kind: "ok", items: items.filter((it) => !later.has(it)), pages, warnings, ...next };
 }
 
 /** The html kind. */
