@@ -53,6 +53,8 @@ const table = {
   fetchAllowHosts: { env: "TINGFENG_FETCH_ALLOW_HOSTS", schema: hostList, default: "", secret: false },
   fetchTimeoutMs: { env: "TINGFENG_FETCH_TIMEOUT_MS", schema: z.coerce.number().int().min(1000), default: "20000", secret: false },
   fetchMaxBytes: { env: "TINGFENG_FETCH_MAX_BYTES", schema: z.coerce.number().int().min(1024), default: String(10 * 1024 * 1024), secret: false },
+  fetchHostConcurrency: { env: "TINGFENG_FETCH_HOST_CONCURRENCY", schema: z.coerce.number().int().min(1).max(16), default: "2", secret: false },
+  fetchHostDelayMs: { env: "TINGFENG_FETCH_HOST_DELAY_MS", schema: z.coerce.number().int().min(0).max(60_000), default: "0", secret: false },
   fetchConcurrency: { env: "TINGFENG_FETCH_CONCURRENCY", schema: z.coerce.number().int().min(1).max(64), default: "4", secret: false },
   schedulerTickMs: { env: "TINGFENG_SCHEDULER_TICK_MS", schema: z.coerce.number().int().min(100), default: "2000", secret: false },
   loginMaxAttempts: { env: "TINGFENG_LOGIN_MAX_ATTEMPTS", schema: z.coerce.number().int().min(1), default: "10", secret: false },

@@ -7,7 +7,7 @@ export interface Principal { id: number; username: string; role: Role; unitId: n
 /** Actions guarded by policies. */
 export type Action =
   | "dashboard.read" | "dashboard.all_sources" | "items.read" | "items.triage" | "items.export"
-  | "sources.read" | "sources.write"
+  | "sources.read" | "sources.write" | "sources.ignore_robots"
   | "units.read" | "units.write" | "users.read" | "users.write" | "audit.read"
   | "analysis.read" | "analysis.write"
   | "alerts.read" | "alerts.ack" | "alerts.manage"
@@ -53,6 +53,8 @@ const rules: Record<Action, Rule> = {
   "items.triage": ["admin", "monitor"],
   "sources.read": ["admin", "monitor"],
   "sources.write": ["admin", "monitor"],
+  // Fetching what a site's robots.txt asks us not to is an administrator's decision, and audited.
+  "sources.ignore_robots": ["admin"],
   "units.read": (p, r) => (r.unitId === undefined ? true : scoped(p, r)),
   "units.write": ["admin"],
   "users.read": ["admin"],

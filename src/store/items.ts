@@ -122,3 +122,9 @@ export function mergeSearchIndex(db: Db, pages = 200): boolean {
   db.sqlite.prepare("INSERT INTO items_fts(items_fts, rank) VALUES ('merge', ?)").run(pages);
   return changes() - before > 1;
 }
+
+/** Which of these canonical URLs the ledger already holds an item for (its dedup key is the URL). */
+export function knownCanonicalUrls(db: Db, canonicalUrls: readonly string[]): Set<string> {
+  const has = db.sqlite.prepare("SELECT 1 FROM items WHERE dedup_key = ?").pluck();
+  return new Set(canonicalUrls.filter((u) => has.get(`u:${u}`) !== undefined));
+}
