@@ -32,6 +32,8 @@ export const sourceView = z.object({
   mapping: z.object({
     list: z.string(), title: z.string(), link: z.string().optional(), time: z.string().optional(), text: z.string().optional(), author: z.string().optional(),
   }).optional(),
+  health: z.object({ level: z.enum(["green", "yellow", "red"]), reasons: z.array(z.string()) }).optional(),
+  itemsPerDay: z.array(z.number()).optional(),
 });
 /** SourcePreview. */
 export const sourcePreviewView = z.object({

@@ -75,6 +75,10 @@ export interface SourceView extends SourceSettings {
   nextFetchAt: string | null;
   itemCount: number;
   createdAt: string;
+  /** Health as a traffic light with its reasons (Chinese), in the list (src/ingest/health.ts). */
+  health?: { level: "green" | "yellow" | "red"; reasons: string[] };
+  /** Items fetched per day over the last 7 days, oldest first (the sparkline). */
+  itemsPerDay?: number[];
 }
 
 /** Kind settings of html and json sources, as the API accepts and shows them (all absent for feeds). */

@@ -10,6 +10,8 @@ import { AppError } from "../../errors";
 import { pollSource, previewSource } from "../../jobs/poll-source";
 import { actorOf, authorize, type AppDeps } from "../context";
 import { presentSource } from "../presenters";
+import { sourceActivity } from "../../store/source-activity";
+import { HEALTH_ORDER, sourceHealth } from "../../ingest/health";
 import { errorBody, idParams, isCleanText, name, sourcePreviewView, sourceView } from "../schemas";
 import { patchOf } from "../patch-schema";
 import { configFor, kindFields, patchedConfig } from "./source-body";
@@ -69,7 +71,20 @@ export async function sourceRoutes(app: FastifyInstance, deps: AppDeps): Promise
     schema: { tags: ["sources"], summary: "All sources with their health", response: { 200: z.object({ sources: z.array(sourceView) }) } },
   }, async (req) => {
     authorize(req, "sources.read");
-    return { sources: listSources(db).map(presentSource) };
+    const now = Date.now();
+    const activity = sourceActivity(db, now);
+    const sources = listSources(db).map((row) => {
+      const view = presentSource(row);
+      const a = activity.get(row.id) ?? { itemsPerDay: [0, 0, 0, 0, 0, 0, 0], lastItemAt: null };
+      const health = sourceHealth({
+        kind: row.kind, enabled: !!row.enabled, errorCount: row.error_count, lastFetchedAt: row.last_fetched_at, lastSuccessAt: row.last_success_at,
+        lastItemAt: a.lastItemAt, itemsPerDay: a.itemsPerDay, itemCount: row.item_count, now,
+      });
+      return { ...view, health, itemsPerDay: a.itemsPerDay };
+    });
+    // Broken sources first, then as they were added.
+    sources.sort((x, y) => HEALTH_ORDER[x.health.level] - HEALTH_ORDER[y.health.level] || x.id - y.id);
+    return { sources };
   });
 
   r.get("/api/sources/:id", {
