@@ -122,3 +122,11 @@ export function mergeSearchIndex(db: Db, pages = 200): boolean {
   db.sqlite.prepare("INSERT INTO items_fts(items_fts, rank) VALUES ('merge', ?)").run(pages);
   return changes() - before > 1;
 }
+
+/** The stored item a new one collides with (same dedup key, or the same content in its source), if any. */
+export function findExistingItem(db: Db, sourceId: number, it: Pick<NewItem, "guid" | "canonicalUrl" | "contentHash">): ItemRow | undefined {
+  const row = db
+    .prepare("SELECT id FROM items WHERE dedup_key = ? UNION ALL SELECT id FROM items WHERE source_id = ? AND content_hash = ? LIMIT 1")
+    .get(dedupKey(sourceId, it), sourceId, it.contentHash) as { id: number } | undefined;
+  return row ? getItem(db, row.id) : undefined;
+}

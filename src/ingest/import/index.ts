@@ -4,3 +4,6 @@ export { readTable, detectFormat, ImportFileError, IMPORT_MAX_BYTES, IMPORT_MAX_
 export { suggestMapping, parseMapArg, missingColumns, columnMappingSchema, MAPPING_KEYS, type ColumnMapping } from "./mapping";
 export { mapRows, parseImportTime, type MappedRows, type RejectedRow } from "./rows";
 export { sourceForImport, importItems, rejectedReason, rejectedLine, importSourceUrl, type ImportOutcome } from "./commands";
+export { UploadStore, type PendingUpload } from "./uploads";
+export { multipartBoundary, firstFilePart } from "./multipart";
+export { addManualItem, fetchArticle, manualItem, MANUAL_SOURCE_NAME, type ManualInput, type ManualOutcome } from "./manual";
