@@ -58,6 +58,10 @@ export async function addManualItem(db: Db, config: Config, input: ManualInput, 
   let link = url;
   if (!text && !url) throw new ImportFileError("manual.empty");
   if (!text && url) {
+    // A link already in the ledger (from any source) is not fetched again.
+    const known = canonicalUrl(url);
+    const existing = known ? findExistingItem(db, 0, { guid: null, canonicalUrl: known, contentHash: "" }) : undefined;
+    if (existing) return { itemId: existing.id, created: false };
     const page = await fetchArticle(config, url);
     text = page.text;
     title ||= page.title;
