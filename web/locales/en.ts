@@ -12,6 +12,7 @@ import type { Messages } from "./zh-CN";
 import { enBoard } from "./en-board";
 import { enReports } from "./en-reports";
 import { enWall } from "./en-wall";
+import { enImport } from "./en-import";
 
 /** Every UI string in English. */
 export const en: Messages = {
@@ -174,4 +175,5 @@ export const en: Messages = {
   ...enReplies,
   ...enReports,
   ...enWall,
+  ...enImport,
 };

@@ -12,6 +12,7 @@ import { zhCNCaseStats } from "./zh-CN-case-stats";
 import { zhCNCaseExtras } from "./zh-CN-case-extras";
 import { zhCNReports } from "./zh-CN-reports";
 import { zhCNWall } from "./zh-CN-wall";
+import { zhCNImport } from "./zh-CN-import";
 
 /** Every UI string in Simplified Chinese, keyed by a stable dotted name; `{x}` marks a parameter. */
 export const zhCN = {
@@ -174,6 +175,7 @@ export const zhCN = {
   ...zhCNReplies,
   ...zhCNReports,
   ...zhCNWall,
+  ...zhCNImport,
 } as const;
 
 /** The shape every locale must fill: exactly the keys of the Chinese table, any string values. */
