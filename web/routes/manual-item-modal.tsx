@@ -1,6 +1,6 @@
 // 手工录入: a monitor pastes a text or a link (fetched and extracted by the server) into the ledger.
 import { useState } from "react";
-import { App, Button, Form, Input, Modal, Typography } from "antd";
+import { App, Button, Form, Input, Modal, Typography, type ButtonProps } from "antd";
 import { EditOutlined } from "@ant-design/icons";
 import type { ItemView } from "../../src/shared/api";
 import { requestWithStatus } from "../api/client";
@@ -44,7 +44,7 @@ export function ManualItemButton({ onAdded }: ManualItemButtonProps) {
       <Button icon={<EditOutlined />} onClick={() => setOpen(true)} data-testid="manual-open">{t("manual.open")}</Button>
       <Modal
         open={open} title={t("manual.title")} onCancel={() => setOpen(false)} onOk={() => form.submit()}
-        okText={t("manual.submit")} confirmLoading={busy} width={640} destroyOnHidden
+        okText={t("manual.submit")} okButtonProps={{ loading: busy, "data-testid": "manual-submit" } as ButtonProps} width={640} destroyOnHidden
       >
         <Typography.Paragraph type="secondary">{t("manual.intro")}</Typography.Paragraph>
         <Form form={form} name="manual-item" layout="vertical" onFinish={(v) => void submit(v)}>

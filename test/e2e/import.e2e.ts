@@ -1,0 +1,87 @@
+// Sources page → 导入文件: upload a small CSV, map a column by hand, import; the refused row is listed
+// with its number and the imported rows show in the ledger. Then 手工录入 on the ledger adds a pasted text.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { loadConfig } from "../../src/config";
+import { openDb, type Db } from "../../src/db/connection";
+import { migrate } from "../../src/db/migrate";
+import { buildApp } from "../../src/http/app";
+import { createUser } from "../../src/accounts/commands";
+import { launchBrowser } from "./browser";
+
+let dir: string;
+let db: Db;
+let base: string;
+let browser: Browser;
+let closeApp: () => Promise<void>;
+const PASSWORD = "e2e-quiet-harbour-4172";
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "tingfeng-e2e-import-"));
+  const config = loadConfig({}, { dataDir: dir, demo: false, timeZone: "Asia/Shanghai" });
+  db = openDb(path.join(dir, "e2e.db"));
+  migrate(db);
+  await createUser(db, null, { username: "monitor", password: PASSWORD, role: "monitor", unitId: null });
+  const app = await buildApp({ db, config, version: "e2e" });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  closeApp = () => app.close();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await closeApp?.();
+  db?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Picks `text` in the antd select `input`; a modal's select opens only once its animation is over, so retry. */
+async function pick(page: Page, input: string, text: string): Promise<void> {
+  const option = page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text });
+  for (let tries = 0; (await option.count()) === 0 && tries < 40; tries++) {
+    await page.locator(input).click({ force: true, timeout: 2000 }).catch(() => undefined);
+    await page.waitForTimeout(250);
+  }
+  await option.first().click();
+}
+
+it("imports a CSV through the mapping step and shows its rows in the ledger", async () => {
+  const csv = path.join(dir, "值班台账.csv");
+  // "事项" is no common header name: the monitor maps it to the title by hand.
+  writeFileSync(csv, "\uFEFF事项,正文,链接,时间\r\n城南农贸市场周边污水外溢,附近居民反映污水外溢三天无人处理,https://example.cn/p/1,2026-11-20 09:00\r\n,,,\r\n北山公园夜间照明不足,晚上散步一片漆黑,,2026-11-21\r\n");
+  const page = await browser.newPage();
+  await page.goto(`${base}/login`);
+  await page.getByTestId("login-username").fill("monitor");
+  await page.getByTestId("login-password").fill(PASSWORD);
+  await page.getByTestId("login-submit").click();
+  await page.waitForURL(`${base}/`);
+
+  await page.goto(`${base}/sources`);
+  await page.getByTestId("import-open").click();
+  await page.getByTestId("import-source-name").fill("值班台账");
+  await page.getByTestId("import-file").setInputFiles(csv);
+  await page.getByTestId("import-upload").click();
+  await expect.poll(() => page.getByText("前 3 行预览（共 3 行）").count(), { timeout: 10_000 }).toBe(1);
+  await pick(page, '[data-testid="import-map-title"]', "事项");
+  await page.getByTestId("import-confirm").click();
+  await expect.poll(() => page.getByTestId("import-result").textContent(), { timeout: 10_000 }).toContain("已导入 2 条，跳过 0 条（重复），拒绝 1 条");
+  expect(await page.getByText("第 3 行：缺少标题和内容").count()).toBe(1);
+
+  await page.getByText("到台账查看").click();
+  await page.waitForURL(`${base}/items`);
+  await expect.poll(() => page.getByTestId("item-link").allTextContents(), { timeout: 10_000 })
+    .toEqual(expect.arrayContaining(["城南农贸市场周边污水外溢", "北山公园夜间照明不足"]));
+  const sources = db.sqlite.prepare("SELECT name, kind FROM sources").all();
+  expect(sources).toEqual([{ name: "值班台账", kind: "import" }]);
+
+  // 手工录入 on the ledger.
+  await page.getByTestId("manual-open").click();
+  await page.getByTestId("manual-text").fill("东湖小区电梯停运一周\n居民上下楼困难，物业称在等配件。");
+  await page.getByTestId("manual-submit").click();
+  await expect.poll(() => page.getByTestId("item-link").allTextContents(), { timeout: 10_000 }).toContain("东湖小区电梯停运一周");
+});
