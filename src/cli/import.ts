@@ -62,7 +62,7 @@ export async function importCommand(
     const now = Date.now();
     const { items, rejected } = mapRows(table, map, config.timeZone, now);
     const source = db.tx(() => sourceForImport(db, values.source!, "import", null, null));
-    const r = importItems(db, source, items, rejected.length, { actor: null, ip: null, file: path.basename(file) }, now);
+    const r = await importItems(db, source, items, rejected.length, { actor: null, ip: null, file: path.basename(file) }, now);
     for (const row of rejected) out(rejectedLine(row));
     out(`imported ${r.imported}, skipped ${r.skipped} (duplicates), rejected ${r.rejected}`);
     return r.imported > 0 ? 0 : 1;

@@ -102,11 +102,12 @@ export async function sourceImportRoutes(app: FastifyInstance, deps: RouteDeps):
     let outcome;
     try {
       const source = db.tx(() => sourceForImport(db, sourceName, "import", audit.actor, audit.ip));
-      outcome = importItems(db, source, items, rejected.length, audit, now);
+      // Taken now, so that a second click cannot import the same upload alongside this one.
+      uploads.delete(upload.id);
+      outcome = await importItems(db, source, items, rejected.length, audit, now);
     } catch (e) {
       throw refusal(e);
     }
-    uploads.delete(upload.id);
     if (outcome.imported) deps.analysis?.wake();
     const lang = requestLang(req);
     return {

@@ -37,13 +37,17 @@ export function sourceForImport(db: Db, name: string, kind: "import" | "manual",
   return created;
 }
 
-/** Stores valid rows (oldest first, so ids follow publication order) and records one audit row. */
-export function importItems(
+/** Stores valid rows (oldest first, so ids follow publication order) and records one audit row; yields between chunks. */
+export async function importItems(
   db: Db, source: SourcesTable, items: NewItem[], rejected: number, audit: { actor: Actor | null; ip: string | null; file: string }, now = Date.now(),
-): ImportOutcome {
+): Promise<ImportOutcome> {
   const ordered = items.map((it, i) => ({ it, i })).sort((a, b) => (a.it.publishedAt ?? now) - (b.it.publishedAt ?? now) || a.i - b.i).map((x) => x.it);
   let imported = 0;
-  for (let i = 0; i < ordered.length; i += CHUNK) imported += insertItems(db, source.id, ordered.slice(i, i + CHUNK), now).length;
+  for (let i = 0; i < ordered.length; i += CHUNK) {
+    // Between chunks the server answers other requests: a 200k-row file takes tens of seconds to store.
+    if (i > 0) await new Promise((r) => setImmediate(r));
+    imported += insertItems(db, source.id, ordered.slice(i, i + CHUNK), now).length;
+  }
   const outcome = { sourceId: source.id, imported, skipped: items.length - imported, rejected };
   db.tx(() => recordAudit(db, {
     actor: audit.actor, action: "source.import", targetType: "source", targetId: source.id,

@@ -8,42 +8,62 @@ export type CsvRecord = { line: number; cells: string[] };
 /** Parses CSV text (a leading BOM is dropped); blank lines are skipped. `delimiter` defaults to a comma. */
 export function parseCsv(input: string, delimiter = ","): CsvRecord[] {
   const s = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const n = s.length;
+  const delim = delimiter.charCodeAt(0);
   const out: CsvRecord[] = [];
   let cells: string[] = [];
-  let field = "";
-  let quoted = false; // inside a quoted field
-  let line = 1;
-  let start = 1;
+  let line = 1; // the line the scanner is on
+  let start = 1; // the line the current record began on
   const endRecord = () => {
-    cells.push(field);
     if (!(cells.length === 1 && cells[0] === "")) out.push({ line: start, cells });
     cells = [];
-    field = "";
   };
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (quoted) {
-      if (c === '"') {
-        if (s[i + 1] === '"') { field += '"'; i++; } else quoted = false;
-      } else {
-        if (c === "\n" || (c === "\r" && s[i + 1] !== "\n")) line++;
-        field += c;
+  let i = 0;
+  while (i < n) {
+    let value: string;
+    if (s.charCodeAt(i) === 34) {
+      // Quoted: whole runs up to the next quote; "" is one quote; line breaks inside count as lines.
+      value = "";
+      let j = i + 1;
+      for (;;) {
+        const q = s.indexOf('"', j);
+        if (q < 0) {
+          value += s.slice(j);
+          i = n;
+          break;
+        }
+        value += s.slice(j, q);
+        if (s.charCodeAt(q + 1) === 34) {
+          value += '"';
+          j = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
       }
-    } else if (c === '"' && field === "") {
-      quoted = true;
-    } else if (c === delimiter) {
-      cells.push(field);
-      field = "";
-    } else if (c === "\r" || c === "\n") {
-      if (c === "\r" && s[i + 1] === "\n") i++;
-      endRecord();
-      line++;
-      start = line;
+      if (value.includes("\n") || value.includes("\r")) line += value.split(/\r\n|\r|\n/).length - 1;
+      // Lenient: text after the closing quote belongs to the field.
+      const rest = i;
+      while (i < n && s.charCodeAt(i) !== delim && s.charCodeAt(i) !== 10 && s.charCodeAt(i) !== 13) i++;
+      if (i > rest) value += s.slice(rest, i);
     } else {
-      field += c;
+      const from = i;
+      while (i < n && s.charCodeAt(i) !== delim && s.charCodeAt(i) !== 10 && s.charCodeAt(i) !== 13) i++;
+      value = s.slice(from, i);
     }
+    cells.push(value);
+    if (i >= n) break;
+    if (s.charCodeAt(i) === delim) {
+      i++;
+      if (i >= n) cells.push("");
+      continue;
+    }
+    i += s.charCodeAt(i) === 13 && s.charCodeAt(i + 1) === 10 ? 2 : 1;
+    endRecord();
+    line++;
+    start = line;
   }
-  if (field !== "" || cells.length > 0) endRecord();
+  if (cells.length > 0) endRecord();
   return out;
 }
 
