@@ -18,6 +18,12 @@ describe("parseCsv", () => {
     ]);
   });
 
+  it("counts lines inside quoted fields and keeps text after a closing quote", () => {
+    expect(parseCsv('a,"x\ny\nz"\nb,"say ""hi"" "later\n"open')).toEqual([
+      { line: 1, cells: ["a", "x\ny\nz"] }, { line: 4, cells: ["b", 'say "hi" later'] }, { line: 5, cells: ["open"] },
+    ]);
+  });
+
   it("sniffs tab- and semicolon-separated exports", () => {
     expect(sniffDelimiter("标题\t链接\t时间\nx\ty\tz")).toBe("\t");
     expect(sniffDelimiter("a;b;c")).toBe(";");

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { mapRows, parseImportTime } from "./rows";
-import { readTable, ImportFileError } from "./table";
+import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, readTable, ImportFileError } from "./table";
 import { parseMapArg, suggestMapping } from "./mapping";
 
 const TZ = "Asia/Shanghai";
@@ -73,6 +73,14 @@ describe("readTable and mapRows", () => {
     expect(table.columns).toEqual(["标题"]);
     expect(table.rows[0].cells).toEqual({ 标题: "测试" });
     await expect(readTable("a.csv", new Uint8Array())).rejects.toBeInstanceOf(ImportFileError);
+  });
+
+  it("refuses a file over the row limit, and one over the size limit before reading it", async () => {
+    const rows = "标题\n" + "帖子\n".repeat(IMPORT_MAX_ROWS);
+    expect((await readTable("ok.csv", enc(rows))).rows).toHaveLength(IMPORT_MAX_ROWS);
+    await expect(readTable("big.csv", enc(rows + "再一条\n"))).rejects.toMatchObject({ code: "import.too_many_rows" });
+    const huge = { byteLength: IMPORT_MAX_BYTES + 1 } as Uint8Array;
+    await expect(readTable("huge.csv", huge)).rejects.toMatchObject({ code: "import.too_large" });
   });
 
   it("rejects a bad --map", () => {
