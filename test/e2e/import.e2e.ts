@@ -1,43 +1,18 @@
 // Sources page → 导入文件: upload a small CSV, map a column by hand, import; the refused row is listed
 // with its number and the imported rows show in the ledger. Then 手工录入 on the ledger adds a pasted text.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { loadConfig } from "../../src/config";
-import { openDb, type Db } from "../../src/db/connection";
-import { migrate } from "../../src/db/migrate";
-import { buildApp } from "../../src/http/app";
-import { createUser } from "../../src/accounts/commands";
-import { launchBrowser } from "./browser";
+import { startSeededApp, type SeededApp } from "./seeded-app";
 
-let dir: string;
-let db: Db;
-let base: string;
-let browser: Browser;
-let closeApp: () => Promise<void>;
-const PASSWORD = "e2e-quiet-harbour-4172";
-
+let app: SeededApp;
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "tingfeng-e2e-import-"));
-  const config = loadConfig({}, { dataDir: dir, demo: false, timeZone: "Asia/Shanghai" });
-  db = openDb(path.join(dir, "e2e.db"));
-  migrate(db);
-  await createUser(db, null, { username: "monitor", password: PASSWORD, role: "monitor", unitId: null });
-  const app = await buildApp({ db, config, version: "e2e" });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  closeApp = () => app.close();
-  browser = await launchBrowser();
+  app = await startSeededApp("import");
 });
-
 afterAll(async () => {
-  await browser?.close();
-  await closeApp?.();
-  db?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await app?.close();
 });
 
 /** Picks `text` in the antd select `input`; a modal's select opens only once its animation is over, so retry. */
@@ -51,15 +26,11 @@ async function pick(page: Page, input: string, text: string): Promise<void> {
 }
 
 it("imports a CSV through the mapping step and shows its rows in the ledger", async () => {
-  const csv = path.join(dir, "值班台账.csv");
+  const { base, db } = app;
+  const csv = path.join(os.tmpdir(), `值班台账-${process.pid}.csv`);
   // "事项" is no common header name: the monitor maps it to the title by hand.
   writeFileSync(csv, "\uFEFF事项,正文,链接,时间\r\n城南农贸市场周边污水外溢,附近居民反映污水外溢三天无人处理,https://example.cn/p/1,2026-11-20 09:00\r\n,,,\r\n北山公园夜间照明不足,晚上散步一片漆黑,,2026-11-21\r\n");
-  const page = await browser.newPage();
-  await page.goto(`${base}/login`);
-  await page.getByTestId("login-username").fill("monitor");
-  await page.getByTestId("login-password").fill(PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.waitForURL(`${base}/`);
+  const page = await app.signedIn(1280, 900);
 
   await page.goto(`${base}/sources`);
   await page.getByTestId("import-open").click();
@@ -76,7 +47,7 @@ it("imports a CSV through the mapping step and shows its rows in the ledger", as
   await page.waitForURL(`${base}/items`);
   await expect.poll(() => page.getByTestId("item-link").allTextContents(), { timeout: 10_000 })
     .toEqual(expect.arrayContaining(["城南农贸市场周边污水外溢", "北山公园夜间照明不足"]));
-  const sources = db.sqlite.prepare("SELECT name, kind FROM sources").all();
+  const sources = db.sqlite.prepare("SELECT name, kind FROM sources WHERE kind <> 'rss'").all();
   expect(sources).toEqual([{ name: "值班台账", kind: "import" }]);
 
   // 手工录入 on the ledger.
@@ -84,4 +55,5 @@ it("imports a CSV through the mapping step and shows its rows in the ledger", as
   await page.getByTestId("manual-text").fill("东湖小区电梯停运一周\n居民上下楼困难，物业称在等配件。");
   await page.getByTestId("manual-submit").click();
   await expect.poll(() => page.getByTestId("item-link").allTextContents(), { timeout: 10_000 }).toContain("东湖小区电梯停运一周");
+  rmSync(csv, { force: true });
 });
