@@ -3,8 +3,9 @@ import type { AuditLogTable, SourcesTable, UnitsTable, UsersTable } from "../db/
 import type { ItemWatchMatch } from "../store/analysis";
 import type { ItemRow } from "../store/items";
 import type { ItemAnalysisView, SentimentLabel } from "../shared/analysis-api";
-import type { AuditEntryView, ItemView, ItemStatus, Role, SourceKind, SourceView, UnitView, UserView } from "../shared/api";
+import type { AuditEntryView, ItemView, ItemStatus, Role, SourceKind, SourceSettings, SourceView, UnitView, UserView } from "../shared/api";
 import { iso } from "../shared/iso";
+import { htmlSettings, jsonSettings, storedConfig } from "../ingest/kinds/config";
 
 
 /** A user as the API shows it (never the password hash). */
@@ -26,8 +27,15 @@ export function presentSource(s: SourcesTable): SourceView {
     id: s.id, name: s.name, kind: s.kind as SourceKind, url: s.url, intervalSeconds: s.interval_seconds,
     priority: s.priority, enabled: !!s.enabled, lastFetchedAt: iso(s.last_fetched_at), lastSuccessAt: iso(s.last_success_at),
     lastError: s.last_error, lastErrorCode: s.last_error_code, errorCount: s.error_count, nextFetchAt: iso(s.next_fetch_at), itemCount: s.item_count,
-    createdAt: iso(s.created_at)!,
+    createdAt: iso(s.created_at)!, ...sourceSettings(s),
   };
+}
+
+// Only settings valid for the source's kind are shown; a feed has none.
+function sourceSettings(s: SourcesTable): SourceSettings {
+  const stored = storedConfig(s.config);
+  const parsed = s.kind === "html" ? htmlSettings.safeParse(stored) : s.kind === "json" ? jsonSettings.safeParse(stored) : null;
+  return parsed?.success ? parsed.data : {};
 }
 
 /** Context for item analysis views, loaded once per page (see loadItemContext). */

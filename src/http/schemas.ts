@@ -27,6 +27,16 @@ export const sourceView = z.object({
   id: z.number(), name: z.string(), kind: z.enum(SOURCE_KINDS), url: z.string(), intervalSeconds: z.number(),
   priority: z.number(), enabled: z.boolean(), lastFetchedAt: isoOrNull, lastSuccessAt: isoOrNull,
   lastError: z.string().nullable(), lastErrorCode: z.string().nullable(), errorCount: z.number(), nextFetchAt: isoOrNull, itemCount: z.number(), createdAt: z.string(),
+  selectors: z.object({ item: z.string(), title: z.string(), link: z.string(), time: z.string().optional(), body: z.string().optional() }).optional(),
+  timeFormat: z.string().optional(), pages: z.number().optional(), nextPage: z.string().optional(), pageUrlPattern: z.string().optional(),
+  mapping: z.object({
+    list: z.string(), title: z.string(), link: z.string().optional(), time: z.string().optional(), text: z.string().optional(), author: z.string().optional(),
+  }).optional(),
+});
+/** SourcePreview. */
+export const sourcePreviewView = z.object({
+  items: z.array(z.object({ title: z.string(), url: z.string().nullable(), publishedAt: isoOrNull, text: z.string() })),
+  pages: z.number(), warnings: z.array(z.string()), error: z.string().optional(), errorCode: z.string().optional(),
 });
 /** ItemView. */
 export const itemView = z.object({

@@ -2,7 +2,9 @@
 // last_error) and the UI maps it to a localised hint, so codes are part of the contract.
 
 /** Why a body could not be read as a feed. */
-export type FeedErrorCode = "feed.malformed" | "feed.not_a_feed" | "feed.empty";
+export type FeedErrorCode = "feed.malformed" | "feed.not_a_feed" | "feed.empty"
+  // html and json sources: the page or API answered, but not with what the source's settings expect.
+  | "html.no_items" | "json.malformed" | "json.not_array" | "source.bad_config";
 
 /** Why a feed URL could not be fetched. */
 export type FetchErrorCode =

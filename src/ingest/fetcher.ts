@@ -158,3 +158,9 @@ export async function fetchFeedUrl(url: string, opts: FetchFeedOptions): Promise
     agent.destroy().catch(() => undefined);
   }
 }
+
+/** Options for fetchUrl (the same guard, cap and timeout as feeds). */
+export type FetchUrlOptions = FetchFeedOptions;
+
+/** GETs any page or API URL through the one guarded fetcher (list pages, article pages, JSON APIs). */
+export const fetchUrl: (url: string, opts: FetchUrlOptions) => Promise<FetchResult> = fetchFeedUrl;

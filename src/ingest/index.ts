@@ -6,7 +6,7 @@ export { findAlternateFeedLinks } from "./discover-feed";
 export { htmlToText } from "./html-text";
 export { canonicalUrl } from "./canonical-url";
 export { contentHash } from "./content-hash";
-export { fetchFeedUrl, type FetchFeedOptions, type FetchResult } from "./fetcher";
+export { fetchFeedUrl, fetchUrl, type FetchFeedOptions, type FetchResult, type FetchUrlOptions } from "./fetcher";
 export { invalidAllowEntries, isAddressAllowed, isHostAllowed, parseAllowList, type AllowList } from "./allow-hosts";
 export { isIpLiteral, isPublicAddress } from "./address-guard";
 export { BlockedAddressError, isUrlPermittedBeforeLookup, systemResolver, type Resolver } from "./guarded-agent";

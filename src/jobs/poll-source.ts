@@ -2,9 +2,11 @@
 import type { Config } from "../config";
 import type { Db } from "../db/connection";
 import type { SourcesTable } from "../db/schema";
-import { canonicalUrl, contentHash, describeFailure, fetchFeedUrl, nextFetchDelaySeconds, parseFeed, type ParsedItem } from "../ingest";
+import { canonicalUrl, contentHash, describeFailure, FeedError, fetchUrl, nextFetchDelaySeconds, type ParsedItem } from "../ingest";
+import { kindModule, storedConfig, type KindContext } from "../ingest/kinds";
+import type { SourcePreview } from "../shared/api";
 import type { FetchMessageCode } from "../shared/fetch-messages";
-import { FUTURE_SLACK_MS, insertItems, type NewItem } from "../store/items";
+import { FUTURE_SLACK_MS, insertItems, knownCanonicalUrls, type NewItem } from "../store/items";
 import { markFetchError, markFetchSuccess } from "../store/sources";
 
 /** What one poll did; a failure's `error` is the zh-CN text stored on the row, `errorCode` its stable code. */
@@ -37,21 +39,37 @@ export function toNewItems(entries: ParsedItem[], now: number): NewItem[] {
   return rows.sort((a, b) => (a.publishedAt ?? now) - (b.publishedAt ?? now));
 }
 
-/** Fetches and stores one source; never throws for fetch or parse failures. */
+/** Article pages an html source fetches at most per poll (the rest wait for the next poll). */
+export const MAX_ARTICLES_PER_POLL = 20;
+
+/** The kind context for polling or previewing with this configuration: the guarded fetcher, the ledger, the clock. */
+export function kindContext(db: Db | null, config: Config, now: number): KindContext {
+  return {
+    fetch: (url, validators) => fetchUrl(url, {
+      etag: validators?.etag ?? null, lastModified: validators?.lastModified ?? null, timeoutMs: config.fetchTimeoutMs,
+      maxBytes: config.fetchMaxBytes, userAgent: USER_AGENT, allowHosts: config.fetchAllowHosts,
+    }),
+    knownUrls: (urls) => (db ? knownCanonicalUrls(db, urls) : new Set()),
+    timeZone: config.timeZone, now, maxArticles: MAX_ARTICLES_PER_POLL,
+  };
+}
+
+/** Fetches and stores one source through its kind's module; never throws for fetch or parse failures. */
 export async function pollSource(db: Db, config: Config, source: SourcesTable, now = () => Date.now()): Promise<PollResult> {
   const startedAt = now();
   try {
-    const res = await fetchFeedUrl(source.url, {
-      etag: source.etag, lastModified: source.last_modified, timeoutMs: config.fetchTimeoutMs,
-      maxBytes: config.fetchMaxBytes, userAgent: USER_AGENT, allowHosts: config.fetchAllowHosts,
-    });
+    const kind = kindModule(source.kind);
+    if (!kind) throw new FeedError("source.bad_config", `source kind ${source.kind} is not polled`);
+    const res = await kind.fetchEntries(
+      { url: source.url, config: storedConfig(source.config), etag: source.etag, lastModified: source.last_modified },
+      kindContext(db, config, startedAt),
+    );
     const next = now() + source.interval_seconds * 1000;
     if (res.kind === "not-modified") {
       markFetchSuccess(db, source.id, { etag: source.etag, lastModified: source.last_modified, nextFetchAt: next });
       return { inserted: 0 };
     }
-    const feed = parseFeed(res.body, res.contentType, res.finalUrl);
-    const ids = insertItems(db, source.id, toNewItems(feed.items, startedAt), startedAt);
+    const ids = insertItems(db, source.id, toNewItems(res.items, startedAt), startedAt);
     markFetchSuccess(db, source.id, { etag: res.etag, lastModified: res.lastModified, nextFetchAt: next });
     return { inserted: ids.length };
   } catch (err) {
@@ -64,5 +82,24 @@ export async function pollSource(db: Db, config: Config, source: SourcesTable, n
       // The source may have been deleted meanwhile; nothing to record.
     }
     return { inserted: 0, error: failure.message, errorCode: failure.code };
+  }
+}
+
+const PREVIEW_TEXT_CHARS = 200;
+
+/** What a source with these settings extracts right now, nothing stored; failures come back as error/errorCode. */
+export async function previewSource(config: Config, kind: string, url: string, settings: Record<string, unknown>, now = Date.now()): Promise<SourcePreview> {
+  try {
+    const mod = kindModule(kind);
+    if (!mod) throw new FeedError("source.bad_config", `source kind ${kind} is not polled`);
+    const res = await mod.fetchEntries({ url, config: settings, etag: null, lastModified: null }, kindContext(null, config, now));
+    if (res.kind === "not-modified") return { items: [], pages: 0, warnings: [] };
+    const items = res.items.map((e) => ({
+      title: e.title, url: e.url, publishedAt: e.publishedAt ? e.publishedAt.toISOString() : null, text: Array.from(e.text).slice(0, PREVIEW_TEXT_CHARS).join(""),
+    }));
+    return { items, pages: res.pages, warnings: res.warnings };
+  } catch (err) {
+    const failure = describeFailure(err);
+    return { items: [], pages: 0, warnings: [], error: failure.message, errorCode: failure.code };
   }
 }

@@ -58,7 +58,7 @@ export interface UnitView {
 }
 
 /** A monitored source with its health. */
-export interface SourceView {
+export interface SourceView extends SourceSettings {
   id: number;
   name: string;
   kind: SourceKind;
@@ -75,6 +75,32 @@ export interface SourceView {
   nextFetchAt: string | null;
   itemCount: number;
   createdAt: string;
+}
+
+/** Kind settings of html and json sources, as the API accepts and shows them (all absent for feeds). */
+export interface SourceSettings {
+  /** html: CSS selectors of the list page; title/link/time/body are looked up inside each item. */
+  selectors?: { item: string; title: string; link: string; time?: string; body?: string };
+  /** html/json: how the time text is written, e.g. "YYYY-MM-DD HH:mm"; relative times (5分钟前) need none. */
+  timeFormat?: string;
+  /** html: list pages read per poll (1–10). */
+  pages?: number;
+  /** html: selector of the next-page link. */
+  nextPage?: string;
+  /** html: URL of page N with {page} for N, instead of nextPage. */
+  pageUrlPattern?: string;
+  /** json: dot paths to the list (from the root) and to each field (from a list element). */
+  mapping?: { list: string; title: string; link?: string; time?: string; text?: string; author?: string };
+}
+
+/** One entry the "test this source" preview extracted. */
+export interface SourcePreviewItem { title: string; url: string | null; publishedAt: string | null; text: string }
+
+/** POST /api/sources/preview: what the settings extract right now, nothing saved. */
+export interface SourcePreview {
+  items: SourcePreviewItem[]; pages: number; warnings: string[];
+  /** Set when the fetch failed: the zh-CN text and its stable code (src/shared/fetch-messages.ts). */
+  error?: string; errorCode?: string;
 }
 
 /** One collected post or article in the ledger. */

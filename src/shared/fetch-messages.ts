@@ -78,6 +78,22 @@ export const FETCH_MESSAGES = {
     "zh-CN": "该地址返回的不是订阅源（RSS/Atom/JSON Feed）；如是网页，请在网站上找到其 RSS 链接",
     en: "The address does not return a feed (RSS/Atom/JSON Feed); if it is a web page, find the site's RSS link.",
   },
+  "html.no_items": {
+    "zh-CN": "列表选择器未匹配到任何条目，页面结构可能已改变；请检查来源的选择器设置",
+    en: "The item selector matched nothing on the list page; the page layout may have changed. Check the source's selectors.",
+  },
+  "json.malformed": {
+    "zh-CN": "接口返回的不是有效的 JSON；请在浏览器中打开地址检查",
+    en: "The API did not return valid JSON; open the address in a browser to check.",
+  },
+  "json.not_array": {
+    "zh-CN": "JSON 列表路径没有指向数组；请检查字段映射中的列表路径",
+    en: "The JSON list path does not point to an array; check the list path in the field mapping.",
+  },
+  "source.bad_config": {
+    "zh-CN": "来源设置不完整或无效；请编辑来源并检查选择器或字段映射",
+    en: "The source's settings are incomplete or invalid; edit the source and check its selectors or field mapping.",
+  },
 } as const satisfies Record<string, FetchMessage>;
 
 /** A code of FETCH_MESSAGES. */

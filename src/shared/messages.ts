@@ -88,6 +88,9 @@ export const MESSAGES: Record<string, Texts> = {
   // Monitoring and analysis.
   "source.url": { "zh-CN": "请输入 http(s) 地址", en: "Enter an http(s) URL" },
   "source.ids": { "zh-CN": "无效的信息源", en: "Invalid source id" },
+  "source.bad_selector": { "zh-CN": "不是有效的 CSS 选择器", en: "Not a valid CSS selector" },
+  "source.bad_path": { "zh-CN": "字段路径格式应为 data.items 或 list[0].title", en: "A field path looks like data.items or list[0].title" },
+  "source.page_pattern": { "zh-CN": "翻页地址须为 http(s) 地址，并含页码占位符", en: "The page URL pattern must be an http(s) URL with the page-number placeholder" },
   "invalid_query": { "zh-CN": "{detail}", en: "The query is not valid at character {position} ({reason})" },
   "word.invalid": { "zh-CN": "{detail}", en: "Not a valid dictionary word" },
   "word_exists": { "zh-CN": "该词已在词典中", en: "The word is already in the dictionary" },

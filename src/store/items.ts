@@ -130,3 +130,9 @@ export function findExistingItem(db: Db, sourceId: number, it: Pick<NewItem, "gu
     .get(dedupKey(sourceId, it), sourceId, it.contentHash) as { id: number } | undefined;
   return row ? getItem(db, row.id) : undefined;
 }
+
+/** Which of these canonical URLs the ledger already holds an item for (its dedup key is the URL). */
+export function knownCanonicalUrls(db: Db, canonicalUrls: readonly string[]): Set<string> {
+  const has = db.sqlite.prepare("SELECT 1 FROM items WHERE dedup_key = ?").pluck();
+  return new Set(canonicalUrls.filter((u) => has.get(`u:${u}`) !== undefined));
+}

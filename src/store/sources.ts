@@ -48,6 +48,8 @@ export function updateSource(db: Db, id: number, patch: Partial<NewSource>, now 
   if (patch.intervalSeconds !== undefined) set.interval_seconds = patch.intervalSeconds;
   if (patch.priority !== undefined) set.priority = patch.priority;
   if (patch.enabled !== undefined) set.enabled = patch.enabled ? 1 : 0;
+  // New settings may read the page differently: fetch it whole next time, not "not modified".
+  if (patch.config !== undefined) Object.assign(set, { config: JSON.stringify(patch.config), etag: null, last_modified: null });
   db.run(db.q.updateTable("sources").set(set).where("id", "=", id));
 }
 

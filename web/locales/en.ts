@@ -13,6 +13,7 @@ import { enBoard } from "./en-board";
 import { enReports } from "./en-reports";
 import { enWall } from "./en-wall";
 import { enImport } from "./en-import";
+import { enSources } from "./en-sources";
 
 /** Every UI string in English. */
 export const en: Messages = {
@@ -176,4 +177,5 @@ export const en: Messages = {
   ...enReports,
   ...enWall,
   ...enImport,
+  ...enSources,
 };

@@ -13,6 +13,7 @@ import { zhCNCaseExtras } from "./zh-CN-case-extras";
 import { zhCNReports } from "./zh-CN-reports";
 import { zhCNWall } from "./zh-CN-wall";
 import { zhCNImport } from "./zh-CN-import";
+import { zhCNSources } from "./zh-CN-sources";
 
 /** Every UI string in Simplified Chinese, keyed by a stable dotted name; `{x}` marks a parameter. */
 export const zhCN = {
@@ -176,6 +177,7 @@ export const zhCN = {
   ...zhCNReports,
   ...zhCNWall,
   ...zhCNImport,
+  ...zhCNSources,
 } as const;
 
 /** The shape every locale must fill: exactly the keys of the Chinese table, any string values. */

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
-import type { SourceView } from "../../src/shared/api";
+import type { SourceKind, SourceView } from "../../src/shared/api";
 import { api } from "../api/client";
 import { useApi } from "../api/hooks";
 import { LoadFailed } from "../components/page-states";
@@ -66,7 +66,7 @@ export function SourcesPage() {
       title: t("sources.kind"),
       dataIndex: "kind",
       width: 70,
-      render: (kind: string) => <Tag>{kind.toUpperCase()}</Tag>,
+      render: (kind: SourceKind) => <Tag>{t(`sources.kind.${kind}`)}</Tag>,
     },
     {
       title: t("sources.url"),

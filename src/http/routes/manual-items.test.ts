@@ -23,9 +23,26 @@ const ARTICLE = `<!doctype html><html><head><meta charset="utf-8"><title>禾溪�
 <p>附近不少居民都遇到过类似情况，大家都很着急，盼望有关部门尽快解决。</p></article>
 <footer>版权所有</footer></body></html>`;
 
+const BIG5_ARTICLE = `<html><head><meta charset="big5"><title>夜間急診無人值班</title></head><body><article>
+<p>昨晚十點多孩子發高燒，趕到衛生院，急診室大門緊鎖，打值班電話也沒人接，最後只能開車四十分鐘去縣醫院。</p>
+<p>希望衛生院能落實夜間值班制度，別讓群眾看病難，附近不少居民都遇到過類似情況。</p></article></body></html>`;
+
+// Encodes text in a legacy charset by asking the platform's decoder for each character's bytes (Node has no such encoder).
+function legacy(label: string, text: string): Uint8Array {
+  const dec = new TextDecoder(label);
+  const table = new Map<string, number[]>();
+  for (let hi = 0x81; hi <= 0xfe; hi++) for (let lo = 0x40; lo <= 0xfe; lo++) {
+    const ch = dec.decode(new Uint8Array([hi, lo]));
+    if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
+  }
+  return new Uint8Array(Array.from(text).flatMap((c) => (c.charCodeAt(0) < 0x80 ? [c.charCodeAt(0)] : table.get(c) ?? [0x3f])));
+}
+
 async function page(): Promise<number> {
   server = createServer((req, res) => {
     if (req.url === "/post/1") return void res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(ARTICLE);
+    // Big5 named only in <meta>, as older sites do (read as GB18030 it would be garbage).
+    if (req.url === "/post/big5") return void res.writeHead(200, { "content-type": "text/html" }).end(Buffer.from(legacy("big5", BIG5_ARTICLE)));
     res.writeHead(404).end();
   });
   await new Promise<void>((r) => server!.listen(0, "127.0.0.1", r));
@@ -73,6 +90,8 @@ describe("POST /api/items/manual", () => {
     expect(it.text).toContain("急诊室大门紧锁");
     expect(it.text).not.toContain("驾校招生");
     expect(it.publishedAt).toBe("2026-11-20T13:00:00.000Z");
+    const big5 = (await admin.post("/api/items/manual", { url: `http://127.0.0.1:${port}/post/big5` })).json();
+    expect(big5.text).toContain("急診室大門緊鎖");
     // The same link again: already in the ledger.
     const again = await admin.post("/api/items/manual", { url });
     expect(again.statusCode).toBe(200);

@@ -8,7 +8,7 @@ import { findExistingItem, FUTURE_SLACK_MS, insertItems, type NewItem } from "..
 import { extractArticle } from "../article";
 import { canonicalUrl } from "../canonical-url";
 import { contentHash } from "../content-hash";
-import { decodeFeedBody } from "../decode-body";
+import { decodeHtmlBody } from "../kinds/decode-html";
 import { describeFailure } from "../failure";
 import { fetchFeedUrl } from "../fetcher";
 import { sourceForImport } from "./commands";
@@ -32,7 +32,7 @@ export async function fetchArticle(config: Config, url: string): Promise<{ title
     throw new ImportFileError("manual.fetch_failed", { reason: describeFailure(err).message });
   }
   if (res.kind !== "ok") throw new ImportFileError("manual.nothing_extracted");
-  const article = extractArticle(decodeFeedBody(res.body, res.contentType), res.finalUrl);
+  const article = extractArticle(decodeHtmlBody(res.body, res.contentType), res.finalUrl);
   if (!article.text.trim()) throw new ImportFileError("manual.nothing_extracted");
   return { title: article.title, text: article.text, publishedAt: article.publishedAt?.getTime() ?? null, finalUrl: res.finalUrl };
 }
