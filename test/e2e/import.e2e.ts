@@ -43,6 +43,8 @@ it("imports a CSV through the mapping step and shows its rows in the ledger", as
   await expect.poll(() => page.getByTestId("import-result").textContent(), { timeout: 10_000 }).toContain("已导入 2 条，跳过 0 条（重复），拒绝 1 条");
   expect(await page.getByText("第 3 行：缺少标题和内容").count()).toBe(1);
 
+  // The new source is listed without a fetchable address (and nothing to fetch).
+  await expect.poll(() => page.getByText("（文件导入，不抓取）").count(), { timeout: 10_000 }).toBe(1);
   await page.getByText("到台账查看").click();
   await page.waitForURL(`${base}/items`);
   await expect.poll(() => page.getByTestId("item-link").allTextContents(), { timeout: 10_000 })

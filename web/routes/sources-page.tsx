@@ -108,9 +108,11 @@ export function SourcesPage() {
               {t("sources.fetchNow")}
             </Button>
           )}
-          <Button type="link" onClick={() => setEditing(source)}>
-            {t("common.edit")}
-          </Button>
+          {!isFileSource(source) && (
+            <Button type="link" onClick={() => setEditing(source)}>
+              {t("common.edit")}
+            </Button>
+          )}
           <Popconfirm title={t("common.confirmDelete", { name: source.name })} onConfirm={() => remove(source)}>
             <Button type="link" danger>
               {t("common.delete")}
