@@ -3,9 +3,9 @@
 import { rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startSeededApp, type SeededApp } from "./seeded-app";
+import { pick } from "./antd-select";
 
 let app: SeededApp;
 beforeAll(async () => {
@@ -14,16 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
 });
-
-/** Picks `text` in the antd select `input`; a modal's select opens only once its animation is over, so retry. */
-async function pick(page: Page, input: string, text: string): Promise<void> {
-  const option = page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text });
-  for (let tries = 0; (await option.count()) === 0 && tries < 40; tries++) {
-    await page.locator(input).click({ force: true, timeout: 2000 }).catch(() => undefined);
-    await page.waitForTimeout(250);
-  }
-  await option.first().click();
-}
 
 it("imports a CSV through the mapping step and shows its rows in the ledger", async () => {
   const { base, db } = app;
