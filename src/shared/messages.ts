@@ -217,7 +217,6 @@ export const MESSAGES: Record<string, Texts> = {
   "import.no_title_column": { "zh-CN": "请为「标题」或「内容」至少指定一列", en: "Map at least one column to title or text" },
   "import.unknown_column": { "zh-CN": "文件中没有列「{column}」", en: "The file has no column \"{column}\"" },
   "import.bad_source_name": { "zh-CN": "请填写来源名称（不超过 100 字）", en: "Give a source name (at most 100 characters)" },
-  "import.source_not_importable": { "zh-CN": "来源「{name}」是抓取来源，不能导入文件；请换一个名称", en: "Source \"{name}\" is fetched; import into another name" },
   "import.row.no_title": { "zh-CN": "缺少标题和内容", en: "No title and no text" },
   "import.row.bad_url": { "zh-CN": "链接无效：{value}", en: "Not a usable link: {value}" },
   "import.row.bad_time": { "zh-CN": "时间无法识别：{value}", en: "Unreadable time: {value}" },

@@ -63,7 +63,7 @@ describe("POST /api/sources/import", () => {
     ]);
   });
 
-  it("takes a multipart XLSX upload and a hand-picked mapping; refuses unknown columns and fetched sources", async () => {
+  it("takes a multipart XLSX upload and a hand-picked mapping into an existing source; refuses unknown columns", async () => {
     t = await createTestApp({ timeZone: "Asia/Shanghai" });
     const admin = await t.userClient("admin");
     const wb = new ExcelJS.Workbook();
@@ -83,11 +83,10 @@ describe("POST /api/sources/import", () => {
 
     const bad = await admin.post("/api/sources/import/confirm", { uploadId: u.uploadId, sourceName: "x", mapping: { title: "标题" } });
     expect(bad.json()).toMatchObject({ code: "import.unknown_column" });
-    await admin.post("/api/sources", { name: "县政府网", url: "https://example.cn/feed.xml", intervalSeconds: 600, priority: 3, enabled: true });
-    const fetched = await admin.post("/api/sources/import/confirm", { uploadId: u.uploadId, sourceName: "县政府网", mapping: { title: "事项", text: "说明" } });
-    expect(fetched.json()).toMatchObject({ code: "import.source_not_importable" });
-    const ok = await admin.post("/api/sources/import/confirm", { uploadId: u.uploadId, sourceName: "值班记录", mapping: { title: "事项", text: "说明" } });
-    expect(ok.json()).toMatchObject({ imported: 1, skipped: 0, rejectedCount: 0 });
+    const feed = (await admin.post("/api/sources", { name: "县政府网", url: "https://example.cn/feed.xml", intervalSeconds: 600, priority: 3, enabled: true })).json();
+    const ok = await admin.post("/api/sources/import/confirm", { uploadId: u.uploadId, sourceName: "县政府网", mapping: { title: "事项", text: "说明" } });
+    expect(ok.json()).toMatchObject({ sourceId: feed.id, imported: 1, skipped: 0, rejectedCount: 0 });
+    expect((await admin.get("/api/sources")).json().sources).toHaveLength(1);
   });
 
   it("is for monitors and admins only, and refuses an empty or unreadable file", async () => {

@@ -10,9 +10,6 @@ import { insertSource, listSources } from "../../store/sources";
 import { ImportFileError } from "./table";
 import type { RejectedRow } from "./rows";
 
-/** Sources of these kinds take imported rows; a fetched source (rss/html/json) keeps its own items. */
-const IMPORTABLE = new Set(["import", "manual"]);
-
 /** Placeholder URL of an import source: not fetchable, and the scheduler never polls kind "import". */
 export const importSourceUrl = (name: string): string => `import:${name}`;
 
@@ -21,15 +18,16 @@ export type ImportOutcome = { sourceId: number; imported: number; skipped: numbe
 
 const CHUNK = 2000;
 
-/** The source named `name`, created as kind `kind` when missing; refuses a fetched source of that name. Call inside a transaction. */
+/**
+ * The source named `name` (of any kind: rows from an export of a site we also poll may join it; the
+ * dedup by URL keeps them apart from what the feed brings), created as kind `kind` when missing.
+ * Call inside a transaction.
+ */
 export function sourceForImport(db: Db, name: string, kind: "import" | "manual", actor: Actor | null, ip: string | null): SourcesTable {
   const trimmed = name.trim();
   if (!trimmed || trimmed.length > 100) throw new ImportFileError("import.bad_source_name");
   const found = listSources(db).find((s) => s.name === trimmed);
-  if (found) {
-    if (!IMPORTABLE.has(found.kind)) throw new ImportFileError("import.source_not_importable", { name: trimmed });
-    return found;
-  }
+  if (found) return found;
   const created = insertSource(db, {
     name: trimmed, kind, url: importSourceUrl(trimmed), intervalSeconds: 86400, priority: 3, enabled: true, config: {},
   });
