@@ -81,7 +81,7 @@ export function mapRows(table: Table, mapping: ColumnMapping, timeZone: string, 
       rejected.push({ row: row.row, code: "import.row.no_title" });
       continue;
     }
-    const rawUrl = (mapping.url && row.links?.[mapping.url]) || text(row, mapping.url);
+    const rawUrl = text(row, mapping.url);
     const url = rawUrl ? httpUrl(rawUrl) : null;
     if (rawUrl && !url) {
       rejected.push({ row: row.row, code: "import.row.bad_url", params: { value: rawUrl.slice(0, 80) } });

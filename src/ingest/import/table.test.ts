@@ -42,20 +42,27 @@ describe("readTable and mapRows", () => {
     expect(parseImportTime("昨天", TZ)).toBeNull();
   });
 
-  it("reads an XLSX written by exceljs, with date cells and hyperlinks", async () => {
+  it("reads an XLSX written by exceljs, with date cells, rich text and formulas; skips empty rows", async () => {
     const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("说明"); // an empty first sheet: the first sheet with a header is read
     const ws = wb.addWorksheet("台账");
+    ws.addRow([]);
     ws.addRow(["主题", "网址", "正文", "日期"]);
-    ws.addRow(["医院排队", { text: "点击查看", hyperlink: "https://example.cn/h" }, "排队三小时", new Date(Date.UTC(2026, 10, 20, 9, 15))]);
-    ws.addRow([null, null, null, null, "stray"]);
-    ws.addRow([{ richText: [{ text: "富" }, { text: "文本" }] }, null, 42, "2026-11-22"]);
+    ws.addRow(["医院排队", "https://example.cn/h", "排队三小时", new Date(Date.UTC(2026, 10, 20, 9, 15))]);
+    ws.addRow([null, null, null, "2026-11-21"]);
+    ws.addRow([null, null, null, null]);
+    ws.addRow([{ richText: [{ text: "富" }, { text: "文本" }] }, { text: "点击查看", hyperlink: "https://example.cn/x" }, { formula: "1+41", result: 42 }, "2026-11-22"]);
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer);
     const table = await readTable("x.bin", bytes);
     expect(table.format).toBe("xlsx");
+    expect(table.columns).toEqual(["主题", "网址", "正文", "日期"]);
     const { items, rejected } = mapRows(table, suggestMapping(table.columns), TZ, Date.parse("2027-01-01T00:00:00Z"));
-    expect(rejected).toEqual([{ row: 3, code: "import.row.no_title" }]);
+    // A linked cell gives its text (the streamed reader meets hyperlinks after the cells): refused as a link.
+    expect(rejected).toEqual([{ row: 4, code: "import.row.no_title" }, { row: 6, code: "import.row.bad_url", params: { value: "点击查看" } }]);
+    expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ title: "医院排队", url: "https://example.cn/h", publishedAt: Date.parse("2026-11-20T01:15:00Z") });
-    expect(items[1]).toMatchObject({ title: "富文本", text: "42" });
+    const rich = mapRows(table, { title: "主题", text: "正文" }, TZ, Date.now()).items;
+    expect(rich.map((i) => [i.title, i.text])).toEqual([["医院排队", "排队三小时"], ["富文本", "42"]]);
   });
 
   it("reads JSONL and reports bad lines by line number", async () => {

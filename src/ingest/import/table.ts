@@ -1,5 +1,6 @@
 // Reads an uploaded CSV, XLSX or JSONL file into one table: column names and rows of cells, each
 // row with the number a person finds it under (the spreadsheet row, or the file line).
+import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { parseCsv, sniffDelimiter } from "./csv";
 
@@ -11,8 +12,8 @@ export const IMPORT_MAX_ROWS = 200_000;
 /** A cell: text, or a date when the spreadsheet stored one. */
 export type Cell = string | Date;
 
-/** One data row: its number in the file, its cells by column, and hyperlinks behind cells (XLSX). */
-export type TableRow = { row: number; cells: Record<string, Cell>; links?: Record<string, string> };
+/** One data row: its number in the file and its cells by column. */
+export type TableRow = { row: number; cells: Record<string, Cell> };
 
 /** A whole file read as a table; `bad` are lines that could not be read at all (JSONL). */
 export type Table = { format: ImportFormat; columns: string[]; rows: TableRow[]; bad: { row: number; code: string }[] };
@@ -108,47 +109,47 @@ function readJsonl(text: string): Table {
 
 type ExcelValue = ExcelJS.CellValue;
 
-function cellOf(v: ExcelValue): { cell: Cell; link?: string } {
-  if (v === null || v === undefined) return { cell: "" };
-  if (v instanceof Date) return { cell: v };
-  if (typeof v !== "object") return { cell: String(v) };
-  if ("richText" in v) return { cell: v.richText.map((r) => r.text).join("") };
-  if ("hyperlink" in v) return { cell: typeof v.text === "string" ? v.text : cellOf(v.text as ExcelValue).cell, link: v.hyperlink };
+// The streamed reader meets a sheet's hyperlinks after its cells, so a linked cell gives its text only.
+function cellOf(v: ExcelValue): Cell {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return v;
+  if (typeof v !== "object") return String(v);
+  if ("richText" in v) return v.richText.map((r) => r.text).join("");
+  if ("hyperlink" in v) return typeof v.text === "string" ? v.text : cellOf(v.text as ExcelValue);
   if ("result" in v) return cellOf(v.result as ExcelValue);
-  if ("error" in v) return { cell: "" };
-  return { cell: "" };
+  return "";
 }
 
+// Streamed, so that a large sheet is refused at its 200,001st row instead of after loading it all.
 async function readXlsx(bytes: Uint8Array): Promise<Table> {
-  const wb = new ExcelJS.Workbook();
+  const input = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: "cache", hyperlinks: "cache", styles: "cache", worksheets: "emit" });
+  let columns: string[] | null = null;
+  const rows: TableRow[] = [];
   try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
-  } catch {
+    for await (const sheet of reader) {
+      for await (const r of sheet) {
+        const values = (r as ExcelJS.Row).values as ExcelValue[]; // 1-based
+        const rowNumber = (r as ExcelJS.Row).number;
+        if (!columns) {
+          if (!values.some((v) => cellOf(v) !== "")) continue;
+          const raw: string[] = [];
+          for (let i = 1; i < values.length; i++) raw[i - 1] = String(cellOf(values[i]));
+          columns = headerNames(Array.from(raw, (x) => x ?? ""));
+          continue;
+        }
+        if (rows.length >= IMPORT_MAX_ROWS) throw new ImportFileError("import.too_many_rows", { max: IMPORT_MAX_ROWS });
+        const cells: Record<string, Cell> = {};
+        columns.forEach((c, i) => (cells[c] = cellOf(values[i + 1])));
+        // Formatted but empty rows are common below a hand-kept sheet's data: not rows at all.
+        if (Object.values(cells).every((c) => c === "")) continue;
+        rows.push({ row: rowNumber, cells });
+      }
+      if (columns) break; // the first sheet with a header row
+    }
+  } catch (e) {
+    if (e instanceof ImportFileError) throw e;
     throw new ImportFileError("import.unreadable");
   }
-  const sheet = wb.worksheets.find((s) => s.actualRowCount > 0);
-  if (!sheet) return { format: "xlsx", columns: [], rows: [], bad: [] };
-  if (sheet.actualRowCount - 1 > IMPORT_MAX_ROWS) throw new ImportFileError("import.too_many_rows", { max: IMPORT_MAX_ROWS });
-  let columns: string[] | null = null;
-  let columnIndex: number[] = [];
-  const rows: TableRow[] = [];
-  sheet.eachRow((r, rowNumber) => {
-    const values = r.values as ExcelValue[]; // 1-based
-    if (!columns) {
-      const raw: string[] = [];
-      for (let i = 1; i < values.length; i++) raw[i - 1] = String(cellOf(values[i]).cell);
-      columns = headerNames(Array.from(raw, (x) => x ?? ""));
-      columnIndex = columns.map((_, i) => i + 1);
-      return;
-    }
-    const cells: Record<string, Cell> = {};
-    const links: Record<string, string> = {};
-    columns.forEach((c, i) => {
-      const { cell, link } = cellOf(values[columnIndex[i]]);
-      cells[c] = cell;
-      if (link) links[c] = link;
-    });
-    rows.push({ row: rowNumber, cells, ...(Object.keys(links).length ? { links } : {}) });
-  });
   return { format: "xlsx", columns: columns ?? [], rows, bad: [] };
 }
