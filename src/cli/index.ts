@@ -8,6 +8,7 @@ import { benchCommand } from "./bench";
 import { analyzeCommand } from "./analyze";
 import { sentimentCommand } from "./sentiment";
 import { reportCommand } from "./report";
+import { importCommand } from "./import";
 
 const USAGE = `Usage: tingfeng <command> [options]
 
@@ -24,6 +25,8 @@ Commands:
   report daily|periodic|special|quarterly|annual [--date D] [--from D --to D] [--period week|month] [--event ID]
          [--template ID] [--issue] --format docx|pdf|xlsx --out FILE
                                 generate a report (kept as a draft; --issue numbers it) and write the file
+  import FILE --source NAME [--map title=标题,url=链接,text=内容,time=时间,author=作者]
+                                import a CSV, XLSX or JSONL file into a source (created as kind "import")
 `;
 
 type Command = (args: string[]) => Promise<number | void>;
@@ -31,6 +34,7 @@ const commands: Record<string, Command> = {
   serve: serveCommand, migrate: migrateCommand, user: userCommand, ingest: ingestCommand,
   "config-dump": configDumpCommand, bench: benchCommand,
   analyze: analyzeCommand, sentiment: sentimentCommand, report: reportCommand,
+  import: importCommand,
 };
 
 /** Runs one CLI command; resolves to the exit code (undefined keeps the process alive, e.g. serve). */

@@ -207,6 +207,24 @@ export const MESSAGES: Record<string, Texts> = {
   "resource.reply template": { "zh-CN": "回应模板", en: "Reply template" },
   "resource.display token": { "zh-CN": "显示令牌", en: "Display token" },
   "wall.token_invalid": { "zh-CN": "显示令牌无效或已吊销", en: "The display token is not valid or has been revoked" },
+  // File import and manual entry (issue 24).
+  "import.too_large": { "zh-CN": "文件过大：不能超过 {mb} MB", en: "The file is too large: at most {mb} MB" },
+  "import.empty": { "zh-CN": "文件是空的", en: "The file is empty" },
+  "import.too_many_rows": { "zh-CN": "文件行数过多：不能超过 {max} 行", en: "The file has too many rows: at most {max}" },
+  "import.no_columns": { "zh-CN": "文件没有可识别的表头（第一行应为列名）", en: "The file has no header row (the first row should name the columns)" },
+  "import.unreadable": { "zh-CN": "无法读取该文件：请上传 CSV、XLSX 或 JSONL 文件", en: "The file cannot be read: upload a CSV, XLSX or JSONL file" },
+  "import.upload_expired": { "zh-CN": "上传的文件已过期，请重新上传", en: "The uploaded file has expired; upload it again" },
+  "import.no_title_column": { "zh-CN": "请为「标题」或「内容」至少指定一列", en: "Map at least one column to title or text" },
+  "import.unknown_column": { "zh-CN": "文件中没有列「{column}」", en: "The file has no column \"{column}\"" },
+  "import.bad_source_name": { "zh-CN": "请填写来源名称（不超过 100 字）", en: "Give a source name (at most 100 characters)" },
+  "import.row.no_title": { "zh-CN": "缺少标题和内容", en: "No title and no text" },
+  "import.row.bad_url": { "zh-CN": "链接无效：{value}", en: "Not a usable link: {value}" },
+  "import.row.bad_time": { "zh-CN": "时间无法识别：{value}", en: "Unreadable time: {value}" },
+  "import.row.bad_json": { "zh-CN": "不是有效的 JSON", en: "Not valid JSON" },
+  "import.row.not_object": { "zh-CN": "不是 JSON 对象", en: "Not a JSON object" },
+  "manual.empty": { "zh-CN": "请粘贴正文或链接", en: "Paste a text or a link" },
+  "manual.fetch_failed": { "zh-CN": "无法获取该链接：{reason}", en: "The link could not be fetched: {reason}" },
+  "manual.nothing_extracted": { "zh-CN": "未能从该网页提取正文，请直接粘贴正文", en: "No article text could be taken from that page; paste the text instead" },
 };
 
 /** True when the catalog has texts for `code`. */

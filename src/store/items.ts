@@ -123,6 +123,14 @@ export function mergeSearchIndex(db: Db, pages = 200): boolean {
   return changes() - before > 1;
 }
 
+/** The stored item a new one collides with (same dedup key, or the same content in its source), if any. */
+export function findExistingItem(db: Db, sourceId: number, it: Pick<NewItem, "guid" | "canonicalUrl" | "contentHash">): ItemRow | undefined {
+  const row = db
+    .prepare("SELECT id FROM items WHERE dedup_key = ? UNION ALL SELECT id FROM items WHERE source_id = ? AND content_hash = ? LIMIT 1")
+    .get(dedupKey(sourceId, it), sourceId, it.contentHash) as { id: number } | undefined;
+  return row ? getItem(db, row.id) : undefined;
+}
+
 /** Which of these canonical URLs the ledger already holds an item for (its dedup key is the URL). */
 export function knownCanonicalUrls(db: Db, canonicalUrls: readonly string[]): Set<string> {
   const has = db.sqlite.prepare("SELECT 1 FROM items WHERE dedup_key = ?").pluck();

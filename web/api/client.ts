@@ -76,6 +76,11 @@ export function withQuery(path: string, params: Record<string, string | number |
 
 /** Calls the API and resolves to the decoded JSON body (undefined for an empty body). */
 export async function request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  return (await requestWithStatus<T>(method, path, body, signal)).body;
+}
+
+/** Like request, with the HTTP status of the success (201 created vs 200 found, say). */
+export async function requestWithStatus<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<{ status: number; body: T }> {
   const headers: Record<string, string> = { accept: "application/json", "accept-language": language };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
@@ -97,7 +102,7 @@ export async function request<T>(method: Method, path: string, body?: unknown, s
     if (response.status === 401 && path !== "/api/auth/login") unauthorizedHandler();
     throw new ApiRequestError(response.status, parseErrorBody(response.status, text));
   }
-  return (text ? JSON.parse(text) : undefined) as T;
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
 
 /** Shorthands for each method. */
@@ -127,4 +132,34 @@ export async function uploadFile<T>(path: string, file: File): Promise<T> {
     throw new ApiRequestError(response.status, parseErrorBody(response.status, text));
   }
   return JSON.parse(text) as T;
+}
+
+/** Uploads a file like uploadFile, reporting upload progress (0–100) as the browser sends it. */
+export function uploadFileWithProgress<T>(path: string, file: File, onProgress: (percent: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", path);
+    xhr.setRequestHeader("accept", "application/json");
+    xhr.setRequestHeader("accept-language", language);
+    xhr.setRequestHeader("content-type", "application/octet-stream");
+    xhr.setRequestHeader("x-file-name", encodeURIComponent(file.name));
+    if (csrfToken) xhr.setRequestHeader("x-csrf-token", csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onerror = () => reject(new ApiRequestError(0, { code: NETWORK_ERROR, message: "network error" }));
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          resolve(JSON.parse(xhr.responseText) as T);
+        } catch {
+          reject(new ApiRequestError(xhr.status, parseErrorBody(xhr.status, xhr.responseText)));
+        }
+        return;
+      }
+      if (xhr.status === 401) unauthorizedHandler();
+      reject(new ApiRequestError(xhr.status, parseErrorBody(xhr.status, xhr.responseText)));
+    };
+    xhr.send(file);
+  });
 }

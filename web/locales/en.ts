@@ -12,6 +12,7 @@ import type { Messages } from "./zh-CN";
 import { enBoard } from "./en-board";
 import { enReports } from "./en-reports";
 import { enWall } from "./en-wall";
+import { enImport } from "./en-import";
 import { enSources } from "./en-sources";
 
 /** Every UI string in English. */
@@ -179,5 +180,6 @@ export const en: Messages = {
   ...enReplies,
   ...enReports,
   ...enWall,
+  ...enImport,
   ...enSources,
 };

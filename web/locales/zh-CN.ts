@@ -12,6 +12,7 @@ import { zhCNCaseStats } from "./zh-CN-case-stats";
 import { zhCNCaseExtras } from "./zh-CN-case-extras";
 import { zhCNReports } from "./zh-CN-reports";
 import { zhCNWall } from "./zh-CN-wall";
+import { zhCNImport } from "./zh-CN-import";
 import { zhCNSources } from "./zh-CN-sources";
 
 /** Every UI string in Simplified Chinese, keyed by a stable dotted name; `{x}` marks a parameter. */
@@ -179,6 +180,7 @@ export const zhCN = {
   ...zhCNReplies,
   ...zhCNReports,
   ...zhCNWall,
+  ...zhCNImport,
   ...zhCNSources,
 } as const;
 

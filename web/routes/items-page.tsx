@@ -19,6 +19,7 @@ import { ItemTitleCell } from "./item-title-cell";
 import { ItemsAnalysisFilters } from "./items-analysis-filters";
 import { ItemsFilters } from "./items-filters";
 import { RowTriage, TriageBar, TriageStatus, useItemTriage } from "./items-triage";
+import { ManualItemButton } from "./manual-item-modal";
 
 /** The /items page. */
 export function ItemsPage() {
@@ -100,7 +101,7 @@ export function ItemsPage() {
   }
 
   return (
-    <Card>
+    <Card extra={triager ? <ManualItemButton onAdded={reload} /> : undefined}>
       <ItemsFilters
         filters={filters}
         onChange={update}

@@ -13,6 +13,7 @@ import { formatTime } from "../lib/format";
 import { useReportError } from "../lib/use-report-error";
 import { SourceFormModal } from "./source-form-modal";
 import { SourceHealth } from "./source-health";
+import { ImportButton, isFileSource } from "./import-modal";
 
 /** Answer of POST /api/sources/:id/fetch. */
 interface FetchResult {
@@ -72,7 +73,12 @@ export function SourcesPage() {
       dataIndex: "url",
       width: 200,
       ellipsis: true,
-      render: (url: string) => <Typography.Text copyable={{ text: url }}>{url}</Typography.Text>,
+      render: (url: string, source) =>
+        isFileSource(source) ? (
+          <Typography.Text type="secondary">{t("import.placeholderUrl")}</Typography.Text>
+        ) : (
+          <Typography.Text copyable={{ text: url }}>{url}</Typography.Text>
+        ),
     },
     {
       title: t("sources.intervalShort"),
@@ -97,12 +103,16 @@ export function SourcesPage() {
       fixed: "end",
       render: (_, source) => (
         <Space orientation="vertical" size={0} align="start">
-          <Button type="link" loading={fetching === source.id} onClick={() => void fetchNow(source)}>
-            {t("sources.fetchNow")}
-          </Button>
-          <Button type="link" onClick={() => setEditing(source)}>
-            {t("common.edit")}
-          </Button>
+          {!isFileSource(source) && (
+            <Button type="link" loading={fetching === source.id} onClick={() => void fetchNow(source)}>
+              {t("sources.fetchNow")}
+            </Button>
+          )}
+          {!isFileSource(source) && (
+            <Button type="link" onClick={() => setEditing(source)}>
+              {t("common.edit")}
+            </Button>
+          )}
           <Popconfirm title={t("common.confirmDelete", { name: source.name })} onConfirm={() => remove(source)}>
             <Button type="link" danger>
               {t("common.delete")}
@@ -117,9 +127,12 @@ export function SourcesPage() {
     <Card
       title={t("menu.sources")}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="source-add">
-          {t("sources.add")}
-        </Button>
+        <Space>
+          <ImportButton onImported={reload} />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="source-add">
+            {t("sources.add")}
+          </Button>
+        </Space>
       }
     >
       {error && !data ? (

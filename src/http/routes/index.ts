@@ -35,6 +35,8 @@ import { replyTemplateRoutes } from "./reply-templates";
 import { displayTokenRoutes } from "./display-tokens";
 import { wallRoutes } from "./wall";
 import { reportScheduleRoutes } from "./report-schedules";
+import { sourceImportRoutes } from "./source-import";
+import { manualItemRoutes } from "./manual-items";
 
 /** Adds all /api routes. */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -77,4 +79,5 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   for (const mod of [officialAccountRoutes, caseReplyRoutes, replyTemplateRoutes]) await mod(app, deps);
   for (const mod of [displayTokenRoutes, wallRoutes]) await mod(app, deps);
   await reportScheduleRoutes(app, deps);
+  for (const mod of [sourceImportRoutes, manualItemRoutes]) await mod(app, deps);
 }
