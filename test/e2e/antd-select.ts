@@ -1,4 +1,4 @@
-// Picking an option in an antd Select from a flow (reports.e2e.ts and html-source.e2e.ts keep their own copy: switch them here).
+// Picking an option in an antd Select from a browser flow.
 import type { Page } from "playwright-core";
 
 /** Picks `text` in the antd select `input`; a modal's select opens only once its animation is over, so retry. */

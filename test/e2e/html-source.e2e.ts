@@ -13,6 +13,7 @@ import { buildApp } from "../../src/http/app";
 import { createUser } from "../../src/accounts/commands";
 import { startFixtureSite, type FixtureSite } from "../fixture-site";
 import { launchBrowser } from "./browser";
+import { pick } from "./antd-select";
 
 const PASSWORD = "e2e-quiet-harbour-4172";
 let dir: string;
@@ -44,16 +45,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Picks `text` in an antd select; a modal's select opens only once its animation is over, so retry. */
-async function pick(page: Page, testId: string, text: string): Promise<void> {
-  const option = page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text });
-  for (let tries = 0; (await option.count()) === 0 && tries < 40; tries++) {
-    await page.getByTestId(testId).click({ force: true, timeout: 2000 }).catch(() => undefined);
-    await page.waitForTimeout(250);
-  }
-  await option.click();
-}
-
 it("adds an html source with the 测试抓取 preview, fetches it and shows its articles in the ledger", async () => {
   const page = await browser.newPage();
   await page.goto(`${base}/login`);
@@ -64,7 +55,7 @@ it("adds an html source with the 测试抓取 preview, fetches it and shows its 
 
   await page.goto(`${base}/sources`);
   await page.getByTestId("source-add").click();
-  await pick(page, "source-kind", "网页列表");
+  await pick(page, '[data-testid="source-kind"]', "网页列表");
   await page.getByTestId("source-name").fill("青禾新闻网");
   await page.getByTestId("source-url").fill(`${site.url}/news/list.html`);
   await page.getByTestId("source-selector-item").fill("li.news");

@@ -10,6 +10,7 @@ import { insertChannel } from "../../src/store/alert-config";
 import { loadConfig } from "../../src/config";
 import { REPORT_SECTIONS, type ReportDetail } from "../../src/shared/report-types";
 import { fillLogin, PASSWORD, startSeededApp, type SeededApp } from "./seeded-app";
+import { pick } from "./antd-select";
 
 let app: SeededApp;
 beforeAll(async () => {
@@ -18,16 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
 });
-
-/** Picks `text` in the antd select `input`; a modal's select opens only once its animation is over, so retry. */
-async function pick(page: Page, input: string, text: string): Promise<void> {
-  const option = page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text });
-  for (let tries = 0; (await option.count()) === 0 && tries < 40; tries++) {
-    await page.locator(input).click({ force: true, timeout: 2000 }).catch(() => undefined);
-    await page.waitForTimeout(250);
-  }
-  await option.click();
-}
 
 const ADVICE = "建议教育局当日核实禾溪镇小学收费情况并公开回应。";
 
