@@ -9,7 +9,7 @@ describe("config", () => {
     const c = loadConfig({});
     expect(c.port).toBe(3000);
     expect(c.demo).toBe(true);
-    expect(c.fetchMaxBytes).toBe(10 * 1024 * 1024);
+    expect(c.fetchMaxBytes).toBe(5 * 1024 * 1024);
     expect(c.fetchAllowHosts).toEqual([]);
     expect(path.isAbsolute(c.dataDir)).toBe(true);
   });

@@ -54,11 +54,15 @@ function lookupThrough(resolve: Resolver, permitted: (address: string) => boolea
   };
 }
 
+/** How long connecting may take. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
 /** An undici Agent that connects only where `list` and the address rules allow, resolving names with `resolve`. */
 export function createGuardedAgent(list: AllowList, resolve: Resolver = systemResolver): Agent {
   // A host named on the allow list may resolve anywhere; any other name only to permitted addresses.
-  const trusted = buildConnector({ lookup: lookupThrough(resolve, () => true) });
-  const guarded = buildConnector({ lookup: lookupThrough(resolve, (a) => isAddressPermitted(list, a)) });
+  // Connecting (DNS, TCP, TLS) has its own limit of 10 s; the fetch's deadline covers the whole response.
+  const trusted = buildConnector({ timeout: CONNECT_TIMEOUT_MS, lookup: lookupThrough(resolve, () => true) });
+  const guarded = buildConnector({ timeout: CONNECT_TIMEOUT_MS, lookup: lookupThrough(resolve, (a) => isAddressPermitted(list, a)) });
   return new Agent({
     connect(opts, callback) {
       const port = opts.port ? Number(opts.port) : opts.protocol === "https:" ? 443 : 80;
