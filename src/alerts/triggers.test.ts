@@ -9,7 +9,9 @@ import { HOUR_MS } from "../analyse/bursts";
 import { saveAnalysis } from "../store/analysis";
 import { createEventRow, setEventRiskOverride } from "../store/events";
 import { insertItems } from "../store/items";
-import { insertSource, markFetchError, markFetchSuccess } from "../store/sources";
+import { insertSource, markFetchError, markFetchSuccess, noteSourceSilence } from "../store/sources";
+import { sourceRhythm } from "../store/source-activity";
+import { silenceReason } from "../ingest/health";
 import { insertWatch, MatchTally, matchBucket } from "../store/watches";
 import { insertChannel, insertRule, type RuleInput } from "../store/alert-config";
 import { listAlerts } from "../store/alerts";
@@ -170,6 +172,32 @@ describe("source unhealthy trigger", () => {
     markFetchSuccess(db, source, { etag: null, lastModified: null, nextFetchAt: T0 }, T0 + 5 * MIN);
     for (let n = 6; n <= 8; n++) fail(n);
     expect(listAlerts(db, 10)).toHaveLength(2);
+  });
+
+  it("fires once when a source goes silent beyond its rhythm, and again only after it spoke", () => {
+    const { db, channel, source } = setup();
+    addRule(db, channel, { trigger: "source_unhealthy", minFailures: 3, severity: "significant" });
+    // Two items an hour for the past week, the newest 10 hours before now.
+    const now = T0 + 8 * 24 * HOUR_MS;
+    const rows = Array.from({ length: 300 }, (_, i) => ({
+      guid: `s${i}`, url: null, canonicalUrl: null, contentHash: contentHash(`t${i}`, `x${i}`), author: null, title: `t${i}`, text: `x${i}`, publishedAt: null,
+    }));
+    rows.forEach((r, i) => insertItems(db, source, [r], now - 10 * HOUR_MS - (299 - i) * 30 * 60_000));
+    const rhythm = sourceRhythm(db, source, now);
+    expect(rhythm.lastItemAt).toBe(now - 10 * HOUR_MS);
+    expect(rhythm.week).toBe((db.prepare("SELECT count(*) AS n FROM items WHERE source_id = ? AND fetched_at >= ?").get(source, now - 7 * 24 * HOUR_MS) as { n: number }).n);
+    const why = silenceReason({ ...rhythm, itemCount: 300, now });
+    expect(why).toMatch(/^已 10 小时无新信息/);
+    noteSourceSilence(db, source, why, now);
+    noteSourceSilence(db, source, why, now + MIN);
+    expect(listAlerts(db, 10)).toHaveLength(1);
+    expect(listAlerts(db, 10)[0].reason).toContain("信息源「青禾论坛」已 10 小时无新信息");
+    // It spoke (a new item): the next silence is a new one.
+    noteSourceSilence(db, source, null, now + 2 * MIN);
+    noteSourceSilence(db, source, why, now + 20 * MIN);
+    expect(listAlerts(db, 10)).toHaveLength(2);
+    // Not silent: nothing.
+    expect(silenceReason({ ...rhythm, itemCount: 300, now: now - 8 * HOUR_MS })).toBeNull();
   });
 
   it("fires only for its source when it names one", () => {

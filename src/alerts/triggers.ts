@@ -10,7 +10,7 @@ import { allEnabledChannelIds, enabledChannelIds } from "../store/alert-config";
 import { eventForAlert, insertAlert, insertDelivery, itemForAlert, sourceForAlert } from "../store/alerts";
 import { insertStep } from "../store/alert-steps";
 import { onRiskOverride } from "../store/events";
-import { onFetchError } from "../store/sources";
+import { onFetchError, onSourceSilent } from "../store/sources";
 
 /** An event as its refresh leaves it: its burst at `burstEnd` and its effective risk level before and after. */
 export interface RefreshedEvent { id: number; title: string; burst: Burst | null; burstEnd: number; before: string | null; after: string }
@@ -62,6 +62,21 @@ onFetchError((db, sourceId, errorCount, now) => {
   for (const rule of rules)
     writeGroup(db, rule, `rule:${rule.id}:source:${sourceId}`, [{
       title: `[${SEVERITY_ZH[rule.severity]}] 信息源异常：${source.name}`, reason: sourceReason(rule, source.name, errorCount, source.last_error ?? "未知"),
+      itemId: null, sourceId, publishedAt: null, fetchedAt: null, analysedAt: null, createdAt: now,
+    }], now);
+  wakeAfterCommit(db);
+});
+
+// A source silent far beyond its own rhythm (its feed or page may have moved): once per silence, to the
+// source rules that cover it (whatever their failure count).
+onSourceSilent((db, sourceId, why, now) => {
+  const rules = rulesOf(db).source.filter((r) => r.sourceId == null || r.sourceId === sourceId);
+  if (!rules.length) return;
+  const source = sourceForAlert(db, sourceId);
+  if (!source) return;
+  for (const rule of rules)
+    writeGroup(db, rule, `rule:${rule.id}:source:${sourceId}`, [{
+      title: `[${SEVERITY_ZH[rule.severity]}] 信息源异常：${source.name}`, reason: `预警规则「${rule.name}」：信息源「${source.name}」${why}，页面或地址可能已变化`,
       itemId: null, sourceId, publishedAt: null, fetchedAt: null, analysedAt: null, createdAt: now,
     }], now);
   wakeAfterCommit(db);

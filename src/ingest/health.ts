@@ -37,15 +37,23 @@ export function sourceHealth(s: HealthInput): { level: HealthLevel; reasons: str
   if (s.errorCount >= 3) raise("red", `连续 ${s.errorCount} 次抓取失败`);
   else if (s.errorCount > 0) raise("yellow", `最近 ${s.errorCount} 次抓取失败`);
   if (s.lastSuccessAt == null && s.lastFetchedAt != null && s.errorCount > 0 && s.errorCount < 3) raise("red", "从未抓取成功");
-  const week = s.itemsPerDay.reduce((a, b) => a + b, 0);
-  if (s.lastItemAt != null && week >= 7) {
-    const gap = WEEK / week;
-    const silent = s.now - s.lastItemAt;
-    if (silent > Math.max(4 * gap, 6 * HOUR)) raise("yellow", `已 ${Math.round(silent / HOUR)} 小时无新信息（平时约每 ${Math.max(1, Math.round(gap / 60_000))} 分钟一条）`);
-  } else if (week === 0 && s.itemCount > 0 && s.lastItemAt != null && s.now - s.lastItemAt > WEEK) {
-    raise("yellow", "近 7 天无新信息");
-  }
+  const quiet = silenceReason({ week: s.itemsPerDay.reduce((a, b) => a + b, 0), lastItemAt: s.lastItemAt, itemCount: s.itemCount, now: s.now });
+  if (quiet) raise("yellow", quiet);
   return { level, reasons };
+}
+
+/**
+ * Why a source counts as silent (no new item for 4× its average gap over the last 7 days, and at least
+ * 6 hours; or none all week after having items), or null. `week`: items fetched in the last 7 days.
+ */
+export function silenceReason(s: { week: number; lastItemAt: number | null; itemCount: number; now: number }): string | null {
+  if (s.lastItemAt == null) return null;
+  const silent = s.now - s.lastItemAt;
+  if (s.week >= 7) {
+    const gap = WEEK / s.week;
+    return silent > Math.max(4 * gap, 6 * HOUR) ? `已 ${Math.round(silent / HOUR)} 小时无新信息（平时约每 ${Math.max(1, Math.round(gap / 60_000))} 分钟一条）` : null;
+  }
+  return s.week === 0 && s.itemCount > 0 && silent > WEEK ? "近 7 天无新信息" : null;
 }
 
 /** Order for the sources page: red, then yellow, then green. */

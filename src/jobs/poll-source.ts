@@ -9,7 +9,9 @@ import { createHostLimiter, type HostLimiter } from "../ingest/host-limiter";
 import type { SourcePreview } from "../shared/api";
 import type { FetchMessageCode } from "../shared/fetch-messages";
 import { FUTURE_SLACK_MS, insertItems, knownCanonicalUrls, type NewItem } from "../store/items";
-import { markFetchError, markFetchSuccess } from "../store/sources";
+import { markFetchError, markFetchSuccess, noteSourceSilence } from "../store/sources";
+import { sourceRhythm } from "../store/source-activity";
+import { silenceReason } from "../ingest/health";
 
 /** What one poll did; a failure's `error` is the zh-CN text stored on the row, `errorCode` its stable code. */
 export interface PollResult { inserted: number; error?: string; errorCode?: FetchMessageCode }
@@ -89,6 +91,13 @@ export function kindContext(db: Db | null, config: Config, now: number): KindCon
   };
 }
 
+/** A poll that worked: a source with nothing new may have gone silent beyond its rhythm (alerted once). */
+function noteSilence(db: Db, source: SourcesTable, inserted: number, now: number): void {
+  if (inserted > 0) return noteSourceSilence(db, source.id, null, now);
+  const r = sourceRhythm(db, source.id, now);
+  noteSourceSilence(db, source.id, silenceReason({ ...r, itemCount: source.item_count, now }), now);
+}
+
 /** Fetches and stores one source through its kind's module; never throws for fetch or parse failures. */
 export async function pollSource(db: Db, config: Config, source: SourcesTable, now = () => Date.now()): Promise<PollResult> {
   const startedAt = now();
@@ -102,10 +111,12 @@ export async function pollSource(db: Db, config: Config, source: SourcesTable, n
     const next = now() + source.interval_seconds * 1000;
     if (res.kind === "not-modified") {
       markFetchSuccess(db, source.id, { etag: source.etag, lastModified: source.last_modified, nextFetchAt: next });
+      noteSilence(db, source, 0, startedAt);
       return { inserted: 0 };
     }
     const ids = insertItems(db, source.id, toNewItems(res.items, startedAt), startedAt);
     markFetchSuccess(db, source.id, { etag: res.etag, lastModified: res.lastModified, nextFetchAt: next });
+    noteSilence(db, source, ids.length, startedAt);
     return { inserted: ids.length };
   } catch (err) {
     // Stored and shown by code only: an error's own message may quote the response or the OS.

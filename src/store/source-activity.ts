@@ -24,3 +24,14 @@ export function sourceActivity(db: Db, now = Date.now()): Map<number, { itemsPer
   }
   return out;
 }
+
+/**
+ * One source's items fetched in the last 7 days and its newest item's fetch time, cheaply: the window's
+ * first id from the fetch-time index, then a count over the source's own index from that id on.
+ */
+export function sourceRhythm(db: Db, sourceId: number, now = Date.now()): { week: number; lastItemAt: number | null } {
+  const firstId = db.prepare("SELECT id FROM items INDEXED BY items_fetched WHERE fetched_at >= ? ORDER BY fetched_at LIMIT 1").pluck().get(now - 7 * DAY) as number | undefined;
+  const week = firstId === undefined ? 0 : (db.prepare("SELECT count(*) FROM items WHERE source_id = ? AND id >= ?").pluck().get(sourceId, firstId) as number);
+  const lastItemAt = (db.prepare("SELECT fetched_at FROM items WHERE source_id = ? ORDER BY id DESC LIMIT 1").pluck().get(sourceId) as number | undefined) ?? null;
+  return { week, lastItemAt };
+}

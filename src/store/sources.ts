@@ -144,6 +144,32 @@ export function markFetchSuccess(
   );
 }
 
+/** Told, once per silence, that a source has gone silent beyond its rhythm (the alert triggers listen). */
+export type SilenceListener = (db: Db, sourceId: number, reason: string, now: number) => void;
+let silenceListener: SilenceListener | null = null;
+
+/** Sets the one listener of silent sources. */
+export function onSourceSilent(fn: SilenceListener | null): void {
+  silenceListener = fn;
+}
+
+/**
+ * After a successful poll: `reason` says why the source is silent (null: it is not). The listener hears a
+ * silence once (remembered in alert_trigger_state until the source speaks again).
+ */
+export function noteSourceSilence(db: Db, id: number, reason: string | null, now = Date.now()): void {
+  const key = `silent:source:${id}`;
+  db.tx(() => {
+    if (reason === null) {
+      db.prepare("DELETE FROM alert_trigger_state WHERE key = ?").run(key);
+      return;
+    }
+    if (db.prepare("SELECT 1 FROM alert_trigger_state WHERE key = ?").get(key)) return;
+    db.prepare("INSERT INTO alert_trigger_state (key, at) VALUES (?, ?)").run(key, now);
+    silenceListener?.(db, id, reason, now);
+  });
+}
+
 /** Told inside a failed fetch's transaction how many consecutive failures the source now has. */
 export type FetchErrorListener = (db: Db, sourceId: number, errorCount: number, now: number) => void;
 let fetchErrorListener: FetchErrorListener | null = null;
