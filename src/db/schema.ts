@@ -25,6 +25,8 @@ export interface SourcesTable {
   next_fetch_at: number | null; item_count: number; created_at: number; updated_at: number;
   /** Kind-specific settings as JSON (selectors, field mapping, …); '{}' for feeds. */
   config: string;
+  /** An interval override (seconds) and when it ends (0032); null when none. */
+  override_seconds?: number | null; override_until?: number | null;
 }
 /** items table. */
 export interface ItemsTable {

@@ -28,6 +28,7 @@ export function presentSource(s: SourcesTable): SourceView {
     priority: s.priority, enabled: !!s.enabled, lastFetchedAt: iso(s.last_fetched_at), lastSuccessAt: iso(s.last_success_at),
     lastError: s.last_error, lastErrorCode: s.last_error_code, errorCount: s.error_count, nextFetchAt: iso(s.next_fetch_at), itemCount: s.item_count,
     createdAt: iso(s.created_at)!, ...sourceSettings(s),
+    intervalOverride: s.override_until != null && s.override_seconds != null ? { intervalSeconds: s.override_seconds, until: iso(s.override_until)! } : null,
   };
 }
 

@@ -34,6 +34,7 @@ export const sourceView = z.object({
   }).optional(),
   health: z.object({ level: z.enum(["green", "yellow", "red"]), reasons: z.array(z.string()) }).optional(),
   itemsPerDay: z.array(z.number()).optional(),
+  intervalOverride: z.object({ intervalSeconds: z.number(), until: z.string() }).nullable().optional(),
 });
 /** SourcePreview. */
 export const sourcePreviewView = z.object({

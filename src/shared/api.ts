@@ -79,6 +79,8 @@ export interface SourceView extends SourceSettings {
   health?: { level: "green" | "yellow" | "red"; reasons: string[] };
   /** Items fetched per day over the last 7 days, oldest first (the sparkline). */
   itemsPerDay?: number[];
+  /** A temporary interval until a moment (an expired one is shown until replaced; it no longer applies). */
+  intervalOverride?: { intervalSeconds: number; until: string } | null;
 }
 
 /** Kind settings of html and json sources, as the API accepts and shows them (all absent for feeds). */

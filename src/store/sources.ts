@@ -126,10 +126,16 @@ export function dueSources(db: Db, now = Date.now(), limit = 50): SourcesTable[]
          SELECT x.source_id, min(i.poll_seconds) AS poll FROM incident_sources x JOIN incidents i ON i.id = x.incident_id
          WHERE i.closed_at IS NULL AND i.until > :now GROUP BY x.source_id) o ON o.source_id = s.id
        WHERE s.enabled = 1 AND s.kind IN ('rss', 'html', 'json') AND (s.next_fetch_at IS NULL OR s.next_fetch_at <= :now
-         OR coalesce(s.last_fetched_at, 0) + o.poll * 1000 * (1 << min(s.error_count, 10)) <= :now)
-       ORDER BY o.poll IS NULL, s.next_fetch_at LIMIT :limit`,
+         OR coalesce(s.last_fetched_at, 0) + o.poll * 1000 * (1 << min(s.error_count, 10)) <= :now
+         OR (s.override_until > :now AND coalesce(s.last_fetched_at, 0) + s.override_seconds * 1000 * (1 << min(s.error_count, 10)) <= :now))
+       ORDER BY o.poll IS NULL AND coalesce(s.override_until, 0) <= :now, s.next_fetch_at LIMIT :limit`,
     )
     .all({ now, limit }) as SourcesTable[];
+}
+
+/** Sets (or, with null, clears) a source's interval override until a moment. */
+export function setIntervalOverride(db: Db, id: number, o: { seconds: number; until: number } | null, now = Date.now()): void {
+  db.prepare("UPDATE sources SET override_seconds = ?, override_until = ?, updated_at = ? WHERE id = ?").run(o?.seconds ?? null, o?.until ?? null, now, id);
 }
 
 /** Records a successful fetch (new validators, errors cleared, next fetch scheduled). */

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { deleteSource, getSource, insertSource, listSources, updateSource } from "../../store/sources";
+import { deleteSource, getSource, insertSource, listSources, setIntervalOverride, updateSource } from "../../store/sources";
 import { forgetDeletedItems } from "../../monitor/events";
 import { refreshEvents } from "../../monitor/refresh-events";
 import { recordAudit } from "../../store/audit";
@@ -169,5 +169,39 @@ export async function sourceRoutes(app: FastifyInstance, deps: AppDeps): Promise
     if (result.inserted) deps.analysis?.wake();
     db.tx(() => recordAudit(db, { actor: actorOf(p), action: "source.fetch", targetType: "source", targetId: s.id, summary: { ...result }, ip: req.ip }));
     return result.error ? { inserted: result.inserted, error: result.error, errorCode: result.errorCode } : { inserted: result.inserted };
+  });
+
+  // A temporary interval ("poll every 60 s for the next 24 hours"), e.g. while an incident is followed; it
+  // ends by itself at its expiry (the scheduler compares the time), or when cleared.
+  r.post("/api/sources/:id/interval-override", {
+    schema: {
+      tags: ["sources"], summary: "Poll this source at another interval until a moment", params: idParams,
+      body: z.object({ intervalSeconds: z.number().int().min(30).max(86_400), hours: z.number().min(0.25).max(168) }),
+      response: { 200: sourceView, 404: errorBody },
+    },
+  }, async (req) => {
+    const p = authorize(req, "sources.write");
+    const s = getSource(db, req.params.id);
+    if (!s) throw AppError.notFound("source");
+    const until = Date.now() + Math.round(req.body.hours * 3_600_000);
+    db.tx(() => {
+      setIntervalOverride(db, s.id, { seconds: req.body.intervalSeconds, until });
+      recordAudit(db, { actor: actorOf(p), action: "source.interval_override", targetType: "source", targetId: s.id, summary: { ...req.body }, ip: req.ip });
+    });
+    deps.scheduler?.wake();
+    return presentSource(getSource(db, s.id)!);
+  });
+
+  r.delete("/api/sources/:id/interval-override", {
+    schema: { tags: ["sources"], summary: "End this source's interval override", params: idParams, response: { 200: sourceView, 404: errorBody } },
+  }, async (req) => {
+    const p = authorize(req, "sources.write");
+    const s = getSource(db, req.params.id);
+    if (!s) throw AppError.notFound("source");
+    db.tx(() => {
+      setIntervalOverride(db, s.id, null);
+      recordAudit(db, { actor: actorOf(p), action: "source.interval_override", targetType: "source", targetId: s.id, summary: { cleared: true }, ip: req.ip });
+    });
+    return presentSource(getSource(db, s.id)!);
   });
 }
