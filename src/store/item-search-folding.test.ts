@@ -5,13 +5,15 @@ import { registerSqlFunctions } from "../db/sql-functions";
 import { contentHash } from "../ingest";
 import { insertItems } from "./items";
 import { searchItems } from "./item-search";
-import { insertSource } from "./sources";
 
 const texts = ["青禾县學校食堂漲價", "青禾县学校食堂涨价", "醫院門診排隊", "柳溪镇道路施工"];
 
 function store(db: ReturnType<typeof openDb>): number[] {
-  const src = insertSource(db, { name: "来源", kind: "rss", url: "http://127.0.0.1/1", intervalSeconds: 300, priority: 1, enabled: true });
-  return insertItems(db, src.id, texts.map((text, n) => ({
+  // Written with the columns of the first schema: the upgrade test stores into an older release's tables.
+  const src = Number(db.sqlite.prepare(
+    "INSERT INTO sources (name, kind, url, interval_seconds, priority, enabled, created_at, updated_at) VALUES ('来源', 'rss', 'http://127.0.0.1/1', 300, 1, 1, 0, 0)",
+  ).run().lastInsertRowid);
+  return insertItems(db, src, texts.map((text, n) => ({
     guid: `g${n}`, url: null, canonicalUrl: null, contentHash: contentHash("", text), author: null, title: "", text, publishedAt: (n + 1) * 1000,
   })));
 }
