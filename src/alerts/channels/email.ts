@@ -5,6 +5,7 @@ import nodemailer from "nodemailer";
 import { z } from "zod";
 import { flattenText, joinParts, PLAIN_FLAVOUR, renderParts, subjectLine, truncateBytes, type Flavour, type RenderedParts } from "./format";
 import { ChannelError, type AlertChannel, type AlertMessage, type ChannelSettings, type SendOptions } from "./types";
+import { escapeHtml } from "../../shared/escape-html";
 
 const LABEL = "邮件";
 
@@ -29,9 +30,6 @@ const FIELD_MESSAGES: Record<string, string> = {
   to: "请至少填写一个有效的收件地址",
 };
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
 
 const HTML_FLAVOUR: Flavour = {
   escape: (t) => escapeHtml(PLAIN_FLAVOUR.escape(t)),

@@ -6,10 +6,11 @@ import type { RenderOptions } from "./options";
 import { renderChartPng } from "./charts";
 import { appLink, formatValue, itemFacts, pageLink, printable, sectionHeading, zhDate } from "./print-text";
 import { REPORT_CSS } from "./html-style";
+import { escapeHtml as escapeText } from "../../shared/escape-html";
 
-/** Text escaped for HTML element content and attribute values. */
+/** Text escaped for HTML element content and attribute values (characters XML cannot hold dropped first). */
 export function escapeHtml(text: string): string {
-  return printable(text).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  return escapeText(printable(text));
 }
 
 /** `<a>` around escaped `text` when `url` is acceptable, else the escaped text alone. */
