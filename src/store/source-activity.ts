@@ -3,15 +3,17 @@
 import type { Db } from "../db/connection";
 
 const DAY = 86_400_000;
+/** A source's newest item's fetch time, through its own index (source_id, id). */
+const NEWEST_ITEM_AT = "SELECT fetched_at FROM items WHERE source_id = ? ORDER BY id DESC LIMIT 1";
 
 /** Per source: items per day (oldest first, 7 days ending at `now`) and the newest item's fetch time. */
 export function sourceActivity(db: Db, now = Date.now()): Map<number, { itemsPerDay: number[]; lastItemAt: number | null }> {
   const start = now - 7 * DAY;
   const out = new Map<number, { itemsPerDay: number[]; lastItemAt: number | null }>();
-  const last = db
-    .prepare("SELECT s.id AS id, (SELECT fetched_at FROM items WHERE source_id = s.id ORDER BY id DESC LIMIT 1) AS at FROM sources s")
-    .all() as { id: number; at: number | null }[];
-  for (const r of last) out.set(r.id, { itemsPerDay: [0, 0, 0, 0, 0, 0, 0], lastItemAt: r.at });
+  const newest = db.prepare(NEWEST_ITEM_AT).pluck();
+  for (const id of db.prepare("SELECT id FROM sources").pluck().all() as number[]) {
+    out.set(id, { itemsPerDay: [0, 0, 0, 0, 0, 0, 0], lastItemAt: (newest.get(id) as number | undefined) ?? null });
+  }
   const days = db
     .prepare(
       `SELECT source_id, CAST((fetched_at - ?) / ${DAY} AS INTEGER) AS d, count(*) AS n FROM items INDEXED BY items_fetched
@@ -32,6 +34,6 @@ export function sourceActivity(db: Db, now = Date.now()): Map<number, { itemsPer
 export function sourceRhythm(db: Db, sourceId: number, now = Date.now()): { week: number; lastItemAt: number | null } {
   const firstId = db.prepare("SELECT id FROM items INDEXED BY items_fetched WHERE fetched_at >= ? ORDER BY fetched_at LIMIT 1").pluck().get(now - 7 * DAY) as number | undefined;
   const week = firstId === undefined ? 0 : (db.prepare("SELECT count(*) FROM items WHERE source_id = ? AND id >= ?").pluck().get(sourceId, firstId) as number);
-  const lastItemAt = (db.prepare("SELECT fetched_at FROM items WHERE source_id = ? ORDER BY id DESC LIMIT 1").pluck().get(sourceId) as number | undefined) ?? null;
+  const lastItemAt = (db.prepare(NEWEST_ITEM_AT).pluck().get(sourceId) as number | undefined) ?? null;
   return { week, lastItemAt };
 }
