@@ -1,5 +1,11 @@
-// Picking an option in an antd Select from a browser flow.
+// Driving antd widgets from a browser flow: picking an option in a Select, and waiting for a modal,
+// drawer or popover to finish animating before the next click (a click during antd's zoom/fade lands on
+// the element that is still leaving, or is swallowed by the wrap that is still arriving).
 import type { Page } from "playwright-core";
+
+/** Resolves once no finite CSS animation or transition is running on the page (spinners and pulsing dots run forever). */
+export const settled = (page: Page) =>
+  page.waitForFunction(() => document.getAnimations().every((a) => a.effect?.getTiming().iterations === Infinity), undefined, { timeout: 10_000 });
 
 /** Picks `text` in the antd select `input`; a modal's select opens only once its animation is over, so retry. */
 export async function pick(page: Page, input: string, text: string): Promise<void> {
@@ -9,4 +15,20 @@ export async function pick(page: Page, input: string, text: string): Promise<voi
     await page.waitForTimeout(250);
   }
   await option.first().click();
+  await settled(page);
+}
+
+/** Picks `option` in the visible select (or tree select) with test id `testId`, again until the field shows it:
+ *  a click during antd's animations is lost. */
+export async function choose(page: Page, testId: string, option: string): Promise<void> {
+  const field = page.locator(`[data-testid="${testId}"]:visible`);
+  const choice = page.locator(".ant-select-dropdown:visible").getByTitle(option, { exact: true });
+  const shown = field.getByTitle(option, { exact: true });
+  for (let tries = 0; (await shown.count()) === 0 && tries < 20; tries++) {
+    if ((await choice.count()) === 0) await field.click({ timeout: 2000 }).catch(() => undefined);
+    await settled(page);
+    await choice.click({ timeout: 2000 }).catch(() => undefined);
+    await settled(page);
+  }
+  if ((await shown.count()) === 0) throw new Error(`could not pick ${option} in ${testId}`);
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { solveChallenge } from "altcha-lib/v1";
 import { PASSWORD, startSeededApp, type SeededApp } from "./seeded-app";
+import { choose, settled } from "./antd-select";
 import { insertUnit } from "../../src/store/units";
 import { createUser } from "../../src/accounts/commands";
 
@@ -37,7 +38,6 @@ function signIn(width: number, height: number, username: string): Promise<Page> 
 }
 
 /** Waits until no animation runs (a modal closing, a drawer opening), so screenshots show the page at rest. */
-const settled = (page: Page) => page.waitForFunction(() => document.getAnimations().length === 0, undefined, { timeout: 10_000 });
 const status = (page: Page) => page.getByTestId("board-drawer").getByTestId("board-status").textContent();
 const messageId = (code: string) => app.db.sqlite.prepare("SELECT id FROM board_messages WHERE query_code = ?").pluck().get(code) as number;
 
@@ -60,8 +60,7 @@ it("accepts a held message, routes it, answers it and shows it answered", async 
   await expect.poll(() => status(page), { timeout: 10_000 }).toBe("已受理");
   // Answering needs a unit first.
   expect(await page.getByTestId("board-drawer").textContent()).toContain("请先转办到单位，再答复。");
-  await page.getByTestId("board-route-unit").click();
-  await page.locator(".ant-select-dropdown:visible").getByTitle("县住建局", { exact: true }).click();
+  await choose(page, "board-route-unit", "县住建局");
   await page.getByTestId("board-route").click();
   await expect.poll(() => page.getByTestId("board-unit").textContent(), { timeout: 10_000 }).toBe("县住建局");
 

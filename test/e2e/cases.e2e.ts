@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { startSeededApp, type SeededApp } from "./seeded-app";
+import { choose, settled } from "./antd-select";
 import { insertUnit } from "../../src/store/units";
 import { insertRoutingRule } from "../../src/store/case-config";
 
@@ -17,14 +18,11 @@ afterAll(async () => {
 
 async function takeStep(page: Page, kind: string, fill: () => Promise<void>, state: string) {
   await page.getByTestId(`case-step-${kind}`).click();
+  await settled(page);
   await fill();
   await page.getByTestId("case-step-submit").click();
   await expect.poll(() => page.getByTestId("case-state").textContent(), { timeout: 10_000 }).toBe(state);
-}
-
-async function pickOption(page: Page, testId: string, option: string) {
-  await page.getByTestId(testId).click();
-  await page.locator(".ant-select-dropdown:visible").getByTitle(option, { exact: true }).click();
+  await settled(page);
 }
 
 it("runs a case from the ledger's items to 已办结 through the UI", async () => {
@@ -45,8 +43,8 @@ it("runs a case from the ledger's items to 已办结 through the UI", async () =
   expect(await page.getByText("建议承办：禾溪镇（规则「属地：禾溪镇」命中「禾溪镇」）").count()).toBe(1);
 
   await takeStep(page, "triage", async () => {
-    await pickOption(page, "case-step-severity", "较大");
-    await pickOption(page, "case-step-unit", "县教育局");
+    await choose(page, "case-step-severity", "较大");
+    await choose(page, "case-step-unit", "县教育局");
     await page.getByTestId("case-step-text").fill("涉及教育收费，由教育局牵头");
   }, "已研判");
   await takeStep(page, "assign", async () => {}, "已交办");

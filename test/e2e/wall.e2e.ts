@@ -3,6 +3,7 @@
 // address bar, still working after a reload); once the admin revokes the token the wall says so.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startSeededApp, PASSWORD, type SeededApp } from "./seeded-app";
+import { settled } from "./antd-select";
 import { createUser } from "../../src/accounts/commands";
 import { insertAlert } from "../../src/store/alerts";
 import { insertUnit } from "../../src/store/units";
@@ -26,8 +27,10 @@ it("opens the wall with an issued address, without a login, and shows the revoke
   await admin.getByTestId("display-name").fill("值班室大屏");
   await admin.getByTestId("display-save").click();
   const shown = (await admin.getByTestId("display-url").textContent({ timeout: 10_000 }))!.trim();
+  await settled(admin);
   expect(shown).toMatch(/\/wall#t=[A-Za-z0-9_-]{43}$/);
   await admin.getByTestId("display-done").click();
+  await expect.poll(() => admin.locator(".ant-modal-wrap:visible").count(), { timeout: 10_000 }).toBe(0);
   await expect.poll(() => admin.locator(".ant-table-tbody").textContent()).toContain("值班室大屏");
 
   // Something in every panel: ten alerts (the newest acknowledged) and an overdue case of a unit.
@@ -81,7 +84,9 @@ it("opens the wall with an issued address, without a login, and shows the revoke
 
   // Revoked: the open wall is told and shows why.
   const id = app.db.prepare("SELECT id FROM display_tokens WHERE name = '值班室大屏'").pluck().get() as number;
+  await admin.bringToFront();
   await admin.getByTestId(`display-revoke-${id}`).click();
+  await settled(admin);
   await admin.locator(".ant-popconfirm .ant-btn-primary").click();
   await expect.poll(() => wall.getByTestId("wall-invalid").textContent(), { timeout: 10_000 }).toContain("显示令牌无效或已吊销");
   await wall.screenshot({ path: `${app.shots}/wall-revoked.png` });
