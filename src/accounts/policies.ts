@@ -17,7 +17,8 @@ export type Action =
   | "board.read" | "board.moderate" | "board.answer" | "board.publish" | "board.contact"
   | "duty.read" | "duty.write"
   | "replies.draft" | "replies.review" | "official_accounts.read" | "official_accounts.write" | "reply_templates.read" | "reply_templates.write"
-  | "reports.read" | "reports.write" | "reports.issue" | "reports.instruct" | "reports.configure" | "displays.manage";
+  | "reports.read" | "reports.write" | "reports.issue" | "reports.instruct" | "reports.configure" | "displays.manage"
+  | "publicity.read" | "publicity.submit" | "publicity.review" | "publicity.manage" | "publicity.scores" | "publicity.configure";
 
 /** What an action applies to, when it matters (e.g. a unit for scoping). */
 export interface Resource {
@@ -115,6 +116,17 @@ const rules: Record<Action, Rule> = {
   "reports.configure": ["admin"],
   // Wall-display tokens (大屏): issued and revoked by administrators.
   "displays.manage": ["admin"],
+  // Publicity work (新闻宣传): contributors (and a unit's handlers) submit drafts and see their unit's
+  // submissions and roster; who decides a review step is the step's role (checked by the review command,
+  // with unit staff limited to their unit); the office (admins, monitors as editors, spokespersons) keeps
+  // outlets, placements, interviews, the roster and the bulletin; the office sees scores; admins set the
+  // points table, quotas and review flows.
+  "publicity.read": (p, r) => (r.unitId === undefined ? true : scoped(p, r)),
+  "publicity.submit": (p, r) => ["admin", "monitor", "spokesperson"].includes(p.role) || (isUnitStaff(p) && scoped(p, r)),
+  "publicity.review": (p, r) => ["admin", "monitor", "leader", "spokesperson"].includes(p.role) || (isUnitStaff(p) && scoped(p, r)),
+  "publicity.manage": ["admin", "monitor", "spokesperson"],
+  "publicity.scores": office,
+  "publicity.configure": ["admin"],
 };
 
 /** True when the principal may perform the action on the resource. */

@@ -25,13 +25,29 @@ describe("visiblePages", () => {
       "caseSettings",
       "reportSettings",
       "displays",
+      "submissions",
+      "bulletins",
+      "placements",
+      "placementProposals",
+      "publicityScores",
+      "correspondents",
+      "interviews",
+      "publicitySettings",
     ]);
-    expect(visiblePages("monitor")).toEqual(["dashboard", "items", "watches", "events", "alerts", "duty", "cases", "caseStats", "reports", "boardAdmin", "sources", "dictionary"]);
+    expect(visiblePages("monitor")).toEqual([
+      "dashboard", "items", "watches", "events", "alerts", "duty", "cases", "caseStats", "reports", "boardAdmin", "sources", "dictionary",
+      "submissions", "bulletins", "placements", "placementProposals", "publicityScores", "correspondents", "interviews",
+    ]);
   });
 
   it("keeps the office ledger from unit staff, as the server policy does", () => {
-    expect(visiblePages("leader")).toEqual(["dashboard", "items", "watches", "events", "alerts", "duty", "cases", "caseStats", "reports", "boardAdmin"]);
-    expect(visiblePages("handler")).toEqual(["dashboard", "duty", "cases", "caseStats", "boardAdmin"]);
+    expect(visiblePages("leader")).toEqual([
+      "dashboard", "items", "watches", "events", "alerts", "duty", "cases", "caseStats", "reports", "boardAdmin",
+      "submissions", "bulletins", "placements", "publicityScores", "correspondents", "interviews",
+    ]);
+    // Unit staff submit drafts and see their unit's roster; placements, scores and the bulletin are the office's.
+    expect(visiblePages("handler")).toEqual(["dashboard", "duty", "cases", "caseStats", "boardAdmin", "submissions", "correspondents"]);
+    expect(visiblePages("contributor")).toEqual(["dashboard", "duty", "cases", "caseStats", "boardAdmin", "submissions", "correspondents"]);
     expect(visiblePages("spokesperson")).toContain("officialAccounts");
   });
 

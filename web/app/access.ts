@@ -23,6 +23,14 @@ export const PAGES = [
   "caseSettings",
   "reportSettings",
   "displays",
+  "submissions",
+  "bulletins",
+  "placements",
+  "placementProposals",
+  "publicityScores",
+  "correspondents",
+  "interviews",
+  "publicitySettings",
 ] as const;
 /** One of PAGES. */
 export type PageKey = (typeof PAGES)[number];
@@ -49,7 +57,20 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   reports: "/reports",
   reportSettings: "/report-settings",
   displays: "/displays",
+  submissions: "/submissions",
+  bulletins: "/bulletins",
+  placements: "/placements",
+  placementProposals: "/placement-proposals",
+  publicityScores: "/publicity-scores",
+  correspondents: "/correspondents",
+  interviews: "/interviews",
+  publicitySettings: "/publicity-settings",
 };
+
+/** The publicity pages (新闻宣传), grouped under one entry of the side menu. */
+export const PUBLICITY_PAGES: ReadonlySet<PageKey> = new Set<PageKey>([
+  "submissions", "bulletins", "placements", "placementProposals", "publicityScores", "correspondents", "interviews", "publicitySettings",
+]);
 
 /** Roles of the office itself; unit staff (handler, contributor) get their concerns through cases. */
 const OFFICE: readonly Role[] = ["admin", "monitor", "leader", "spokesperson"];
@@ -81,6 +102,16 @@ const PAGE_ROLES: Record<PageKey, readonly Role[] | "everyone"> = {
   reportSettings: ["admin"],
   // Wall display tokens (值班大屏): issued and revoked by admins (mirrors `displays.manage`).
   displays: ["admin"],
+  // Publicity work (mirrors the publicity.* policies): contributors submit and see their unit's drafts and
+  // roster; the office keeps placements, interviews and the bulletin and sees the scores; admins set the rules.
+  submissions: "everyone",
+  bulletins: OFFICE,
+  placements: OFFICE,
+  placementProposals: ["admin", "monitor", "spokesperson"],
+  publicityScores: OFFICE,
+  correspondents: "everyone",
+  interviews: OFFICE,
+  publicitySettings: ["admin"],
 };
 
 /** Whether a user with `role` may open `page`. */

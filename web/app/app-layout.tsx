@@ -27,6 +27,14 @@ import {
   FileTextOutlined,
   FileSyncOutlined,
   DesktopOutlined,
+  EditOutlined,
+  ReadOutlined,
+  TrophyOutlined,
+  IdcardOutlined,
+  VideoCameraOutlined,
+  SettingOutlined,
+  SearchOutlined,
+  ContainerOutlined,
 } from "@ant-design/icons";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { PageSpinner } from "../components/page-states";
@@ -34,7 +42,7 @@ import { IncidentBanner } from "../components/incident-banner";
 import { AlertListener } from "../components/alert-listener";
 import { useI18n } from "../locales/i18n";
 import { LANG_NAMES, LANGS } from "../locales/translate";
-import { canOpen, PAGE_PATHS, pageOfPath, visiblePages, type PageKey } from "./access";
+import { canOpen, PAGE_PATHS, pageOfPath, PUBLICITY_PAGES, visiblePages, type PageKey } from "./access";
 import { useSession, useUser } from "./session";
 
 const ICONS: Record<PageKey, ReactNode> = {
@@ -58,6 +66,14 @@ const ICONS: Record<PageKey, ReactNode> = {
   reports: <FileTextOutlined />,
   reportSettings: <FileSyncOutlined />,
   displays: <DesktopOutlined />,
+  submissions: <EditOutlined />,
+  bulletins: <ContainerOutlined />,
+  placements: <ReadOutlined />,
+  placementProposals: <SearchOutlined />,
+  publicityScores: <TrophyOutlined />,
+  correspondents: <IdcardOutlined />,
+  interviews: <VideoCameraOutlined />,
+  publicitySettings: <SettingOutlined />,
 };
 
 /** Layout for every page behind the login; lazy pages render in its content area. */
@@ -72,11 +88,13 @@ export function AppLayout() {
   const phone = Grid.useBreakpoint().md === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
 
-  const items: MenuProps["items"] = visiblePages(user.role).map((page) => ({
-    key: page,
-    icon: ICONS[page],
-    label: t(`menu.${page}`),
-  }));
+  const entry = (page: PageKey) => ({ key: page, icon: ICONS[page], label: t(`menu.${page}`) });
+  const pages = visiblePages(user.role);
+  const publicity = pages.filter((page) => PUBLICITY_PAGES.has(page));
+  const items: MenuProps["items"] = [
+    ...pages.filter((page) => !PUBLICITY_PAGES.has(page)).map(entry),
+    ...(publicity.length ? [{ key: "publicity", icon: <EditOutlined />, label: t("menu.publicity"), children: publicity.map(entry) }] : []),
+  ];
 
   const menu = (theme: "dark" | "light") => (
     <Menu
@@ -84,6 +102,7 @@ export function AppLayout() {
       mode="inline"
       items={items}
       selectedKeys={[pageOfPath(location.pathname)]}
+      defaultOpenKeys={PUBLICITY_PAGES.has(pageOfPath(location.pathname)) ? ["publicity"] : []}
       onClick={({ key }) => {
         setDrawerOpen(false);
         navigate(PAGE_PATHS[key as PageKey]);

@@ -40,6 +40,15 @@ const ReportsPage = lazy(() => import("../routes/reports-page").then((m) => ({ d
 const ReportEditorPage = lazy(() => import("../routes/report-editor-page").then((m) => ({ default: m.ReportEditorPage })));
 const ReportSettingsPage = lazy(() => import("../routes/report-settings-page").then((m) => ({ default: m.ReportSettingsPage })));
 const ReportPhonePage = lazy(() => import("../routes/report-phone-page").then((m) => ({ default: m.ReportPhonePage })));
+const SubmissionsPage = lazy(() => import("../routes/submissions-page").then((m) => ({ default: m.SubmissionsPage })));
+const SubmissionDetailPage = lazy(() => import("../routes/submission-detail-page").then((m) => ({ default: m.SubmissionDetailPage })));
+const BulletinsPage = lazy(() => import("../routes/bulletins-page").then((m) => ({ default: m.BulletinsPage })));
+const PlacementsPage = lazy(() => import("../routes/placements-page").then((m) => ({ default: m.PlacementsPage })));
+const PublicityScoresPage = lazy(() => import("../routes/publicity-scores-page").then((m) => ({ default: m.PublicityScoresPage })));
+const PublicitySettingsPage = lazy(() => import("../routes/publicity-settings-page").then((m) => ({ default: m.PublicitySettingsPage })));
+const PlacementProposalsPage = lazy(() => import("../routes/placement-proposals-page").then((m) => ({ default: m.PlacementProposalsPage })));
+const CorrespondentsPage = lazy(() => import("../routes/correspondents-page").then((m) => ({ default: m.CorrespondentsPage })));
+const InterviewsPage = lazy(() => import("../routes/interviews-page").then((m) => ({ default: m.InterviewsPage })));
 
 function gated(page: PageKey, element: ReactNode) {
   return <RequirePage page={page}>{element}</RequirePage>;
@@ -92,6 +101,15 @@ export function AppRouter() {
           <Route path="reports/:id" element={gated("reports", <ReportEditorPage />)} />
           <Route path="report-settings" element={gated("reportSettings", <ReportSettingsPage />)} />
           <Route path="m/reports/:versionId" element={gated("reports", <ReportPhonePage />)} />
+          <Route path="submissions" element={gated("submissions", <SubmissionsPage />)} />
+          <Route path="submissions/:id" element={gated("submissions", <SubmissionDetailPage />)} />
+          <Route path="bulletins" element={gated("bulletins", <BulletinsPage />)} />
+          <Route path="placements" element={gated("placements", <PlacementsPage />)} />
+          <Route path="placement-proposals" element={gated("placementProposals", <PlacementProposalsPage />)} />
+          <Route path="publicity-scores" element={gated("publicityScores", <PublicityScoresPage />)} />
+          <Route path="correspondents" element={gated("correspondents", <CorrespondentsPage />)} />
+          <Route path="interviews" element={gated("interviews", <InterviewsPage />)} />
+          <Route path="publicity-settings" element={gated("publicitySettings", <PublicitySettingsPage />)} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

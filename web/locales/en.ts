@@ -14,6 +14,11 @@ import { enReports } from "./en-reports";
 import { enWall } from "./en-wall";
 import { enImport } from "./en-import";
 import { enSources } from "./en-sources";
+import { enPubProposals } from "./en-pub-proposals";
+import { enPubPeople } from "./en-pub-people";
+import { enPubReview } from "./en-pub-review";
+import { enPubScoring } from "./en-pub-scoring";
+import { enPublicity } from "./en-publicity";
 
 /** Every UI string in English. */
 export const en: Messages = {
@@ -182,4 +187,9 @@ export const en: Messages = {
   ...enWall,
   ...enImport,
   ...enSources,
+  ...enPubProposals,
+  ...enPubPeople,
+  ...enPubReview,
+  ...enPubScoring,
+  ...enPublicity,
 };

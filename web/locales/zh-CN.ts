@@ -14,6 +14,11 @@ import { zhCNReports } from "./zh-CN-reports";
 import { zhCNWall } from "./zh-CN-wall";
 import { zhCNImport } from "./zh-CN-import";
 import { zhCNSources } from "./zh-CN-sources";
+import { zhCNPubProposals } from "./zh-CN-pub-proposals";
+import { zhCNPubPeople } from "./zh-CN-pub-people";
+import { zhCNPubReview } from "./zh-CN-pub-review";
+import { zhCNPubScoring } from "./zh-CN-pub-scoring";
+import { zhCNPublicity } from "./zh-CN-publicity";
 
 /** Every UI string in Simplified Chinese, keyed by a stable dotted name; `{x}` marks a parameter. */
 export const zhCN = {
@@ -182,6 +187,11 @@ export const zhCN = {
   ...zhCNWall,
   ...zhCNImport,
   ...zhCNSources,
+  ...zhCNPubProposals,
+  ...zhCNPubPeople,
+  ...zhCNPubReview,
+  ...zhCNPubScoring,
+  ...zhCNPublicity,
 } as const;
 
 /** The shape every locale must fill: exactly the keys of the Chinese table, any string values. */

@@ -78,6 +78,8 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   await caseAttachmentRoutes(app, deps);
   for (const mod of [officialAccountRoutes, caseReplyRoutes, replyTemplateRoutes]) await mod(app, deps);
   for (const mod of [displayTokenRoutes, wallRoutes]) await mod(app, deps);
+  // Publicity work (新闻宣传, src/publicity): one routes file per resource.
+
   await reportScheduleRoutes(app, deps);
   for (const mod of [sourceImportRoutes, manualItemRoutes]) await mod(app, deps);
 }
