@@ -100,6 +100,10 @@ const table = {
     schema: z.string().regex(/^[\d,\s]*$/, "comma-separated channel ids").transform((v) => v.split(",").map((x) => x.trim()).filter(Boolean).map(Number)),
     default: "", secret: false,
   },
+  // Backups: the folder (default <data dir>/backups), the daily time on the office clock ("off" = none) and how many to keep.
+  backupDir: { env: "TINGFENG_BACKUP_DIR", schema: z.string().min(1).optional(), default: undefined, secret: false },
+  backupAt: { env: "TINGFENG_BACKUP_AT", schema: z.string().regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, "HH:MM or off"), default: "02:00", secret: false },
+  backupKeep: { env: "TINGFENG_BACKUP_KEEP", schema: z.coerce.number().int().min(1).max(365), default: "7", secret: false },
   logLevel: { env: "TINGFENG_LOG_LEVEL", schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]), default: "info", secret: false },
 } as const;
 
@@ -131,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   if (problems.length) throw new Error(`config: invalid settings\n  ${problems.join("\n  ")}`);
   out.dataDir = path.resolve(String(out.dataDir));
+  out.backupDir = path.resolve(String(out.backupDir ?? path.join(String(out.dataDir), "backups")));
   return out as Config;
 }
 

@@ -46,7 +46,7 @@ export async function importCommand(
     err(e instanceof ImportFileError ? fileMessage(e) : `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     return 2;
   }
-  const { db, config } = openRuntime();
+  const { db, config } = await openRuntime();
   try {
     const table = await readTable(path.basename(file), bytes);
     const map = mapping ?? suggestMapping(table.columns);

@@ -11,7 +11,7 @@ export async function ingestCommand(args: string[]): Promise<number> {
     console.error("usage: tingfeng ingest --once   (the continuous scheduler runs inside `tingfeng serve`)");
     return 2;
   }
-  const { db, config } = openRuntime();
+  const { db, config } = await openRuntime();
   try {
     const s = createScheduler(db, config, (m) => console.error(m), false);
     const r = await s.runOnce();

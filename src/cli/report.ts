@@ -40,7 +40,7 @@ export async function reportCommand(args: string[]): Promise<number> {
   const spec: ReportSpec = {
     kind, date: v.date, from: v.from, to: v.to, period: v.period as ReportSpec["period"], eventId: int(v.event), templateId: int(v.template),
   };
-  const { config, db } = openRuntime();
+  const { config, db } = await openRuntime();
   try {
     const t0 = performance.now();
     const { report } = await createReportDraft(db, config, spec, null, { trigger: "cli" });

@@ -4,7 +4,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfig, type Config } from "../config";
 import { openDb, type Db } from "../db/connection";
-import { migrate } from "../db/migrate";
+import { migrate, pendingMigrations } from "../db/migrate";
+import { backupDataDir } from "../ops/backup";
 
 /** The version in package.json. */
 export const VERSION: string = (
@@ -16,13 +17,28 @@ export function dbFile(config: Config): string {
   return path.join(config.dataDir, "tingfeng.db");
 }
 
-/** Loads config and opens the database with migrations applied. */
-export function openRuntime(): { config: Config; db: Db; applied: number[] } {
+/**
+ * Loads config and opens the database with migrations applied. Before migrations run on a database that
+ * has data, a backup is written to the backup folder (pre-migrate-…), so a failed upgrade can be undone.
+ */
+export async function openRuntime(): Promise<{ config: Config; db: Db; applied: number[] }> {
   const config = loadConfig();
   const db = openDb(dbFile(config), { busyTimeoutMs: config.dbBusyTimeoutMs });
+  const pending = pendingMigrations(db);
+  const populated = db.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
+  if (pending.length && populated) {
+    const out = path.join(backupFolder(config), `pre-migrate-${new Date().toISOString().replace(/[:.]/g, "-")}.tar.gz`);
+    process.stderr.write(`${pending.length} migrations to apply: backing up first to ${out}…\n`);
+    await backupDataDir({ dataDir: config.dataDir, secretKey: config.secretKey, version: VERSION }, out);
+  }
   // On stderr, so that a command's own output (analyze writes JSON lines to stdout) stays clean.
   const applied = migrate(db, (m, ms) =>
     process.stderr.write(ms === undefined ? `applying migration ${String(m.version).padStart(4, "0")}_${m.name}…\n` : `migration ${m.version} done in ${(ms / 1000).toFixed(1)} s\n`),
   );
   return { config, db, applied };
+}
+
+/** The folder backups go to (TINGFENG_BACKUP_DIR, default <data dir>/backups). */
+export function backupFolder(config: Config): string {
+  return config.backupDir ?? path.join(config.dataDir, "backups");
 }

@@ -41,7 +41,7 @@ export async function sentimentCommand(args: string[]): Promise<number> {
     console.error(`sentiment train: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   }
-  const { db } = openRuntime();
+  const { db } = await openRuntime();
   try {
     const r = trainAndStore(db, examples, "file");
     const pct = (x: number | null) => (x === null ? "n/a" : `${(x * 100).toFixed(1)}%`);

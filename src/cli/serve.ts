@@ -11,7 +11,7 @@ import { failInterruptedRuns } from "../store/reports";
 
 /** Runs the server until SIGINT/SIGTERM. */
 export async function serveCommand(): Promise<void> {
-  const runtime = openRuntime();
+  const runtime = await openRuntime();
   const { db, applied } = runtime;
   let config = runtime.config;
   configureBursts({ minItems: config.burstMinItems });

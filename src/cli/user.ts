@@ -33,7 +33,7 @@ export async function userCommand(args: string[]): Promise<number> {
     return 2;
   }
   const v = parsed.data;
-  const { db } = openRuntime();
+  const { db } = await openRuntime();
   try {
     const u = await createUser(db, null, { username: v.username, password: v.password, role: v.role, unitId: v.unit ?? null, displayName: v["display-name"] });
     console.log(`created user ${u.username} (id ${u.id}, role ${u.role})`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { openDb } from "./connection";
-import { listMigrations, migrate } from "./migrate";
+import { listMigrations, migrate, pendingMigrations } from "./migrate";
 import { registerSqlFunctions } from "./sql-functions";
 import { watchMatchesOf } from "../store/analysis";
 import { itemIndexText, toMatchQuery } from "../analyse/bigrams";
@@ -21,6 +21,17 @@ function databaseBefore(version: number) {
 }
 
 describe("migrate", () => {
+  it("refuses a database written by a newer version, and lists what an older one would get without applying it", () => {
+    const newer = openDb(":memory:");
+    migrate(newer);
+    newer.sqlite.prepare("INSERT INTO schema_migrations VALUES (9999, 'from_the_future', 0)").run();
+    expect(() => migrate(newer)).toThrow(/schema 9999, newer than this build knows/);
+    expect(() => pendingMigrations(newer)).toThrow(/newer than this build knows/);
+    const old = databaseBefore(30);
+    expect(pendingMigrations(old).map((m) => m.version)).toEqual(listMigrations().filter((m) => m.version >= 30).map((m) => m.version));
+    expect(old.sqlite.prepare("SELECT max(version) FROM schema_migrations").pluck().get()).toBeLessThan(30);
+  });
+
   it("tells of each migration of an upgrade before it runs and after, with its time; a new database is created silently", () => {
     const heard: string[] = [];
     const listen = (m: { version: number }, ms?: number) => heard.push(ms === undefined ? `start ${m.version}` : `done ${m.version} ${ms >= 0}`);

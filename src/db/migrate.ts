@@ -30,6 +30,7 @@ export function migrate(db: Db, progress?: (m: Migration, ms?: number) => void):
   const done = new Set(
     (db.sqlite.prepare("SELECT version FROM schema_migrations").all() as { version: number }[]).map((r) => r.version),
   );
+  refuseNewer(done);
   const applied: number[] = [];
   const tell = done.size > 0 ? progress : undefined;
   registerSqlFunctions(db.sqlite);
@@ -51,4 +52,24 @@ export function migrate(db: Db, progress?: (m: Migration, ms?: number) => void):
     tell?.(m, performance.now() - t0);
   }
   return applied;
+}
+
+/** Throws when the database was written by a newer Tingfeng (a migration this build does not ship). */
+function refuseNewer(done: ReadonlySet<number>): void {
+  const known = Math.max(0, ...listMigrations().map((m) => m.version));
+  const newest = Math.max(0, ...done);
+  if (newest > known) {
+    throw new Error(
+      `db: this database has schema ${newest}, newer than this build knows (${known}); it was written by a newer Tingfeng. ` +
+        `Run that version, or restore a backup taken before the upgrade / 数据库版本（${newest}）比本程序（${known}）新，请使用更新的程序版本`,
+    );
+  }
+}
+
+/** The migrations `migrate` would apply to this database now, without applying them. */
+export function pendingMigrations(db: Db): Migration[] {
+  const has = db.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+  const done = new Set(has ? (db.sqlite.prepare("SELECT version FROM schema_migrations").pluck().all() as number[]) : []);
+  refuseNewer(done);
+  return listMigrations().filter((m) => !done.has(m.version));
 }
