@@ -104,6 +104,10 @@ const table = {
   backupDir: { env: "TINGFENG_BACKUP_DIR", schema: z.string().min(1).optional(), default: undefined, secret: false },
   backupAt: { env: "TINGFENG_BACKUP_AT", schema: z.string().regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, "HH:MM or off"), default: "02:00", secret: false },
   backupKeep: { env: "TINGFENG_BACKUP_KEEP", schema: z.coerce.number().int().min(1).max(365), default: "7", secret: false },
+  // GET /metrics answers loopback requests without a token (and never proxied ones); others need this bearer token.
+  metricsToken: { env: "TINGFENG_METRICS_TOKEN", schema: z.string().min(16).optional(), default: undefined, secret: true },
+  // /api/ready fails when the oldest item waiting for analysis is older than this.
+  readyMaxLagSeconds: { env: "TINGFENG_READY_MAX_LAG_SECONDS", schema: z.coerce.number().int().min(10), default: "900", secret: false },
   logLevel: { env: "TINGFENG_LOG_LEVEL", schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]), default: "info", secret: false },
 } as const;
 

@@ -5,7 +5,8 @@
 import type { Db } from "../db/connection";
 import type { Config } from "../config";
 import { getChannel } from "../store/alert-config";
-import { dueDeliveries, nextDueAt, recordAttempt, type DueDelivery } from "../store/alerts";
+import { alertCreatedAt, dueDeliveries, nextDueAt, recordAttempt, type DueDelivery } from "../store/alerts";
+import { alertDeliverySeconds } from "../ops/metrics";
 import type { ChannelRegistry } from "./channels";
 import { ChannelError, type AlertMessage, type ChannelKind, type ChannelSettings } from "./channels/types";
 import { buildMessage } from "./message";
@@ -94,6 +95,10 @@ export function createDispatcher(db: Db, opts: DispatcherOptions): AlertDispatch
         recordAttempt(db, d.alert_id, d.channel_id, { state: "sent", error: null, at });
         insertStep(db, d.alert_id, "delivered", null, `渠道 #${d.channel_id}`, at);
       });
+    if (error == null) {
+      const raised = alertCreatedAt(db, d.alert_id);
+      if (raised !== null) alertDeliverySeconds.observe({ channel_id: String(d.channel_id) }, Math.max(0, at - raised) / 1000);
+    }
     else if (!retryable || attempt >= config.alertMaxAttempts) {
       recordAttempt(db, d.alert_id, d.channel_id, { state: "failed", error, at });
       log(`alert ${d.alert_id} to channel ${d.channel_id} failed after ${attempt} attempts: ${error}`);

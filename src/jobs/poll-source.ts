@@ -8,6 +8,7 @@ import { createRobotsCache, type RobotsCache } from "../ingest/robots";
 import { createHostLimiter, type HostLimiter } from "../ingest/host-limiter";
 import type { SourcePreview } from "../shared/api";
 import type { FetchMessageCode } from "../shared/fetch-messages";
+import { fetchErrors, itemsFetched, itemsStored } from "../ops/metrics";
 import { FUTURE_SLACK_MS, insertItems, knownCanonicalUrls, type NewItem } from "../store/items";
 import { markFetchError, markFetchSuccess, noteSourceSilence } from "../store/sources";
 import { sourceRhythm } from "../store/source-activity";
@@ -115,12 +116,15 @@ export async function pollSource(db: Db, config: Config, source: SourcesTable, n
       return { inserted: 0 };
     }
     const ids = insertItems(db, source.id, toNewItems(res.items, startedAt), startedAt);
+    itemsFetched.inc({ source_id: String(source.id) }, res.items.length);
+    itemsStored.inc({ source_id: String(source.id) }, ids.length);
     markFetchSuccess(db, source.id, { etag: res.etag, lastModified: res.lastModified, nextFetchAt: next });
     noteSilence(db, source, ids.length, startedAt);
     return { inserted: ids.length };
   } catch (err) {
     // Stored and shown by code only: an error's own message may quote the response or the OS.
     const failure = describeFailure(err);
+    fetchErrors.inc({ source_id: String(source.id), code: failure.code });
     const delay = nextFetchDelaySeconds(source.interval_seconds, source.error_count + 1);
     try {
       markFetchError(db, source.id, failure, now() + delay * 1000);

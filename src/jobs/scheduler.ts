@@ -11,6 +11,8 @@ export interface Scheduler {
   /** Polls every due source once and resolves when all are done. */
   runOnce(): Promise<{ polled: number; inserted: number; failed: number }>;
   stop(): Promise<void>;
+  /** Whether it runs, and when its last tick ended (null before the first). */
+  status(): { running: boolean; lastTickAt: number | null };
 }
 
 /** Starts (or, with `autostart: false`, just creates) the scheduler. */
@@ -20,6 +22,7 @@ export function createScheduler(
   const running = new Map<number, Promise<PollResult>>();
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
+  let lastTickAt: number | null = null;
 
   async function tick(): Promise<{ polled: number; inserted: number; failed: number }> {
     const free = config.fetchConcurrency - running.size;
@@ -50,13 +53,17 @@ export function createScheduler(
       timer = null;
       tick()
         .catch((err) => log(`scheduler tick failed: ${err instanceof Error ? err.message : String(err)}`))
-        .finally(() => schedule(config.schedulerTickMs));
+        .finally(() => {
+          lastTickAt = Date.now();
+          schedule(config.schedulerTickMs);
+        });
     }, ms);
   }
 
   if (autostart) schedule(0);
   return {
     wake: () => schedule(50),
+    status: () => ({ running: !stopped && autostart, lastTickAt }),
     async runOnce() {
       const total = { polled: 0, inserted: 0, failed: 0 };
       const seen = new Set<number>();

@@ -45,6 +45,11 @@ export function latestCarrier(db: Db, foldKey: string): { id: number; due_at: nu
 /** A delivery that is due. */
 export type DueDelivery = Pick<AlertDeliveriesTable, "alert_id" | "channel_id" | "attempts">;
 
+/** When an alert was raised (null when it is gone). */
+export function alertCreatedAt(db: Db, id: number): number | null {
+  return (db.prepare("SELECT created_at FROM alerts WHERE id = ?").pluck().get(id) as number | undefined) ?? null;
+}
+
 /** Pending deliveries due by `now`, oldest first. */
 export function dueDeliveries(db: Db, now: number, limit: number): DueDelivery[] {
   return db

@@ -39,6 +39,12 @@ export function pendingItems(db: Db, limit: number, afterId = 0): PendingItem[] 
     .all(afterId, limit) as PendingItem[];
 }
 
+/** Items waiting for analysis and when the oldest of them was fetched (null when none waits). */
+export function analysisLag(db: Db): { items: number; oldestFetchedAt: number | null } {
+  const r = db.prepare("SELECT count(*) AS n, min(fetched_at) AS oldest FROM items WHERE analysed_at IS NULL").get() as { n: number; oldest: number | null };
+  return { items: r.n, oldestFetchedAt: r.oldest };
+}
+
 /** Number of items waiting for analysis. */
 export function pendingCount(db: Db): number {
   return (db.prepare("SELECT count(*) AS n FROM items WHERE analysed_at IS NULL").get() as { n: number }).n;

@@ -37,6 +37,7 @@ import { wallRoutes } from "./wall";
 import { reportScheduleRoutes } from "./report-schedules";
 import { sourceImportRoutes } from "./source-import";
 import { manualItemRoutes } from "./manual-items";
+import { opsRoutes } from "./ops";
 
 /** Adds all /api routes. */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -48,6 +49,8 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
     deps.db.sqlite.prepare("SELECT 1").get();
     return { status: "ok" as const, version: deps.version };
   });
+
+  await opsRoutes(app, deps);
 
   r.get("/api/dashboard", {
     schema: {
