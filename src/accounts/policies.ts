@@ -18,6 +18,7 @@ export type Action =
   | "duty.read" | "duty.write"
   | "replies.draft" | "replies.review" | "official_accounts.read" | "official_accounts.write" | "reply_templates.read" | "reply_templates.write"
   | "reports.read" | "reports.write" | "reports.issue" | "reports.instruct" | "reports.configure" | "displays.manage"
+  | "backups.manage"
   | "publicity.read" | "publicity.submit" | "publicity.review" | "publicity.manage" | "publicity.scores" | "publicity.configure";
 
 /** What an action applies to, when it matters (e.g. a unit for scoping). */
@@ -116,6 +117,8 @@ const rules: Record<Action, Rule> = {
   "reports.configure": ["admin"],
   // Wall-display tokens (大屏): issued and revoked by administrators.
   "displays.manage": ["admin"],
+  // Backups of the whole data folder (every unit's data and the secrets' ciphertexts): administrators.
+  "backups.manage": ["admin"],
   // Publicity work (新闻宣传): contributors (and a unit's handlers) submit drafts and see their unit's
   // submissions and roster; who decides a review step is the step's role (checked by the review command,
   // with unit staff limited to their unit); the office (admins, monitors as editors, spokespersons) keeps

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { loadConfig, type Config } from "../config";
 import { openDb, type Db } from "../db/connection";
 import { migrate, pendingMigrations } from "../db/migrate";
-import { backupDataDir } from "../ops/backup";
+import { backupDataDir, backupFolder } from "../ops/backup";
 
 /** The version in package.json. */
 export const VERSION: string = (
@@ -36,9 +36,4 @@ export async function openRuntime(): Promise<{ config: Config; db: Db; applied: 
     process.stderr.write(ms === undefined ? `applying migration ${String(m.version).padStart(4, "0")}_${m.name}…\n` : `migration ${m.version} done in ${(ms / 1000).toFixed(1)} s\n`),
   );
   return { config, db, applied };
-}
-
-/** The folder backups go to (TINGFENG_BACKUP_DIR, default <data dir>/backups). */
-export function backupFolder(config: Config): string {
-  return config.backupDir ?? path.join(config.dataDir, "backups");
 }

@@ -8,6 +8,8 @@ import { startDemo, withDemoAllowed } from "./demo";
 import { dbFile, openRuntime, VERSION } from "./runtime";
 import { createAlertRuntime } from "../alerts/runtime";
 import { failInterruptedRuns } from "../store/reports";
+import { startBackupJob } from "../ops/backup-job";
+import { backupFolder } from "../ops/backup";
 
 /** Runs the server until SIGINT/SIGTERM. */
 export async function serveCommand(): Promise<void> {
@@ -37,12 +39,17 @@ export async function serveCommand(): Promise<void> {
   if (interrupted) log(`${interrupted} report generation(s) interrupted by the last stop marked failed`);
   // Alerts left pending by a crash or an outage are delivered as soon as the dispatcher starts.
   const alerts = createAlertRuntime(db, config, { log });
-  const app = await buildApp({ db, config, version: VERSION, scheduler, analysis, alerts }, { logger: config.logLevel === "silent" ? false : { level: config.logLevel } });
+  const backups = startBackupJob(
+    { dataDir: config.dataDir, secretKey: config.secretKey, version: VERSION },
+    { dir: backupFolder(config), keep: config.backupKeep, atTime: config.backupAt, timeZone: config.timeZone, log },
+  );
+  const app = await buildApp({ db, config, version: VERSION, scheduler, analysis, alerts, backups }, { logger: config.logLevel === "silent" ? false : { level: config.logLevel } });
   try {
     const address = await app.listen({ port: config.port, host: config.host });
     log(`listening on ${address.replace("0.0.0.0", "localhost")}`);
   } catch (err) {
     // Without this the demo server and the scheduler would keep a half-started process alive.
+    backups.stop();
     await scheduler.stop();
     await analysis.stop();
     await alerts.stop();
@@ -57,6 +64,7 @@ export async function serveCommand(): Promise<void> {
     closing = true;
     log(`${signal}: shutting down`);
     await app.close();
+    backups.stop();
     await scheduler.stop();
     await analysis.stop();
     await alerts.stop();

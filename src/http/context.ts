@@ -1,4 +1,5 @@
 // What route handlers share: the database, settings, and the signed-in principal of a request.
+import type { BackupJob } from "../ops/backup-job";
 import type { FastifyRequest } from "fastify";
 import type { Db } from "../db/connection";
 import type { Config } from "../config";
@@ -23,6 +24,8 @@ export interface AppDeps {
   analysis?: AnalysisWorker;
   /** The read pool (buildApp starts one from the settings when absent). */
   reads?: ReadPool;
+  /** The server's scheduled backups (absent in tests: a backup then runs without a schedule). */
+  backups?: BackupJob;
   /** Alert channels and dispatcher (buildApp starts them when absent, and stops them on close). */
   alerts?: AlertRuntime;
 }

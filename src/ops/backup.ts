@@ -10,8 +10,13 @@ import Database from "better-sqlite3";
 import { create as tarCreate } from "tar";
 import { DB_NAME, MANIFEST_NAME, keyFingerprint, schemaVersionOf, sha256File, tableCounts, type Manifest } from "./manifest";
 
-/** What a backup needs to know about the installation. */
-export interface BackupSource { dataDir: string; secretKey?: string; version: string }
+/** What a backup needs to know about the installation (`dbPath` defaults to <data dir>/tingfeng.db). */
+export interface BackupSource { dataDir: string; secretKey?: string; version: string; dbPath?: string }
+
+/** The folder backups go to (TINGFENG_BACKUP_DIR, default <data dir>/backups). */
+export function backupFolder(config: { backupDir?: string; dataDir: string }): string {
+  return config.backupDir ?? path.join(config.dataDir, "backups");
+}
 
 /** The attachment files of a data folder, relative to it (attachments/ab/<sha256>). */
 export function attachmentFiles(dataDir: string): string[] {
@@ -27,7 +32,7 @@ export function attachmentFiles(dataDir: string): string[] {
 
 /** Takes a backup of `src.dataDir` into `out` (.tar.gz); returns its manifest. Safe while the server writes. */
 export async function backupDataDir(src: BackupSource, out: string): Promise<Manifest> {
-  const dbPath = path.join(src.dataDir, DB_NAME);
+  const dbPath = src.dbPath ?? path.join(src.dataDir, DB_NAME);
   if (!existsSync(dbPath)) throw new Error(`backup: no database at ${dbPath}`);
   const outDir = path.dirname(path.resolve(out));
   mkdirSync(outDir, { recursive: true });

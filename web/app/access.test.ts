@@ -25,6 +25,7 @@ describe("visiblePages", () => {
       "caseSettings",
       "reportSettings",
       "displays",
+      "backups",
       "submissions",
       "bulletins",
       "placements",

@@ -23,6 +23,7 @@ export const PAGES = [
   "caseSettings",
   "reportSettings",
   "displays",
+  "backups",
   "submissions",
   "bulletins",
   "placements",
@@ -57,6 +58,7 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   reports: "/reports",
   reportSettings: "/report-settings",
   displays: "/displays",
+  backups: "/backups",
   submissions: "/submissions",
   bulletins: "/bulletins",
   placements: "/placements",
@@ -102,6 +104,8 @@ const PAGE_ROLES: Record<PageKey, readonly Role[] | "everyone"> = {
   reportSettings: ["admin"],
   // Wall display tokens (值班大屏): issued and revoked by admins (mirrors `displays.manage`).
   displays: ["admin"],
+  // Backups (数据备份): admins (mirrors `backups.manage`).
+  backups: ["admin"],
   // Publicity work (mirrors the publicity.* policies): contributors submit and see their unit's drafts and
   // roster; the office keeps placements, interviews and the bulletin and sees the scores; admins set the rules.
   submissions: "everyone",

@@ -49,6 +49,7 @@ const PublicitySettingsPage = lazy(() => import("../routes/publicity-settings-pa
 const PlacementProposalsPage = lazy(() => import("../routes/placement-proposals-page").then((m) => ({ default: m.PlacementProposalsPage })));
 const CorrespondentsPage = lazy(() => import("../routes/correspondents-page").then((m) => ({ default: m.CorrespondentsPage })));
 const InterviewsPage = lazy(() => import("../routes/interviews-page").then((m) => ({ default: m.InterviewsPage })));
+const BackupsPage = lazy(() => import("../routes/backups-page").then((m) => ({ default: m.BackupsPage })));
 
 function gated(page: PageKey, element: ReactNode) {
   return <RequirePage page={page}>{element}</RequirePage>;
@@ -96,6 +97,7 @@ export function AppRouter() {
           <Route path="cases/:id/instruct" element={gated("cases", <CaseInstructPage />)} />
           <Route path="official-accounts" element={gated("officialAccounts", <OfficialAccountsPage />)} />
           <Route path="displays" element={gated("displays", <DisplayTokensPage />)} />
+          <Route path="backups" element={gated("backups", <BackupsPage />)} />
           <Route path="a/:id" element={<AckLinkPage />} />
           <Route path="reports" element={gated("reports", <ReportsPage />)} />
           <Route path="reports/:id" element={gated("reports", <ReportEditorPage />)} />

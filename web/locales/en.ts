@@ -14,6 +14,7 @@ import { enReports } from "./en-reports";
 import { enWall } from "./en-wall";
 import { enImport } from "./en-import";
 import { enSources } from "./en-sources";
+import { enOps } from "./en-ops";
 import { enPubProposals } from "./en-pub-proposals";
 import { enPubPeople } from "./en-pub-people";
 import { enPubReview } from "./en-pub-review";
@@ -187,6 +188,7 @@ export const en: Messages = {
   ...enWall,
   ...enImport,
   ...enSources,
+  ...enOps,
   ...enPubProposals,
   ...enPubPeople,
   ...enPubReview,

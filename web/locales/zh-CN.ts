@@ -14,6 +14,7 @@ import { zhCNReports } from "./zh-CN-reports";
 import { zhCNWall } from "./zh-CN-wall";
 import { zhCNImport } from "./zh-CN-import";
 import { zhCNSources } from "./zh-CN-sources";
+import { zhCNOps } from "./zh-CN-ops";
 import { zhCNPubProposals } from "./zh-CN-pub-proposals";
 import { zhCNPubPeople } from "./zh-CN-pub-people";
 import { zhCNPubReview } from "./zh-CN-pub-review";
@@ -187,6 +188,7 @@ export const zhCN = {
   ...zhCNWall,
   ...zhCNImport,
   ...zhCNSources,
+  ...zhCNOps,
   ...zhCNPubProposals,
   ...zhCNPubPeople,
   ...zhCNPubReview,

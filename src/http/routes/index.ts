@@ -38,6 +38,7 @@ import { reportScheduleRoutes } from "./report-schedules";
 import { sourceImportRoutes } from "./source-import";
 import { manualItemRoutes } from "./manual-items";
 import { opsRoutes } from "./ops";
+import { backupRoutes } from "./backups";
 
 /** Adds all /api routes. */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -51,6 +52,7 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   });
 
   await opsRoutes(app, deps);
+  await backupRoutes(app, deps);
 
   r.get("/api/dashboard", {
     schema: {
