@@ -19,6 +19,7 @@ import { enPubPeople } from "./en-pub-people";
 import { enPubReview } from "./en-pub-review";
 import { enPubScoring } from "./en-pub-scoring";
 import { enPublicity } from "./en-publicity";
+import { enPubScores } from "./en-pub-scores";
 
 /** Every UI string in English. */
 export const en: Messages = {
@@ -192,4 +193,5 @@ export const en: Messages = {
   ...enPubReview,
   ...enPubScoring,
   ...enPublicity,
+  ...enPubScores,
 };
