@@ -123,6 +123,7 @@ describe("publicity scores", () => {
     const q4 = (await office.get("/api/publicity/scores?year=2026&period=q4")).json().units as typeof units;
     const q4East = q4.find((u) => u.unitId === east)!;
     expect(q4East).toMatchObject({ placements: 2, points: points(placements, (p) => p.unit === east && p.on >= "2026-10-01"), quota: 1, completion: 2 });
+    expect(q4East.link).toBe(`/placements?unitId=${east}&year=2026&from=2026-10-01&to=2026-12-31`);
     expect(q4.find((u) => u.unitId === west)).toMatchObject({ placements: 1, quota: 2, completion: 0.5, instructions: 1 });
   });
 

@@ -34,8 +34,11 @@ export async function publicityScoreRoutes(app: FastifyInstance, deps: RouteDeps
       quotas: scoreQuotas(db, year), ruleSets: scoreRuleSets(db), unitNames: unitNames(db),
     };
   }
-  const placementsLink = (unitId: number, year: number, period: ScorePeriod) =>
-    `/placements?unitId=${unitId}&year=${year}${period === "year" ? "" : `&period=${period}`}`;
+  // The placements page (and GET /api/placements) read unitId, year, from, to, level, correspondentId, authorName.
+  const placementsLink = (unitId: number, year: number, period: ScorePeriod) => {
+    const b = periodBounds(year, period);
+    return `/placements?unitId=${unitId}&year=${year}${period === "year" ? "" : `&from=${b.from}&to=${b.to}`}`;
+  };
 
   function rankings(q: { year?: number; period?: ScorePeriod }) {
     const year = q.year ?? thisYear();
@@ -61,7 +64,7 @@ export async function publicityScoreRoutes(app: FastifyInstance, deps: RouteDeps
     return {
       year: s.year, period: s.period, from: s.from, to: s.to, periodLabel: s.periodLabel,
       people: s.people.map((p) => ({
-        ...p, link: `${placementsLink(p.unitId, s.year, s.period)}${p.correspondentId != null ? `&correspondentId=${p.correspondentId}` : `&author=${encodeURIComponent(p.name)}`}`,
+        ...p, link: `${placementsLink(p.unitId, s.year, s.period)}${p.correspondentId != null ? `&correspondentId=${p.correspondentId}` : `&authorName=${encodeURIComponent(p.name)}`}`,
       })),
     };
   });
