@@ -56,19 +56,18 @@ const inMonths = (p: string, first: number, last: number) => /^m\d\d$/.test(p) &
 
 /**
  * A unit's quota for a period from its quota rows of the year: the rows of that period; else the sum of
- * the finer rows inside it (quarters, then months, for the year; months for a quarter); else, for a
- * quarter or month, the yearly quota's pro-rata share (rounded to two decimals); null when none is set.
+ * the finer rows inside it (quarters, then months, for the year; months for a quarter); else a pro-rata
+ * share of the coarser set quota (a month: its quarter's third, else the year's twelfth; a quarter: the
+ * year's quarter), to two decimals; null when none applies.
  */
 export function periodQuota(rows: readonly QuotaLine[], period: ScorePeriod): PeriodQuota | null {
   const exact = sumOf(rows, (p) => p === period, "set");
   if (exact) return exact;
   const { first, last } = periodMonths(period);
   if (period === "year") return sumOf(rows, (p) => /^q[1-4]$/.test(p), "sum") ?? sumOf(rows, (p) => inMonths(p, 1, 12), "sum");
-  if (period.startsWith("q")) {
-    const months = sumOf(rows, (p) => inMonths(p, first, last), "sum");
-    if (months) return months;
-  }
-  const year = periodQuota(rows, "year");
-  if (!year) return null;
-  return { ...year, count: Math.round((year.count * (last - first + 1) * 100) / 12) / 100, source: "pro_rata" };
+  const share = (q: PeriodQuota | null, months: number): PeriodQuota | null =>
+    q && { ...q, count: Math.round((q.count * (last - first + 1) * 100) / months) / 100, source: "pro_rata" };
+  if (period.startsWith("q")) return sumOf(rows, (p) => inMonths(p, first, last), "sum") ?? share(sumOf(rows, (p) => p === "year", "set"), 12);
+  const quarter = `q${Math.ceil(first / 3)}`;
+  return share(sumOf(rows, (p) => p === quarter, "set"), 3) ?? share(sumOf(rows, (p) => p === "year", "set"), 12);
 }
