@@ -189,6 +189,39 @@ describe("publicity scores", () => {
     expect(text).toContain(String(eastPoints * 100 + 1000));
   });
 
+  it("agrees with the placements API: each unit's figures equal the placements its link lists and their points", async () => {
+    t = await createTestApp({ timeZone: "Asia/Shanghai" });
+    const admin = await t.userClient("admin");
+    const unit = async (name: string) => (await admin.post("/api/units", { name })).json().id as number;
+    const [a, b] = [await unit("甲镇"), await unit("乙局")];
+    expect((await admin.post("/api/scoring-rules", { name: "上半年", validFrom: "2026-01-01", rules: H1 })).statusCode).toBe(201);
+    expect((await admin.post("/api/scoring-rules", { name: "下半年", validFrom: "2026-07-01", rules: H2 })).statusCode).toBe(201);
+    const outlet = async (name: string, level: Level) => (await admin.post("/api/outlets", { name, level, medium: "newspaper" })).json().id as number;
+    const outlets = { city: await outlet("市报", "city"), county: await outlet("县台", "county"), national: await outlet("国报", "national") };
+    const returned = new Map<number, number>();
+    const post = async (unitId: number, level: keyof typeof outlets, on: string, featured = false) => {
+      const res = await admin.post("/api/placements", { title: `稿件${on}`, outletId: outlets[level], genre: "news", publishedOn: on, unitId, featured, authors: [{ name: "甲", share: 0.5 }, { name: "乙", share: 0.5 }] });
+      expect(res.statusCode, res.body).toBe(201);
+      returned.set(unitId, Math.round(((returned.get(unitId) ?? 0) + (res.json().points as number)) * 100) / 100);
+    };
+    await post(a, "city", "2026-06-30", true);
+    await post(a, "city", "2026-07-01", true);
+    await post(a, "national", "2026-09-09");
+    await post(b, "county", "2026-02-02");
+    await post(b, "county", "2026-12-01", true);
+    expect((await admin.request({ method: "PUT", url: "/api/quotas", payload: { year: 2026, unitId: a, minLevel: "city", period: "year", count: 2 } })).statusCode).toBeLessThan(300);
+    const units = (await admin.get("/api/publicity/scores?year=2026")).json().units as { unitId: number; placements: number; points: number; completion: number | null; link: string }[];
+    expect(units.map((u) => u.unitId)).toEqual([a, b]);
+    for (const u of units) {
+      expect(u.points).toBe(returned.get(u.unitId));
+      const listed = (await admin.get(`/api${u.link}`)).json() as { total: number; points: number };
+      expect({ placements: listed.total, points: listed.points }).toEqual({ placements: u.placements, points: u.points });
+    }
+    // 3×2 (H1) + 5×3 (H2) + 10 = 31; 1 (H1) + 2×3 (H2) = 7.
+    expect(units.map((u) => u.points)).toEqual([31, 7]);
+    expect(units[0]!.completion).toBe(1.5);
+  });
+
   it("keeps scores and documents from contributors", async () => {
     const { east } = await setup();
     const contributor = await t!.userClient("contributor", { unitId: east });
