@@ -60,7 +60,7 @@ export function noticeContent(args: {
   return { title, periodLabel: label, paragraphs, units, people: people.slice(0, NOTICE_PEOPLE), behind };
 }
 
-/** The unit table's header and rows (shared with the assessment's reader tests). */
+/** The unit ranking table of the notice: header and printed rows. */
 export function unitTableRows(units: readonly UnitScore[]): { header: string[]; rows: string[][] } {
   return {
     header: ["排名", "单位", "上稿", ...OUTLET_LEVELS.map((l) => OUTLET_LEVEL_NAMES[l]), "采用", "批示", "积分", "任务", "完成率"],
