@@ -20,6 +20,7 @@ import { enPubPeople } from "./en-pub-people";
 import { enPubReview } from "./en-pub-review";
 import { enPubScoring } from "./en-pub-scoring";
 import { enPublicity } from "./en-publicity";
+import { enPubScores } from "./en-pub-scores";
 
 /** Every UI string in English. */
 export const en: Messages = {
@@ -194,4 +195,5 @@ export const en: Messages = {
   ...enPubReview,
   ...enPubScoring,
   ...enPublicity,
+  ...enPubScores,
 };

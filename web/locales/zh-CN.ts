@@ -20,6 +20,7 @@ import { zhCNPubPeople } from "./zh-CN-pub-people";
 import { zhCNPubReview } from "./zh-CN-pub-review";
 import { zhCNPubScoring } from "./zh-CN-pub-scoring";
 import { zhCNPublicity } from "./zh-CN-publicity";
+import { zhCNPubScores } from "./zh-CN-pub-scores";
 
 /** Every UI string in Simplified Chinese, keyed by a stable dotted name; `{x}` marks a parameter. */
 export const zhCN = {
@@ -194,6 +195,7 @@ export const zhCN = {
   ...zhCNPubReview,
   ...zhCNPubScoring,
   ...zhCNPublicity,
+  ...zhCNPubScores,
 } as const;
 
 /** The shape every locale must fill: exactly the keys of the Chinese table, any string values. */

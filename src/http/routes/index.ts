@@ -39,6 +39,11 @@ import { sourceImportRoutes } from "./source-import";
 import { manualItemRoutes } from "./manual-items";
 import { opsRoutes } from "./ops";
 import { backupRoutes } from "./backups";
+import { outletRoutes } from "./outlets";
+import { placementRoutes } from "./placements";
+import { scoringRuleRoutes } from "./scoring-rules";
+import { quotaRoutes } from "./quotas";
+import { publicityScoreRoutes } from "./publicity-scores";
 
 /** Adds all /api routes. */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -84,6 +89,8 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   for (const mod of [officialAccountRoutes, caseReplyRoutes, replyTemplateRoutes]) await mod(app, deps);
   for (const mod of [displayTokenRoutes, wallRoutes]) await mod(app, deps);
   // Publicity work (新闻宣传, src/publicity): one routes file per resource.
+  for (const mod of [outletRoutes, placementRoutes, scoringRuleRoutes, quotaRoutes]) await mod(app, deps);
+  await publicityScoreRoutes(app, deps);
 
   await reportScheduleRoutes(app, deps);
   for (const mod of [sourceImportRoutes, manualItemRoutes]) await mod(app, deps);

@@ -1,0 +1,38 @@
+// English strings of Publicity scores: rankings by unit and person, notices, annual assessment.
+import type { zhCNPubScores } from "./zh-CN-pub-scores";
+
+/** Publicity scores: rankings, notices, annual assessment in English. */
+export const enPubScores: { readonly [K in keyof typeof zhCNPubScores]: string } = {
+  "pubScores.year": "Year",
+  "pubScores.period": "Period",
+  "pubScores.periodYear": "Whole year",
+  "pubScores.quarter": "Q{n}",
+  "pubScores.month": "Month {n}",
+  "pubScores.units": "Ranking by unit",
+  "pubScores.people": "Ranking by person",
+  "pubScores.rank": "Rank",
+  "pubScores.unit": "Unit",
+  "pubScores.name": "Name",
+  "pubScores.placements": "Placements",
+  "pubScores.byLevel": "By outlet level",
+  "pubScores.level.national": "National",
+  "pubScores.level.provincial": "Provincial",
+  "pubScores.level.city": "City",
+  "pubScores.level.county": "County",
+  "pubScores.level.internal": "Internal",
+  "pubScores.adoptions": "Adopted",
+  "pubScores.instructions": "Instructions",
+  "pubScores.points": "Points",
+  "pubScores.quota": "Quota",
+  "pubScores.quotaProRata": "Share of the yearly quota",
+  "pubScores.quotaSum": "Sum of period quotas",
+  "pubScores.completion": "Completion",
+  "pubScores.noQuota": "None set",
+  "pubScores.empty": "No placements, adoptions or quotas in this period",
+  "pubScores.downloads": "Export",
+  "pubScores.noticePeriod": "Notice period",
+  "pubScores.downloadNotice": "Download monthly/quarterly notice",
+  "pubScores.assessmentXlsx": "Annual assessment XLSX",
+  "pubScores.assessmentDocx": "Annual assessment DOCX",
+  "pubScores.intro": "Points use the rule set in force on each piece's publication day; completion counts only placements at the quota's level or above. Click a figure to see the placements behind it.",
+};
