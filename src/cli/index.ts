@@ -10,6 +10,7 @@ import { sentimentCommand } from "./sentiment";
 import { reportCommand } from "./report";
 import { importCommand } from "./import";
 import { backupCommand, restoreCommand } from "./backup";
+import { doctorCommand } from "./doctor";
 
 const USAGE = `Usage: tingfeng <command> [options]
 
@@ -17,6 +18,7 @@ Commands:
   serve                         run the API, the web UI and the ingest scheduler (npm start)
   migrate [--dry-run]           apply database migrations and exit (--dry-run: list what would run)
   backup --out FILE.tar.gz      online backup of the data folder (database, attachments, manifest); safe while serving
+  doctor                        check the data folder, database, key, fonts, Chromium, time zone and clock
   restore FILE.tar.gz [--force] restore into TINGFENG_DATA_DIR (empty, or with the server stopped: --force keeps the old database aside)
   user create --username U --password P --role R [--unit ID] [--display-name NAME]
   ingest --once                 poll every due source once and exit
@@ -37,7 +39,7 @@ const commands: Record<string, Command> = {
   serve: serveCommand, migrate: migrateCommand, user: userCommand, ingest: ingestCommand,
   "config-dump": configDumpCommand, bench: benchCommand,
   analyze: analyzeCommand, sentiment: sentimentCommand, report: reportCommand,
-  import: importCommand, backup: backupCommand, restore: restoreCommand,
+  import: importCommand, backup: backupCommand, restore: restoreCommand, doctor: doctorCommand,
 };
 
 /** Runs one CLI command; resolves to the exit code (undefined keeps the process alive, e.g. serve). */
