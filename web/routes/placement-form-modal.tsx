@@ -66,7 +66,7 @@ export function PlacementFormModal({ open, editing, onClose, onSaved }: { open: 
 
   const outletOptions = (outlets.data?.outlets ?? [])
     .filter((o) => o.active || o.id === editing?.outletId)
-    .map((o) => ({ value: o.id, label: `${o.name}（${vocabLabel(t, "level", o.level)} · ${vocabLabel(t, "medium", o.medium)}）` }));
+    .map((o) => ({ value: o.id, label: `${o.name} · ${vocabLabel(t, "level", o.level)} · ${vocabLabel(t, "medium", o.medium)}` }));
 
   return (
     <Modal open={open} title={editing ? t("pubScoring.editPlacement") : t("pubScoring.register")} onCancel={onClose} footer={null} width={680} forceRender>

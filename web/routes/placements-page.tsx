@@ -82,7 +82,7 @@ export function PlacementsPage() {
     { title: t("pubScoring.unit"), dataIndex: "unitName", responsive: ["md"], render: (n: string | null) => n ?? "—" },
     {
       title: t("pubScoring.authors"), key: "authors",
-      render: (_, p) => p.authors.map((a) => `${a.name}（${Math.round(a.share * 1000) / 10}% · ${a.points}）`).join("、"),
+      render: (_, p) => p.authors.map((a) => `${a.name} ${Math.round(a.share * 1000) / 10}% (${a.points})`).join(", "),
     },
     {
       title: t("pubScoring.points"), dataIndex: "points", width: 80, align: "right",
