@@ -91,6 +91,10 @@ describe("placements", () => {
     expect(inactive.statusCode).toBe(400);
     expect(inactive.json().fields).toHaveProperty("outletId");
     expect(t!.db.prepare("SELECT count(*) AS n FROM placements").get()).toEqual({ n: 0 });
+    // A ledger item becomes one placement at most.
+    await s.monitor.patch(`/api/outlets/${s.city}`, { active: true });
+    await place(s.monitor, { ...base, itemId: 77 });
+    expect((await s.monitor.post("/api/placements", { ...base, itemId: 77 })).statusCode).toBe(409);
   });
 
   it("counts points under the rule version in force on each publication day, across the boundary", async () => {
