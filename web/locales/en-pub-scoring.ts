@@ -84,6 +84,7 @@ export const enPubScoring: { readonly [K in keyof typeof zhCNPubScoring]: string
   "pubScoring.period.year": "Whole year",
   "pubScoring.period.quarter": "Q{n}",
   "pubScoring.period.month": "Month {n}",
+  "pubScoring.minLevelTag": "{level} or above",
   "pubScoring.count": "Pieces",
   "pubScoring.setQuota": "Set quota",
   "pubScoring.quotaHint": "A count of 0 removes the quota",

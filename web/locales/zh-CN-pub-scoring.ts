@@ -83,6 +83,7 @@ export const zhCNPubScoring = {
   "pubScoring.period.year": "全年",
   "pubScoring.period.quarter": "第 {n} 季度",
   "pubScoring.period.month": "{n} 月",
+  "pubScoring.minLevelTag": "{level}及以上",
   "pubScoring.count": "篇数",
   "pubScoring.setQuota": "设置指标",
   "pubScoring.quotaHint": "篇数填 0 即删除该指标",

@@ -15,7 +15,7 @@ import { vocabLabel, vocabOptions, type OutletView, type PlacementView } from ".
 
 interface Values {
   title: string; outletId: number; genre: string; slot: string; publishedOn: Dayjs; unitId: number; featured: boolean; link?: string; note?: string;
-  authors: { name: string; share?: number | null }[];
+  authors: { name: string; share?: number | null; correspondentId?: number | null }[];
 }
 
 /** The placement form in a modal; `editing` null = new. */
@@ -35,7 +35,7 @@ export function PlacementFormModal({ open, editing, onClose, onSaved }: { open: 
       form.setFieldsValue({
         title: editing.title, outletId: editing.outletId, genre: editing.genre, slot: editing.slot, publishedOn: dayjs(editing.publishedOn),
         unitId: editing.unitId, featured: editing.featured, link: editing.link, note: editing.note,
-        authors: editing.authors.map((a) => ({ name: a.name, share: a.share })),
+        authors: editing.authors.map((a) => ({ name: a.name, share: a.share, correspondentId: a.correspondentId })),
       });
     }
   }, [open, editing, form]);
@@ -46,7 +46,7 @@ export function PlacementFormModal({ open, editing, onClose, onSaved }: { open: 
       const body = {
         title: v.title.trim(), outletId: v.outletId, genre: v.genre, slot: v.slot, publishedOn: v.publishedOn.format("YYYY-MM-DD"), unitId: v.unitId,
         featured: !!v.featured, link: (v.link ?? "").trim(), note: v.note ?? "",
-        authors: v.authors.map((a) => ({ name: a.name.trim(), share: a.share ?? null })),
+        authors: v.authors.map((a) => ({ name: a.name.trim(), share: a.share ?? null, correspondentId: a.correspondentId ?? null })),
       };
       const saved = editing
         ? await api.patch<{ points: number; placement: PlacementView }>(`/api/placements/${editing.id}`, body)
@@ -66,7 +66,7 @@ export function PlacementFormModal({ open, editing, onClose, onSaved }: { open: 
 
   const outletOptions = (outlets.data?.outlets ?? [])
     .filter((o) => o.active || o.id === editing?.outletId)
-    .map((o) => ({ value: o.id, label: `${o.name}（${vocabLabel(t, "level", o.level)} · ${vocabLabel(t, "medium", o.medium)}）` }));
+    .map((o) => ({ value: o.id, label: `${o.name} · ${vocabLabel(t, "level", o.level)} · ${vocabLabel(t, "medium", o.medium)}` }));
 
   return (
     <Modal open={open} title={editing ? t("pubScoring.editPlacement") : t("pubScoring.register")} onCancel={onClose} footer={null} width={680} forceRender>
@@ -105,6 +105,7 @@ export function PlacementFormModal({ open, editing, onClose, onSaved }: { open: 
                   <Form.Item name={[f.name, "share"]}>
                     <InputNumber placeholder={t("pubScoring.share")} min={0.01} max={1} step={0.1} data-testid={`placement-author-share-${i}`} />
                   </Form.Item>
+                  <Form.Item name={[f.name, "correspondentId"]} hidden><InputNumber /></Form.Item>
                   {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(f.name)} data-testid={`placement-author-remove-${i}`} />}
                 </Space>
               ))}

@@ -1,6 +1,6 @@
 // 刊发记录: placements filtered by year, unit, outlet level, genre and a search; each with its outlet and
 // level, authors' shares and points (recounted by the server under the rule set of its day). The office
-// registers, edits and deletes them. `?unitId=&year=&level=` come from the URL (the scores page links here).
+// registers, edits and deletes them. `?unitId=&year=&level=&minLevel=` come from the URL (the scores page links here).
 import { useState } from "react";
 import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, TreeSelect, Typography } from "antd";
 import type { TableColumnsType } from "antd";
@@ -36,6 +36,7 @@ export function PlacementsPage() {
   const unitId = params.get("unitId");
   const level = params.get("level");
   const genre = params.get("genre");
+  const minLevel = params.get("minLevel");
   const q = params.get("q");
 
   const setParam = (k: string, v: string | number | null | undefined) => {
@@ -47,7 +48,7 @@ export function PlacementsPage() {
   };
 
   const path = withQuery("/api/placements", {
-    year: year === "all" ? undefined : year, unitId, level, genre, q, subtree: params.get("subtree"), limit: PAGE, offset: (page - 1) * PAGE,
+    year: year === "all" ? undefined : year, unitId, level, minLevel, genre, q, subtree: params.get("subtree"), limit: PAGE, offset: (page - 1) * PAGE,
   });
   const list = useApi<{ placements: PlacementView[]; total: number; points: number }>(path, { keepPrevious: true });
   const units = useApi<{ units: UnitView[] }>("/api/units");
@@ -82,7 +83,7 @@ export function PlacementsPage() {
     { title: t("pubScoring.unit"), dataIndex: "unitName", responsive: ["md"], render: (n: string | null) => n ?? "—" },
     {
       title: t("pubScoring.authors"), key: "authors",
-      render: (_, p) => p.authors.map((a) => `${a.name}（${Math.round(a.share * 1000) / 10}% · ${a.points}）`).join("、"),
+      render: (_, p) => p.authors.map((a) => `${a.name} ${Math.round(a.share * 1000) / 10}% (${a.points})`).join(", "),
     },
     {
       title: t("pubScoring.points"), dataIndex: "points", width: 80, align: "right",
@@ -115,6 +116,11 @@ export function PlacementsPage() {
           value={unitId ? Number(unitId) : undefined} treeData={buildUnitTree(units.data?.units ?? [])} onChange={(v) => setParam("unitId", v)} data-testid="placements-unit"
         />
         <Select style={{ width: 140 }} allowClear placeholder={t("pubScoring.level")} value={level ?? undefined} options={vocabOptions(t, "level")} onChange={(v) => setParam("level", v)} data-testid="placements-level" />
+        {minLevel && (
+          <Tag closable onClose={() => setParam("minLevel", null)} data-testid="placements-min-level">
+            {t("pubScoring.minLevelTag", { level: vocabLabel(t, "level", minLevel) })}
+          </Tag>
+        )}
         <Select style={{ width: 110 }} allowClear placeholder={t("pubScoring.genre")} value={genre ?? undefined} options={vocabOptions(t, "genre")} onChange={(v) => setParam("genre", v)} data-testid="placements-genre" />
         <Input.Search
           style={{ width: 240 }} allowClear placeholder={t("pubScoring.searchPlaceholder")} value={search} maxLength={100}
