@@ -42,7 +42,7 @@ export const submissionListQuery = z.object({
 });
 
 /** A decision's comment (required to return). */
-export const commentBody = z.object({ comment: text(2000, { multiline: true }).default("") }).default({ comment: "" });
+export const commentBody = z.object({ comment: text(2000, { multiline: true }).default("") });
 
 /** Versions to compare. */
 export const diffQuery = z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() });

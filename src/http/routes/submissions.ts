@@ -73,13 +73,16 @@ export async function submissionRoutes(app: FastifyInstance, deps: RouteDeps): P
   });
 
   for (const action of ["submit", "approve", "return", "withdraw"] as const satisfies readonly ReviewAction[]) {
-    r.post(`/api/submissions/:id/${action}`, { schema: { tags: ["publicity"], params: idParams, body: commentBody } }, async (req) => {
+    r.post(`/api/submissions/:id/${action}`, { schema: { tags: ["publicity"], params: idParams } }, async (req) => {
+      // The body is optional (a comment): a bare POST approves, submits or withdraws.
+      const parsed = commentBody.safeParse(req.body ?? {});
+      if (!parsed.success) throw AppError.validation({ comment: "field.invalid_format" });
       const p = authorize(req, "publicity.read");
       const s = visibleSubmission(db, p, req.params.id);
       const byAuthor = action === "submit" || action === "withdraw";
       if (byAuthor && !isAuthorOrOffice(p, s)) throw new AppError(403, "publicity.not_author", publicityMessage("publicity.not_author"));
       if (!byAuthor && !can(p, "publicity.review", { unitId: s.unit_id })) throw AppError.forbidden();
-      const out = reviewSubmission(db, p, s.id, action, req.body?.comment ?? "", req.ip);
+      const out = reviewSubmission(db, p, s.id, action, parsed.data.comment, req.ip);
       if (!out.ok) throw refusal(out);
       return fullViewOf(db, p, out.row, cal());
     });
