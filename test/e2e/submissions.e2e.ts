@@ -62,3 +62,26 @@ it("runs a draft through 三审 to 已通过 in four browser contexts", async ()
   expect(db.sqlite.prepare("SELECT state FROM submissions WHERE id = ?").pluck().get(id)).toBe("approved");
   await page.screenshot({ path: `${app.shots}/submission-approved-1440.png`, fullPage: true });
 });
+
+it("compiles an approved information report into 第1期 of the bulletin", async () => {
+  const { db } = app;
+  const unit = db.sqlite.prepare("SELECT id FROM units WHERE name = '县教育局'").pluck().get() as number;
+  const now = Date.now();
+  const id = Number(db.sqlite.prepare(
+    "INSERT INTO submissions (unit_id, kind, title, body, event_date, state, author_name, approved_at, created_at, updated_at) VALUES (?, 'info', '全县中小学完成消防演练', '全县68所中小学完成秋季消防演练。', '2026-12-03', 'approved', 'writer', ?, ?, ?)",
+  ).run(unit, now, now, now).lastInsertRowid);
+  const page = await app.signedIn(1440, 900);
+  await page.goto(`${app.base}/bulletins`);
+  await page.getByTestId("bul-new").click();
+  await settled(page);
+  await page.getByTestId("bul-editor").fill("张三");
+  await page.getByTestId("bul-forwarded").fill("市委宣传部");
+  await page.getByTestId("bul-save").click();
+  await page.getByTestId(`bul-add-${id}`).click();
+  await expect.poll(() => page.getByTestId("bul-entries").textContent(), { timeout: 10_000 }).toContain("全县中小学完成消防演练");
+  const bulletin = db.sqlite.prepare("SELECT id FROM bulletins").pluck().get() as number;
+  await page.getByTestId(`bul-issue-${bulletin}`).click();
+  await page.locator(".ant-popconfirm .ant-btn-primary").click();
+  await expect.poll(() => page.getByTestId(`bul-number-${bulletin}`).textContent(), { timeout: 10_000 }).toMatch(/年第1期$/);
+  await page.screenshot({ path: `${app.shots}/bulletin-issued-1440.png`, fullPage: true });
+});
