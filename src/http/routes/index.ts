@@ -44,6 +44,10 @@ import { placementRoutes } from "./placements";
 import { scoringRuleRoutes } from "./scoring-rules";
 import { quotaRoutes } from "./quotas";
 import { publicityScoreRoutes } from "./publicity-scores";
+import { submissionRoutes } from "./submissions";
+import { submissionAttachmentRoutes } from "./submission-attachments";
+import { reviewFlowRoutes } from "./review-flows";
+import { bulletinRoutes } from "./bulletins";
 
 /** Adds all /api routes. */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -91,6 +95,7 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   // Publicity work (新闻宣传, src/publicity): one routes file per resource.
   for (const mod of [outletRoutes, placementRoutes, scoringRuleRoutes, quotaRoutes]) await mod(app, deps);
   await publicityScoreRoutes(app, deps);
+  for (const mod of [submissionRoutes, submissionAttachmentRoutes, reviewFlowRoutes, bulletinRoutes]) await mod(app, deps);
 
   await reportScheduleRoutes(app, deps);
   for (const mod of [sourceImportRoutes, manualItemRoutes]) await mod(app, deps);
