@@ -50,6 +50,8 @@ export function actOnInterview(db: Db, actor: Actor, id: number, a: InterviewAct
       const p = placementForLink(db, a.placementId!);
       if (!p) throw AppError.validation({ placementId: "interviews.unknown_placement" });
       if (p.interview_id != null && p.interview_id !== id) throw AppError.conflict("interviews.placement_taken");
+      // Linking another piece instead: the one linked before no longer follows this request.
+      if (cur.placement_id != null && cur.placement_id !== p.id) setPlacementInterview(db, cur.placement_id, null);
       setPlacementInterview(db, p.id, id);
     }
     const c = res.change;

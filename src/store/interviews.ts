@@ -75,8 +75,8 @@ export function placementForLink(db: Db, id: number): { id: number; title: strin
     { id: number; title: string; published_on: string; interview_id: number | null } | undefined;
 }
 
-/** Marks a placement as the piece an interview led to. */
-export function setPlacementInterview(db: Db, placementId: number, interviewId: number): void {
+/** Marks a placement as the piece an interview led to (null: no longer). */
+export function setPlacementInterview(db: Db, placementId: number, interviewId: number | null): void {
   db.prepare("UPDATE placements SET interview_id = ? WHERE id = ?").run(interviewId, placementId);
 }
 
