@@ -40,6 +40,10 @@ import { manualItemRoutes } from "./manual-items";
 import { correspondentRoutes } from "./correspondents";
 import { trainingRoutes } from "./trainings";
 import { interviewRoutes } from "./interviews";
+import { outletRoutes } from "./outlets";
+import { placementRoutes } from "./placements";
+import { scoringRuleRoutes } from "./scoring-rules";
+import { quotaRoutes } from "./quotas";
 
 /** Adds all /api routes. */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -83,6 +87,7 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   for (const mod of [displayTokenRoutes, wallRoutes]) await mod(app, deps);
   // Publicity work (新闻宣传, src/publicity): one routes file per resource.
   for (const mod of [correspondentRoutes, trainingRoutes, interviewRoutes]) await mod(app, deps);
+  for (const mod of [outletRoutes, placementRoutes, scoringRuleRoutes, quotaRoutes]) await mod(app, deps);
 
   await reportScheduleRoutes(app, deps);
   for (const mod of [sourceImportRoutes, manualItemRoutes]) await mod(app, deps);
