@@ -8,6 +8,7 @@ import {
   getInterview, insertInterview, outletName, placementForLink, setPlacementInterview, updateInterview, type InterviewInput, type InterviewRow,
 } from "../store/interviews";
 import { applyInterviewAction, type InterviewActionInput, type InterviewState } from "./interviews";
+import { createPlacement, type PlacementInput } from "./placements";
 
 /** A request as asked to be registered: an outlet on file, or only its name. */
 export type NewInterview = Omit<InterviewInput, "outletName"> & { outletName?: string };
@@ -35,6 +36,25 @@ export function interviewOr404(db: Db, id: number): InterviewRow {
   const i = getInterview(db, id);
   if (!i) throw AppError.notFound("interview request");
   return i;
+}
+
+/**
+ * Registers the piece an interview led to as a placement (interviewId set; the unit defaults to the request's)
+ * and links it, the request becoming done, all in one transaction; returns the placement's id and points.
+ */
+export function placeFromInterview(
+  db: Db, actor: Actor, id: number, input: Omit<PlacementInput, "interviewId" | "unitId"> & { unitId?: number },
+  opts: { timeZone?: string; ip?: string } = {}, now = Date.now(),
+): { id: number; points: number } {
+  const cur = interviewOr404(db, id);
+  // The state first: a request that cannot take a placement is refused before the placement's fields are checked.
+  const allowed = applyInterviewAction(cur.state as InterviewState, { action: "link", placementId: 0 });
+  if (!allowed.ok) throw AppError.conflict("interviews.bad_state", { state: { code: `interviews.state.${cur.state}` } });
+  return db.tx(() => {
+    const saved = createPlacement(db, actor, { ...input, unitId: input.unitId ?? cur.unit_id, interviewId: id }, now, { timeZone: opts.timeZone, ip: opts.ip });
+    actOnInterview(db, actor, id, { action: "link", placementId: saved.id }, opts.ip, now);
+    return { id: saved.id, points: saved.points };
+  });
 }
 
 /** Takes an action on a request: 400 for a missing field, 409 when its state does not allow it. */

@@ -94,4 +94,26 @@ describe("interview requests API", () => {
     const reasons = t!.db.sqlite.prepare("SELECT summary FROM audit_log WHERE action IN ('interview.decline', 'interview.cancel') ORDER BY id").pluck().all() as string[];
     expect(reasons.map((s) => JSON.parse(s).reason)).toEqual(["涉及未结案件，暂不宜接受采访", "记者改期"]);
   });
+
+  it("registers the published piece from a request as a placement with its points, and the request is done", async () => {
+    const { unit, office, outlet } = await setup();
+    const id = (await office.post("/api/interviews", request(unit.id))).json().id;
+    const piece = { title: "医共体让群众少跑路", outletId: outlet, genre: "video", publishedOn: "2025-06-01", authors: [{ name: "陈记者" }] };
+    // Not yet approved: no placement is made.
+    expect((await office.post(`/api/interviews/${id}/placement`, piece)).statusCode).toBe(409);
+    expect(t!.db.sqlite.prepare("SELECT count(*) FROM placements").pluck().get()).toBe(0);
+
+    await office.post(`/api/interviews/${id}/approve`, {});
+    await office.post(`/api/interviews/${id}/schedule`, { scheduledAt: "2025-05-30T09:30:00+08:00", place: "医院会议室" });
+    expect((await office.post(`/api/interviews/${id}/placement`, { ...piece, outletId: 9999 })).statusCode).toBe(400);
+    const res = await office.post(`/api/interviews/${id}/placement`, piece);
+    expect(res.statusCode, res.body).toBe(201);
+    const body = res.json();
+    expect(body).toMatchObject({ state: "done", placementTitle: "医共体让群众少跑路" });
+    expect(body.placement.points).toBeGreaterThan(0);
+    expect(t!.db.sqlite.prepare("SELECT interview_id, unit_id FROM placements WHERE id = ?").get(body.placement.id)).toEqual({ interview_id: id, unit_id: unit.id });
+    expect(body.placementId).toBe(body.placement.id);
+    const actions = t!.db.sqlite.prepare("SELECT action FROM audit_log WHERE action IN ('placement.create', 'interview.link') ORDER BY id").pluck().all();
+    expect(actions).toEqual(["placement.create", "interview.link"]);
+  });
 });

@@ -7,12 +7,13 @@ import { z } from "zod";
 import type { Db } from "../../db/connection";
 import { unitNames } from "../../store/units";
 import { listInterviews, placementTitles, type InterviewRow } from "../../store/interviews";
-import { actOnInterview, interviewOr404, registerInterview } from "../../publicity/interview-commands";
+import { actOnInterview, interviewOr404, placeFromInterview, registerInterview } from "../../publicity/interview-commands";
 import { interviewActionsFrom, type InterviewActionInput, type InterviewState } from "../../publicity/interviews";
 import { iso } from "../../shared/iso";
 import { actorOf, authorize, type RouteDeps } from "../context";
 import { errorBody, idParams } from "../schemas";
 import { interviewBody, interviewListQuery, interviewView, linkPlacementBody, reasonBody, scheduleBody } from "../people-schemas";
+import { placementBody } from "../publicity-schemas";
 
 type View = z.infer<typeof interviewView>;
 
@@ -80,5 +81,22 @@ export async function interviewRoutes(app: FastifyInstance, deps: RouteDeps): Pr
   act("cancel", optionalReason, (b: z.infer<typeof reasonBody>) => ({ action: "cancel", reason: b.reason }));
   act("done", optionalReason, () => ({ action: "done" }));
   act("schedule", scheduleBody, (b: z.infer<typeof scheduleBody>) => ({ action: "schedule", scheduledAt: b.scheduledAt, place: b.place, accompaniedBy: b.accompaniedBy }));
-  act("placement", linkPlacementBody, (b: z.infer<typeof linkPlacementBody>) => ({ action: "link", placementId: b.placementId }));
+
+  // The published piece: an existing placement by id, or a new one registered from the request (its unit by default).
+  const newPlacement = placementBody.omit({ interviewId: true, unitId: true }).extend({ unitId: z.number().int().positive().optional() });
+  r.post("/api/interviews/:id/placement", {
+    schema: {
+      tags, params: idParams, body: z.union([linkPlacementBody, newPlacement]),
+      response: { ...stepResponses, 201: interviewView.extend({ placement: z.object({ id: z.number(), points: z.number() }) }) },
+    },
+  }, async (req, reply) => {
+    const p = authorize(req, "publicity.manage");
+    const b = req.body;
+    if ("placementId" in b) {
+      actOnInterview(db, actorOf(p), req.params.id, { action: "link", placementId: b.placementId }, req.ip);
+      return one(req.params.id);
+    }
+    const placement = placeFromInterview(db, actorOf(p), req.params.id, b, { timeZone: deps.config.timeZone, ip: req.ip });
+    return reply.code(201).send({ ...one(req.params.id), placement });
+  });
 }
