@@ -1,7 +1,7 @@
 // One office action on an interview request that needs a form: approve (optional reason), decline and
-// cancel (reason required), schedule (time, place, who accompanies), link the published placement.
+// cancel (reason required), schedule (time, place, who accompanies).
 import { useEffect, useState } from "react";
-import { Button, DatePicker, Form, Input, InputNumber, Modal, Space } from "antd";
+import { Button, DatePicker, Form, Input, Modal, Space } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { api } from "../api/client";
 import { useT } from "../locales/i18n";
@@ -10,9 +10,9 @@ import { useReportError } from "../lib/use-report-error";
 import type { InterviewView } from "./correspondent-types";
 
 /** Actions that open this modal. */
-export type FormAction = "approve" | "decline" | "cancel" | "schedule" | "link";
+export type FormAction = "approve" | "decline" | "cancel" | "schedule";
 
-interface Values { reason?: string; scheduledAt?: Dayjs; place?: string; accompaniedBy?: string; placementId?: number }
+interface Values { reason?: string; scheduledAt?: Dayjs; place?: string; accompaniedBy?: string }
 
 /** The modal for `action` on `request` (null: closed). */
 export function InterviewActionModal(props: { request: InterviewView | null; action: FormAction | null; onClose: () => void; onDone: () => void }) {
@@ -37,12 +37,10 @@ export function InterviewActionModal(props: { request: InterviewView | null; act
     if (!request || !action) return;
     setSaving(true);
     try {
-      const path = action === "link" ? "placement" : action;
-      const body =
-        action === "schedule" ? { scheduledAt: v.scheduledAt!.toISOString(), place: v.place?.trim(), accompaniedBy: v.accompaniedBy ?? "" }
-        : action === "link" ? { placementId: v.placementId }
+      const body = action === "schedule"
+        ? { scheduledAt: v.scheduledAt!.toISOString(), place: v.place?.trim(), accompaniedBy: v.accompaniedBy ?? "" }
         : { reason: v.reason?.trim() || undefined };
-      await api.post(`/api/interviews/${request.id}/${path}`, body);
+      await api.post(`/api/interviews/${request.id}/${action}`, body);
       onDone();
     } catch (caught) {
       report(caught, form);
@@ -72,11 +70,6 @@ export function InterviewActionModal(props: { request: InterviewView | null; act
               <Input maxLength={200} data-testid="interview-accompanied" />
             </Form.Item>
           </>
-        ) : null}
-        {action === "link" ? (
-          <Form.Item name="placementId" label={t("interviews.placementId")} rules={[requiredChoice(t, t("interviews.placementId"))]}>
-            <InputNumber min={1} precision={0} style={{ width: 200 }} data-testid="interview-placement-id" />
-          </Form.Item>
         ) : null}
         <Space style={{ width: "100%", justifyContent: "flex-end" }}>
           <Button onClick={onClose} data-testid="interview-action-cancel">{t("common.cancel")}</Button>

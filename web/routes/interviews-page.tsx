@@ -18,6 +18,7 @@ import { useReportError } from "../lib/use-report-error";
 import { INTERVIEW_COLORS, INTERVIEW_STATES, PUBLICITY_OFFICE_ROLES, type InterviewView } from "./correspondent-types";
 import { InterviewNewModal } from "./interview-new-modal";
 import { InterviewActionModal, type FormAction } from "./interview-action-modal";
+import { InterviewPlacementModal } from "./interview-placement-modal";
 
 /** The /interviews page. */
 export function InterviewsPage() {
@@ -31,6 +32,7 @@ export function InterviewsPage() {
   const tree = useMemo(() => buildUnitTree(units.data?.units ?? []), [units.data]);
   const [creating, setCreating] = useState(false);
   const [acting, setActing] = useState<{ request: InterviewView; action: FormAction } | null>(null);
+  const [placing, setPlacing] = useState<InterviewView | null>(null);
 
   const done = async (i: InterviewView) => {
     try {
@@ -51,7 +53,7 @@ export function InterviewsPage() {
           </Popconfirm>
         ) : (
           <Button
-            key={a} type="link" size="small" danger={a === "decline" || a === "cancel"} onClick={() => setActing({ request: i, action: a })}
+            key={a} type="link" size="small" danger={a === "decline" || a === "cancel"} onClick={() => (a === "link" ? setPlacing(i) : setActing({ request: i, action: a }))}
             data-testid={`interview-${a}-${i.id}`}
           >
             {t(`interviews.${a}`)}
@@ -124,6 +126,14 @@ export function InterviewsPage() {
         onCreated={() => {
           setCreating(false);
           void message.success(t("common.created"));
+          list.reload();
+        }}
+      />
+      <InterviewPlacementModal
+        request={placing} onClose={() => setPlacing(null)}
+        onDone={() => {
+          setPlacing(null);
+          void message.success(t("interviews.actionDone"));
           list.reload();
         }}
       />
