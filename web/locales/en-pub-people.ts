@@ -110,5 +110,7 @@ export const enPubPeople: { readonly [K in keyof typeof zhCNPubPeople]: string }
   "interviews.pieceLink": "Link",
   "interviews.authors": "Authors",
   "interviews.authorsHint": "Pick correspondents from the roster or type names; shares are split equally",
+  "trainings.personUnit": "{name} ({unit})",
+  "interviews.labelled": "{label}: {value}",
   "interviews.actionDone": "Done",
 } as const;

@@ -109,5 +109,7 @@ export const zhCNPubPeople = {
   "interviews.pieceLink": "链接",
   "interviews.authors": "作者",
   "interviews.authorsHint": "可选择名册中的通讯员或直接输入姓名；署名份额平均分配",
+  "trainings.personUnit": "{name}（{unit}）",
+  "interviews.labelled": "{label}：{value}",
   "interviews.actionDone": "已处理",
 } as const;

@@ -70,7 +70,7 @@ export function InterviewsPage() {
     {
       title: t("interviews.reporter"), dataIndex: "reporter",
       render: (r: string, i) => (
-        <Tooltip title={[i.pressCard && `${t("interviews.pressCard")}：${i.pressCard}`, i.contact && `${t("interviews.contact")}：${i.contact}`].filter(Boolean).join("；") || undefined}>
+        <Tooltip title={[i.pressCard && t("interviews.labelled", { label: t("interviews.pressCard"), value: i.pressCard }), i.contact && t("interviews.labelled", { label: t("interviews.contact"), value: i.contact })].filter(Boolean).join("；") || undefined}>
           {r}
         </Tooltip>
       ),
@@ -87,7 +87,7 @@ export function InterviewsPage() {
     {
       title: t("interviews.arrangement"), key: "arrangement",
       render: (_, i) => (i.scheduledAt ? (
-        <Typography.Text>{formatTime(i.scheduledAt)} · {i.place}{i.accompaniedBy ? ` · ${t("interviews.accompaniedBy")}：${i.accompaniedBy}` : ""}</Typography.Text>
+        <Typography.Text>{formatTime(i.scheduledAt)} · {i.place}{i.accompaniedBy ? ` · ${t("interviews.labelled", { label: t("interviews.accompaniedBy"), value: i.accompaniedBy })}` : ""}</Typography.Text>
       ) : EMPTY),
     },
     {

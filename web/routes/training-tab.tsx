@@ -26,7 +26,7 @@ export function TrainingTab(props: { people: CorrespondentView[]; office: boolea
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<Values>();
   const chosen = Form.useWatch("attendeeIds", form) ?? [];
-  const names = new Map(people.map((p) => [p.id, `${p.name}（${p.unitName ?? ""}）`]));
+  const names = new Map(people.map((p) => [p.id, t("trainings.personUnit", { name: p.name, unit: p.unitName ?? "" })]));
 
   useEffect(() => {
     if (editing === undefined) return;
