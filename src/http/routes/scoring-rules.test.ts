@@ -18,7 +18,8 @@ describe("scoring rules", () => {
     const contributor = await t.userClient("contributor");
     const empty = (await leader.get("/api/scoring-rules")).json();
     expect(empty).toMatchObject({ sets: [], inForceId: null, defaults: DEFAULT_SCORING_RULES });
-    expect((await contributor.get("/api/scoring-rules")).statusCode).toBe(403);
+    expect((await contributor.get("/api/scoring-rules")).statusCode).toBe(200);
+    expect((await contributor.post("/api/scoring-rules", { name: "v0", validFrom: "2020-01-01", rules: DEFAULT_SCORING_RULES })).statusCode).toBe(403);
 
     const negative = structuredClone(DEFAULT_SCORING_RULES);
     negative.base.county.photo = -1;
