@@ -225,6 +225,25 @@ export const MESSAGES: Record<string, Texts> = {
   "manual.empty": { "zh-CN": "请粘贴正文或链接", en: "Paste a text or a link" },
   "manual.fetch_failed": { "zh-CN": "无法获取该链接：{reason}", en: "The link could not be fetched: {reason}" },
   "manual.nothing_extracted": { "zh-CN": "未能从该网页提取正文，请直接粘贴正文", en: "No article text could be taken from that page; paste the text instead" },
+  // Publicity: correspondents, training, interview requests (issue 25, pub-people).
+  "resource.correspondent": { "zh-CN": "通讯员", en: "Correspondent" },
+  "resource.training": { "zh-CN": "培训班", en: "Training class" },
+  "resource.recognition": { "zh-CN": "表彰记录", en: "Recognition" },
+  "resource.interview request": { "zh-CN": "采访申请", en: "Interview request" },
+  "correspondents.unknown_user": { "zh-CN": "账号不存在", en: "No such account" },
+  "correspondents.user_taken": { "zh-CN": "该账号已在通讯员队伍中（{name}）", en: "This account is already on the roster ({name})" },
+  "trainings.unknown_attendees": { "zh-CN": "通讯员不存在：{ids}", en: "No such correspondents: {ids}" },
+  "trainings.duplicate_attendee": { "zh-CN": "同一人只能登记一次", en: "Each person can be listed once" },
+  "interviews.unknown_outlet": { "zh-CN": "媒体不存在", en: "No such outlet" },
+  "interviews.unknown_placement": { "zh-CN": "刊发记录不存在", en: "No such placement" },
+  "interviews.placement_taken": { "zh-CN": "该刊发记录已关联其他采访申请", en: "That placement already follows another interview request" },
+  "interviews.bad_state": { "zh-CN": "采访申请当前为「{state}」，不能执行此操作", en: "An interview request that is \"{state}\" cannot take this action" },
+  "interviews.state.requested": { "zh-CN": "待审批", en: "Requested" },
+  "interviews.state.approved": { "zh-CN": "已批准", en: "Approved" },
+  "interviews.state.declined": { "zh-CN": "不予安排", en: "Declined" },
+  "interviews.state.scheduled": { "zh-CN": "已安排", en: "Scheduled" },
+  "interviews.state.done": { "zh-CN": "已完成", en: "Done" },
+  "interviews.state.cancelled": { "zh-CN": "已取消", en: "Cancelled" },
 };
 
 /** True when the catalog has texts for `code`. */

@@ -39,6 +39,9 @@ import { sourceImportRoutes } from "./source-import";
 import { manualItemRoutes } from "./manual-items";
 import { opsRoutes } from "./ops";
 import { backupRoutes } from "./backups";
+import { correspondentRoutes } from "./correspondents";
+import { trainingRoutes } from "./trainings";
+import { interviewRoutes } from "./interviews";
 import { outletRoutes } from "./outlets";
 import { placementRoutes } from "./placements";
 import { scoringRuleRoutes } from "./scoring-rules";
@@ -93,6 +96,7 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   for (const mod of [officialAccountRoutes, caseReplyRoutes, replyTemplateRoutes]) await mod(app, deps);
   for (const mod of [displayTokenRoutes, wallRoutes]) await mod(app, deps);
   // Publicity work (新闻宣传, src/publicity): one routes file per resource.
+  for (const mod of [correspondentRoutes, trainingRoutes, interviewRoutes]) await mod(app, deps);
   for (const mod of [outletRoutes, placementRoutes, scoringRuleRoutes, quotaRoutes]) await mod(app, deps);
   await publicityScoreRoutes(app, deps);
   for (const mod of [submissionRoutes, submissionAttachmentRoutes, reviewFlowRoutes, bulletinRoutes]) await mod(app, deps);
