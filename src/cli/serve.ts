@@ -8,6 +8,7 @@ import { startDemo, withDemoAllowed } from "./demo";
 import { dbFile, openRuntime, VERSION } from "./runtime";
 import { createAlertRuntime } from "../alerts/runtime";
 import { failInterruptedRuns } from "../store/reports";
+import { createProposalJob } from "../jobs/publicity-proposals";
 
 /** Runs the server until SIGINT/SIGTERM. */
 export async function serveCommand(): Promise<void> {
@@ -37,6 +38,7 @@ export async function serveCommand(): Promise<void> {
   if (interrupted) log(`${interrupted} report generation(s) interrupted by the last stop marked failed`);
   // Alerts left pending by a crash or an outage are delivered as soon as the dispatcher starts.
   const alerts = createAlertRuntime(db, config, { log });
+  const proposals = createProposalJob(db, { timeZone: config.timeZone, log }); // 疑似已刊发 every 5 minutes
   const app = await buildApp({ db, config, version: VERSION, scheduler, analysis, alerts }, { logger: config.logLevel === "silent" ? false : { level: config.logLevel } });
   try {
     const address = await app.listen({ port: config.port, host: config.host });
@@ -60,6 +62,7 @@ export async function serveCommand(): Promise<void> {
     await scheduler.stop();
     await analysis.stop();
     await alerts.stop();
+    proposals.stop();
     await demo?.close();
     db.close();
     process.exit(0);

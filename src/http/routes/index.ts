@@ -37,6 +37,7 @@ import { wallRoutes } from "./wall";
 import { reportScheduleRoutes } from "./report-schedules";
 import { sourceImportRoutes } from "./source-import";
 import { manualItemRoutes } from "./manual-items";
+import { placementProposalRoutes } from "./placement-proposals";
 
 /** Adds all /api routes. */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -79,6 +80,7 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   for (const mod of [officialAccountRoutes, caseReplyRoutes, replyTemplateRoutes]) await mod(app, deps);
   for (const mod of [displayTokenRoutes, wallRoutes]) await mod(app, deps);
   // Publicity work (新闻宣传, src/publicity): one routes file per resource.
+  await placementProposalRoutes(app, deps);
 
   await reportScheduleRoutes(app, deps);
   for (const mod of [sourceImportRoutes, manualItemRoutes]) await mod(app, deps);
