@@ -40,7 +40,8 @@ export function matchText(title: string, body: string): MatchText {
 /** How much of the shorter text is in the longer one (0..1) when two texts are the same article, else null. */
 export function sameArticle(a: MatchText, b: MatchText): number | null {
   const small = Math.min(a.size, b.size);
-  if (small >= SAME_ARTICLE_RULE.minShingles && !bodiesMatch(estimateJaccard(a.sig, b.sig), a.size, b.size, PREFILTER_RULE)) return null;
+  // Short texts only match an identical text (which has as many shingles): most short posts stop here.
+  if (small < SAME_ARTICLE_RULE.minShingles ? a.size !== b.size : !bodiesMatch(estimateJaccard(a.sig, b.sig), a.size, b.size, PREFILTER_RULE)) return null;
   const s = similarity(a.text, b.text, SAME_ARTICLE_RULE);
   return s.nearCopy ? Math.max(s.containment, s.jaccard) : null;
 }
