@@ -37,6 +37,10 @@ import { wallRoutes } from "./wall";
 import { reportScheduleRoutes } from "./report-schedules";
 import { sourceImportRoutes } from "./source-import";
 import { manualItemRoutes } from "./manual-items";
+import { outletRoutes } from "./outlets";
+import { placementRoutes } from "./placements";
+import { scoringRuleRoutes } from "./scoring-rules";
+import { quotaRoutes } from "./quotas";
 import { placementProposalRoutes } from "./placement-proposals";
 
 /** Adds all /api routes. */
@@ -80,6 +84,7 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   for (const mod of [officialAccountRoutes, caseReplyRoutes, replyTemplateRoutes]) await mod(app, deps);
   for (const mod of [displayTokenRoutes, wallRoutes]) await mod(app, deps);
   // Publicity work (新闻宣传, src/publicity): one routes file per resource.
+  for (const mod of [outletRoutes, placementRoutes, scoringRuleRoutes, quotaRoutes]) await mod(app, deps);
   await placementProposalRoutes(app, deps);
 
   await reportScheduleRoutes(app, deps);
