@@ -163,11 +163,6 @@ export function decideProposal(db: Db, id: number, state: "confirmed" | "dismiss
     .run(state, placementId, userId, now, id).changes > 0;
 }
 
-/** Whether an outlet exists and is active. */
-export function outletIsActive(db: Db, id: number): boolean {
-  return db.prepare("SELECT 1 FROM outlets WHERE id = ? AND active = 1").get(id) !== undefined;
-}
-
 /** The correspondent record of a user account, if any (a confirmed placement credits it). */
 export function correspondentOfUser(db: Db, userId: number | null): number | null {
   if (userId === null) return null;

@@ -29,9 +29,11 @@ beforeEach(async () => {
   t = await createTestApp({ fetchAllowHosts: [feed.allowHost], timeZone: "Asia/Shanghai" });
   const now = Date.now();
   unitId = Number(t.db.prepare("INSERT INTO units (name, created_at) VALUES ('青禾县应急管理局', ?)").run(now).lastInsertRowid);
-  outletId = Number(t.db.prepare(
-    "INSERT INTO outlets (name, level, medium, hosts, created_at, updated_at) VALUES ('青禾日报', 'city', 'newspaper', '[\"qhdaily.cn\"]', ?, ?)",
-  ).run(now, now).lastInsertRowid);
+  const office = await t.userClient("admin");
+  // Listed without "www.": the item's link is on www.qhdaily.cn.
+  const outlet = await office.post("/api/outlets", { name: "青禾日报", level: "city", medium: "newspaper", hosts: ["qhdaily.cn"] });
+  expect(outlet.statusCode, outlet.body).toBe(201);
+  outletId = outlet.json().id;
 });
 afterEach(() => t.close());
 
@@ -72,15 +74,17 @@ describe("placement proposals (疑似已刊发)", () => {
     expect(ofDraft.items[0].item.url).toBe("https://bbs.qinghe-life.net/t/5521");
 
     const confirmed = await m.post(`/api/placement-proposals/${pending[0].id}/confirm`, {});
-    expect(confirmed.statusCode).toBe(201);
+    expect(confirmed.statusCode, confirmed.body).toBe(201);
     const placementId = confirmed.json().placementId;
     expect(confirmed.json().proposal).toMatchObject({ state: "confirmed", placementId });
-    const placement = t.db.prepare("SELECT * FROM placements WHERE id = ?").get(placementId);
+    const placement = (await m.get(`/api/placements/${placementId}`)).json();
     expect(placement).toMatchObject({
-      title: PLANTED_TITLE, outlet_id: outletId, genre: "news", published_on: "2026-11-21", unit_id: unitId,
-      submission_id: draftId, item_id: items.get("planted"), link: "https://www.qhdaily.cn/2026-11/21/content_88.html",
+      title: PLANTED_TITLE, outletId, outletName: "青禾日报", genre: "news", publishedOn: "2026-11-21", unitId,
+      submissionId: draftId, itemId: items.get("planted"), link: "https://www.qhdaily.cn/2026-11/21/content_88.html",
+      authors: [{ name: "李华", share: 1 }],
     });
-    expect(t.db.prepare("SELECT name, share FROM placement_authors WHERE placement_id = ?").all(placementId)).toEqual([{ name: "李华", share: 1 }]);
+    expect(confirmed.json().points).toBe(placement.points);
+    expect(placement.points).toBeGreaterThan(0);
     expect((await m.post(`/api/placement-proposals/${pending[0].id}/confirm`, {})).statusCode).toBe(409);
 
     // Scanning again, even from the start, proposes nothing twice.
