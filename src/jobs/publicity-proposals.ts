@@ -6,7 +6,7 @@
 import type { Db } from "../db/connection";
 import { recordAudit, type Actor } from "../store/audit";
 import {
-  approvedDraftsSince, draftKnowledge, insertProposal, itemsToScan, outletsForGuess, saveScanCheckpoint, scanCheckpoint, scannableCeiling,
+  approvedDraftsSince, draftKnowledge, idBeforeFetchedSince, insertProposal, itemsToScan, outletsForGuess, saveScanCheckpoint, scanCheckpoint, scannableCeiling,
   type ApprovedDraft, type ScanItem,
 } from "../store/placement-proposals";
 import { classifyMatch, guessOutlet, matchText, sameArticle, type MatchText } from "../publicity/proposals";
@@ -88,7 +88,8 @@ export function runProposalScan(db: Db, opts: { timeZone: string; now?: number; 
   const fresh = drafts.filter((d) => d.approved_at > checkpoint.lastApprovedAt);
   for (const d of fresh) {
     const fetchedFrom = Math.max(d.from, d.approved_at - BACKSCAN_MS);
-    scanRange(db, [d], { afterId: 0, upTo: checkpoint.lastItemId, fetchedFrom }, now, tally, () => {});
+    const afterId = idBeforeFetchedSince(db, fetchedFrom);
+    if (afterId < checkpoint.lastItemId) scanRange(db, [d], { afterId, upTo: checkpoint.lastItemId, fetchedFrom }, now, tally, () => {});
   }
   let at = checkpoint.lastItemId;
   scanRange(db, drafts, { afterId: checkpoint.lastItemId, upTo: ceiling, fetchedFrom: 0 }, now, tally, (last) => {

@@ -44,6 +44,12 @@ export function scannableCeiling(db: Db): number {
   return (db.prepare("SELECT coalesce(max(id), 0) FROM items").pluck().get() as number);
 }
 
+/** The id just before the first item fetched at or after `t` (through the fetch-time index, not the table). */
+export function idBeforeFetchedSince(db: Db, t: number): number {
+  const first = db.prepare("SELECT min(id) FROM items INDEXED BY items_fetched WHERE fetched_at >= ?").pluck().get(t) as number | null;
+  return first === null ? Number.MAX_SAFE_INTEGER : first - 1;
+}
+
 /** A ledger item as the scan reads it. */
 export type ScanItem = {
   id: number; source_id: number; url: string | null; title: string; text: string; published_at: number | null; fetched_at: number; dup_group: string | null;
