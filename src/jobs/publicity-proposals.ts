@@ -58,9 +58,14 @@ function scanBatch(db: Db, drafts: readonly Draft[], items: readonly ScanItem[],
   tally.scanned += items.length;
 }
 
+// Lets requests and timers run between batches: a first scan or a back-scan can read many items.
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 // Compares drafts with the items in (afterId, upTo] fetched since `fetchedFrom`, a batch per
 // transaction; `done` runs in each batch's transaction with the last id it reached.
-function scanRange(db: Db, drafts: readonly Draft[], range: { afterId: number; upTo: number; fetchedFrom: number }, now: number, tally: ScanResult, done: (lastId: number) => void): void {
+async function scanRange(
+  db: Db, drafts: readonly Draft[], range: { afterId: number; upTo: number; fetchedFrom: number }, now: number, tally: ScanResult, done: (lastId: number) => void,
+): Promise<void> {
   let after = range.afterId;
   for (;;) {
     const items = itemsToScan(db, after, range.upTo, range.fetchedFrom, BATCH);
@@ -71,11 +76,11 @@ function scanRange(db: Db, drafts: readonly Draft[], range: { afterId: number; u
     });
     if (items.length < BATCH) return;
     after = last;
+    await yieldToLoop();
   }
 }
 
-/** Runs one scan now; returns how many items it compared and what it filed. */
-export function runProposalScan(db: Db, opts: { timeZone: string; now?: number; actor?: Actor | null }): ScanResult {
+async function scan(db: Db, opts: { timeZone: string; now?: number; actor?: Actor | null }): Promise<ScanResult> {
   const now = opts.now ?? Date.now();
   const tally: ScanResult = { scanned: 0, proposed: 0, spread: 0 };
   const checkpoint = scanCheckpoint(db);
@@ -85,14 +90,16 @@ export function runProposalScan(db: Db, opts: { timeZone: string; now?: number; 
   }));
   const newest = drafts.reduce((m, d) => Math.max(m, d.approved_at), checkpoint.lastApprovedAt);
   // Drafts approved since the last scan, against the items the checkpoint has already passed.
-  const fresh = drafts.filter((d) => d.approved_at > checkpoint.lastApprovedAt);
-  for (const d of fresh) {
+  for (const d of drafts.filter((x) => x.approved_at > checkpoint.lastApprovedAt)) {
     const fetchedFrom = Math.max(d.from, d.approved_at - BACKSCAN_MS);
     const afterId = idBeforeFetchedSince(db, fetchedFrom);
-    if (afterId < checkpoint.lastItemId) scanRange(db, [d], { afterId, upTo: checkpoint.lastItemId, fetchedFrom }, now, tally, () => {});
+    if (afterId < checkpoint.lastItemId) await scanRange(db, [d], { afterId, upTo: checkpoint.lastItemId, fetchedFrom }, now, tally, () => {});
   }
-  let at = checkpoint.lastItemId;
-  scanRange(db, drafts, { afterId: checkpoint.lastItemId, upTo: ceiling, fetchedFrom: 0 }, now, tally, (last) => {
+  // Items fetched before every draft's event day cannot carry one (and with no drafts, none can): skipped.
+  const earliest = drafts.reduce((m, d) => Math.min(m, d.from), Number.MAX_SAFE_INTEGER);
+  const start = Math.min(ceiling, Math.max(checkpoint.lastItemId, idBeforeFetchedSince(db, earliest)));
+  let at = start;
+  await scanRange(db, drafts, { afterId: start, upTo: ceiling, fetchedFrom: 0 }, now, tally, (last) => {
     at = last;
     saveScanCheckpoint(db, { lastItemId: last, lastApprovedAt: checkpoint.lastApprovedAt }, now);
   });
@@ -104,6 +111,16 @@ export function runProposalScan(db: Db, opts: { timeZone: string; now?: number; 
   return tally;
 }
 
+// One scan at a time per database: the timer and "scan now" would otherwise both move the checkpoint.
+const running = new WeakMap<Db, Promise<unknown>>();
+
+/** Runs a scan now (after the one running, if any); returns how many items it compared and what it filed. */
+export function runProposalScan(db: Db, opts: { timeZone: string; now?: number; actor?: Actor | null }): Promise<ScanResult> {
+  const next = (running.get(db) ?? Promise.resolve()).catch(() => {}).then(() => scan(db, opts));
+  running.set(db, next);
+  return next;
+}
+
 function safeMidnight(date: string, timeZone: string): number {
   const t = localMidnight(date, timeZone);
   return Number.isFinite(t) ? t : 0;
@@ -112,7 +129,7 @@ function safeMidnight(date: string, timeZone: string): number {
 /** The running timer job. */
 export interface ProposalJob {
   /** Scans now. */
-  tick(): ScanResult;
+  tick(): Promise<ScanResult>;
   stop(): void;
 }
 
@@ -122,12 +139,10 @@ export function createProposalJob(db: Db, opts: { timeZone: string; intervalMs?:
   const tick = () => runProposalScan(db, { timeZone: opts.timeZone });
   const timer = opts.autostart !== false
     ? setInterval(() => {
-        try {
-          const r = tick();
-          if (r.proposed) log(`placement proposals: ${r.proposed} new, ${r.spread} reposts`);
-        } catch (err) {
-          log(`placement proposals: ${err instanceof Error ? err.message : String(err)}`);
-        }
+        tick().then(
+          (r) => r.proposed && log(`placement proposals: ${r.proposed} new, ${r.spread} reposts`),
+          (err: unknown) => log(`placement proposals: ${err instanceof Error ? err.message : String(err)}`),
+        );
       }, opts.intervalMs ?? 5 * 60_000)
     : null;
   timer?.unref?.();
