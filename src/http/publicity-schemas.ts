@@ -67,7 +67,8 @@ export const placementPatch = placementBody.partial();
 export const placementQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(), from: dayField.optional(), to: dayField.optional(),
   unitId: z.coerce.number().int().positive().optional(), outletId: z.coerce.number().int().positive().optional(),
-  level: levelField.optional(), genre: genreField.optional(), authorName: z.string().trim().max(50).optional(),
+  level: levelField.optional(), minLevel: levelField.optional().describe("this level or above (e.g. city = 市级以上)"),
+  genre: genreField.optional(), authorName: z.string().trim().max(50).optional(),
   correspondentId: z.coerce.number().int().positive().optional(), q: z.string().trim().max(100).optional(),
   /** Include the units under unitId (default true: a unit's figure counts its subtree). */
   subtree: z.enum(["true", "false"]).transform((v) => v === "true").optional(),

@@ -26,6 +26,8 @@ export interface AuthorInput { name: string; share: number; correspondentId?: nu
 /** Filters of the placement list. */
 export interface PlacementFilter {
   from?: string; to?: string; unitIds?: readonly number[]; outletId?: number; level?: OutletLevel; genre?: Genre;
+  /** Levels counted as "this level or above" (e.g. 市级以上 = national, provincial, city). */
+  levels?: readonly OutletLevel[];
   authorName?: string; correspondentId?: number; q?: string; limit?: number; offset?: number;
 }
 
@@ -42,6 +44,7 @@ function where(f: PlacementFilter): { sql: string; args: unknown[] } {
   if (f.unitIds) { w.push(`p.unit_id IN (${f.unitIds.map(() => "?").join(",") || "NULL"})`); args.push(...f.unitIds); }
   if (f.outletId !== undefined) { w.push("p.outlet_id = ?"); args.push(f.outletId); }
   if (f.level) { w.push("o.level = ?"); args.push(f.level); }
+  if (f.levels) { w.push(`o.level IN (${f.levels.map(() => "?").join(",") || "NULL"})`); args.push(...f.levels); }
   if (f.genre) { w.push("p.genre = ?"); args.push(f.genre); }
   if (f.authorName) { w.push("EXISTS (SELECT 1 FROM placement_authors a WHERE a.placement_id = p.id AND a.name = ?)"); args.push(f.authorName); }
   if (f.correspondentId !== undefined) {

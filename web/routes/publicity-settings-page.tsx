@@ -1,9 +1,18 @@
-// Placeholder until the publicity module's page lands (replaced by its owner).
-import { Card } from "antd";
-import { useI18n } from "../locales/i18n";
+// 宣传设置 (administrators): the outlet list, the points table's versions, the year's quotas and the review flows.
+import { Space } from "antd";
+import { ReviewFlowsCard } from "./review-flows-card";
+import { PublicitySettingsOutlets } from "./publicity-settings-outlets";
+import { PublicitySettingsRules } from "./publicity-settings-rules";
+import { PublicitySettingsQuotas } from "./publicity-settings-quotas";
 
-/** PublicitySettingsPage. */
+/** The /publicity-settings page. */
 export function PublicitySettingsPage() {
-  const { t } = useI18n();
-  return <Card title={t("menu.publicitySettings")} />;
+  return (
+    <Space direction="vertical" size="large" style={{ width: "100%" }}>
+      <PublicitySettingsOutlets />
+      <PublicitySettingsRules />
+      <PublicitySettingsQuotas />
+      <ReviewFlowsCard />
+    </Space>
+  );
 }

@@ -52,6 +52,8 @@ describe("placements", () => {
     expect(list.placements[0]).toMatchObject({ title: "山区孩子的新校舍", unitName: "县教育局", ruleSetName: null });
     expect((await s.admin.get("/api/placements?level=省级")).json().total).toBe(1);
     expect((await s.admin.get("/api/placements?genre=消息")).json().total).toBe(1);
+    expect((await s.admin.get("/api/placements?minLevel=city")).json().total).toBe(2);
+    expect((await s.admin.get("/api/placements?minLevel=省级")).json().total).toBe(1);
     expect((await s.admin.get("/api/placements?authorName=李华")).json().total).toBe(1);
     expect((await s.admin.get("/api/placements?q=校舍")).json().total).toBe(1);
     expect((await s.admin.get(`/api/placements?unitId=${s.county}`)).json().total).toBe(0);
@@ -91,6 +93,10 @@ describe("placements", () => {
     expect(inactive.statusCode).toBe(400);
     expect(inactive.json().fields).toHaveProperty("outletId");
     expect(t!.db.prepare("SELECT count(*) AS n FROM placements").get()).toEqual({ n: 0 });
+    // A ledger item becomes one placement at most.
+    await s.monitor.patch(`/api/outlets/${s.city}`, { active: true });
+    await place(s.monitor, { ...base, itemId: 77 });
+    expect((await s.monitor.post("/api/placements", { ...base, itemId: 77 })).statusCode).toBe(409);
   });
 
   it("counts points under the rule version in force on each publication day, across the boundary", async () => {

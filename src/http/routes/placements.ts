@@ -8,6 +8,8 @@ import { can } from "../../accounts/policies";
 import { AppError } from "../../errors";
 import { changePlacement, createPlacement, placementView as viewOf, placementViews, removePlacement } from "../../publicity/placements";
 import { listPlacements } from "../../store/placements";
+import { countsToward } from "../../publicity/scoring";
+import { OUTLET_LEVELS } from "../../shared/publicity-types";
 import { unitSubtree } from "../../store/units";
 import { actorOf, authorize, type RouteDeps } from "../context";
 import { errorBody, idParams } from "../schemas";
@@ -36,7 +38,7 @@ export async function placementRoutes(app: FastifyInstance, deps: RouteDeps): Pr
     const from = [q.from, q.year ? `${q.year}-01-01` : undefined].filter(Boolean).sort().at(-1);
     const to = [q.to, q.year ? `${q.year}-12-31` : undefined].filter(Boolean).sort()[0];
     const filter = {
-      from, to, outletId: q.outletId, level: q.level, genre: q.genre, authorName: q.authorName || undefined, correspondentId: q.correspondentId, q: q.q || undefined,
+      from, to, outletId: q.outletId, level: q.level, levels: q.minLevel ? OUTLET_LEVELS.filter((l) => countsToward(l, q.minLevel!)) : undefined, genre: q.genre, authorName: q.authorName || undefined, correspondentId: q.correspondentId, q: q.q || undefined,
       unitIds: q.unitId === undefined ? undefined : q.subtree ? unitSubtree(db, q.unitId) : [q.unitId],
     };
     const { rows, total } = listPlacements(db, { ...filter, limit: q.limit, offset: q.offset });
