@@ -10,6 +10,7 @@ import { createAlertRuntime } from "../alerts/runtime";
 import { failInterruptedRuns } from "../store/reports";
 import { startBackupJob } from "../ops/backup-job";
 import { backupFolder } from "../ops/backup";
+import { createProposalJob } from "../jobs/publicity-proposals";
 
 /** Runs the server until SIGINT/SIGTERM. */
 export async function serveCommand(): Promise<void> {
@@ -43,6 +44,7 @@ export async function serveCommand(): Promise<void> {
     { dataDir: config.dataDir, secretKey: config.secretKey, version: VERSION },
     { dir: backupFolder(config), keep: config.backupKeep, atTime: config.backupAt, timeZone: config.timeZone, log },
   );
+  const proposals = createProposalJob(db, { timeZone: config.timeZone, log }); // 疑似已刊发 every 5 minutes
   const app = await buildApp({ db, config, version: VERSION, scheduler, analysis, alerts, backups }, { logger: config.logLevel === "silent" ? false : { level: config.logLevel } });
   try {
     const address = await app.listen({ port: config.port, host: config.host });
@@ -50,6 +52,7 @@ export async function serveCommand(): Promise<void> {
   } catch (err) {
     // Without this the demo server and the scheduler would keep a half-started process alive.
     backups.stop();
+    proposals.stop();
     await scheduler.stop();
     await analysis.stop();
     await alerts.stop();
@@ -68,6 +71,7 @@ export async function serveCommand(): Promise<void> {
     await scheduler.stop();
     await analysis.stop();
     await alerts.stop();
+    proposals.stop();
     await demo?.close();
     db.close();
     process.exit(0);

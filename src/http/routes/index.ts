@@ -51,6 +51,7 @@ import { submissionRoutes } from "./submissions";
 import { submissionAttachmentRoutes } from "./submission-attachments";
 import { reviewFlowRoutes } from "./review-flows";
 import { bulletinRoutes } from "./bulletins";
+import { placementProposalRoutes } from "./placement-proposals";
 
 /** Adds all /api routes. */
 export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
@@ -100,6 +101,7 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   for (const mod of [outletRoutes, placementRoutes, scoringRuleRoutes, quotaRoutes]) await mod(app, deps);
   await publicityScoreRoutes(app, deps);
   for (const mod of [submissionRoutes, submissionAttachmentRoutes, reviewFlowRoutes, bulletinRoutes]) await mod(app, deps);
+  await placementProposalRoutes(app, deps);
 
   await reportScheduleRoutes(app, deps);
   for (const mod of [sourceImportRoutes, manualItemRoutes]) await mod(app, deps);
