@@ -89,4 +89,6 @@ export const enPubScoring: { readonly [K in keyof typeof zhCNPubScoring]: string
   "pubScoring.setQuota": "Set quota",
   "pubScoring.quotaHint": "A count of 0 removes the quota",
   "pubScoring.noQuotas": "No quotas set for this year",
+  "pubScoring.periodTag": "Period {from} to {to}",
+  "pubScoring.authorTag": "Author: {name}",
 };

@@ -88,4 +88,6 @@ export const zhCNPubScoring = {
   "pubScoring.setQuota": "设置指标",
   "pubScoring.quotaHint": "篇数填 0 即删除该指标",
   "pubScoring.noQuotas": "该年度尚未分解任务",
+  "pubScoring.periodTag": "期间 {from} 至 {to}",
+  "pubScoring.authorTag": "作者：{name}",
 } as const;

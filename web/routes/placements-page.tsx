@@ -19,6 +19,13 @@ import { PlacementFormModal } from "./placement-form-modal";
 
 const PAGE = 50;
 
+/** The URL's parameters without `keys`. */
+function dropKeys(params: URLSearchParams, keys: string[]): URLSearchParams {
+  const next = new URLSearchParams(params);
+  for (const k of keys) next.delete(k);
+  return next;
+}
+
 /** The /placements page. */
 export function PlacementsPage() {
   const t = useT();
@@ -38,6 +45,11 @@ export function PlacementsPage() {
   const genre = params.get("genre");
   const minLevel = params.get("minLevel");
   const q = params.get("q");
+  // A period (from the scores page's quarter/month links) and a person (from its person ranking).
+  const from = params.get("from");
+  const to = params.get("to");
+  const authorName = params.get("authorName");
+  const correspondentId = params.get("correspondentId");
 
   const setParam = (k: string, v: string | number | null | undefined) => {
     const next = new URLSearchParams(params);
@@ -48,7 +60,7 @@ export function PlacementsPage() {
   };
 
   const path = withQuery("/api/placements", {
-    year: year === "all" ? undefined : year, unitId, level, minLevel, genre, q, subtree: params.get("subtree"), limit: PAGE, offset: (page - 1) * PAGE,
+    year: year === "all" ? undefined : year, unitId, level, minLevel, genre, q, subtree: params.get("subtree"), from, to, authorName, correspondentId, limit: PAGE, offset: (page - 1) * PAGE,
   });
   const list = useApi<{ placements: PlacementView[]; total: number; points: number }>(path, { keepPrevious: true });
   const units = useApi<{ units: UnitView[] }>("/api/units");
@@ -119,6 +131,16 @@ export function PlacementsPage() {
         {minLevel && (
           <Tag closable onClose={() => setParam("minLevel", null)} data-testid="placements-min-level">
             {t("pubScoring.minLevelTag", { level: vocabLabel(t, "level", minLevel) })}
+          </Tag>
+        )}
+        {from && to && (
+          <Tag closable onClose={() => setParams(dropKeys(params, ["from", "to"]), { replace: true })} data-testid="placements-period">
+            {t("pubScoring.periodTag", { from, to })}
+          </Tag>
+        )}
+        {(authorName || correspondentId) && (
+          <Tag closable onClose={() => setParams(dropKeys(params, ["authorName", "correspondentId"]), { replace: true })} data-testid="placements-author">
+            {t("pubScoring.authorTag", { name: authorName ?? `#${correspondentId}` })}
           </Tag>
         )}
         <Select style={{ width: 110 }} allowClear placeholder={t("pubScoring.genre")} value={genre ?? undefined} options={vocabOptions(t, "genre")} onChange={(v) => setParam("genre", v)} data-testid="placements-genre" />
