@@ -1,5 +1,6 @@
 // Correspondents (通讯员 / 信息员): the roster of each unit, their recognitions (表彰), and what a
 // person's record reads from trainings and placements.
+import { idList } from "./id-list";
 import type { Db } from "../db/connection";
 
 /** correspondents table (0033). */
@@ -54,10 +55,9 @@ export function listCorrespondents(db: Db, f: CorrespondentFilter): Corresponden
   const where: string[] = [];
   const args: unknown[] = [];
   if (f.units !== null) {
-    const ids = f.units.filter((u) => Number.isInteger(u));
-    if (!ids.length) return [];
-    // Integer ids from the session or a validated query, inlined.
-    where.push(`unit_id IN (${ids.join(",")})`);
+    const ids = idList(f.units);
+    if (!ids) return [];
+    where.push(`unit_id IN (${ids})`);
   }
   if (f.status) { where.push("status = ?"); args.push(f.status); }
   if (f.kind) { where.push("kind = ?"); args.push(f.kind); }
@@ -72,12 +72,12 @@ export function listCorrespondents(db: Db, f: CorrespondentFilter): Corresponden
 
 /** Active contributor accounts with a unit (of these units, or all) that have no roster entry yet. */
 export function contributorsWithoutEntry(db: Db, units: readonly number[] | null): { id: number; display_name: string; unit_id: number; phone: string | null }[] {
-  const ids = units?.filter((u) => Number.isInteger(u)) ?? null;
-  if (ids && !ids.length) return [];
+  const ids = units === null ? null : idList(units);
+  if (units !== null && !ids) return [];
   return db.prepare(
     `SELECT u.id, u.display_name, u.unit_id, u.phone FROM users u
      WHERE u.role = 'contributor' AND u.disabled = 0 AND u.unit_id IS NOT NULL
-       ${ids ? `AND u.unit_id IN (${ids.join(",")})` : ""}
+       ${ids ? `AND u.unit_id IN (${ids})` : ""}
        AND NOT EXISTS (SELECT 1 FROM correspondents c WHERE c.user_id = u.id)
      ORDER BY u.id`,
   ).all() as { id: number; display_name: string; unit_id: number; phone: string | null }[];

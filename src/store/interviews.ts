@@ -1,4 +1,5 @@
 // Interview requests (采访申请) from outside media, and their link to the published piece (a placement).
+import { idList } from "./id-list";
 import type { Db } from "../db/connection";
 
 /** interview_requests table (0033, cancel_reason 0036). */
@@ -58,9 +59,9 @@ export function listInterviews(db: Db, f: InterviewFilter): InterviewRow[] {
   const where: string[] = [];
   const args: unknown[] = [];
   if (f.units !== null) {
-    const ids = f.units.filter((u) => Number.isInteger(u));
-    if (!ids.length) return [];
-    where.push(`unit_id IN (${ids.join(",")})`);
+    const ids = idList(f.units);
+    if (!ids) return [];
+    where.push(`unit_id IN (${ids})`);
   }
   if (f.state) { where.push("state = ?"); args.push(f.state); }
   if (f.from !== undefined) { where.push("coalesce(requested_for, created_at) >= ?"); args.push(f.from); }
@@ -82,9 +83,9 @@ export function setPlacementInterview(db: Db, placementId: number, interviewId: 
 
 /** Titles of placements by id. */
 export function placementTitles(db: Db, ids: readonly number[]): Map<number, string> {
-  const clean = ids.filter((i) => Number.isInteger(i));
-  if (!clean.length) return new Map();
-  const rows = db.prepare(`SELECT id, title FROM placements WHERE id IN (${clean.join(",")})`).all() as { id: number; title: string }[];
+  const list = idList(ids);
+  if (!list) return new Map();
+  const rows = db.prepare(`SELECT id, title FROM placements WHERE id IN (${list})`).all() as { id: number; title: string }[];
   return new Map(rows.map((r) => [r.id, r.title]));
 }
 

@@ -6,6 +6,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../errors";
+import { acceptRawBodies, fileNameOf } from "../raw-upload";
 import { can } from "../../accounts/policies";
 import { getCaseAttachment, listCaseAttachments } from "../../store/case-attachments";
 import { attachmentPath, attachToCase } from "../../cases/attachments";
@@ -31,28 +32,12 @@ function contentDisposition(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-function fileNameOf(header: string | string[] | undefined): string {
-  const raw = Array.isArray(header) ? header[0] : header;
-  if (!raw) return "";
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return "";
-  }
-}
-
 /** Case attachment routes (their own scope: the upload body is raw bytes of any type, bounded by the setting). */
 export async function caseAttachmentRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   const { db, config } = deps;
   await app.register(async (scope) => {
     const maxBytes = config.attachmentMaxBytes;
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: maxBytes }, (_req, body, done) => done(null, body));
-    // Too large a body says the limit; anything else goes to the app's error handler.
-    scope.setErrorHandler((err: { code?: string }) => {
-      if (err.code === "FST_ERR_CTP_BODY_TOO_LARGE") throw AppError.of(413, "attachments.too_large", { mb: Math.floor(maxBytes / 1048576 * 10) / 10 });
-      throw err;
-    });
+    acceptRawBodies(scope, maxBytes);
     const r = scope.withTypeProvider<ZodTypeProvider>();
 
     r.post("/api/cases/:id/attachments", {

@@ -12,6 +12,7 @@ import {
 import { actorOf, authorize, type RouteDeps } from "../context";
 import { errorBody } from "../schemas";
 import { requestLang } from "../errors";
+import { fileNameOf } from "../raw-upload";
 
 const SAMPLE_ROWS = 5;
 const REJECTED_SHOWN = 200;
@@ -30,15 +31,6 @@ const resultView = z.object({
 });
 
 const show = (c: Cell): string => (c instanceof Date ? c.toISOString().replace("T", " ").slice(0, 19) : c.slice(0, 500));
-
-function fileNameOf(header: string | string[] | undefined): string {
-  const raw = Array.isArray(header) ? header[0] : header;
-  try {
-    return raw ? decodeURIComponent(raw).slice(0, 200) : "";
-  } catch {
-    return "";
-  }
-}
 
 /** A file-level refusal as an HTTP error. */
 function refusal(e: unknown): unknown {
@@ -64,7 +56,7 @@ export async function sourceImportRoutes(app: FastifyInstance, deps: RouteDeps):
     }, async (req) => {
       const p = authorize(req, "sources.write");
       let bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      let fileName = fileNameOf(req.headers["x-file-name"]);
+      let fileName = fileNameOf(req.headers["x-file-name"]).slice(0, 200);
       const boundary = multipartBoundary(req.headers["content-type"]);
       if (boundary) {
         const part = firstFilePart(bytes, boundary);

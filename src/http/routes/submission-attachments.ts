@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../errors";
+import { acceptRawBodies, fileNameOf } from "../raw-upload";
 import { attachmentPath } from "../../cases/attachments";
 import { getSubmissionAttachment, listSubmissionAttachments } from "../../store/submissions";
 import { attachToSubmission, detachFromSubmission } from "../../publicity/submissions";
@@ -16,26 +17,12 @@ import { isAuthorOrOffice, visibleSubmission } from "../submission-views";
 
 const aidParams = idParams.extend({ aid: z.coerce.number().int().positive() });
 
-function fileNameOf(header: string | string[] | undefined): string {
-  const raw = Array.isArray(header) ? header[0] : header;
-  try {
-    return raw ? decodeURIComponent(raw) : "";
-  } catch {
-    return "";
-  }
-}
-
 /** Submission attachment routes. */
 export async function submissionAttachmentRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   const { db, config } = deps;
   await app.register(async (scope) => {
     const maxBytes = config.attachmentMaxBytes;
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: maxBytes }, (_req, body, done) => done(null, body));
-    scope.setErrorHandler((err: { code?: string }) => {
-      if (err.code === "FST_ERR_CTP_BODY_TOO_LARGE") throw AppError.of(413, "attachments.too_large", { mb: Math.floor(maxBytes / 1048576 * 10) / 10 });
-      throw err;
-    });
+    acceptRawBodies(scope, maxBytes);
     scope.withTypeProvider<ZodTypeProvider>().post("/api/submissions/:id/attachments", { bodyLimit: maxBytes, schema: { tags: ["publicity"], params: idParams } }, async (req, reply) => {
       const p = authorize(req, "publicity.read");
       const s = visibleSubmission(db, p, req.params.id);
