@@ -1,7 +1,7 @@
 // Driving antd widgets from a browser flow: picking an option in a Select, and waiting for a modal,
 // drawer or popover to finish animating before the next click (a click during antd's zoom/fade lands on
 // the element that is still leaving, or is swallowed by the wrap that is still arriving).
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 
 /** Resolves once no finite CSS animation or transition is running on the page (spinners and pulsing dots run forever). */
 export const settled = (page: Page) =>
@@ -22,13 +22,17 @@ export async function pick(page: Page, input: string, text: string): Promise<voi
  *  a click during antd's animations is lost. */
 export async function choose(page: Page, testId: string, option: string): Promise<void> {
   const field = page.locator(`[data-testid="${testId}"]:visible`);
+  await chooseUntil(page, field, option, async () => (await field.getByTitle(option, { exact: true }).count()) > 0);
+}
+
+/** Opens the select `opener` and clicks `option` in its dropdown, again until `done()` (what the pick shows) holds. */
+export async function chooseUntil(page: Page, opener: Locator, option: string, done: () => Promise<boolean>): Promise<void> {
   const choice = page.locator(".ant-select-dropdown:visible").getByTitle(option, { exact: true });
-  const shown = field.getByTitle(option, { exact: true });
-  for (let tries = 0; (await shown.count()) === 0 && tries < 20; tries++) {
-    if ((await choice.count()) === 0) await field.click({ timeout: 2000 }).catch(() => undefined);
+  for (let tries = 0; !(await done()) && tries < 20; tries++) {
+    if ((await choice.count()) === 0) await opener.click({ timeout: 2000 }).catch(() => undefined);
     await settled(page);
     await choice.click({ timeout: 2000 }).catch(() => undefined);
     await settled(page);
   }
-  if ((await shown.count()) === 0) throw new Error(`could not pick ${option} in ${testId}`);
+  if (!(await done())) throw new Error(`could not pick ${option}`);
 }

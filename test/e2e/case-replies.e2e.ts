@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { PASSWORD, startSeededApp, type SeededApp } from "./seeded-app";
+import { chooseUntil } from "./antd-select";
 import { insertUnit } from "../../src/store/units";
 import { createUser } from "../../src/accounts/commands";
 import { openCase, takeStep } from "../../src/cases/commands";
@@ -60,8 +61,7 @@ it("drafts, returns, approves and records a published reply; the case moves to �
   const handler = await signIn("edu-handler");
   await handler.goto(`${app.base}/cases/${caseId}`);
   await handler.getByTestId("reply-new").click();
-  await handler.getByTestId("reply-template").click();
-  await handler.locator(".ant-select-dropdown:visible").getByTitle("【教育】收费问题口径", { exact: true }).click();
+  await chooseUntil(handler, handler.getByTestId("reply-template"), "【教育】收费问题口径", async () => (await handler.getByTestId("reply-text").inputValue()) !== "");
   expect(await handler.getByTestId("reply-text").inputValue()).toBe("县教育局高度重视，已责成学校退还违规收取的费用。");
   await handler.getByTestId("reply-save").click();
   await replyStatus(handler, "草稿");

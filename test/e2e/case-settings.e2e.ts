@@ -2,6 +2,7 @@
 // year's holidays and a make-up working day; each lands in the database.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { PASSWORD, startSeededApp, type SeededApp } from "./seeded-app";
+import { chooseUntil } from "./antd-select";
 import { createUser } from "../../src/accounts/commands";
 import { insertUnit } from "../../src/store/units";
 
@@ -24,8 +25,8 @@ it("keeps routing rules and the holiday calendar", async () => {
   await dialog.getByLabel("规则名称").fill("属地：禾溪镇");
   await dialog.getByLabel("匹配词").fill("禾溪镇");
   await page.keyboard.press("Enter");
-  await dialog.getByLabel("牵头单位").click();
-  await page.locator(".ant-select-dropdown:visible").getByTitle("禾溪镇", { exact: true }).click();
+  const unitField = dialog.locator(".ant-form-item").filter({ hasText: "牵头单位" });
+  await chooseUntil(page, dialog.getByLabel("牵头单位"), "禾溪镇", async () => (await unitField.getByTitle("禾溪镇", { exact: true }).count()) > 0);
   await dialog.getByRole("button", { name: /OK|确/ }).click();
   await expect.poll(() => app.db.sqlite.prepare("SELECT terms FROM routing_rules").pluck().get(), { timeout: 10_000 }).toBe('["禾溪镇"]');
 
