@@ -1,5 +1,6 @@
 // `tingfeng serve`: migrate, first-run admin, demo feed, ingest scheduler, API and web UI.
 import { buildApp } from "../http/app";
+import { createLogger } from "../http/logger";
 import { ensureAdmin } from "../accounts/commands";
 import { createScheduler } from "../jobs/scheduler";
 import { createAnalysisWorker } from "../jobs/analyse-items";
@@ -18,7 +19,9 @@ export async function serveCommand(): Promise<void> {
   const { db, applied } = runtime;
   let config = runtime.config;
   configureBursts({ minItems: config.burstMinItems });
-  const log = (m: string) => console.log(`[tingfeng] ${m}`);
+  // One JSON line per event, the jobs' messages and the requests' alike (TINGFENG_LOG_LEVEL).
+  const logger = createLogger(config.logLevel === "silent" ? "silent" : config.logLevel);
+  const log = (m: string) => logger.info(m);
   log(`database ${dbFile(config)}${applied.length ? ` (applied migrations ${applied.join(", ")})` : ""}`);
 
   const password = await ensureAdmin(db, config.adminPassword);
@@ -45,7 +48,7 @@ export async function serveCommand(): Promise<void> {
     { dir: backupFolder(config), keep: config.backupKeep, atTime: config.backupAt, timeZone: config.timeZone, log },
   );
   const proposals = createProposalJob(db, { timeZone: config.timeZone, log }); // 疑似已刊发 every 5 minutes
-  const app = await buildApp({ db, config, version: VERSION, scheduler, analysis, alerts, backups }, { logger: config.logLevel === "silent" ? false : { level: config.logLevel } });
+  const app = await buildApp({ db, config, version: VERSION, scheduler, analysis, alerts, backups }, { loggerInstance: logger });
   try {
     const address = await app.listen({ port: config.port, host: config.host });
     log(`listening on ${address.replace("0.0.0.0", "localhost")}`);

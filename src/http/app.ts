@@ -1,5 +1,6 @@
 // Builds the Fastify app: security headers, sessions + CSRF, OpenAPI, the JSON API and the built UI.
-import Fastify, { LogController, type FastifyInstance, type FastifyReply } from "fastify";
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from "fastify";
+import { logSerializers } from "./logger";
 import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
@@ -35,25 +36,21 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-/** A URL as logs may show it: the value of a `t` query parameter (a wall display's token) is replaced by "…". */
-export function redactUrl(url: string): string {
-  return url.replace(/([?&]t=)[^&#]*/g, "$1…");
-}
-
-/** Request fields the logger writes: no headers (cookies, x-display-token) and no token in the URL. */
-const logSerializers = {
-  req: (req: { method?: string; url?: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url ?? ""), remoteAddress: req.ip }),
-};
+export { redactUrl } from "./logger";
 
 /** Options for tests and the CLI; `webRoot` (default webDist) is where the built UI is read from. */
 export interface BuildOptions {
   logger?: boolean | { level: string; stream?: { write(line: string): void } }; serveWeb?: boolean; webRoot?: string;
+  /** The server's logger (serve passes the one its jobs write to); takes the place of `logger`. */
+  loggerInstance?: FastifyBaseLogger;
 }
 
 /** Creates the app (not listening). */
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { ...(opts.logger === true ? {} : opts.logger), serializers: logSerializers } : false,
+    ...(opts.loggerInstance
+      ? { loggerInstance: opts.loggerInstance }
+      : { logger: opts.logger ? { ...(opts.logger === true ? {} : opts.logger), serializers: logSerializers } : false }),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     logController: new LogController({ disableRequestLogging: true }),
@@ -70,6 +67,12 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   // Before any plugin or route: a route takes the error handler in force when Fastify completes its
   // registration (in `after`), and the UI plugin's `await` used to complete every API route before this ran.
   installErrorHandlers(app, serveWeb ? readIndex : null);
+  // One line per request with its id, route pattern (never the raw URL), status and duration.
+  if (opts.loggerInstance || opts.logger) {
+    app.addHook("onResponse", async (req, reply) => {
+      req.log.info({ method: req.method, route: req.routeOptions.url ?? null, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, "request");
+    });
+  }
 
   app.addHook("onSend", async (_req, reply, payload) => {
     reply.header("content-security-policy", CSP);
