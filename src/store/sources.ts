@@ -1,9 +1,6 @@
 // Monitored sources and their fetch health (errors live on the row, never in the scheduler).
-import type { GroupRename } from "../analyse/dedup";
 import type { Db } from "../db/connection";
-import { renameOrphanGroup } from "./analysis";
-import { noteDeletedItemIds } from "./items";
-import { matchBucket, MatchTally } from "./watches";
+import { deleteItems, type DeletedItems } from "./item-deletion";
 import type { SourcesTable } from "../db/schema";
 
 /** Fields to create a source. */
@@ -54,12 +51,7 @@ export function updateSource(db: Db, id: number, patch: Partial<NewSource>, now 
 }
 
 /** What deleting a source removed: its items, by event, and the repost groups now named after another post. */
-export type DeletedSource = {
-  itemIds: number[];
-  itemsByEvent: Map<number, number[]>;
-  /** Groups whose first post was deleted, now named after their earliest remaining post. */
-  renamedGroups: GroupRename[];
-};
+export type DeletedSource = DeletedItems;
 
 /**
  * Deletes a source and its items (with their index entries, watch matches and sentiment
@@ -68,48 +60,9 @@ export type DeletedSource = {
  * (forgetDeletedItems). Call inside a transaction.
  */
 export function deleteSource(db: Db, id: number): DeletedSource {
-  const ofSource = "SELECT id FROM items WHERE source_id = ?";
-  const itemIds = db.sqlite.prepare(ofSource).pluck().all(id) as number[];
-  // Repost groups named after one of these items that have copies elsewhere (one index probe each).
-  const named = db.sqlite
-    .prepare(
-      `SELECT DISTINCT i.dup_group FROM items d JOIN items i ON i.dup_group = CAST(d.id AS TEXT)
-       WHERE d.source_id = ? AND i.source_id <> ?`,
-    )
-    .pluck()
-    .all(id, id) as string[];
-  const itemsByEvent = new Map<number, number[]>();
-  const inEvents = db.sqlite.prepare("SELECT event_id, id FROM items WHERE source_id = ? AND event_id IS NOT NULL").raw().all(id) as [number, number][];
-  for (const [eventId, itemId] of inEvents) {
-    const list = itemsByEvent.get(eventId);
-    if (list) list.push(itemId);
-    else itemsByEvent.set(eventId, [itemId]);
-  }
-  db.sqlite.prepare(`DELETE FROM items_fts WHERE rowid IN (${ofSource})`).run(id);
-  // A match row is found by (watch, item); the watches an item matched are the keys of its spans.
-  // Each deleted match is taken out of its watch's counts, under its item's publication time.
-  const gone = db.sqlite
-    .prepare(
-      `DELETE FROM watch_matches WHERE (watch_id, item_id) IN (
-         SELECT CAST(j.key AS INTEGER), s.item_id
-         FROM item_watch_spans s JOIN json_each(CASE WHEN json_valid(s.spans) THEN s.spans ELSE '{}' END) j
-         WHERE s.item_id IN (${ofSource}))
-       RETURNING watch_id, (SELECT coalesce(i.published_at, i.fetched_at) FROM items i WHERE i.id = watch_matches.item_id)`,
-    )
-    .raw()
-    .all(id) as [number, number][];
-  const tally = new MatchTally();
-  for (const [watchId, time] of gone) tally.add(watchId, matchBucket(time), -1);
-  tally.flush(db);
-  db.sqlite.prepare(`DELETE FROM item_watch_spans WHERE item_id IN (${ofSource})`).run(id);
-  db.sqlite.prepare(`DELETE FROM sentiment_corrections WHERE item_id IN (${ofSource})`).run(id);
-  noteDeletedItemIds(db, db.sqlite.prepare("SELECT max(id) FROM items WHERE source_id = ?").pluck().get(id) as number | null);
-  db.run(db.q.deleteFrom("items").where("source_id", "=", id));
+  const deleted = deleteItems(db, db.sqlite.prepare("SELECT id FROM items WHERE source_id = ?").pluck().all(id) as number[]);
   db.run(db.q.deleteFrom("sources").where("id", "=", id));
-  // Each such group is named after its earliest remaining post, so that the collapsed ledger, which
-  // shows a group by the post it is named after, still shows it.
-  const renamedGroups = named.map((from) => renameOrphanGroup(db, from)).filter((r): r is GroupRename => r !== null);
-  return { itemIds, itemsByEvent, renamedGroups };
+  return deleted;
 }
 
 /**
