@@ -103,6 +103,9 @@ const table = {
   // Backups: the folder (default <data dir>/backups), the daily time on the office clock ("off" = none) and how many to keep.
   backupDir: { env: "TINGFENG_BACKUP_DIR", schema: z.string().min(1).optional(), default: undefined, secret: false },
   backupAt: { env: "TINGFENG_BACKUP_AT", schema: z.string().regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, "HH:MM or off"), default: "02:00", secret: false },
+  // Items older than this many days are archived (JSONL.gz in the backup folder) and deleted after the daily
+  // backup, unless a case, alert, placement, correction or report points at them; 0 keeps everything.
+  retentionDays: { env: "TINGFENG_RETENTION_DAYS", schema: z.coerce.number().int().refine((n) => n === 0 || n >= 30, "0 (keep everything) or at least 30"), default: "0", secret: false },
   backupKeep: { env: "TINGFENG_BACKUP_KEEP", schema: z.coerce.number().int().min(1).max(365), default: "7", secret: false },
   // GET /metrics answers loopback requests without a token (and never proxied ones); others need this bearer token.
   metricsToken: { env: "TINGFENG_METRICS_TOKEN", schema: z.string().min(16).optional(), default: undefined, secret: true },

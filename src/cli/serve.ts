@@ -9,7 +9,9 @@ import { startDemo, withDemoAllowed } from "./demo";
 import { dbFile, openRuntime, VERSION } from "./runtime";
 import { createAlertRuntime } from "../alerts/runtime";
 import { failInterruptedRuns } from "../store/reports";
+import path from "node:path";
 import { startBackupJob } from "../ops/backup-job";
+import { runRetention } from "../ops/retention";
 import { backupFolder } from "../ops/backup";
 import { createProposalJob } from "../jobs/publicity-proposals";
 
@@ -45,7 +47,14 @@ export async function serveCommand(): Promise<void> {
   const alerts = createAlertRuntime(db, config, { log });
   const backups = startBackupJob(
     { dataDir: config.dataDir, secretKey: config.secretKey, version: VERSION },
-    { dir: backupFolder(config), keep: config.backupKeep, atTime: config.backupAt, timeZone: config.timeZone, log },
+    {
+      dir: backupFolder(config), keep: config.backupKeep, atTime: config.backupAt, timeZone: config.timeZone, log,
+      afterScheduled: async () => {
+        if (config.retentionDays === 0) return;
+        const r = await runRetention(db, { days: config.retentionDays, archiveDir: path.join(backupFolder(config), "archive"), analyser: analysis.analyser });
+        log(`retention: ${r.deleted} items older than ${config.retentionDays} days archived to ${r.archive ?? "-"} and deleted; ${r.kept} kept (referenced)`);
+      },
+    },
   );
   const proposals = createProposalJob(db, { timeZone: config.timeZone, log }); // 疑似已刊发 every 5 minutes
   const app = await buildApp({ db, config, version: VERSION, scheduler, analysis, alerts, backups }, { loggerInstance: logger });

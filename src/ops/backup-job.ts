@@ -55,7 +55,10 @@ export interface BackupJob {
 }
 
 /** Starts the daily backup timer (`atTime` "off" starts none; runNow still works). */
-export function startBackupJob(src: BackupSource, opts: { dir: string; keep: number; atTime: string; timeZone: string; log: (m: string) => void }): BackupJob {
+export function startBackupJob(
+  src: BackupSource,
+  opts: { dir: string; keep: number; atTime: string; timeZone: string; log: (m: string) => void; afterScheduled?: () => Promise<void> },
+): BackupJob {
   let running: Promise<BackupFile> | null = null;
   let timer: NodeJS.Timeout | null = null;
   const runNow = (): Promise<BackupFile> => {
@@ -71,9 +74,13 @@ export function startBackupJob(src: BackupSource, opts: { dir: string; keep: num
     timer = setTimeout(() => {
       timer = null;
       if (Date.now() < at) return plan();
+      // What runs after the daily backup (retention) runs only when that backup succeeded.
       runNow()
-        .then((b) => opts.log(`backup written: ${b.name} (${b.bytes} bytes)`))
-        .catch((err: unknown) => opts.log(`backup failed: ${err instanceof Error ? err.message : String(err)}`))
+        .then(async (b) => {
+          opts.log(`backup written: ${b.name} (${b.bytes} bytes)`);
+          await opts.afterScheduled?.();
+        })
+        .catch((err: unknown) => opts.log(`backup or retention failed: ${err instanceof Error ? err.message : String(err)}`))
         .finally(plan);
     }, Math.min(at - Date.now(), 3_600_000));
     timer.unref();
