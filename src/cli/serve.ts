@@ -60,7 +60,8 @@ export async function serveCommand(): Promise<void> {
   const app = await buildApp({ db, config, version: VERSION, scheduler, analysis, alerts, backups }, { loggerInstance: logger });
   try {
     const address = await app.listen({ port: config.port, host: config.host });
-    log(`listening on ${address.replace("0.0.0.0", "localhost")}`);
+    // A plain line whatever the log level, like the first run's password: where to open the UI.
+    console.log(`Tingfeng listening on ${address.replace("0.0.0.0", "localhost")}`);
   } catch (err) {
     // Without this the demo server and the scheduler would keep a half-started process alive.
     backups.stop();
