@@ -1,6 +1,7 @@
 // What the retention job reads: items older than a moment, the items other records point at (kept), the
 // rows written to the archive before deletion, and the report contents whose citations keep items.
 import type { Db } from "../db/connection";
+import { idList } from "./id-list";
 
 /** An item as archived (JSON Lines) before the retention job deletes it. */
 export interface ArchivedItem {
@@ -36,8 +37,8 @@ export function reportContents(db: Db): string[] {
 
 /** The archive rows of `ids`. */
 export function archiveRows(db: Db, ids: readonly number[]): ArchivedItem[] {
-  if (!ids.length) return [];
-  const list = ids.filter((i) => Number.isInteger(i)).join(",");
+  const list = idList(ids);
+  if (!list) return [];
   return db.sqlite
     .prepare(
       `SELECT i.id, s.name AS source, i.url, i.author, i.title, i.text, i.published_at, i.fetched_at, i.sentiment, i.dup_group, i.event_id

@@ -1,5 +1,6 @@
 // Training classes (培训班) and who attended them; a person's training record.
 import type { Db } from "../db/connection";
+import { idList } from "./id-list";
 
 /** trainings table (0033). */
 export interface TrainingRow {
@@ -44,9 +45,9 @@ export function listTrainings(db: Db): TrainingRow[] {
 /** Attendees of classes, by class id. */
 export function attendeesOf(db: Db, trainingIds: readonly number[]): Map<number, Attendee[]> {
   const out = new Map<number, Attendee[]>();
-  const ids = trainingIds.filter((i) => Number.isInteger(i));
-  if (!ids.length) return out;
-  const rows = db.prepare(`SELECT training_id, correspondent_id, hours FROM training_attendees WHERE training_id IN (${ids.join(",")}) ORDER BY correspondent_id`)
+  const ids = idList(trainingIds);
+  if (!ids) return out;
+  const rows = db.prepare(`SELECT training_id, correspondent_id, hours FROM training_attendees WHERE training_id IN (${ids}) ORDER BY correspondent_id`)
     .all() as { training_id: number; correspondent_id: number; hours: number | null }[];
   for (const r of rows) {
     const list = out.get(r.training_id) ?? [];
@@ -74,7 +75,7 @@ export function trainingRecordOf(db: Db, correspondentId: number): AttendedRow[]
 
 /** Of these ids, the ones that are roster entries. */
 export function existingCorrespondents(db: Db, ids: readonly number[]): Set<number> {
-  const clean = ids.filter((i) => Number.isInteger(i));
-  if (!clean.length) return new Set();
-  return new Set(db.prepare(`SELECT id FROM correspondents WHERE id IN (${clean.join(",")})`).pluck().all() as number[]);
+  const list = idList(ids);
+  if (!list) return new Set();
+  return new Set(db.prepare(`SELECT id FROM correspondents WHERE id IN (${list})`).pluck().all() as number[]);
 }
