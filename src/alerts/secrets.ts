@@ -18,10 +18,13 @@ export function parseKey(text: string): Buffer {
   return key;
 }
 
+/** Where the generated key of a data folder lives (used when TINGFENG_SECRET_KEY is not set). */
+export const secretKeyFile = (dataDir: string): string => path.join(dataDir, "secret.key");
+
 /** The key of this installation: the configured one, else <data dir>/secret.key, created (0600) when missing. */
 export function loadSecretKey(config: Pick<Config, "secretKey" | "dataDir">): Buffer {
   if (config.secretKey) return parseKey(config.secretKey);
-  const file = path.join(config.dataDir, "secret.key");
+  const file = secretKeyFile(config.dataDir);
   if (!existsSync(file)) {
     mkdirSync(config.dataDir, { recursive: true });
     // flag wx: two processes starting at once cannot overwrite each other's key.

@@ -8,6 +8,7 @@ import { backupDataDir } from "../ops/backup";
 import { restoreBackup } from "../ops/restore";
 import { HEADLINE_TABLES, tableCounts } from "../ops/manifest";
 import { VERSION, dbFile } from "./runtime";
+import { secretKeyFile } from "../alerts/secrets";
 
 const option = (args: string[], name: string): string | undefined => {
   const i = args.indexOf(name);
@@ -32,7 +33,7 @@ export async function backupCommand(args: string[]): Promise<number> {
   const m = await backupDataDir({ dataDir: config.dataDir, secretKey: config.secretKey, version: VERSION }, path.resolve(out));
   console.log(`backup written: ${path.resolve(out)} (schema ${m.schemaVersion}, ${m.attachments.count} attachment files, ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   printCounts(m.tables);
-  if (m.keyFingerprint) console.log(`secrets key fingerprint ${m.keyFingerprint}: keep the key (TINGFENG_SECRET_KEY or ${path.join(config.dataDir, "secret.key")}) apart from the backups; without it channel secrets and 举报 contacts cannot be read.`);
+  if (m.keyFingerprint) console.log(`secrets key fingerprint ${m.keyFingerprint}: keep the key (TINGFENG_SECRET_KEY or ${secretKeyFile(config.dataDir)}) apart from the backups; without it channel secrets and 举报 contacts cannot be read.`);
   return 0;
 }
 

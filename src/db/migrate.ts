@@ -54,9 +54,14 @@ export function migrate(db: Db, progress?: (m: Migration, ms?: number) => void):
   return applied;
 }
 
+/** The newest schema this build knows (its highest migration). */
+export function latestSchemaVersion(): number {
+  return Math.max(0, ...listMigrations().map((m) => m.version));
+}
+
 /** Throws when the database was written by a newer Tingfeng (a migration this build does not ship). */
 function refuseNewer(done: ReadonlySet<number>): void {
-  const known = Math.max(0, ...listMigrations().map((m) => m.version));
+  const known = latestSchemaVersion();
   const newest = Math.max(0, ...done);
   if (newest > known) {
     throw new Error(

@@ -5,8 +5,9 @@
 import { accessSync, constants, existsSync, mkdirSync, rmSync, statfsSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { listMigrations } from "../db/migrate";
+import { latestSchemaVersion } from "../db/migrate";
 import { schemaVersionOf } from "./manifest";
+import { secretKeyFile } from "../alerts/secrets";
 
 /** One finding. */
 export interface Finding { check: string; level: "ok" | "warn" | "error"; zh: string; en: string }
@@ -61,7 +62,7 @@ function database(dbPath: string, now: number): Finding[] {
       ? ok("integrity", `数据库完整性检查通过（${(statSync(dbPath).size / 1024 / 1024).toFixed(1)} MB）`, `Database integrity check passed (${(statSync(dbPath).size / 1024 / 1024).toFixed(1)} MB)`)
       : error("integrity", `数据库完整性检查失败：${String(check)}。停止服务，用最近的备份恢复（tingfeng restore）`, `The database failed its integrity check: ${String(check)}. Stop the service and restore the latest backup (tingfeng restore)`));
     const have = schemaVersionOf(db);
-    const known = Math.max(...listMigrations().map((m) => m.version));
+    const known = latestSchemaVersion();
     if (have > known) out.push(error("schema", `数据库版本 ${have} 比程序（${known}）新：请使用更新的程序版本`, `Database schema ${have} is newer than this build (${known}): run the newer version`));
     else if (have < known) out.push(warn("schema", `数据库版本 ${have}，启动时将升级到 ${known}（会先自动备份）`, `Database schema ${have}; the next start migrates to ${known} (after an automatic backup)`));
     else out.push(ok("schema", `数据库版本 ${have}，与程序一致`, `Database schema ${have} matches this build`));
@@ -81,7 +82,7 @@ export function runDoctor(input: DoctorInput): Finding[] {
   const now = input.now ?? Date.now();
   const out = [...dataFolder(input.dataDir)];
   out.push(...database(input.dbPath, now));
-  const keyFile = path.join(input.dataDir, "secret.key");
+  const keyFile = secretKeyFile(input.dataDir);
   out.push(input.secretKey || existsSync(keyFile)
     ? ok("secret-key", "加密密钥已配置：请在服务器和备份之外另存一份", "The secrets key is in place: keep a copy away from the server and its backups")
     : warn("secret-key", `尚无加密密钥：首次启动时生成于 ${keyFile}；建议用 TINGFENG_SECRET_KEY_FILE 指定并另存一份`, `No secrets key yet: the first start creates ${keyFile}; better set TINGFENG_SECRET_KEY_FILE and keep a copy elsewhere`));

@@ -2,9 +2,9 @@
 // backup and a restore print, and the fingerprint of the key that encrypts secrets in the database.
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import type Database from "better-sqlite3";
 import { z } from "zod";
+import { parseKey, secretKeyFile } from "../alerts/secrets";
 
 /** The manifest's name inside the archive. */
 export const MANIFEST_NAME = "manifest.json";
@@ -53,11 +53,21 @@ export function schemaVersionOf(sqlite: Database.Database): number {
   return has ? ((sqlite.prepare("SELECT coalesce(max(version), 0) FROM schema_migrations").pluck().get() as number) ?? 0) : 0;
 }
 
-/** The fingerprint of the secrets key a data folder uses (TINGFENG_SECRET_KEY or <data>/secret.key), without creating one. */
+/**
+ * The fingerprint of the secrets key a data folder uses (TINGFENG_SECRET_KEY or <data>/secret.key), without
+ * creating one: of the key's bytes, so the same key written as hex or as base64 matches.
+ */
 export function keyFingerprint(secretKey: string | undefined, dataDir: string): string | null {
-  const file = path.join(dataDir, "secret.key");
-  const raw = secretKey ?? (existsSync(file) ? readFileSync(file, "utf8").trim() : null);
-  return raw ? createHash("sha256").update(raw).digest("hex").slice(0, 16) : null;
+  const file = secretKeyFile(dataDir);
+  const raw = secretKey ?? (existsSync(file) ? readFileSync(file, "utf8") : null);
+  if (!raw) return null;
+  let key: Buffer;
+  try {
+    key = parseKey(raw);
+  } catch {
+    return null;
+  }
+  return createHash("sha256").update(key).digest("hex").slice(0, 16);
 }
 
 /** The counts a person checks after a restore, in a fixed order (the rest follow in the full list). */

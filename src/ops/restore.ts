@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSy
 import path from "node:path";
 import Database from "better-sqlite3";
 import { extract as tarExtract } from "tar";
-import { listMigrations } from "../db/migrate";
+import { latestSchemaVersion } from "../db/migrate";
 import { DB_NAME, MANIFEST_NAME, keyFingerprint, manifestSchema, sha256File, type Manifest } from "./manifest";
 
 /** The target of a restore. */
@@ -19,8 +19,6 @@ export interface RestoreResult { manifest: Manifest; keptAside: string | null; a
 
 const ALLOWED = /^(manifest\.json|tingfeng\.db|attachments\/?|attachments\/[0-9a-f]{2}\/?|attachments\/[0-9a-f]{2}\/[0-9a-f]{64})$/;
 
-/** The newest schema this build can open. */
-export const knownSchemaVersion = (): number => Math.max(0, ...listMigrations().map((m) => m.version));
 
 /** Unpacks and verifies `file`, then puts it in place in `target.dataDir`; `force` keeps an existing database aside. */
 export async function restoreBackup(file: string, target: RestoreTarget, opts: { force?: boolean } = {}): Promise<RestoreResult> {
@@ -42,7 +40,7 @@ export async function restoreBackup(file: string, target: RestoreTarget, opts: {
     const parsed = manifestSchema.safeParse(JSON.parse(readFileSync(manifestFile, "utf8")));
     if (!parsed.success) throw new Error(`restore: manifest.json is not valid: ${parsed.error.issues[0]?.message ?? ""}`);
     const manifest = parsed.data;
-    const known = knownSchemaVersion();
+    const known = latestSchemaVersion();
     if (manifest.schemaVersion > known) {
       throw new Error(`restore: the backup comes from a newer version (schema ${manifest.schemaVersion}; this build knows up to ${known}). Upgrade Tingfeng first / 备份来自更新的版本，请先升级程序`);
     }

@@ -149,6 +149,11 @@ export function canTakeCaseStep(role: Role, kind: string): boolean {
   return allowed === "everyone" || (allowed ?? []).includes(role);
 }
 
+/** Whether a role writes the office's publicity records: placements, outlets, roster, interviews, bulletin (mirrors `publicity.manage`). */
+export function canManagePublicity(role: Role): boolean {
+  return role === "admin" || role === "monitor" || role === "spokesperson";
+}
+
 /** Whether a role may triage items (mirrors `items.triage`). */
 export function canTriage(role: Role): boolean {
   return role === "admin" || role === "monitor";

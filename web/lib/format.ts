@@ -10,3 +10,11 @@ export function formatTime(iso: string | null | undefined): string {
   const value = dayjs(iso);
   return value.isValid() ? value.format("YYYY-MM-DD HH:mm") : EMPTY;
 }
+
+/** A file size: B, KB, MB or GB with one decimal. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+}

@@ -8,18 +8,11 @@ import { api } from "../api/client";
 import { useApi } from "../api/hooks";
 import { LoadFailed } from "../components/page-states";
 import { useT } from "../locales/i18n";
-import { formatTime } from "../lib/format";
+import { EMPTY, formatBytes, formatTime } from "../lib/format";
 import { useReportError } from "../lib/use-report-error";
 
 interface BackupRow { name: string; bytes: number; createdAt: string; scheduled: boolean; schemaVersion: number | null; version: string | null; items: number | null; attachments: number | null }
 interface Backups { dir: string; atTime: string; keep: number; running: boolean; lastGoodAt: string | null; stale: boolean; backups: BackupRow[] }
-
-/** Bytes as KB/MB/GB. */
-function size(n: number): string {
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return `${(n / 1024 ** 3).toFixed(2)} GB`;
-}
 
 /** The /backups page. */
 export function BackupsPage() {
@@ -45,9 +38,9 @@ export function BackupsPage() {
   const columns: TableColumnsType<BackupRow> = [
     { title: t("backups.name"), dataIndex: "name", render: (n: string, b) => <>{n} {b.scheduled ? <Tag>{t("backups.scheduled")}</Tag> : <Tag color="blue">{t("backups.manual")}</Tag>}</> },
     { title: t("backups.createdAt"), dataIndex: "createdAt", render: formatTime },
-    { title: t("backups.size"), dataIndex: "bytes", render: size, align: "right" },
-    { title: t("backups.items"), dataIndex: "items", render: (v: number | null) => v ?? "—", align: "right" },
-    { title: t("backups.attachments"), dataIndex: "attachments", render: (v: number | null) => v ?? "—", align: "right" },
+    { title: t("backups.size"), dataIndex: "bytes", render: formatBytes, align: "right" },
+    { title: t("backups.items"), dataIndex: "items", render: (v: number | null) => v ?? EMPTY, align: "right" },
+    { title: t("backups.attachments"), dataIndex: "attachments", render: (v: number | null) => v ?? EMPTY, align: "right" },
     { title: t("backups.schema"), dataIndex: "schemaVersion", render: (v: number | null, b) => (v === null ? t("backups.noManifest") : `${v}（${b.version ?? ""}）`) },
   ];
 

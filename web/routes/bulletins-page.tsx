@@ -13,7 +13,7 @@ import { LoadFailed } from "../components/page-states";
 import { useT } from "../locales/i18n";
 import { formatTime } from "../lib/format";
 import { useReportError } from "../lib/use-report-error";
-import { canManagePublicity } from "./submission-panels";
+import { canManagePublicity } from "../app/access";
 import type { BulletinView, SubmissionSummary } from "./submission-types";
 
 /** Composing one draft: its entries in order and the approved reports to add. */

@@ -8,14 +8,8 @@ import { useApi } from "../api/hooks";
 import { canTakeCaseStep } from "../app/access";
 import { useUser } from "../app/session";
 import { useT } from "../locales/i18n";
-import { formatTime } from "../lib/format";
+import { formatBytes, formatTime } from "../lib/format";
 import { useReportError } from "../lib/use-report-error";
-
-function sizeText(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** The panel; `onChanged` reloads the case (its timeline shows the upload). */
 export function CaseAttachmentsPanel({ caseId, onChanged }: { caseId: number; onChanged?: () => void }) {
@@ -69,7 +63,7 @@ export function CaseAttachmentsPanel({ caseId, onChanged }: { caseId: number; on
             <List.Item.Meta
               avatar={<PaperClipOutlined />}
               title={<a href={`/api/cases/${caseId}/attachments/${a.id}`} download={a.name}>{a.name}</a>}
-              description={`${sizeText(a.size)} · ${t("cases.attachments.by", { user: a.uploadedByName, time: formatTime(a.at) })}`}
+              description={`${formatBytes(a.size)} · ${t("cases.attachments.by", { user: a.uploadedByName, time: formatTime(a.at) })}`}
             />
           </List.Item>
         )}

@@ -37,8 +37,6 @@ export interface InterviewView {
   createdAt: string; updatedAt: string;
 }
 
-/** Roles that keep the roster, trainings and interviews (publicity.manage). */
-export const PUBLICITY_OFFICE_ROLES: readonly string[] = ["admin", "monitor", "spokesperson"];
 
 /** Tag colours of roster statuses. */
 export const STATUS_COLORS: Record<CorrespondentView["status"], string> = { active: "green", suspended: "orange", left: "default" };

@@ -32,12 +32,3 @@ export function LevelTag({ t, level }: { t: T; level: OutletLevel }) {
   return <Tag color={LEVEL_COLOR[level]}>{vocabLabel(t, "level", level)}</Tag>;
 }
 
-/** True for an http(s) link (the only links the pages open). */
-export function isWebLink(v: string): boolean {
-  try {
-    const u = new URL(v);
-    return u.protocol === "http:" || u.protocol === "https:";
-  } catch {
-    return false;
-  }
-}

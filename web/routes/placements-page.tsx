@@ -13,8 +13,10 @@ import { LoadFailed } from "../components/page-states";
 import { useT } from "../locales/i18n";
 import { buildUnitTree } from "../lib/unit-tree";
 import { useReportError } from "../lib/use-report-error";
-import { useSession } from "../app/session";
-import { isWebLink, LevelTag, vocabLabel, vocabOptions, type PlacementView } from "./placement-labels";
+import { safeHref } from "../lib/safe-href";
+import { useUser } from "../app/session";
+import { canManagePublicity } from "../app/access";
+import { LevelTag, vocabLabel, vocabOptions, type PlacementView } from "./placement-labels";
 import { PlacementFormModal } from "./placement-form-modal";
 
 const PAGE = 50;
@@ -31,9 +33,7 @@ export function PlacementsPage() {
   const t = useT();
   const { message } = App.useApp();
   const report = useReportError();
-  const { state } = useSession();
-  const role = state.status === "signed-in" ? state.user.role : null;
-  const canWrite = role === "admin" || role === "monitor" || role === "spokesperson";
+  const canWrite = canManagePublicity(useUser().role);
   const [params, setParams] = useSearchParams();
   const [page, setPage] = useState(1);
   const [search, setSearch] = useState(params.get("q") ?? "");
@@ -82,7 +82,7 @@ export function PlacementsPage() {
       title: t("pubScoring.title"), dataIndex: "title",
       render: (title: string, p) => (
         <Space size={4}>
-          {p.link && isWebLink(p.link) ? <a href={p.link} target="_blank" rel="noopener noreferrer" data-testid={`placement-link-${p.id}`}>{title}</a> : title}
+          {safeHref(p.link) ? <a href={safeHref(p.link)!} target="_blank" rel="noopener noreferrer" data-testid={`placement-link-${p.id}`}>{title}</a> : title}
           {p.featured && <Tag color="gold">{t("pubScoring.featuredTag")}</Tag>}
         </Space>
       ),

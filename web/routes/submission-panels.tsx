@@ -7,15 +7,13 @@ import { api, uploadFile } from "../api/client";
 import { useUser } from "../app/session";
 import { useT } from "../locales/i18n";
 import type { MessageKey } from "../locales/zh-CN";
-import { formatTime } from "../lib/format";
+import { formatBytes, formatTime } from "../lib/format";
 import { required, requiredChoice } from "../lib/rules";
 import { useReportError } from "../lib/use-report-error";
+import { canManagePublicity } from "../app/access";
 import type { SubmissionDetail } from "./submission-types";
 
-/** Whether a role writes the office's publicity records (mirrors publicity.manage). */
-export const canManagePublicity = (role: string): boolean => role === "admin" || role === "monitor" || role === "spokesperson";
 
-const sizeText = (b: number) => (b < 1024 ? `${b} B` : b < 1048576 ? `${(b / 1024).toFixed(1)} KB` : `${(b / 1048576).toFixed(1)} MB`);
 
 /** The attachments panel; the author (or the office) uploads and removes. */
 export function SubmissionAttachments({ s, onChanged }: { s: SubmissionDetail; onChanged: () => void }) {
@@ -58,7 +56,7 @@ export function SubmissionAttachments({ s, onChanged }: { s: SubmissionDetail; o
           <Space>
             <PaperClipOutlined />
             <a href={`/api/submissions/${s.id}/attachments/${a.id}`} data-testid={`sub-attachment-${a.id}`}>{a.name}</a>
-            <Typography.Text type="secondary">{sizeText(a.size)} · {a.uploadedByName} · {formatTime(a.at)}</Typography.Text>
+            <Typography.Text type="secondary">{formatBytes(a.size)} · {a.uploadedByName} · {formatTime(a.at)}</Typography.Text>
           </Space>
         </List.Item>
       )} />

@@ -1,7 +1,8 @@
 // What the submission, review flow and bulletin routes send (src/http/submission-views.ts, routes/bulletins.ts).
+import type { ReviewStep } from "../../src/shared/publicity-types";
 
 /** A review step. */
-export interface FlowStep { name: string; role: "handler" | "contributor" | "spokesperson" | "monitor" | "leader" | "admin"; scope: "unit" | "office" }
+export type FlowStep = ReviewStep;
 
 /** A submission in lists. */
 export interface SubmissionSummary {
