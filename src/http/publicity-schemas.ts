@@ -5,7 +5,10 @@ import { name, text } from "./schemas";
 import {
   ADOPTION_LEVELS, GENRES, MEDIA, OUTLET_LEVELS, SLOTS, type OutletLevel,
 } from "../shared/publicity-types";
-import { isRealDay, isWebLink, normaliseGenre, normaliseLevel, normaliseMedium, normaliseSlot } from "../publicity/vocabulary";
+import { isDate } from "../duty/rota";
+import { SCORE_PERIODS } from "../publicity/score-period";
+import { isHttpUrl } from "../replies/workflow";
+import { normaliseGenre, normaliseLevel, normaliseMedium, normaliseSlot } from "../publicity/vocabulary";
 
 const vocab = <C extends string>(codes: readonly C[], normalise: (v: string) => C | null) =>
   z.string().max(20).transform((v, ctx) => {
@@ -26,7 +29,7 @@ export const genreField = vocab(GENRES, normaliseGenre);
 /** A slot (code or Chinese name). */
 export const slotField = vocab(SLOTS, normaliseSlot);
 /** An office day YYYY-MM-DD that exists on the calendar. */
-export const dayField = z.string().refine(isRealDay, "field.invalid_date");
+export const dayField = z.string().refine(isDate, "field.invalid_date");
 const hostField = z.string().trim().toLowerCase().min(1).max(253).regex(/^[a-z0-9.-]+(:\d+)?$/, "field.invalid_format");
 
 /** POST /api/outlets. */
@@ -52,7 +55,7 @@ export const outletView = z.object({
 const author = z.object({
   name: name(50), share: z.number().gt(0).max(1).nullable().optional(), correspondentId: z.number().int().positive().nullable().optional(),
 });
-const linkField = z.string().trim().max(2000).refine((v) => v === "" || isWebLink(v), "field.invalid_format");
+const linkField = z.string().trim().max(2000).refine((v) => v === "" || isHttpUrl(v), "field.invalid_format");
 const idOrNull = z.number().int().positive().nullable().optional();
 
 /** POST /api/placements. */
@@ -106,10 +109,8 @@ export const ruleSetView = z.object({
   inForce: z.boolean(), createdBy: z.string().nullable(), createdAt: z.string(),
 });
 
-/** Quota periods: the year, quarters, months. */
-export const QUOTA_PERIODS = ["year", "q1", "q2", "q3", "q4", ...Array.from({ length: 12 }, (_, i) => `m${String(i + 1).padStart(2, "0")}`)] as const;
 const quotaItem = z.object({
-  unitId: z.number().int().positive(), minLevel: levelField, period: z.enum(QUOTA_PERIODS).default("year"), count: z.number().int().min(0).max(100_000),
+  unitId: z.number().int().positive(), minLevel: levelField, period: z.enum(SCORE_PERIODS).default("year"), count: z.number().int().min(0).max(100_000),
 });
 /** PUT /api/quotas: one quota (count 0 removes it). */
 export const quotaBody = quotaItem.extend({ year: z.number().int().min(2000).max(2100) });
@@ -118,5 +119,5 @@ export const quotaBulkBody = z.object({ quotas: z.array(quotaItem).max(5000) });
 /** QuotaView. */
 export const quotaView = z.object({
   id: z.number(), year: z.number(), unitId: z.number(), unitName: z.string().nullable(), minLevel: z.enum(OUTLET_LEVELS),
-  period: z.enum(QUOTA_PERIODS), count: z.number(), updatedAt: z.string(),
+  period: z.enum(SCORE_PERIODS), count: z.number(), updatedAt: z.string(),
 });

@@ -2,12 +2,7 @@
 import { z } from "zod";
 import { ADOPTION_LEVELS, SUBMISSION_KINDS, SUBMISSION_STATES } from "../shared/publicity-types";
 import { name, text } from "./text-fields";
-
-/** An office day 'YYYY-MM-DD' that exists. */
-export const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "field.invalid_format").refine((v) => {
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
-}, "field.invalid_format");
+import { dayField } from "./publicity-schemas";
 
 const ids = z.array(z.number().int().positive()).max(50);
 
@@ -16,7 +11,7 @@ export const submissionBody = z.object({
   kind: z.enum(SUBMISSION_KINDS),
   title: name(200),
   body: text(50_000, { multiline: true }).refine((v) => v.trim().length > 0, "field.required"),
-  eventDate: day,
+  eventDate: dayField,
   unitId: z.number().int().positive().optional(),
   outletIds: ids.default([]),
 });
@@ -26,7 +21,7 @@ export const submissionPatch = z.object({
   kind: z.enum(SUBMISSION_KINDS).optional(),
   title: name(200).optional(),
   body: text(50_000, { multiline: true }).refine((v) => v.trim().length > 0, "field.required").optional(),
-  eventDate: day.optional(),
+  eventDate: dayField.optional(),
   outletIds: ids.optional(),
 });
 
@@ -76,6 +71,6 @@ export const adoptionBody = z.object({
   kind: z.enum(["adoption", "instruction"]),
   office: name(100),
   level: z.enum(ADOPTION_LEVELS),
-  onDate: day,
+  onDate: dayField,
   text: text(5000, { multiline: true }).default(""),
 });

@@ -8,7 +8,7 @@ import { listAdoptions } from "../store/adoptions";
 import { bulletinsOfSubmission } from "../store/bulletins";
 import { submitWorkingDays } from "../store/review-flows";
 import { unitNames } from "../store/units";
-import { availableActions, mayDecide, waitingStep } from "../publicity/review";
+import { availableActions, editable, mayDecide, waitingStep } from "../publicity/review";
 import { subjectOf } from "../publicity/submissions";
 import { timeliness } from "../publicity/timeliness";
 import type { WorkingCalendar } from "../shared/working-calendar";
@@ -46,7 +46,7 @@ export function fullViewOf(db: Db, p: Principal, s: SubmissionRow, cal: WorkingC
     ...summaryOf(s, unitNames(db), cal, submitWorkingDays(db)),
     body: s.body, outletIds, outlets: outletIds.map((id) => ({ id, name: outletNames.get(id) ?? `#${id}` })),
     steps: subject.steps, canDecide: mayDecide(p, subject), actions: availableActions(p, subject, isAuthorOrOffice(p, s)),
-    canEdit: isAuthorOrOffice(p, s) && (s.state === "draft" || s.state === "returned"),
+    canEdit: isAuthorOrOffice(p, s) && editable(subject.state),
     versions: listVersions(db, s.id).map((v) => ({ version: v.version, title: v.title, body: v.body, editedByName: v.edited_by_name, at: iso(v.created_at)! })),
     trail: listReviews(db, s.id).map((r) => ({
       id: r.id, action: r.action, stepIndex: r.step_index, stepName: r.step_name, version: r.version, comment: r.comment, userName: r.user_name, at: iso(r.at)!,

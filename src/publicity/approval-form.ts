@@ -1,7 +1,8 @@
 // The media release approval form (媒体信息发布审批表) as A4 DOCX: the submission's facts, the text
 // of the approved (or current) version, and the review trail as a table.
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from "docx";
-import { A4, BODY_FONT, BODY_SIZE, CONTENT_WIDTH, LABEL_FONT, MARGIN, TITLE_FONT, type OfficialFont } from "../reports/render/official-style";
+import { AlignmentType, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from "docx";
+import { BODY_FONT, BODY_SIZE, CONTENT_WIDTH, LABEL_FONT, TITLE_FONT, type OfficialFont } from "../reports/render/official-style";
+import { officialDocx } from "./score-docx";
 
 /** What the form shows, in words. */
 export interface ApprovalFormContent {
@@ -47,20 +48,12 @@ export async function writeApprovalFormDocx(f: ApprovalFormContent): Promise<Buf
         new TableRow({ cantSplit: true, children: [t.step, t.reviewer, t.decision, t.comment, t.at].map((v, i) => cell([para(v, { size: 22 })], widths[i]!)) })),
     ],
   });
-  const doc = new Document({
-    creator: "Tingfeng", title: `媒体信息发布审批表 ${f.title}`,
-    styles: { default: { document: { run: { font: BODY_FONT, size: BODY_SIZE } } } },
-    sections: [{
-      properties: { page: { size: A4, margin: MARGIN } },
-      children: [
-        para("媒体信息发布审批表", { font: TITLE_FONT, size: 40, align: AlignmentType.CENTER }),
-        para(""),
-        facts,
-        para(""),
-        para("审核记录", { font: LABEL_FONT, size: 28 }),
-        trail,
-      ],
-    }],
-  });
-  return Packer.toBuffer(doc);
+  return officialDocx(`媒体信息发布审批表 ${f.title}`, [
+    para("媒体信息发布审批表", { font: TITLE_FONT, size: 40, align: AlignmentType.CENTER }),
+    para(""),
+    facts,
+    para(""),
+    para("审核记录", { font: LABEL_FONT, size: 28 }),
+    trail,
+  ]);
 }

@@ -1,7 +1,8 @@
 // The internal bulletin (《宣传信息》) as A4 DOCX: the red masthead, 第N期, the editor and date over a
 // red rule, each adopted information report's title and text, and the 报送/抄送 line at the end.
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, TextRun } from "docx";
-import { A4, BODY_FONT, BODY_SIZE, LABEL_FONT, MARGIN, OFFICIAL_RED, TITLE_FONT, type OfficialFont } from "../reports/render/official-style";
+import { AlignmentType, BorderStyle, Paragraph, TextRun } from "docx";
+import { BODY_FONT, BODY_SIZE, CONTENT_WIDTH, LABEL_FONT, OFFICIAL_RED, TITLE_FONT, type OfficialFont } from "../reports/render/official-style";
+import { officialDocx } from "./score-docx";
 
 /** What an issue shows. */
 export interface BulletinContent {
@@ -26,27 +27,19 @@ export async function writeBulletinDocx(b: BulletinContent): Promise<Buffer> {
       body.push(new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560 }, children: [run(l.trim())] }));
     body.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(`（${e.unitName}）`)] }));
   });
-  const doc = new Document({
-    creator: "Tingfeng", title: `${b.masthead} ${b.number}`,
-    styles: { default: { document: { run: { font: BODY_FONT, size: BODY_SIZE } } } },
-    sections: [{
-      properties: { page: { size: A4, margin: MARGIN } },
-      children: [
-        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(b.masthead, { font: TITLE_FONT, size: 80, color: OFFICIAL_RED })] }),
-        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(b.number)] }),
-        new Paragraph({
-          spacing: { after: 240 }, border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: OFFICIAL_RED, space: 4 } },
-          children: [run(`编辑：${b.editor || "宣传办"}`), run("\t"), run(b.date)],
-          tabStops: [{ type: "right", position: 8700 }],
-        }),
-        ...(body.length ? body : [new Paragraph({ children: [run("（本期无内容）")] })]),
-        new Paragraph({
-          spacing: { before: 480 }, border: { top: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 4 }, bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 4 } },
-          children: [run("报送：", { font: LABEL_FONT }), run(b.forwardedTo || "（未填）")],
-        }),
-        new Paragraph({ children: [run("抄送：", { font: LABEL_FONT }), run(b.copiedTo || "各单位")] }),
-      ],
-    }],
-  });
-  return Packer.toBuffer(doc);
+  return officialDocx(`${b.masthead} ${b.number}`, [
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(b.masthead, { font: TITLE_FONT, size: 80, color: OFFICIAL_RED })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(b.number)] }),
+    new Paragraph({
+      spacing: { after: 240 }, border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: OFFICIAL_RED, space: 4 } },
+      children: [run(`编辑：${b.editor || "宣传办"}`), run("\t"), run(b.date)],
+      tabStops: [{ type: "right", position: CONTENT_WIDTH }],
+    }),
+    ...(body.length ? body : [new Paragraph({ children: [run("（本期无内容）")] })]),
+    new Paragraph({
+      spacing: { before: 480 }, border: { top: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 4 }, bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 4 } },
+      children: [run("报送：", { font: LABEL_FONT }), run(b.forwardedTo || "（未填）")],
+    }),
+    new Paragraph({ children: [run("抄送：", { font: LABEL_FONT }), run(b.copiedTo || "各单位")] }),
+  ]);
 }

@@ -14,7 +14,9 @@ import { getUnit } from "../store/units";
 import { localDate } from "../shared/working-calendar";
 import type { Genre, Medium, OutletLevel, Slot } from "../shared/publicity-types";
 import { authorPoints, placementPoints, type RuleSet } from "./scoring";
-import { fillShares, isRealDay, isWebLink, normaliseGenre, normaliseSlot, sharesValid } from "./vocabulary";
+import { isDate } from "../duty/rota";
+import { isHttpUrl } from "../replies/workflow";
+import { fillShares, normaliseGenre, normaliseSlot, sharesValid } from "./vocabulary";
 
 /** A placement as asked to be registered; genre and slot may be codes or Chinese names. */
 export interface PlacementInput {
@@ -47,10 +49,10 @@ function checked(db: Db, input: PlacementInput, now: number, timeZone?: string, 
   if (!outlet) errs.outletId = "媒体不存在";
   else if (!outlet.active && outlet.id !== keptOutletId) errs.outletId = "媒体已停用";
   if (!getUnit(db, input.unitId)) errs.unitId = "单位不存在";
-  if (!isRealDay(input.publishedOn)) errs.publishedOn = "field.invalid_date";
+  if (!isDate(input.publishedOn)) errs.publishedOn = "field.invalid_date";
   else if (input.publishedOn > today(now, timeZone)) errs.publishedOn = "刊发日期不能晚于今天";
   const link = (input.link ?? "").trim();
-  if (link && !isWebLink(link)) errs.link = "链接须以 http:// 或 https:// 开头";
+  if (link && !isHttpUrl(link)) errs.link = "链接须以 http:// 或 https:// 开头";
   const authors = input.authors ?? [];
   if (!authors.length) errs.authors = "至少一位作者";
   const shares = authors.length ? fillShares(authors.map((a) => a.share)) : null;

@@ -3,7 +3,8 @@
 import type { Db } from "../db/connection";
 import { AppError } from "../errors";
 import { recordAudit, type Actor } from "../store/audit";
-import { correspondentOfUser, decideProposal, getProposal } from "../store/placement-proposals";
+import { decideProposal, getProposal } from "../store/placement-proposals";
+import { correspondentOfUser } from "../store/correspondents";
 import { localDate } from "../shared/working-calendar";
 import { createPlacement, type PlacementInput } from "./placements";
 import { hostOf } from "./proposals";
@@ -49,7 +50,7 @@ export function confirmProposal(
       slot: input.slot ?? "none",
       publishedOn: input.publishedOn ?? localDate(itemTime ?? now, opts.timeZone),
       unitId: row.submission_unit_id,
-      authors: input.authors ?? [{ name: row.author_name, share: 1, correspondentId: correspondentOfUser(db, row.author_id) }],
+      authors: input.authors ?? [{ name: row.author_name, share: 1, correspondentId: row.author_id === null ? null : (correspondentOfUser(db, row.author_id)?.id ?? null) }],
       link, submissionId: row.submission_id, itemId: row.item_id, note: input.note ?? "",
     };
     const created = createPlacement(db, actor, placement, now, { timeZone: opts.timeZone, ip: opts.ip ?? null });

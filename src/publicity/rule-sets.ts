@@ -6,14 +6,14 @@ import { recordAudit, type Actor } from "../store/audit";
 import { closeOpenRuleSets, insertRuleSet, latestRuleSet, listRuleSets, type RuleSetRow } from "../store/scoring-rules";
 import { DEFAULT_SCORING_RULES, type ScoringRules } from "../shared/publicity-types";
 import { dayBefore, ruleSetOn } from "./scoring";
-import { isRealDay } from "./vocabulary";
+import { isDate } from "../duty/rota";
 
 /** A new version as asked (the rules already validated in full at the boundary). */
 export interface RuleSetInput { name: string; validFrom: string; rules: ScoringRules }
 
 /** Saves a new version starting `validFrom`; 409 when it does not start after the latest saved one. */
 export function addRuleSet(db: Db, actor: Actor | null, input: RuleSetInput, now = Date.now(), ip: string | null = null): { id: number; closedPrevious: string | null } {
-  if (!isRealDay(input.validFrom)) throw AppError.validation({ validFrom: "field.invalid_date" });
+  if (!isDate(input.validFrom)) throw AppError.validation({ validFrom: "field.invalid_date" });
   return db.tx(() => {
     const latest = latestRuleSet(db);
     if (latest && input.validFrom <= latest.validFrom) {

@@ -1,5 +1,6 @@
 // Points of publicity work (积分), pure: a placement's points under the rule set in force on its date, each
 // author's part by share, adoption/instruction points, the annual reward. No I/O: callers pass the rule sets.
+import { addDays } from "../duty/rota";
 import {
   DEFAULT_SCORING_RULES, levelRank,
   type AdoptionLevel, type Genre, type OutletLevel, type ScoringRules, type Slot,
@@ -65,8 +66,4 @@ export function reward(points: number, quotaMet: boolean, rules: ScoringRules): 
 }
 
 /** The day before `day` (YYYY-MM-DD), for closing the previous rule set when a new one starts. */
-export function dayBefore(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
+export const dayBefore = (day: string): string => addDays(day, -1);

@@ -1,6 +1,7 @@
 // Timeliness of a submission (时效): hours from the event day to the submission and to the approval,
 // and a flag when it was submitted (or is still unsubmitted) later than the limit in working days
 // after the event day, counted on the office's working calendar. Pure: no I/O.
+import { addDays } from "../duty/rota";
 import { deadline, localMidnight, type WorkingCalendar } from "../shared/working-calendar";
 
 /** What the detail and the list show. */
@@ -9,14 +10,9 @@ export interface Timeliness { hoursToSubmit: number | null; hoursToApprove: numb
 const HOUR = 3_600_000;
 const round1 = (h: number) => Math.round(h * 10) / 10;
 
-/** The day after a 'YYYY-MM-DD'. */
-function nextDay(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
 /** The moment a submission about an event on `eventDate` is due: the close of the `limitDays`-th working day after that day. */
 export function submitDueAt(cal: WorkingCalendar, eventDate: string, limitDays: number): number {
-  return deadline(cal, localMidnight(nextDay(eventDate), cal.timeZone), { amount: Math.max(1, Math.floor(limitDays)) - 1, unit: "working_days" });
+  return deadline(cal, localMidnight(addDays(eventDate, 1), cal.timeZone), { amount: Math.max(1, Math.floor(limitDays)) - 1, unit: "working_days" });
 }
 
 /** The timeliness of a submission; a draft never submitted is flagged once its due moment has passed (`now`). */

@@ -29,23 +29,6 @@ export const normaliseGenre: (v: string) => Genre | null = lookup(GENRES, GENRE_
 /** A slot code from a code or a Chinese name (头版, 头条, 头版头条; 一般版面 or empty = none); null if unknown. */
 export const normaliseSlot: (v: string) => Slot | null = lookup(SLOTS, SLOT_NAMES, { "": "none", 无: "none", 一般: "none" });
 
-/** True for a real calendar day written YYYY-MM-DD. */
-export function isRealDay(v: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
-
-/** True for an http(s) address (links shown on pages open nothing else). */
-export function isWebLink(v: string): boolean {
-  try {
-    const u = new URL(v);
-    return u.protocol === "http:" || u.protocol === "https:";
-  } catch {
-    return false;
-  }
-}
-
 /** Authors' shares: given ones as they are; when all are omitted, an equal split (the last takes the rounding rest). */
 export function fillShares(shares: readonly (number | undefined | null)[]): number[] | null {
   if (shares.every((s) => s == null)) {

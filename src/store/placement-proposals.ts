@@ -168,9 +168,3 @@ export function decideProposal(db: Db, id: number, state: "confirmed" | "dismiss
     .prepare("UPDATE placement_proposals SET state = ?, placement_id = ?, decided_by = ?, decided_at = ? WHERE id = ? AND state = 'pending'")
     .run(state, placementId, userId, now, id).changes > 0;
 }
-
-/** The correspondent record of a user account, if any (a confirmed placement credits it). */
-export function correspondentOfUser(db: Db, userId: number | null): number | null {
-  if (userId === null) return null;
-  return (db.prepare("SELECT id FROM correspondents WHERE user_id = ?").pluck().get(userId) as number | undefined) ?? null;
-}

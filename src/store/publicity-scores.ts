@@ -1,11 +1,8 @@
 // The rows publicity scores are computed from (积分与考核): placements with their outlet's level and their
-// authors, adoptions/instructions of submissions with the submission's unit, quotas of a year, the saved
-// rule sets. Read-only; the figures themselves are pure (src/publicity/scores.ts).
+// authors, adoptions/instructions of submissions with the submission's unit, quotas of a year (the rule
+// sets are read by src/store/scoring-rules.ts). Read-only; the figures themselves are pure (src/publicity/scores.ts).
 import type { Db } from "../db/connection";
-import {
-  DEFAULT_SCORING_RULES, type AdoptionLevel, type Genre, type OutletLevel, type ScoringRules, type Slot,
-} from "../shared/publicity-types";
-import type { RuleSet } from "../publicity/scoring";
+import type { AdoptionLevel, Genre, OutletLevel, Slot } from "../shared/publicity-types";
 
 /** A placement as scores read it. */
 export interface ScorePlacementRow {
@@ -57,19 +54,3 @@ export function scoreQuotas(db: Db, year: number): ScoreQuotaRow[] {
   ).all(year) as ScoreQuotaRow[];
 }
 
-/** Every saved rule set (a set whose JSON cannot be read is scored with the defaults rather than dropped). */
-export function scoreRuleSets(db: Db): RuleSet[] {
-  const rows = db.prepare(`SELECT id, name, valid_from, valid_to, rules FROM scoring_rule_sets ORDER BY valid_from`).all() as {
-    id: number; name: string; valid_from: string; valid_to: string | null; rules: string;
-  }[];
-  return rows.map((r) => ({ id: r.id, name: r.name, validFrom: r.valid_from, validTo: r.valid_to, rules: parseRules(r.rules) }));
-}
-
-function parseRules(json: string): ScoringRules {
-  try {
-    const v = JSON.parse(json) as Partial<ScoringRules>;
-    return { ...DEFAULT_SCORING_RULES, ...v, reward: { ...DEFAULT_SCORING_RULES.reward, ...(v.reward ?? {}) } };
-  } catch {
-    return DEFAULT_SCORING_RULES;
-  }
-}

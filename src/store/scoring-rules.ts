@@ -2,7 +2,7 @@
 // (a trigger forbids it); a new set closes the open one the day before it starts.
 import type { Db } from "../db/connection";
 import type { RuleSet } from "../publicity/scoring";
-import type { ScoringRules } from "../shared/publicity-types";
+import { DEFAULT_SCORING_RULES, type ScoringRules } from "../shared/publicity-types";
 
 /** A rule set with who saved it and when. */
 export interface RuleSetRow extends RuleSet { createdBy: string | null; createdAt: number }
@@ -10,9 +10,19 @@ export interface RuleSetRow extends RuleSet { createdBy: string | null; createdA
 interface Raw { id: number; name: string; valid_from: string; valid_to: string | null; rules: string; created_by_name: string | null; created_at: number }
 
 const of = (r: Raw): RuleSetRow => ({
-  id: r.id, name: r.name, validFrom: r.valid_from, validTo: r.valid_to, rules: JSON.parse(r.rules) as ScoringRules,
+  id: r.id, name: r.name, validFrom: r.valid_from, validTo: r.valid_to, rules: parseRules(r.rules),
   createdBy: r.created_by_name, createdAt: r.created_at,
 });
+
+/** A saved set's rules over the defaults (a set whose JSON cannot be read is scored with the defaults rather than dropped). */
+function parseRules(json: string): ScoringRules {
+  try {
+    const v = JSON.parse(json) as Partial<ScoringRules>;
+    return { ...DEFAULT_SCORING_RULES, ...v, reward: { ...DEFAULT_SCORING_RULES.reward, ...(v.reward ?? {}) } };
+  } catch {
+    return DEFAULT_SCORING_RULES;
+  }
+}
 
 /** Every saved rule set, newest start first. */
 export function listRuleSets(db: Db): RuleSetRow[] {

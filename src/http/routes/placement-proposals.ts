@@ -3,6 +3,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { dayField } from "../publicity-schemas";
 import { recordAudit } from "../../store/audit";
 import { decideProposal, getProposal, listProposals, spreadCounts, type ProposalRow } from "../../store/placement-proposals";
 import { runProposalScan } from "../../jobs/publicity-proposals";
@@ -37,7 +38,7 @@ const confirmBody = z.object({
   outletId: z.number().int().positive().optional(),
   genre: name(20).optional(),
   slot: name(30).optional(),
-  publishedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  publishedOn: dayField.optional(),
   authors: z.array(z.object({ name: name(50), share: z.number().min(0).max(1).nullable().optional(), correspondentId: z.number().int().positive().nullable().optional() }))
     .min(1).max(20).optional(),
   note: text(500).optional(),

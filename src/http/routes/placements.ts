@@ -8,7 +8,7 @@ import { can } from "../../accounts/policies";
 import { AppError } from "../../errors";
 import { changePlacement, createPlacement, placementView as viewOf, placementViews, removePlacement } from "../../publicity/placements";
 import { listPlacements } from "../../store/placements";
-import { countsToward } from "../../publicity/scoring";
+import { countsToward, roundPoints } from "../../publicity/scoring";
 import { OUTLET_LEVELS } from "../../shared/publicity-types";
 import { unitSubtree } from "../../store/units";
 import { actorOf, authorize, type RouteDeps } from "../context";
@@ -45,7 +45,7 @@ export async function placementRoutes(app: FastifyInstance, deps: RouteDeps): Pr
     // The sum over every matching placement (not just this page), recounted: what a figure that links here shows.
     const all = total > rows.length ? placementViews(db, listPlacements(db, filter).rows) : null;
     const page = placementViews(db, rows);
-    const points = Math.round((all ?? page).reduce((s, p) => s + p.points, 0) * 100) / 100;
+    const points = roundPoints((all ?? page).reduce((s, p) => s + p.points, 0));
     return { placements: page, total, points };
   });
 

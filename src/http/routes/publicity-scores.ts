@@ -3,7 +3,8 @@
 // (publicity.scores); every figure is recomputed from the placements and adoptions on each request.
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { scoreAdoptions, scoreAuthors, scorePlacements, scoreQuotas, scoreRuleSets } from "../../store/publicity-scores";
+import { scoreAdoptions, scoreAuthors, scorePlacements, scoreQuotas } from "../../store/publicity-scores";
+import { listRuleSets } from "../../store/scoring-rules";
 import { unitNames } from "../../store/units";
 import { recordAudit } from "../../store/audit";
 import { personScores, unitScores, type ScoreInput } from "../../publicity/scores";
@@ -31,7 +32,7 @@ export async function publicityScoreRoutes(app: FastifyInstance, deps: RouteDeps
   function inputOf(year: number, from: string, to: string): ScoreInput {
     return {
       placements: scorePlacements(db, from, to), authors: scoreAuthors(db, from, to), adoptions: scoreAdoptions(db, from, to),
-      quotas: scoreQuotas(db, year), ruleSets: scoreRuleSets(db), unitNames: unitNames(db),
+      quotas: scoreQuotas(db, year), ruleSets: listRuleSets(db), unitNames: unitNames(db),
     };
   }
   // The placements page (and GET /api/placements) read unitId, year, from, to, level, correspondentId, authorName.

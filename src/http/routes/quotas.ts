@@ -11,10 +11,11 @@ import { getUnit } from "../../store/units";
 import type { Db } from "../../db/connection";
 import { actorOf, authorize, type RouteDeps } from "../context";
 import { errorBody } from "../schemas";
-import { QUOTA_PERIODS, quotaBody, quotaBulkBody, quotaView } from "../publicity-schemas";
+import type { ScorePeriod } from "../../publicity/score-period";
+import { quotaBody, quotaBulkBody, quotaView } from "../publicity-schemas";
 
 const present = (q: QuotaRow) => ({
-  id: q.id, year: q.year, unitId: q.unit_id, unitName: q.unit_name, minLevel: q.min_level, period: q.period as (typeof QUOTA_PERIODS)[number],
+  id: q.id, year: q.year, unitId: q.unit_id, unitName: q.unit_name, minLevel: q.min_level, period: q.period as ScorePeriod,
   count: q.count, updatedAt: new Date(q.updated_at).toISOString(),
 });
 
