@@ -61,15 +61,17 @@ const line = (label: string, t: Tally, seconds?: number) =>
   `${label}: n=${t.ms.length}, p50 ${fmt(pct(t.ms, 50))} ms, p95 ${fmt(pct(t.ms, 95))} ms, max ${fmt(Math.max(...t.ms))} ms` +
   `${seconds ? `, ${fmt(t.ms.length / seconds)} req/s` : ""}; errors ${t.errors}, 429s ${t.limited}`;
 
+const BENCH_PASSWORD = "qingHe-bench-Load-7731"; // passes the password policy (10+ characters, not a common password)
+
 try {
   const base = await app.listen({ host: "127.0.0.1", port: 0 });
   const cookies: string[] = [];
   const run = Date.now().toString(36);
   for (let u = 0; u < USERS; u++) {
     const username = `bench-${run}-${u}`; // a cached database keeps earlier runs' users
-    await createUser(db, null, { username, password: "password-123", role: "monitor", unitId: null });
+    await createUser(db, null, { username, password: BENCH_PASSWORD, role: "monitor", unitId: null });
     const res = await request(`${base}/api/auth/login`, {
-      dispatcher: agent, method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password: "password-123" }),
+      dispatcher: agent, method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password: BENCH_PASSWORD }),
     });
     const set = res.headers["set-cookie"];
     await res.body.dump();
