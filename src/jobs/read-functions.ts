@@ -39,10 +39,10 @@ function ledgerExport(db: Db, f: ItemFilter, limit: number) {
  * An export's rows rendered as XLSX, with their count (rendering 50k rows held the event loop for
  * seconds, so it runs on the thread too; the rows are read before the first await, under the budget).
  */
-async function ledgerXlsx(db: Db, f: ItemFilter, limit: number): Promise<{ rows: number; file: Uint8Array }> {
+async function ledgerXlsx(db: Db, f: ItemFilter, limit: number, timeZone: string): Promise<{ rows: number; file: Uint8Array }> {
   const rows = ledgerExport(db, f, limit);
   const ctx = loadItemsXlsxContext(db, rows);
-  return { rows: rows.length, file: await writeItemsXlsx(rows, ctx) };
+  return { rows: rows.length, file: await writeItemsXlsx(rows, ctx, timeZone) };
 }
 
 /** Every function a read thread may run. */

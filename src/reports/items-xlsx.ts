@@ -26,18 +26,16 @@ export function loadItemsXlsxContext(db: Db, rows: readonly ItemRow[]): ItemsXls
   return all;
 }
 
-const fmt = (ms: number | null) => (ms == null ? "" : new Date(ms).toLocaleString("zh-CN", { hour12: false }));
+/** A time as the office's wall clock shows it (zh-CN style, 24-hour), blank when unknown. */
+export function officeDateTime(ms: number | null, timeZone: string): string {
+  return ms == null ? "" : new Date(ms).toLocaleString("zh-CN", { hour12: false, timeZone });
+}
 // Excel refuses cells longer than this.
 const clip = (s: string | null | undefined) => (s ?? "").slice(0, 32_000);
 
-/** The office's local date (the server's time zone) as YYYY-MM-DD, for export file names. */
-export function localDateStamp(at = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-}
-
-/** One worksheet 台账 with a header row and the analysis of each item; returns the file bytes. */
-export async function writeItemsXlsx(rows: ItemRow[], ctx: ItemsXlsxContext): Promise<Buffer> {
+/** One worksheet 台账 with a header row and the analysis of each item, times on the office clock; returns the file bytes. */
+export async function writeItemsXlsx(rows: ItemRow[], ctx: ItemsXlsxContext, timeZone: string): Promise<Buffer> {
+  const fmt = (ms: number | null) => officeDateTime(ms, timeZone);
   const wb = new ExcelJS.Workbook();
   wb.creator = "Tingfeng";
   const ws = wb.addWorksheet("台账");

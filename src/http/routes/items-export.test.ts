@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from "../../../test/helpers";
 import { insertItems, type NewItem } from "../../store/items";
 import { insertSource } from "../../store/sources";
 import { contentHash } from "../../ingest";
-import { localDateStamp } from "../../reports/items-xlsx";
+import { localDate } from "../../shared/working-calendar";
 
 let t: TestApp;
 beforeEach(async () => {
@@ -49,7 +49,7 @@ describe("ledger XLSX export", () => {
 
     const res = await admin.get("/api/items/export.xlsx");
     expect(res.statusCode).toBe(200);
-    expect(decodeURIComponent(String(res.headers["content-disposition"]))).toContain(`舆情台账-${localDateStamp()}.xlsx`);
+    expect(decodeURIComponent(String(res.headers["content-disposition"]))).toContain(`舆情台账-${localDate(Date.now(), t.config.timeZone)}.xlsx`);
     const rows = await sheet(res.rawPayload);
     const byId = new Map(rows.map((r) => [Number(r["编号"]), r]));
     const fee = byId.get(ids[0])!;
@@ -69,16 +69,27 @@ describe("ledger XLSX export", () => {
     expect(notice["监测方案"]).toBe("");
   });
 
-  it("names the file by the local date, not UTC's", () => {
+  it("names the file and writes times on the office's clock (TINGFENG_TIME_ZONE), not the server's", async () => {
+    const office = await createTestApp({ timeZone: "Asia/Shanghai" });
     const tz = process.env.TZ;
-    process.env.TZ = "Asia/Shanghai";
+    process.env.TZ = "America/New_York"; // a server whose own clock disagrees with the office's
     try {
-      // 17:30 UTC on 6 December is 01:30 on the 7th in the office.
-      expect(localDateStamp(new Date("2026-12-06T17:30:00Z"))).toBe("2026-12-07");
-      expect(localDateStamp(new Date("2026-12-06T15:30:00Z"))).toBe("2026-12-06");
+      const src = insertSource(office.db, { name: "青禾论坛", kind: "rss", url: "http://127.0.0.1/f", intervalSeconds: 300, priority: 2, enabled: false });
+      // 17:30 UTC on 6 December is 01:30 on the 7th in the office (12:30 on the 6th in New York).
+      const at = Date.parse("2026-12-06T17:30:00Z");
+      insertItems(office.db, src.id, [{ guid: "tz", url: "http://127.0.0.1/p/tz", canonicalUrl: null, contentHash: contentHash("夜间通知", "夜间停水"), author: null, title: "夜间通知", text: "夜间停水", publishedAt: at }], at);
+      const admin = await office.userClient("admin");
+      const res = await admin.get("/api/items/export.xlsx");
+      expect(res.statusCode).toBe(200);
+      const todayInOffice = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+      expect(decodeURIComponent(String(res.headers["content-disposition"]))).toContain(`舆情台账-${todayInOffice}.xlsx`);
+      const [row] = await sheet(res.rawPayload);
+      expect(row["发布时间"]).toBe("2026/12/7 01:30:00");
+      expect(row["采集时间"]).toBe("2026/12/7 01:30:00");
     } finally {
       if (tz === undefined) delete process.env.TZ;
       else process.env.TZ = tz;
+      await office.close();
     }
   });
 });

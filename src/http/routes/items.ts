@@ -8,9 +8,9 @@ import { recordAudit } from "../../store/audit";
 import { AppError } from "../../errors";
 import { actorOf, authorize, type RouteDeps } from "../context";
 import { presentItem } from "../presenters";
-import { localDateStamp } from "../../reports/items-xlsx";
 import { errorBody, idParams, itemView, queryTime } from "../schemas";
 import { ITEM_STATUSES } from "../../shared/api";
+import { localDate } from "../../shared/working-calendar";
 import { SENTIMENT_LABELS } from "../../shared/analysis-api";
 import { loadItemContext } from "../../store/analysis";
 import { correctSentiment } from "../../store/sentiment";
@@ -74,12 +74,12 @@ export async function itemRoutes(app: FastifyInstance, deps: RouteDeps): Promise
     const p = authorize(req, "items.export");
     const filter = toFilter(req.query);
     const body = await limits.export.run(p.id, async () => {
-      const { rows, file } = await reads.run("ledgerXlsx", [filter, EXPORT_MAX], config.exportBudgetMs);
+      const { rows, file } = await reads.run("ledgerXlsx", [filter, EXPORT_MAX, config.timeZone], config.exportBudgetMs);
       recordAudit(db, { actor: actorOf(p), action: "items.export", targetType: "items", targetId: null, summary: { format: "xlsx", filter: filterSummary(filter), rows }, ip: req.ip });
       // A thread's answer arrives as a plain Uint8Array.
       return Buffer.from(file.buffer, file.byteOffset, file.byteLength);
     });
-    const stamp = localDateStamp(); // the office's day, not UTC's
+    const stamp = localDate(Date.now(), config.timeZone); // the office's day, not UTC's or the server's
     reply
       .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
       .header("content-disposition", `attachment; filename="items-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(`舆情台账-${stamp}.xlsx`)}`);
