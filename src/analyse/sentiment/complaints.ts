@@ -12,6 +12,12 @@ const PATTERNS: readonly RegExp[] = [
   /(?:至今|一直|迟迟|始终|还是|仍然|依然)(?:没|没有|未|不见|无人)(?:人)?(?:处理|解决|回复|回应|答复|维修|修|管|来|落实|整改|退)/,
   // Asking someone to step in: 管一管, 管管吧, 能不能管.
   /管(?:一)?管|管一下|有人管吗|能不能管|谁来处理|给个说法|给个交代|讨个说法/,
+  // Scolding: V什么V (吵什么吵, 看什么看; not 说什么说的), whatever verb fills it.
+  /([\u4e00-\u9fff])(?:什么|啥)\1(?![\u4e00-\u9fff]?的)/,
+  // Rhetorical exasperation: 算哪门子, 有完没完, 让不让人…, 能不能别…, 敢不敢…, 是不是傻.
+  /哪门子|有完没完|没完没了|还让不让|让不让人|(?:能不能|可不可以|能否)(?:别|不要)|敢不敢|是不是傻|有病吧|脑子进水|什么鬼/,
+  // Dismissal closing a clause: 有什么好怕的。 还有什么可说的! (有什么好吃的? is a real question).
+  /有(?:什么|啥)(?:好|可)[\u4e00-\u9fff]{1,2}的(?=[,，。.!！~…\s]|$)/,
 ];
 
 /** How many complaint constructions a normalised text contains (each counted once). */

@@ -12,7 +12,7 @@ import { IRONY_MARKERS } from "./lexicon";
 import { RuleScorer } from "./rules";
 import { readRegister } from "./register";
 import { verdictOf } from "./verdict";
-import { tokensOf } from "./tokenise";
+import { ASKS, tokensOf } from "./tokenise";
 import type { RuleResult, SentimentLabel } from "./types";
 
 /** The lexicon analyser's verdict plus the rule figures the learned model stacks on. */
@@ -41,9 +41,12 @@ export function scoreNormalised(normalised: string): LexiconScore {
 // A complaint construction weighs what a strong negative word weighs.
 const COMPLAINT = 2;
 const SPEAKS = 2;
-// A personal post that asks or exclaims without a single coloured word is more often a complaint
-// or a worry than a joy (joy is nearly always put into words or faces): a faint negative.
-const EMOTIVE_PUNCT = /[?!]/;
+// A personal post that asks, exclaims or tells of the author (我; not with a notice's dates and
+// figures) without a single coloured word is more often a complaint or a worry than a joy (joy is
+// nearly always put into words or faces): a faint negative. A run of ? standing alone is a lost
+// character, not a question (tokenise.ts).
+const EMOTIVE_PUNCT = /!/;
+const FIRST_PERSON = /[我俺](?![市省县区镇乡村国军校院局委厅司部所行])/;
 const EXCLAIMED = 0.4;
 
 /** Scores a segmentation of normalised text (see ../segment.ts). */
@@ -68,10 +71,12 @@ export function scoreSegmentation(seg: Segmentation): LexiconScore {
     rules.opinion += COMPLAINT * complaints;
     rules.reasons.push("投诉句式");
   }
-  if (rules.opinion === 0 && !plain && EMOTIVE_PUNCT.test(seg.text)) {
+  const voiced = EMOTIVE_PUNCT.test(seg.text) || ASKS.test(seg.text);
+  const tells = FIRST_PERSON.test(seg.text) && register.informative === 0;
+  if (rules.opinion === 0 && !plain && (voiced || tells)) {
     rules.raw = -EXCLAIMED;
     rules.opinion = EXCLAIMED;
-    rules.reasons.push("?!(语气)");
+    rules.reasons.push(voiced ? "?!(语气)" : "我…(自述)");
   }
   return { ...rules, ...verdictOf(rules, register, seg.text.length) };
 }

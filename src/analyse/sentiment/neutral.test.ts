@@ -34,6 +34,28 @@ describe("neutral: text that informs rather than judges", () => {
     expect(label("关于调整公交线路的通知：自5月1日起，12路公交改道运行。这次调整非常贴心，大大方便了沿线居民出行。")).toBe("pos");
   });
 
+  it("asks edited prose for more than two ordinary opinion words; a speaker needs fewer", () => {
+    expect(label("老街的小吃店环境优美，交通便利。")).toBe("neu");
+    expect(label("老街的小吃店环境优美，交通便利，价格实惠。")).toBe("pos");
+    expect(label("我觉得老街的小吃店环境优美，交通便利。")).toBe("pos");
+    expect(label("老街的小吃店环境优美，交通便利！")).toBe("pos");
+  });
+
+  it("reads a run of ? after a space as lost characters, not as a question", () => {
+    expect(label("县图书馆明天开放啦 ??")).toBe("neu");
+    expect(label("?? 县图书馆明天开放啦")).toBe("neu");
+    // Asked after a word, it is still a question a speaker puts (a faint complaint).
+    expect(label("县图书馆明天开放啦??")).toBe("neg");
+  });
+
+  it("reads a first-person post without a coloured word as a faint complaint, a first-person notice as neutral", () => {
+    const r = analyseSentiment("我在车站等了两个小时");
+    expect(r.label).toBe("neg");
+    expect(Math.abs(r.score)).toBeLessThan(0.3);
+    expect(label("我们县将于5月1日起开放新馆，开放时间9:00至17:00。")).toBe("neu");
+    expect(label("我市将于5月1日起实施新规定")).toBe("neu");
+  });
+
   it("keeps a neutral verdict's score inside the neutral band, whichever way the text leans", () => {
     for (const text of [POWER_NOTICE, RAIN_WARNING, CRASH_REPORT]) {
       const r = analyseSentiment(text);
@@ -55,6 +77,16 @@ describe("complaints: negative however politely put", () => {
     expect(countComplaints("施工期间不会影响居民正常生活")).toBe(0);
     expect(countComplaints("多次反映至今没人处理")).toBe(2);
   });
+
+  it("reads scolding and exasperated questions as complaints whatever words fill them", () => {
+    expect(label("楼上天天半夜装修，还让不让人睡觉了")).toBe("neg");
+    expect(label("这也算哪门子便民服务")).toBe("neg");
+    expect(label("广场舞音响吵什么吵，有完没完")).toBe("neg");
+    expect(label("能不能别在楼道里堆东西")).toBe("neg");
+    expect(countComplaints("你说什么说的都对")).toBe(0);
+    expect(countComplaints("附近有什么好吃的?")).toBe(0);
+    expect(countComplaints("这点小事有什么好怕的。")).toBe(1);
+  });
 });
 
 describe("register cues", () => {
@@ -62,5 +94,11 @@ describe("register cues", () => {
     expect(readRegister("我市将于5月1日起实施新规定").personal).toBe(0);
     expect(readRegister("我觉得服务太差了吧").personal).toBeGreaterThan(0);
     expect(readRegister("根据通知,将于5月1日起实施").informative).toBeGreaterThan(1);
+  });
+
+  it("counts bracket codes as a speaker's cue only when they are faces", () => {
+    expect(readRegister("城关镇[视频]").personal).toBe(0);
+    expect(readRegister("城关镇[组图共3张]").personal).toBe(0);
+    expect(readRegister("城关镇[微笑]").personal).toBe(1);
   });
 });

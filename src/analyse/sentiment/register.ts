@@ -2,6 +2,7 @@
 // emoticons), or does it inform (notices, schedules, news reports: 通知, 根据, 将于, 截至, dates,
 // figures, 【headlines】)? Informing text is neutral unless it carries an evaluation, so the
 // verdict asks for more evidence before it calls such a text positive or negative.
+import { bracketValue } from "./emoticons";
 
 /** Counts of the cues of each register found in a text; `closed`: it ends on a full stop. */
 export type Register = { personal: number; informative: number; closed: boolean };
@@ -13,7 +14,8 @@ const PERSON = /[我你您咱俺](?![市省县区镇乡村国军校院局委厅�
 const PARTICLE = /[啊呀吧呢嘛啦哈哦噢呜唉哎嘿耶咯哇嗯呐哼呵嘻]|滴说|的说|了(?=[,，。.!?~…\s]|$)/g;
 // A degree adverb before a predicate (很快, 太差, 有点重, 挺舒服) grades something: an assessment.
 const GRADED = /(?:很|太|挺|蛮|非常|特别|超级|十分|相当|比较|有点|有些|极其|真心|实在|(?<![\u4e00-\u9fff])好(?![的多少久几些像了好在比似处人事吧嘛啊运友奇])|超(?![过市出越级]))(?![多少久])[\u4e00-\u9fff]/g;
-const EMOTIVE = /[!！~～]|\[[^\][\s]{1,8}\]|\p{Extended_Pictographic}/gu;
+// Bracket codes count only when they are faces: [超话], [组图共3张] are platform furniture.
+const EMOTIVE = /[!！~～]|\[([^\][\s]{1,8})\]|\p{Extended_Pictographic}/gu;
 // The vocabulary of notices, announcements, warnings and news reports.
 const NOTICE = new RegExp(
   "通知|公告|通告|告知书|须知|启事|特此|根据|依据|按照|为了进一步|将于|定于|截至|截止|届时|现将|如下|" +
@@ -29,6 +31,12 @@ const HEADLINE = /【[^】]{2,}】/g;
 // Edited prose closes on one full stop; casual posts end bare, on 。。, a particle or a face.
 const EDITED_CLOSE = /[^。.]。\s*$/;
 
+function countEmotive(text: string): number {
+  let n = 0;
+  for (const m of text.matchAll(EMOTIVE)) if (m[1] === undefined || bracketValue(m[1]) !== undefined) n++;
+  return n;
+}
+
 function count(text: string, re: RegExp): number {
   re.lastIndex = 0;
   let n = 0;
@@ -39,7 +47,7 @@ function count(text: string, re: RegExp): number {
 /** Reads the register cues of normalised text. */
 export function readRegister(text: string): Register {
   // A graded predicate is an evaluation in so many words, so it counts as two cues.
-  const personal = count(text, PERSON) + count(text, PARTICLE) + count(text, EMOTIVE) + 2 * count(text, GRADED);
+  const personal = count(text, PERSON) + count(text, PARTICLE) + countEmotive(text) + 2 * count(text, GRADED);
   const informative = count(text, NOTICE) + count(text, FIGURE) + count(text, HEADLINE);
   return { personal, informative, closed: EDITED_CLOSE.test(text) };
 }

@@ -36,11 +36,24 @@ export function tokensOf(seg: Segmentation): Tokenised {
       skipTo = special.end;
       continue;
     }
+    if (isLostCharacter(text, at, words[i])) continue;
     pushWord(tokens, words[i]);
   }
   for (const face of KAOMOJI.keys()) if (text.includes(face)) tokens.push({ text: face, kind: "emoticon" });
   return { tokens, repeats: seg.repeats };
 }
+
+// A run of ? standing alone (after a space or at the start) is not a question: it is what is left
+// of characters a legacy encoding could not hold (emoji, rare characters), as in "… 武汉加油 ??".
+function isLostCharacter(text: string, at: number, word: string): boolean {
+  if (word.charCodeAt(0) !== 63 || !/^\?+$/.test(word)) return false; // 63: "?"
+  let i = at - 1;
+  while (i >= 0 && text[i] === "?") i--;
+  return i < 0 || /\s/.test(text[i]);
+}
+
+/** Whether a text asks a question: a ? after a word, not a lost-character run (see isLostCharacter). */
+export const ASKS = /(?<=[^\s?])\?/;
 
 function pushSpecial(tokens: Token[], raw: string): void {
   if (raw.startsWith("[")) {

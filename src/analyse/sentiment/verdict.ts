@@ -8,8 +8,9 @@ import type { RuleResult, SentimentLabel } from "./types";
 
 /** Scores below this magnitude are neutral: a lone weak word is not an opinion. */
 export const NEUTRAL_BAND = 0.1;
-// Impersonal text needs this much more evaluation per doubling of its length past FREE_LENGTH.
-const PER_DOUBLING = 0.3;
+// Impersonal text needs this much more evaluation per doubling of its length past FREE_LENGTH (half
+// an ordinary word: a long report or essay mentions good and bad things without judging).
+const PER_DOUBLING = 0.6;
 const FREE_LENGTH = 32;
 // Each notice cue (通知, 将于, dates, figures, 【headlines】) not outweighed by a personal cue asks for
 // as much evaluation as almost two ordinary opinion words (an ordinary word weighs 1.2).
@@ -18,8 +19,9 @@ const NOTICE_CUES = 5;
 // Once someone speaks (a graded predicate such as 特别差, or two personal cues), the notice around
 // it no longer raises the bar: 【通知】… 工作人员态度特别差 is a complaint inside a notice.
 const SPEAKING = 2;
-// Impersonal text closing on a full stop is edited prose: two ordinary opinion words at least.
-const EDITED_PROSE = 2.4;
+// Impersonal text closing on a full stop is edited prose: two ordinary opinion words (2.4) are not
+// enough there, two strong ones are.
+const EDITED_PROSE = 3;
 // Raw sums are squashed with tanh(raw / SCALE): one ordinary word scores about 0.5.
 const SCALE = 2;
 
