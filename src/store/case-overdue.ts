@@ -8,6 +8,11 @@ import { FEEDBACK_PENDING_STATES } from "../shared/case-feedback";
 
 const PENDING = FEEDBACK_PENDING_STATES.map((s) => `'${s}'`).join(", ");
 
+/** SQL: the state of case `c` (an alias) at @at: its current one unless it changed since, else where its last step before @at led. */
+export const stateAt = (c: string): string => `CASE WHEN ${c}.updated_at < @at THEN ${c}.state
+      ELSE coalesce((SELECT s.to_state FROM case_steps s WHERE s.case_id = ${c}.id AND s.at < @at ORDER BY s.at DESC, s.id DESC LIMIT 1), ${c}.state)
+      END`;
+
 /**
  * SQL of a CTE list (`WITH … open_at AS (…)`) with named parameter `@at`: every case open at @at (created
  * before it and not closed at it) with all its columns, `state_at` (its state at @at), `missed` (the
@@ -15,9 +20,7 @@ const PENDING = FEEDBACK_PENDING_STATES.map((s) => `'${s}'`).join(", ");
  * overdue at @at). Follow it with `SELECT … FROM open_at`.
  */
 export const OPEN_CASES_AT = `WITH at_moment AS (
-    SELECT c.*, CASE WHEN c.updated_at < @at THEN c.state
-      ELSE coalesce((SELECT s.to_state FROM case_steps s WHERE s.case_id = c.id AND s.at < @at ORDER BY s.at DESC, s.id DESC LIMIT 1), c.state)
-      END AS state_at
+    SELECT c.*, ${stateAt("c")} AS state_at
     FROM cases c WHERE c.created_at < @at
   ), with_missed AS (
     SELECT m.*,

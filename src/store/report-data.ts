@@ -5,7 +5,7 @@
 // event_id) without losing an item the ledger query would count.
 import type { Db } from "../db/connection";
 import { FUTURE_SLACK_MS } from "./items";
-import { OPEN_CASES_AT } from "./case-overdue";
+import { OPEN_CASES_AT, stateAt } from "./case-overdue";
 
 const AT = "coalesce(published_at, fetched_at)";
 const IN_PERIOD = `fetched_at >= @scanFrom AND ${AT} >= @start AND ${AT} < @end`;
@@ -127,14 +127,15 @@ export function negativeLeads(db: Db, start: number, end: number, limit: number)
 /** Alerts raised in a period. */
 export interface PeriodAlertRow { id: number; severity: string; title: string; reason: string; created_at: number; acknowledged_at: number | null }
 
-/** The period's alerts, most severe and newest first (folded copies count as alerts; `limit` rows listed). */
+/** The period's alerts, most severe and newest first (folded copies count as alerts), acknowledged as at the period's end. */
 export function alertsInPeriod(db: Db, start: number, end: number): PeriodAlertRow[] {
   return db
     .prepare(
-      `SELECT id, severity, title, reason, created_at, acknowledged_at FROM alerts WHERE created_at >= ? AND created_at < ?
+      `SELECT id, severity, title, reason, created_at, CASE WHEN acknowledged_at < @end THEN acknowledged_at END AS acknowledged_at
+       FROM alerts WHERE created_at >= @start AND created_at < @end
        ORDER BY CASE severity WHEN 'major' THEN 0 WHEN 'significant' THEN 1 ELSE 2 END, created_at DESC, id DESC`,
     )
-    .all(start, end) as PeriodAlertRow[];
+    .all({ start, end }) as PeriodAlertRow[];
 }
 
 /** A case as digests list it. */
@@ -143,11 +144,15 @@ export interface PeriodCaseRow {
   reply_due_at: number | null; feedback_due_at: number | null; replied_at: number | null; closed_at: number | null; overdue: number;
 }
 
-const CASE_COLUMNS = "id, title, state, severity, unit_id, created_at, reply_due_at, feedback_due_at, replied_at, closed_at, overdue";
-
-/** Cases opened in a period, oldest first. */
+/** Cases opened in a period, oldest first, as they stood at its end (state, reply and closing). */
 export function casesOpenedIn(db: Db, start: number, end: number): PeriodCaseRow[] {
-  return db.prepare(`SELECT ${CASE_COLUMNS} FROM cases WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id`).all(start, end) as PeriodCaseRow[];
+  return db
+    .prepare(
+      `SELECT id, title, ${stateAt("c")} AS state, severity, unit_id, created_at, reply_due_at, feedback_due_at,
+         CASE WHEN replied_at < @at THEN replied_at END AS replied_at, CASE WHEN closed_at < @at THEN closed_at END AS closed_at, overdue
+       FROM cases c WHERE created_at >= @start AND created_at < @at ORDER BY created_at, id`,
+    )
+    .all({ start, at: end }) as PeriodCaseRow[];
 }
 
 /**
@@ -164,9 +169,14 @@ export function casesOverdueAt(db: Db, at: number): PeriodCaseRow[] {
     .all({ at }) as PeriodCaseRow[];
 }
 
-/** Cases closed in a period. */
+/** Cases closed in a period: by their closing step, so a case reopened later still counts for the period it was closed in. */
 export function casesClosedIn(db: Db, start: number, end: number): number {
-  return (db.prepare("SELECT count(*) AS n FROM cases WHERE closed_at >= ? AND closed_at < ?").get(start, end) as { n: number }).n;
+  return (db
+    .prepare(
+      `SELECT count(*) AS n FROM cases c WHERE (c.closed_at >= @start AND c.closed_at < @end)
+         OR EXISTS (SELECT 1 FROM case_steps s WHERE s.case_id = c.id AND s.kind = 'close' AND s.at >= @start AND s.at < @end)`,
+    )
+    .get({ start, end }) as { n: number }).n;
 }
 
 /**

@@ -110,6 +110,8 @@ async function seeded() {
     step(c, "reply", "2026-07-02T10:00:00");
     step(d, "close", "2026-07-02T10:30:00");
     step(e, "assign", "2026-07-02T11:00:00");
+    step(a, "reopen", "2026-07-02T11:30:00");
+    db.prepare("UPDATE alerts SET acknowledged_at = ? WHERE created_at >= ?").run(cst("2026-07-02T08:00:00"), cst("2026-07-01T00:00:00"));
     open("F 次日新建", "2026-07-02T08:00:00", u1);
     db.prepare("UPDATE board_messages SET status = 'answered', answered_at = ?, answer_text = '答复' WHERE id = ?").run(cst("2026-07-02T09:00:00"), m4);
     reject(m6, "2026-07-02T10:00:00");
@@ -171,7 +173,7 @@ function recounter(db: TestApp["db"]) {
       "sentiment.sentimentNeg": neg, "sentiment.sentimentNeu": items(start, end, "AND sentiment = 'neu'"),
       "sentiment.sentimentPos": items(start, end, "AND sentiment = 'pos'"), "sentiment.sentimentNone": items(start, end, "AND sentiment IS NULL"),
       "alerts.alerts_major": alerts("major"), "alerts.alerts_significant": alerts("significant"), "alerts.alerts_general": alerts("general"),
-      "cases.casesNew": casesNew, "cases.casesClosed": one("SELECT count(*) AS n FROM cases WHERE closed_at >= ? AND closed_at < ?", start, end),
+      "cases.casesNew": casesNew, "cases.casesClosed": one("SELECT count(DISTINCT case_id) AS n FROM case_steps WHERE kind = 'close' AND at >= ? AND at < ?", start, end),
       "cases.casesOverdue": overdueIds(end).length,
       ...Object.fromEntries(Object.entries(b).map(([k, v]) => [`board.${k}`, v])),
     };
@@ -238,9 +240,11 @@ describe("report figures", () => {
     expect(Object.fromEntries(figuresOf(after))).toEqual(Object.fromEntries(figuresOf(before)));
     expect(figuresOf(after).get("cases.casesOverdue")).toBe(3);
     expect(figuresOf(after).get("board.boardPending")).toBe(3);
-    // The overdue table lists the cases as they stood then.
-    const table = (c: ReportContent) => c.sections.find((s) => s.key === "cases")!.blocks.find((b) => b.type === "table" && b.title === "超期工单");
-    expect(table(after)).toEqual(table(before));
+    // The tables and prose list the cases and alerts as they stood then.
+    for (const key of ["cases", "alerts", "board"]) {
+      const section = (c: ReportContent) => c.sections.find((s) => s.key === key);
+      expect(section(after), key).toEqual(section(before));
+    }
     expectAllRecounted(after, recounter(db).digest(cst("2026-07-01T00:00:00"), cst("2026-07-02T00:00:00")));
   }, 60_000);
 
