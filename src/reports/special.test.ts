@@ -57,6 +57,9 @@ describe("special report figures", () => {
     expect(figs.get("event_neu")).toBe(one("SELECT count(*) FROM items WHERE event_id = ? AND sentiment = 'neu'"));
     expect(figs.get("eventCopies")).toBe(9);
     expect(figs.get("eventSources")).toBe(2);
+    const chart = sections.find((s) => s.key === "spread")!.blocks.find((bl) => bl.type === "chart");
+    expect(chart?.type === "chart" && chart.chart.series[0].data.reduce((x, y) => x + y, 0)).toBe(N);
+    expect(sections[0].text).toContain(`共 ${N.toLocaleString("en-US")} 条`);
     const table = sections.find((s) => s.key === "spread")!.blocks.find((bl) => bl.type === "table" && bl.title === "来源分布");
     expect(table?.type === "table" && table.rows.map((r) => [r[1].text, r[0].href])).toEqual([
       [String(N - Math.ceil(N / 4)), `/items?eventId=${ev}&collapse=0&sourceId=${a}`],

@@ -1,11 +1,11 @@
 // 舆情专报 on one event: 概况 (overview), 传播情况 (first poster, repost groups, timeline, sources),
 // 情感与观点 (mix, keywords, representative items) and an editable 研判建议. Extractive: every figure is
-// counted over all the event's members by SQL (as its /items?eventId= link counts them); the bounded member
-// list only draws the timeline and picks quoted items, every one of which is a member.
+// counted over all the event's members by SQL (as its /items?eventId= link counts them), the timeline too;
+// quoted items (first post, repost groups' first posts, the most negative, the earliest) are members.
 import type { Db } from "../db/connection";
 import type { ReportSection } from "../shared/report-types";
 import { SENTIMENT_ZH } from "../shared/analysis-api";
-import { eventFigures, eventForReport, eventMembers, eventNegativeItems, reportItems, type ReportItemRow } from "../store/report-data";
+import { eventFigures, eventForReport, eventMembers, eventNegativeItems, eventTimeline, reportItems, type ReportItemRow } from "../store/report-data";
 import { at, citedItem, figure, num, pct, RISK_ZH } from "./kit";
 import { AppError } from "../errors";
 
@@ -23,13 +23,14 @@ export function specialEvent(db: Db, eventId: number) {
 /** The special report's sections. */
 export function specialSections(db: Db, eventId: number, timeZone: string): ReportSection[] {
   const ev = specialEvent(db, eventId);
-  const members = eventMembers(db, ev.id);
+  // The earliest few: the first post, and what fills the representative items.
+  const members = eventMembers(db, ev.id, 20);
   const figs = eventFigures(db, ev.id);
   const n = figs.n;
   const href = `/items?eventId=${ev.id}&collapse=0`;
   const time = (r: ReportItemRow) => r.published_at ?? r.fetched_at;
   const first = members[0];
-  const last = members.reduce<ReportItemRow | undefined>((a, r) => (!a || time(r) >= time(a) ? r : a), undefined);
+  const lastAt = figs.last_at ?? 0;
   const mix = { neg: figs.neg, neu: figs.neu, pos: figs.pos };
   const bigGroups = figs.groups;
   const copies = figs.copies;
@@ -39,15 +40,12 @@ export function specialSections(db: Db, eventId: number, timeZone: string): Repo
   const reasons = JSON.parse(ev.risk_reasons) as string[];
 
   // Timeline: per hour when the event spans at most two days, else per day.
-  const span = n ? time(last!) - time(first) : 0;
+  const span = n ? lastAt - time(first) : 0;
   const step = span <= 2 * DAY ? HOUR : DAY;
   const origin = n ? Math.floor(time(first) / step) * step : 0;
-  const buckets = n ? Math.floor((time(last!) - origin) / step) + 1 : 0;
+  const buckets = n ? Math.floor((lastAt - origin) / step) + 1 : 0;
   const perBucket = new Array<number>(Math.min(buckets, 400)).fill(0);
-  for (const r of members) {
-    const b = Math.floor((time(r) - origin) / step);
-    if (b >= 0 && b < perBucket.length) perBucket[b]++;
-  }
+  for (const { b, n: count } of n ? eventTimeline(db, ev.id, origin, step) : []) if (b >= 0 && b < perBucket.length) perBucket[b] += count;
   const labels = perBucket.map((_, b) => {
     const s = at(origin + b * step, timeZone)!;
     return step === HOUR ? `${Number(s.slice(8, 10))}日${s.slice(11, 13)}时` : `${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日`;
@@ -70,7 +68,7 @@ export function specialSections(db: Db, eventId: number, timeZone: string): Repo
   sections.push({
     key: "overview", title: "概况",
     text: n
-      ? `「${ev.title}」相关信息首见于${at(time(first), timeZone)}（${first.source_name}${first.author ? `，${first.author}` : ""}），截至${at(time(last!), timeZone)}共 ${num(n)} 条，来自 ${srcRows.length} 个来源，其中负面 ${num(mix.neg)} 条（${pct(mix.neg, n)}）。当前风险等级：${risk}${reasons.length ? `（${reasons.slice(0, 3).join("；")}）` : ""}。`
+      ? `「${ev.title}」相关信息首见于${at(time(first), timeZone)}（${first.source_name}${first.author ? `，${first.author}` : ""}），截至${at(lastAt, timeZone)}共 ${num(n)} 条，来自 ${srcRows.length} 个来源，其中负面 ${num(mix.neg)} 条（${pct(mix.neg, n)}）。当前风险等级：${risk}${reasons.length ? `（${reasons.slice(0, 3).join("；")}）` : ""}。`
       : `「${ev.title}」暂无相关信息。`,
     blocks: [
       {

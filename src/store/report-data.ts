@@ -225,6 +225,8 @@ export function eventMembers(db: Db, eventId: number, limit = 20_000): ReportIte
 /** An event's figures over all its members (not the bounded list): count, sentiment mix, sources, repost groups. */
 export interface EventFigures {
   n: number; neg: number; neu: number; pos: number;
+  /** The earliest and latest member time (published, else fetched); null without members. */
+  first_at: number | null; last_at: number | null;
   sources: { source_id: number; source_name: string; n: number }[];
   /** Repost groups with more than one member, largest first (`first_id`: the earliest member). */
   groups: { dup_group: string; size: number; first_id: number }[];
@@ -237,9 +239,10 @@ export function eventFigures(db: Db, eventId: number): EventFigures {
   const mix = db
     .prepare(
       `SELECT count(*) AS n, coalesce(sum(sentiment = 'neg'), 0) AS neg, coalesce(sum(sentiment = 'neu'), 0) AS neu,
-              coalesce(sum(sentiment = 'pos'), 0) AS pos FROM items WHERE event_id = ?`,
+              coalesce(sum(sentiment = 'pos'), 0) AS pos, min(coalesce(published_at, fetched_at)) AS first_at,
+              max(coalesce(published_at, fetched_at)) AS last_at FROM items WHERE event_id = ?`,
     )
-    .get(eventId) as { n: number; neg: number; neu: number; pos: number };
+    .get(eventId) as Pick<EventFigures, "n" | "neg" | "neu" | "pos" | "first_at" | "last_at">;
   const sources = db
     .prepare(
       `SELECT i.source_id, s.name AS source_name, count(*) AS n FROM items i JOIN sources s ON s.id = i.source_id
@@ -268,4 +271,14 @@ export function eventNegativeItems(db: Db, eventId: number, limit: number): Repo
        ORDER BY i.sentiment_score, i.id LIMIT ?`,
     )
     .all(eventId, limit) as ReportItemRow[];
+}
+
+/** An event's members per time bucket of `stepMs` from `origin` (bucket 0 starts at `origin`). */
+export function eventTimeline(db: Db, eventId: number, origin: number, stepMs: number): { b: number; n: number }[] {
+  return db
+    .prepare(
+      `SELECT CAST((coalesce(published_at, fetched_at) - @origin) / @step AS INTEGER) AS b, count(*) AS n FROM items
+       WHERE event_id = @e GROUP BY b ORDER BY b`,
+    )
+    .all({ e: eventId, origin, step: stepMs }) as { b: number; n: number }[];
 }
