@@ -9,7 +9,6 @@ import { openDb } from "../src/db/connection";
 import { migrate } from "../src/db/migrate";
 import { wallAlerts, wallCases, wallTopEvents, wallVolume } from "../src/store/wall";
 import { wallSnapshot, wallWindow } from "../src/displays/snapshot";
-import { FEEDBACK_PENDING } from "../src/cases/workflow";
 
 const TOTAL = Number(process.env.BENCH_WALL_ITEMS ?? 1_000_000);
 const DAY_ITEMS = Number(process.env.BENCH_WALL_DAY_ITEMS ?? 100_000);
@@ -66,7 +65,7 @@ function measure(name: string, fn: () => unknown): void {
 measure("volume", () => wallVolume(db, from, to, 600_000));
 measure("events", () => wallTopEvents(db, from, to, 6));
 measure("alerts", () => wallAlerts(db, 10));
-measure("cases", () => wallCases(db, now, FEEDBACK_PENDING, 5));
+measure("cases", () => wallCases(db, now, 5));
 measure("snapshot", () => wallSnapshot(db, "bench", now));
 db.close();
 rmSync(dir, { recursive: true, force: true });

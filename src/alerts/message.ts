@@ -12,6 +12,18 @@ const sentimentOf = (s: string | null) => (s === "neg" || s === "neu" || s === "
 /** How a message's ack link is signed: the derived key (ackLinkKey), its lifetime, and now. */
 export interface AckLinkOptions { key: Buffer; ttlMs: number; now?: number }
 
+/** The leader's phone memo page of a case, where the instruction (批示) is written. */
+export const caseMemoPath = (caseId: number): string => `/cases/${caseId}/instruct`;
+
+/** The fold key of a case's escalation message (src/cases/escalation-notice.ts). */
+export const escalationFoldKey = (caseId: number, at: number): string => `case:${caseId}:escalate:${at}`;
+
+/** The app path a case alert (fold key `case:<id>:…`) links to. */
+function caseLinkOf(foldKey: string): string {
+  const [, id, kind] = foldKey.split(":");
+  return kind === "escalate" ? caseMemoPath(Number(id)) : `/cases/${id}`;
+}
+
 /** The message of a carrier alert, or null when the alert is gone; with `ack`, it carries a signed ack link. */
 export function buildMessage(db: Db, carrierId: number, publicUrl: string, ack?: AckLinkOptions): AlertMessage | null {
   const rows = messageRows(db, carrierId);
@@ -24,8 +36,8 @@ export function buildMessage(db: Db, carrierId: number, publicUrl: string, ack?:
     severity: severityOf(head.severity),
     title: count > 1 ? `${head.title}（${foldSubject(head.fold_key)} ${minutes} 分钟内新增 ${count} 条）` : head.title,
     reason: head.reason,
-    // A case's reminder or overdue notice (src/cases/reminders.ts) links to the case.
-    url: /^case:\d+:/.test(head.fold_key) ? `${publicUrl}/cases/${head.fold_key.split(":")[1]}` : `${publicUrl}/alerts?id=${head.id}`,
+    // A case's reminder or overdue notice (src/cases/reminders.ts) links to the case, its escalation to the memo page.
+    url: /^case:\d+:/.test(head.fold_key) ? `${publicUrl}${caseLinkOf(head.fold_key)}` : `${publicUrl}/alerts?id=${head.id}`,
     // Event, source and burst alerts carry no item: the message is its head and the link.
     items: rows.filter((r) => r.item_id != null).map((r) => ({
       id: r.item_id!, title: r.item_title ?? "", url: r.item_url, source: r.source_name ?? "",

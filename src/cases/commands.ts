@@ -10,6 +10,7 @@ import type { CasesTable } from "../db/schema";
 import { deadline, type LimitUnit, type WorkingCalendar } from "../shared/working-calendar";
 import { applyStep, CASE_STATES, FEEDBACK_PENDING, type CaseSeverity, type CaseState, type CaseStepInput } from "./workflow";
 import { suggestUnit, type RoutingRule } from "./routing";
+import { queueEscalationNotice, type EscalationSettings } from "./escalation-notice";
 
 /** A case as asked to be opened. */
 export interface OpenCaseInput {
@@ -70,9 +71,13 @@ export function isOverdueAt(c: Pick<CasesTable, "state" | "feedback_due_at" | "r
 /** The outcome of a step: the case after it, or the refusal. */
 export type StepResult = { ok: true; caseRow: CasesTable } | { ok: false; code: string; field?: string };
 
-/** Takes a step on a case (the caller has checked who may). */
+/**
+ * Takes a step on a case (the caller has checked who may). With `notify`, an escalation also queues its
+ * message to the leaders, linking the memo page (escalation-notice.ts), in the same transaction.
+ */
 export function takeStep(
   db: Db, cal: WorkingCalendar, caseId: number, step: CaseStepInput, actor: Actor, ip: string | null, now = Date.now(),
+  notify?: EscalationSettings,
 ): StepResult {
   return db.tx((): StepResult => {
     const c = getCase(db, caseId);
@@ -100,6 +105,7 @@ export function takeStep(
     updateCase(db, caseId, patch, now);
     const data: Record<string, unknown> = {};
     for (const k of ["severity", "category", "unitId", "coUnitIds", "until"] as const) if (step[k] !== undefined) data[k] = step[k];
+    if (step.kind === "escalate" && notify) data.alertId = queueEscalationNotice(db, { ...c, state: next.state }, step.text?.trim() || null, notify, now);
     insertCaseStep(db, {
       caseId, userId: actor.id, userName: actor.username, kind: step.kind, fromState: c.state, toState: next.state, text: step.text?.trim() || null, data,
     }, now);

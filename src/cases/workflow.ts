@@ -1,6 +1,7 @@
 // The case workflow (处置工单) as data: states with a type (open/closed) and the steps that move a
 // case between them. Pure: `applyStep` checks a step against the case's state and the step's
 // fields and says what changes; who may take a step is a policy (src/accounts/policies.ts).
+import { FEEDBACK_PENDING_STATES } from "../shared/case-feedback";
 
 /** A case state. */
 export type CaseState = "open" | "triaged" | "escalated" | "instructed" | "assigned" | "responding" | "replied" | "closed";
@@ -115,7 +116,7 @@ export function applyStep(c: CaseSnapshot, step: CaseStepInput): StepOutcome {
 }
 
 /** States in which a case still owes its first feedback (反馈): before it is accepted for handling. */
-export const FEEDBACK_PENDING: readonly CaseState[] = ["open", "triaged", "escalated", "instructed", "assigned"];
+export const FEEDBACK_PENDING: readonly CaseState[] = FEEDBACK_PENDING_STATES;
 
 /** Whether a state is closed. */
 export const isClosed = (s: CaseState): boolean => CASE_STATES[s].type === "closed";

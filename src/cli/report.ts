@@ -14,8 +14,12 @@ const USAGE = `Usage: tingfeng report <${REPORT_KINDS.join("|")}> [--date YYYY-M
        [--period week|month] [--event ID] [--template ID] [--issue] --format ${REPORT_FORMATS.join("|")} --out FILE
 `;
 
-/** Runs the command; returns the exit code. */
-export async function reportCommand(args: string[]): Promise<number> {
+const ID = /^[1-9][0-9]{0,15}$/;
+
+/** Runs the command; returns the exit code. `out`/`err` take whole lines (tests capture them). */
+export async function reportCommand(
+  args: string[], out: (line: string) => void = (l) => process.stdout.write(`${l}\n`), err: (text: string) => void = (t) => process.stderr.write(t),
+): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -26,17 +30,24 @@ export async function reportCommand(args: string[]): Promise<number> {
       },
     });
   } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n${USAGE}`);
+    err(`${(e as Error).message}\n${USAGE}`);
     return 2;
   }
   const { values: v, positionals } = parsed;
   const kind = positionals[0] as ReportKind;
   const format = v.format as ReportFormat;
   if (!REPORT_KINDS.includes(kind) || !REPORT_FORMATS.includes(format) || !v.out || (v.period && v.period !== "week" && v.period !== "month")) {
-    process.stderr.write(USAGE);
+    err(USAGE);
     return 2;
   }
-  const int = (s: string | undefined) => (s === undefined ? undefined : Number.parseInt(s, 10));
+  // An id is a positive integer: "12abc" or "x" is a usage error, not a search for event NaN.
+  for (const [name, value] of [["event", v.event], ["template", v.template]] as const) {
+    if (value !== undefined && !ID.test(value)) {
+      err(`--${name} must be a positive integer, got "${value}"\n${USAGE}`);
+      return 2;
+    }
+  }
+  const int = (s: string | undefined) => (s === undefined ? undefined : Number(s));
   const spec: ReportSpec = {
     kind, date: v.date, from: v.from, to: v.to, period: v.period as ReportSpec["period"], eventId: int(v.event), templateId: int(v.template),
   };
@@ -55,10 +66,10 @@ export async function reportCommand(args: string[]): Promise<number> {
     const file = await renderReport(content, format, { baseUrl: config.publicUrl, draft: !v.issue });
     writeFileSync(v.out, file);
     const t2 = performance.now();
-    process.stdout.write(`${content.title} ${content.period.label} ${label}: draft ${Math.round(t1 - t0)} ms, ${format} ${Math.round(t2 - t1)} ms → ${v.out} (${file.length} bytes)\n`);
+    out(`${content.title} ${content.period.label} ${label}: draft ${Math.round(t1 - t0)} ms, ${format} ${Math.round(t2 - t1)} ms → ${v.out} (${file.length} bytes)`);
     return 0;
   } catch (e) {
-    process.stderr.write(`report: ${e instanceof AppError ? e.message : (e as Error).stack ?? String(e)}\n`);
+    err(`report: ${e instanceof AppError ? e.message : (e as Error).stack ?? String(e)}\n`);
     return 1;
   } finally {
     await closePdfBrowser();

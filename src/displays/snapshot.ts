@@ -1,6 +1,5 @@
 // The wall display's snapshot: the store's figures over the last 24 hours in the shape the page draws.
 import type { Db } from "../db/connection";
-import { FEEDBACK_PENDING } from "../cases/workflow";
 import { wallAlerts, wallCases, wallTopEvents, wallVolume } from "../store/wall";
 import { WALL_BUCKET_MINUTES, WALL_BUCKETS, type WallSnapshot } from "../shared/wall-api";
 import type { Severity } from "../shared/alerts-api";
@@ -29,7 +28,7 @@ export function wallSnapshot(db: Db, display: string, now = Date.now()): WallSna
     sentiment[r.sentiment && SENTIMENTS.has(r.sentiment) ? (r.sentiment as "neg" | "neu" | "pos") : "none"] += r.n;
   }
   const hour = 60 / WALL_BUCKET_MINUTES;
-  const cases = wallCases(db, now, FEEDBACK_PENDING, MOST_OVERDUE);
+  const cases = wallCases(db, now, MOST_OVERDUE);
   return {
     generatedAt: iso(now),
     display,

@@ -4,7 +4,7 @@ import {
   AlignmentType, BorderStyle, Document, HeightRule, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
 } from "docx";
 import type { CaseMemoContent } from "./case-memo-content";
-import { A4, BODY_FONT, BODY_SIZE, CONTENT_WIDTH, LABEL_FONT, MARGIN, OFFICIAL_RED, TITLE_FONT, type OfficialFont } from "./render/official-style";
+import { A4, BODY_FONT, BODY_SIZE, CONTENT_WIDTH, LABEL_FONT, MARGIN, OFFICIAL_FONT_TABLE, OFFICIAL_RED, TITLE_FONT, type OfficialFont } from "./render/official-style";
 
 const LABEL_WIDTH = 1700;
 
@@ -64,5 +64,5 @@ export async function writeCaseMemoDocx(m: CaseMemoContent, issuedAt: string): P
       ],
     }],
   });
-  return Packer.toBuffer(doc);
+  return Packer.toBuffer(doc, false, [OFFICIAL_FONT_TABLE]);
 }

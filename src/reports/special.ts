@@ -1,10 +1,11 @@
 // 舆情专报 on one event: 概况 (overview), 传播情况 (first poster, repost groups, timeline, sources),
 // 情感与观点 (mix, keywords, representative items) and an editable 研判建议. Extractive: every figure is
-// counted from the event's members, every quoted item is one of them.
+// counted over all the event's members by SQL (as its /items?eventId= link counts them), the timeline too;
+// quoted items (first post, repost groups' first posts, the most negative, the earliest) are members.
 import type { Db } from "../db/connection";
 import type { ReportSection } from "../shared/report-types";
 import { SENTIMENT_ZH } from "../shared/analysis-api";
-import { eventForReport, eventMembers, type ReportItemRow } from "../store/report-data";
+import { eventFigures, eventForReport, eventMembers, eventNegativeItems, eventTimeline, reportItems, type ReportItemRow } from "../store/report-data";
 import { at, citedItem, figure, num, pct, RISK_ZH } from "./kit";
 import { AppError } from "../errors";
 
@@ -22,69 +23,58 @@ export function specialEvent(db: Db, eventId: number) {
 /** The special report's sections. */
 export function specialSections(db: Db, eventId: number, timeZone: string): ReportSection[] {
   const ev = specialEvent(db, eventId);
-  const members = eventMembers(db, ev.id);
-  const n = members.length;
+  // The earliest few: the first post, and what fills the representative items.
+  const members = eventMembers(db, ev.id, 20);
+  const figs = eventFigures(db, ev.id);
+  const n = figs.n;
   const href = `/items?eventId=${ev.id}&collapse=0`;
   const time = (r: ReportItemRow) => r.published_at ?? r.fetched_at;
   const first = members[0];
-  const last = members.reduce<ReportItemRow | undefined>((a, r) => (!a || time(r) >= time(a) ? r : a), undefined);
-  const mix = { neg: 0, neu: 0, pos: 0 };
-  const sources = new Map<string, number>();
-  const groups = new Map<string, ReportItemRow[]>();
-  for (const r of members) {
-    if (r.sentiment === "neg" || r.sentiment === "neu" || r.sentiment === "pos") mix[r.sentiment]++;
-    sources.set(r.source_name, (sources.get(r.source_name) ?? 0) + 1);
-    const key = r.dup_group ?? `#${r.id}`;
-    const g = groups.get(key) ?? [];
-    g.push(r);
-    groups.set(key, g);
-  }
-  const bigGroups = [...groups.values()].filter((g) => g.length > 1).sort((a, b) => b.length - a.length);
-  const copies = bigGroups.reduce((s, g) => s + g.length - 1, 0);
+  const lastAt = figs.last_at ?? 0;
+  const mix = { neg: figs.neg, neu: figs.neu, pos: figs.pos };
+  const bigGroups = figs.groups;
+  const copies = figs.copies;
+  const groupFirsts = new Map(reportItems(db, bigGroups.slice(0, 10).map((g) => g.first_id)).map((r) => [r.id, r]));
   const risk = RISK_ZH[ev.risk_override ?? ev.risk_level] ?? "一般";
   const keywords = (JSON.parse(ev.keywords) as { word: string; weight?: number }[]).slice(0, 10);
   const reasons = JSON.parse(ev.risk_reasons) as string[];
 
   // Timeline: per hour when the event spans at most two days, else per day.
-  const span = n ? time(last!) - time(first) : 0;
+  const span = n ? lastAt - time(first) : 0;
   const step = span <= 2 * DAY ? HOUR : DAY;
   const origin = n ? Math.floor(time(first) / step) * step : 0;
-  const buckets = n ? Math.floor((time(last!) - origin) / step) + 1 : 0;
+  const buckets = n ? Math.floor((lastAt - origin) / step) + 1 : 0;
   const perBucket = new Array<number>(Math.min(buckets, 400)).fill(0);
-  for (const r of members) {
-    const b = Math.floor((time(r) - origin) / step);
-    if (b >= 0 && b < perBucket.length) perBucket[b]++;
-  }
+  for (const { b, n: count } of n ? eventTimeline(db, ev.id, origin, step) : []) if (b >= 0 && b < perBucket.length) perBucket[b] += count;
   const labels = perBucket.map((_, b) => {
     const s = at(origin + b * step, timeZone)!;
     return step === HOUR ? `${Number(s.slice(8, 10))}日${s.slice(11, 13)}时` : `${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日`;
   });
   const peak = perBucket.reduce((best, v, i) => (v > perBucket[best] ? i : best), 0);
-  const srcRows = [...sources.entries()].sort((a, b) => b[1] - a[1]);
+  const srcRows = figs.sources;
 
   // Representative items: the first post of the largest repost groups, then the most negative others.
-  const reps: ReportItemRow[] = bigGroups.slice(0, 5).map((g) => g[0]);
-  const negatives = members.filter((r) => r.sentiment === "neg" && !reps.includes(r)).sort((a, b) => (a.sentiment_score ?? 0) - (b.sentiment_score ?? 0));
-  for (const r of negatives) {
+  const reps: ReportItemRow[] = bigGroups.slice(0, 5).map((g) => groupFirsts.get(g.first_id)).filter((r): r is ReportItemRow => r !== undefined);
+  for (const r of eventNegativeItems(db, ev.id, 50)) {
     if (reps.length >= 8) break;
-    if (!reps.some((x) => x.dup_group && x.dup_group === r.dup_group)) reps.push(r);
+    if (!reps.some((x) => x.id === r.id || (x.dup_group && x.dup_group === r.dup_group))) reps.push(r);
   }
   for (const r of members) {
     if (reps.length >= 5) break;
-    if (!reps.includes(r)) reps.push(r);
+    if (!reps.some((x) => x.id === r.id)) reps.push(r);
   }
 
   const sections: ReportSection[] = [];
   sections.push({
     key: "overview", title: "概况",
     text: n
-      ? `「${ev.title}」相关信息首见于${at(time(first), timeZone)}（${first.source_name}${first.author ? `，${first.author}` : ""}），截至${at(time(last!), timeZone)}共 ${num(n)} 条，来自 ${sources.size} 个来源，其中负面 ${num(mix.neg)} 条（${pct(mix.neg, n)}）。当前风险等级：${risk}${reasons.length ? `（${reasons.slice(0, 3).join("；")}）` : ""}。`
+      ? `「${ev.title}」相关信息首见于${at(time(first), timeZone)}（${first.source_name}${first.author ? `，${first.author}` : ""}），截至${at(lastAt, timeZone)}共 ${num(n)} 条，来自 ${srcRows.length} 个来源，其中负面 ${num(mix.neg)} 条（${pct(mix.neg, n)}）。当前风险等级：${risk}${reasons.length ? `（${reasons.slice(0, 3).join("；")}）` : ""}。`
       : `「${ev.title}」暂无相关信息。`,
     blocks: [
       {
         type: "figures",
         figures: [
-          figure("eventItems", "相关信息", n, "条", href), figure("eventSources", "来源", sources.size, "个", href),
+          figure("eventItems", "相关信息", n, "条", href), figure("eventSources", "来源", srcRows.length, "个", href),
           figure("eventNeg", "负面信息", mix.neg, "条", `${href}&sentiment=neg`), figure("eventCopies", "转载", copies, "条", href),
         ],
       },
@@ -94,19 +84,24 @@ export function specialSections(db: Db, eventId: number, timeZone: string): Repo
   sections.push({
     key: "spread", title: "传播情况",
     text: n
-      ? `首发：${first.source_name}${first.author ? `「${first.author}」` : ""}，${at(time(first), timeZone)}。共形成转载组 ${bigGroups.length} 个，被转载 ${num(copies)} 次；信息量峰值在${labels[peak]}（${num(perBucket[peak])} 条）。主要来源：${srcRows.slice(0, 3).map(([s, c]) => `${s}（${c} 条）`).join("、")}。`
+      ? `首发：${first.source_name}${first.author ? `「${first.author}」` : ""}，${at(time(first), timeZone)}。共形成转载组 ${bigGroups.length} 个，被转载 ${num(copies)} 次；信息量峰值在${labels[peak]}（${num(perBucket[peak])} 条）。主要来源：${srcRows.slice(0, 3).map((s) => `${s.source_name}（${s.n} 条）`).join("、")}。`
       : "",
     blocks: [
       { type: "chart", chart: { kind: "line", title: `传播走势（${step === HOUR ? "按小时" : "按日"}）`, labels, series: [{ name: "信息量", data: perBucket }], href } },
       {
         type: "table", title: "主要转载组", columns: ["首发信息", "来源", "首发时间", "转载数"],
-        rows: bigGroups.slice(0, 10).map((g) => [
-          { text: g[0].title, href: `/items/${g[0].id}` }, { text: g[0].source_name }, { text: at(time(g[0]), timeZone) ?? "" }, { text: String(g.length - 1) },
-        ]),
+        rows: bigGroups.slice(0, 10).flatMap((g) => {
+          const r = groupFirsts.get(g.first_id);
+          return r ? [[{ text: r.title, href: `/items/${r.id}` }, { text: r.source_name }, { text: at(time(r), timeZone) ?? "" }, { text: String(g.size - 1) }]] : [];
+        }),
       },
       {
         type: "table", title: "来源分布", columns: ["来源", "信息量", "占比"],
-        rows: srcRows.slice(0, 10).map(([s, c]) => [{ text: s }, { text: String(c) }, { text: pct(c, n) }]),
+        // One row per source (two sources of one name stay apart), each linked to its items in the ledger.
+        rows: srcRows.slice(0, 10).map((s) => {
+          const ledger = `${href}&sourceId=${s.source_id}`;
+          return [{ text: s.source_name, href: ledger }, { text: String(s.n), href: ledger }, { text: pct(s.n, n) }];
+        }),
       },
     ],
   });

@@ -5,6 +5,7 @@
 // event_id) without losing an item the ledger query would count.
 import type { Db } from "../db/connection";
 import { FUTURE_SLACK_MS } from "./items";
+import { OPEN_CASES_AT, stateAt } from "./case-overdue";
 
 const AT = "coalesce(published_at, fetched_at)";
 const IN_PERIOD = `fetched_at >= @scanFrom AND ${AT} >= @start AND ${AT} < @end`;
@@ -99,12 +100,8 @@ export function negativeLeads(db: Db, start: number, end: number, limit: number)
     .raw()
     .all(bounds(start, end)) as [number, string | null][];
   const groups = new Map<string, { id: number; copies: number }>();
-  const singles: number[] = [];
   for (const [id, g] of rows) {
-    if (g === null) {
-      singles.push(id);
-      continue;
-    }
+    if (g === null) continue;
     const x = groups.get(g);
     if (!x) groups.set(g, { id, copies: 1 });
     else {
@@ -114,12 +111,14 @@ export function negativeLeads(db: Db, start: number, end: number, limit: number)
   }
   const ranked = [...groups.values()].sort((a, b) => b.copies - a.copies || a.id - b.id).slice(0, limit);
   if (ranked.length < limit) {
-    // Posts nobody copied: the most negative ones.
-    const pick = singles.length <= 5000 ? singles : singles.slice(0, 5000);
-    const scored = pick.length
-      ? (db.prepare(`SELECT id FROM items WHERE id IN (SELECT value FROM json_each(?)) ORDER BY sentiment_score, id LIMIT ?`)
-        .pluck().all(JSON.stringify(pick), limit - ranked.length) as number[])
-      : [];
+    // Posts nobody copied: the most negative ones of the whole period.
+    const scored = db
+      .prepare(
+        `SELECT id FROM items INDEXED BY items_fetched WHERE ${IN_PERIOD} AND sentiment = 'neg' AND dup_group IS NULL
+         ORDER BY sentiment_score, id LIMIT @limit`,
+      )
+      .pluck()
+      .all({ ...bounds(start, end), limit: limit - ranked.length }) as number[];
     ranked.push(...scored.map((id) => ({ id, copies: 1 })));
   }
   return ranked;
@@ -128,14 +127,15 @@ export function negativeLeads(db: Db, start: number, end: number, limit: number)
 /** Alerts raised in a period. */
 export interface PeriodAlertRow { id: number; severity: string; title: string; reason: string; created_at: number; acknowledged_at: number | null }
 
-/** The period's alerts, most severe and newest first (folded copies count as alerts; `limit` rows listed). */
+/** The period's alerts, most severe and newest first (folded copies count as alerts), acknowledged as at the period's end. */
 export function alertsInPeriod(db: Db, start: number, end: number): PeriodAlertRow[] {
   return db
     .prepare(
-      `SELECT id, severity, title, reason, created_at, acknowledged_at FROM alerts WHERE created_at >= ? AND created_at < ?
+      `SELECT id, severity, title, reason, created_at, CASE WHEN acknowledged_at < @end THEN acknowledged_at END AS acknowledged_at
+       FROM alerts WHERE created_at >= @start AND created_at < @end
        ORDER BY CASE severity WHEN 'major' THEN 0 WHEN 'significant' THEN 1 ELSE 2 END, created_at DESC, id DESC`,
     )
-    .all(start, end) as PeriodAlertRow[];
+    .all({ start, end }) as PeriodAlertRow[];
 }
 
 /** A case as digests list it. */
@@ -144,41 +144,57 @@ export interface PeriodCaseRow {
   reply_due_at: number | null; feedback_due_at: number | null; replied_at: number | null; closed_at: number | null; overdue: number;
 }
 
-const CASE_COLUMNS = "id, title, state, severity, unit_id, created_at, reply_due_at, feedback_due_at, replied_at, closed_at, overdue";
-
-/** Cases opened in a period, oldest first. */
+/** Cases opened in a period, oldest first, as they stood at its end (state, reply and closing). */
 export function casesOpenedIn(db: Db, start: number, end: number): PeriodCaseRow[] {
-  return db.prepare(`SELECT ${CASE_COLUMNS} FROM cases WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id`).all(start, end) as PeriodCaseRow[];
+  return db
+    .prepare(
+      `SELECT id, title, ${stateAt("c")} AS state, severity, unit_id, created_at, reply_due_at, feedback_due_at,
+         CASE WHEN replied_at < @at THEN replied_at END AS replied_at, CASE WHEN closed_at < @at THEN closed_at END AS closed_at, overdue
+       FROM cases c WHERE created_at >= @start AND created_at < @at ORDER BY created_at, id`,
+    )
+    .all({ start, at: end }) as PeriodCaseRow[];
 }
 
 /**
- * Cases overdue at `at`: open (not closed) cases whose reply deadline had passed without a reply, or
- * that carry the overdue flag; most overdue first.
+ * Cases overdue at `at` (store/case-overdue.ts, the wall's definition), as they were then (`state` is the
+ * state at `at`); most overdue first.
  */
 export function casesOverdueAt(db: Db, at: number): PeriodCaseRow[] {
   return db
     .prepare(
-      `SELECT ${CASE_COLUMNS} FROM cases WHERE state <> 'closed' AND created_at < @at
-         AND (overdue = 1 OR (replied_at IS NULL AND reply_due_at IS NOT NULL AND reply_due_at < @at))
-       ORDER BY coalesce(reply_due_at, created_at), id`,
+      `${OPEN_CASES_AT}
+       SELECT id, title, state_at AS state, severity, unit_id, created_at, reply_due_at, feedback_due_at, replied_at, closed_at, overdue
+       FROM open_at WHERE overdue_at = 1 ORDER BY coalesce(reply_due_at, created_at), id`,
     )
     .all({ at }) as PeriodCaseRow[];
 }
 
-/** Cases closed in a period. */
+/** Cases closed in a period: by their closing step, so a case reopened later still counts for the period it was closed in. */
 export function casesClosedIn(db: Db, start: number, end: number): number {
-  return (db.prepare("SELECT count(*) AS n FROM cases WHERE closed_at >= ? AND closed_at < ?").get(start, end) as { n: number }).n;
+  return (db
+    .prepare(
+      `SELECT count(*) AS n FROM cases c WHERE (c.closed_at >= @start AND c.closed_at < @end)
+         OR EXISTS (SELECT 1 FROM case_steps s WHERE s.case_id = c.id AND s.kind = 'close' AND s.at >= @start AND s.at < @end)`,
+    )
+    .get({ start, end }) as { n: number }).n;
 }
 
-/** Board figures of a period: messages received, accepted and answered (by answer time), and open at its end. */
+/**
+ * Board figures of a period, as they stood at its end (by the messages' own times, so a later answer or
+ * rejection does not change a past period): messages received, of those accepted (受理) by the end,
+ * answered in the period (by answer time), and accepted but unanswered at the end.
+ */
 export function boardPeriodCounts(db: Db, start: number, end: number): { received: number; accepted: number; answered: number; pending: number } {
+  // Accepted at the end: accepted before it, and not rejected before it (rejection is a step; accepted_at stays).
+  const acceptedAtEnd = `accepted_at IS NOT NULL AND accepted_at < @end AND (status <> 'rejected' OR NOT EXISTS (
+    SELECT 1 FROM board_steps s WHERE s.message_id = board_messages.id AND s.kind = 'rejected' AND s.at < @end))`;
   return db
     .prepare(
       `SELECT
          (SELECT count(*) FROM board_messages WHERE created_at >= @start AND created_at < @end) AS received,
-         (SELECT count(*) FROM board_messages WHERE created_at >= @start AND created_at < @end AND status IN ('accepted', 'answered')) AS accepted,
+         (SELECT count(*) FROM board_messages WHERE created_at >= @start AND created_at < @end AND ${acceptedAtEnd}) AS accepted,
          (SELECT count(*) FROM board_messages WHERE answered_at >= @start AND answered_at < @end) AS answered,
-         (SELECT count(*) FROM board_messages WHERE status = 'accepted' AND created_at < @end) AS pending`,
+         (SELECT count(*) FROM board_messages WHERE ${acceptedAtEnd} AND (answered_at IS NULL OR answered_at >= @end)) AS pending`,
     )
     .get({ start, end }) as { received: number; accepted: number; answered: number; pending: number };
 }
@@ -204,4 +220,65 @@ export function eventMembers(db: Db, eventId: number, limit = 20_000): ReportIte
        ORDER BY coalesce(i.published_at, i.fetched_at), i.id LIMIT ?`,
     )
     .all(eventId, limit) as ReportItemRow[];
+}
+
+/** An event's figures over all its members (not the bounded list): count, sentiment mix, sources, repost groups. */
+export interface EventFigures {
+  n: number; neg: number; neu: number; pos: number;
+  /** The earliest and latest member time (published, else fetched); null without members. */
+  first_at: number | null; last_at: number | null;
+  sources: { source_id: number; source_name: string; n: number }[];
+  /** Repost groups with more than one member, largest first (`first_id`: the earliest member). */
+  groups: { dup_group: string; size: number; first_id: number }[];
+  /** Items beyond the first of each repost group. */
+  copies: number;
+}
+
+/** Counts an event's members with SQL aggregates over event_id. */
+export function eventFigures(db: Db, eventId: number): EventFigures {
+  const mix = db
+    .prepare(
+      `SELECT count(*) AS n, coalesce(sum(sentiment = 'neg'), 0) AS neg, coalesce(sum(sentiment = 'neu'), 0) AS neu,
+              coalesce(sum(sentiment = 'pos'), 0) AS pos, min(coalesce(published_at, fetched_at)) AS first_at,
+              max(coalesce(published_at, fetched_at)) AS last_at FROM items WHERE event_id = ?`,
+    )
+    .get(eventId) as Pick<EventFigures, "n" | "neg" | "neu" | "pos" | "first_at" | "last_at">;
+  const sources = db
+    .prepare(
+      `SELECT i.source_id, s.name AS source_name, count(*) AS n FROM items i JOIN sources s ON s.id = i.source_id
+       WHERE i.event_id = ? GROUP BY i.source_id, s.name ORDER BY n DESC, i.source_id`,
+    )
+    .all(eventId) as EventFigures["sources"];
+  // The earliest member by the time reports show (published, else fetched), as the timeline orders them.
+  const groups = db
+    .prepare(
+      `SELECT dup_group, size, first_id FROM (
+         SELECT dup_group, count(*) AS size,
+           (SELECT g.id FROM items g WHERE g.event_id = @e AND g.dup_group = i.dup_group
+            ORDER BY coalesce(g.published_at, g.fetched_at), g.id LIMIT 1) AS first_id
+         FROM items i WHERE event_id = @e AND dup_group IS NOT NULL GROUP BY dup_group) AS x
+       WHERE size > 1 ORDER BY size DESC, first_id`,
+    )
+    .all({ e: eventId }) as EventFigures["groups"];
+  return { ...mix, sources, groups, copies: groups.reduce((a, g) => a + g.size - 1, 0) };
+}
+
+/** An event's most negative members (lowest score first). */
+export function eventNegativeItems(db: Db, eventId: number, limit: number): ReportItemRow[] {
+  return db
+    .prepare(
+      `SELECT ${ITEM_COLUMNS} FROM items i JOIN sources s ON s.id = i.source_id WHERE i.event_id = ? AND i.sentiment = 'neg'
+       ORDER BY i.sentiment_score, i.id LIMIT ?`,
+    )
+    .all(eventId, limit) as ReportItemRow[];
+}
+
+/** An event's members per time bucket of `stepMs` from `origin` (bucket 0 starts at `origin`). */
+export function eventTimeline(db: Db, eventId: number, origin: number, stepMs: number): { b: number; n: number }[] {
+  return db
+    .prepare(
+      `SELECT CAST((coalesce(published_at, fetched_at) - @origin) / @step AS INTEGER) AS b, count(*) AS n FROM items
+       WHERE event_id = @e GROUP BY b ORDER BY b`,
+    )
+    .all({ e: eventId, origin, step: stepMs }) as { b: number; n: number }[];
 }

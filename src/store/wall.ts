@@ -2,6 +2,7 @@
 // events, the newest alerts and the open and overdue cases. Each item query is one range of the covering
 // index items_fetched(fetched_at, published_at, sentiment, source_id, event_id) (migration 0030).
 import type { Db } from "../db/connection";
+import { OPEN_CASES_AT } from "./case-overdue";
 
 /** Item counts per bucket and sentiment (`sentiment` null: not analysed yet). */
 export interface VolumeRow { bucket: number; sentiment: string | null; n: number }
@@ -43,31 +44,21 @@ export function wallAlerts(db: Db, limit: number): WallAlertRow[] {
   return db.prepare("SELECT id, severity, title, created_at, acknowledged_at FROM alerts ORDER BY id DESC LIMIT ?").all(limit) as WallAlertRow[];
 }
 
-// The case list's overdue mark (cases/commands.ts isOverdueAt, or the flag fixed at a step) in SQL: the
-// deadline that has passed for what the case has not done yet, else null.
-function passedDeadline(feedbackPending: readonly string[]): string {
-  const states = feedbackPending.filter((s) => /^[a-z_]+$/.test(s)).map((s) => `'${s}'`).join(",") || "''";
-  return `CASE WHEN c.state IN (${states}) AND c.feedback_due_at IS NOT NULL AND c.feedback_due_at < :now THEN c.feedback_due_at
-               WHEN c.replied_at IS NULL AND c.reply_due_at IS NOT NULL AND c.reply_due_at < :now THEN c.reply_due_at END`;
-}
-
 /**
- * Open cases, how many of them are overdue, and the `limit` most overdue (earliest missed deadline first).
- * `feedbackPending`: the states in which a case still owes its first feedback (cases/workflow.ts).
+ * Open cases, how many of them are overdue at `now` (store/case-overdue.ts, as the reports count them), and
+ * the `limit` most overdue (earliest missed deadline first).
  */
-export function wallCases(db: Db, now: number, feedbackPending: readonly string[], limit: number): { open: number; overdue: number; rows: OverdueCaseRow[] } {
-  const passed = passedDeadline(feedbackPending);
-  const overdue = `(c.overdue = 1 OR (${passed}) IS NOT NULL)`;
-  const counts = db
-    .prepare(`SELECT count(*) AS open, coalesce(sum(CASE WHEN ${overdue} THEN 1 ELSE 0 END), 0) AS overdue FROM cases c WHERE c.state <> 'closed'`)
-    .get({ now }) as { open: number; overdue: number };
+export function wallCases(db: Db, now: number, limit: number): { open: number; overdue: number; rows: OverdueCaseRow[] } {
+  const { open } = db.prepare("SELECT count(*) AS open FROM cases WHERE state <> 'closed'").get() as { open: number };
+  const { overdue } = db.prepare(`${OPEN_CASES_AT} SELECT count(*) AS overdue FROM open_at WHERE overdue_at = 1`).get({ at: now }) as { overdue: number };
   const rows = db
     .prepare(
-      `SELECT id, title, unit_name, deadline FROM (
-         SELECT c.id, c.title, u.name AS unit_name, coalesce(${passed}, c.reply_due_at, c.feedback_due_at) AS deadline
-         FROM cases c LEFT JOIN units u ON u.id = c.unit_id WHERE c.state <> 'closed' AND ${overdue}
-       ) AS o ORDER BY deadline IS NULL, deadline, id LIMIT :limit`,
+      `${OPEN_CASES_AT}
+       SELECT id, title, unit_name, deadline FROM (
+         SELECT o.id, o.title, u.name AS unit_name, coalesce(o.missed, o.reply_due_at, o.feedback_due_at) AS deadline
+         FROM open_at o LEFT JOIN units u ON u.id = o.unit_id WHERE o.overdue_at = 1
+       ) AS x ORDER BY deadline IS NULL, deadline, id LIMIT @limit`,
     )
-    .all({ now, limit }) as OverdueCaseRow[];
-  return { ...counts, rows };
+    .all({ at: now, limit }) as OverdueCaseRow[];
+  return { open, overdue, rows };
 }

@@ -111,7 +111,7 @@ export async function caseRoutes(app: FastifyInstance, deps: RouteDeps): Promise
     checkUnit(db, "unitId", step.unitId);
     for (const u of step.coUnitIds ?? []) checkUnit(db, "coUnitIds", u);
     if (step.until !== undefined && step.until <= Date.now()) throw AppError.validation({ until: "cases.until_in_past" });
-    const out = takeStep(db, officeCalendar(db, config), c.id, step, actorOf(p), ipOf(req));
+    const out = takeStep(db, officeCalendar(db, config), c.id, step, actorOf(p), ipOf(req), Date.now(), config);
     if (!out.ok) {
       if (out.code === "cases.step_needs_field") throw AppError.validation({ [out.field ?? "kind"]: "cases.step_needs_field" });
       if (out.code === "cases.not_found") throw AppError.notFound("case");

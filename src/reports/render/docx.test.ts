@@ -34,6 +34,10 @@ describe("report DOCX", () => {
       expect(XMLValidator.validate((await read(name))!), name).toBe(true);
     }
     expect(doc).toMatch(/<w:pgSz[^>]*w:w="11906"[^>]*w:h="16838"/);
+    // Each East Asian font names a fallback Word and WPS ship, for machines without the GB2312 fonts.
+    const fonts = (await read("word/fontTable.xml"))!;
+    expect(fonts).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/><w:charset w:val="86"/>');
+    expect(fonts).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>');
     for (const text of ["每日网络动态", "2026年第128期", "青禾县委网信办", "2026年7月2日", "统计时段：2026年7月1日", "信息总量 1,284条"]) expect(doc, text).toContain(text);
     dailyReport().sections.forEach((s, i) => expect(doc).toContain(sectionHeading(i, s.title)));
     // The red header: the title run is red, and a red rule runs under the masthead.

@@ -7,7 +7,7 @@ import {
 } from "docx";
 import type { CitedItem, ReportBlock, ReportContent } from "../../shared/report-types";
 import type { RenderOptions } from "./options";
-import { A4, BODY_FONT, BODY_SIZE, CONTENT_WIDTH, LABEL_FONT, MARGIN, OFFICIAL_RED, TITLE_FONT, type OfficialFont } from "./official-style";
+import { A4, BODY_FONT, BODY_SIZE, CONTENT_WIDTH, LABEL_FONT, MARGIN, OFFICIAL_FONT_TABLE, OFFICIAL_RED, TITLE_FONT, type OfficialFont } from "./official-style";
 import { CHART_SIZE, renderChartPng } from "./charts";
 import { appLink, formatValue, itemFacts, pageLink, printable, sectionHeading, zhDate } from "./print-text";
 
@@ -160,5 +160,5 @@ export async function renderDocx(c: ReportContent, opts: RenderOptions): Promise
       children: [...masthead(c, opts), ...body],
     }],
   });
-  return Packer.toBuffer(doc);
+  return Packer.toBuffer(doc, false, [OFFICIAL_FONT_TABLE]);
 }

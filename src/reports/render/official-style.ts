@@ -1,8 +1,10 @@
 // The house style of printed documents (official-document layout): fonts, A4 page and margins, shared
 // by the escalation memo and the reports.
 
-// Word picks the East Asian font for Chinese characters and the ASCII one for the rest; a machine
-// without the GB2312 fonts (most outside government offices) falls back to the second names.
+// Word picks the East Asian font for Chinese characters and the ASCII one for the rest. A machine
+// without the GB2312 or 方正 fonts (most outside government offices) finds, in the document's font
+// table (OFFICIAL_FONT_TABLE), an alternative name Windows, Word and WPS ship with (仿宋, 宋体, 黑体) and
+// the GB2312 character set, rather than substituting a font of its own choice.
 /** Body text: 仿宋_GB2312, FangSong for Latin text. */
 export const BODY_FONT = { eastAsia: "仿宋_GB2312", ascii: "FangSong", hAnsi: "FangSong", cs: "FangSong" };
 /** Titles: 方正小标宋简体, SimSun for Latin text. */
@@ -21,3 +23,18 @@ export const BODY_SIZE = 28;
 export const CONTENT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
 /** The red of red headers (红头) and their rules. */
 export const OFFICIAL_RED = "C00000";
+
+// CT_Font children in schema order: altName, panose1, charset, family, pitch. charset 86 = GB2312.
+const fontEntry = (name: string, altName: string, family: "roman" | "modern" | "swiss", pitch: "fixed" | "variable") =>
+  `<w:font w:name="${name}"><w:altName w:val="${altName}"/><w:charset w:val="86"/><w:family w:val="${family}"/><w:pitch w:val="${pitch}"/></w:font>`;
+
+/** The font table part of an official document: each East Asian font with a fallback Word and WPS ship (a Packer override). */
+export const OFFICIAL_FONT_TABLE = {
+  path: "word/fontTable.xml",
+  data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    + '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    + fontEntry(BODY_FONT.eastAsia, "仿宋", "modern", "fixed")
+    + fontEntry(TITLE_FONT.eastAsia, "宋体", "roman", "variable")
+    + fontEntry(LABEL_FONT.eastAsia, "SimHei", "modern", "fixed")
+    + "</w:fonts>",
+} as const;
