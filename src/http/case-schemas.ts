@@ -1,12 +1,12 @@
 // Zod schemas of the case routes (cases, their steps, routing rules, deadlines, the calendar).
 import { z } from "zod";
 import { CASE_SEVERITIES, CASE_STEPS, CASE_STATES, type CaseStepKind, type CaseState } from "../cases/workflow";
-import { name } from "./text-fields";
+import { name, text, trimmedText } from "./text-fields";
 
 const STATES = Object.keys(CASE_STATES) as [CaseState, ...CaseState[]];
 const STEPS = Object.keys(CASE_STEPS) as [CaseStepKind, ...CaseStepKind[]];
 const ids = z.array(z.number().int().positive()).max(500);
-const longText = z.string().trim().max(20_000);
+const longText = trimmedText(20_000, { multiline: true });
 
 /** A case as opened. */
 export const caseBody = z.object({
@@ -76,11 +76,11 @@ export const routingRuleView = routingRuleBody.extend({ id: z.number(), unitName
 const limitUnit = z.enum(["working_hours", "working_days", "hours", "days"]);
 /** A deadline policy. */
 export const deadlineView = z.object({
-  severity: z.enum(CASE_SEVERITIES), category: z.string().max(50),
+  severity: z.enum(CASE_SEVERITIES), category: text(50),
   feedbackAmount: z.number().min(0).max(10_000), feedbackUnit: limitUnit, replyAmount: z.number().min(0).max(10_000), replyUnit: limitUnit,
 });
 
 /** A calendar exception day. */
 export const calendarDayView = z.object({
-  date: z.iso.date(), kind: z.enum(["holiday", "workday"]), name: z.string().trim().max(50).default(""),
+  date: z.iso.date(), kind: z.enum(["holiday", "workday"]), name: trimmedText(50).default(""),
 });
