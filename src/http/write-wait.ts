@@ -24,7 +24,9 @@ class DbBusy extends AppError {
 /** Adds the wait before every state-changing /api request. */
 export function installWriteWait(app: FastifyInstance, deps: AppDeps): void {
   app.addHook("preHandler", async (req) => {
-    if (SAFE.has(req.method) || !req.url.startsWith("/api/") || READ_ONLY.has(req.url.split("?")[0])) return;
+    // The routed pattern, not the raw URL: /%61pi/… reaches the same route and must wait the same way.
+    const route = req.routeOptions.url;
+    if (SAFE.has(req.method) || !route?.startsWith("/api/") || READ_ONLY.has(route)) return;
     const deadline = Date.now() + deps.config.dbBusyTimeoutMs;
     while (!writeLockFree(deps.db)) {
       if (Date.now() >= deadline) throw new DbBusy();
