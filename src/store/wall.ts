@@ -15,7 +15,8 @@ export interface OverdueCaseRow { id: number; title: string; unit_name: string |
 // Items count at their publication time, else their fetch time. Only items fetched in the window can be
 // published in it (a post is fetched after it is published), so the index range on fetched_at bounds the scan.
 const AT = "coalesce(published_at, fetched_at)";
-const IN_WINDOW = `fetched_at >= ? AND ${AT} >= ? AND ${AT} < ?`;
+// tf_budget() ends a scan past the read's time budget (src/db/budget.ts); outside one it always passes.
+const IN_WINDOW = `tf_budget() AND fetched_at >= ? AND ${AT} >= ? AND ${AT} < ?`;
 
 /** Items of [from, to) per `bucketMs` (0 = the bucket starting at `from`) and sentiment. */
 export function wallVolume(db: Db, from: number, to: number, bucketMs: number): VolumeRow[] {
@@ -59,13 +60,13 @@ export function wallCases(db: Db, now: number, feedbackPending: readonly string[
   const passed = passedDeadline(feedbackPending);
   const overdue = `(c.overdue = 1 OR (${passed}) IS NOT NULL)`;
   const counts = db
-    .prepare(`SELECT count(*) AS open, coalesce(sum(CASE WHEN ${overdue} THEN 1 ELSE 0 END), 0) AS overdue FROM cases c WHERE c.state <> 'closed'`)
+    .prepare(`SELECT count(*) AS open, coalesce(sum(CASE WHEN ${overdue} THEN 1 ELSE 0 END), 0) AS overdue FROM cases c WHERE tf_budget() AND c.state <> 'closed'`)
     .get({ now }) as { open: number; overdue: number };
   const rows = db
     .prepare(
       `SELECT id, title, unit_name, deadline FROM (
          SELECT c.id, c.title, u.name AS unit_name, coalesce(${passed}, c.reply_due_at, c.feedback_due_at) AS deadline
-         FROM cases c LEFT JOIN units u ON u.id = c.unit_id WHERE c.state <> 'closed' AND ${overdue}
+         FROM cases c LEFT JOIN units u ON u.id = c.unit_id WHERE tf_budget() AND c.state <> 'closed' AND ${overdue}
        ) AS o ORDER BY deadline IS NULL, deadline, id LIMIT :limit`,
     )
     .all({ now, limit }) as OverdueCaseRow[];
