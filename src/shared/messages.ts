@@ -289,6 +289,19 @@ export const MESSAGES: Record<string, Texts> = {
   "placement_proposal.no_outlet": { "zh-CN": "未能判断刊发媒体，请选择媒体后再确认", en: "The outlet could not be told; choose one before confirming" },
   "reports.run_not_started": { "zh-CN": "报告生成未能开始，请稍后重试", en: "The report could not be started; try again later" },
   "alerts.bad_channel_url": { "zh-CN": "请填写有效的网址", en: "Enter a valid address" },
+  "report.unknown_sections": { "zh-CN": "未知的章节：{sections}", en: "Unknown sections: {sections}" },
+  "report.repeated_sections": { "zh-CN": "章节不能重复", en: "A section can be listed once" },
+  "replies.status.draft": { "zh-CN": "草稿", en: "draft" },
+  "replies.status.submitted": { "zh-CN": "待审核", en: "submitted" },
+  "replies.status.returned": { "zh-CN": "已退回", en: "returned" },
+  "replies.status.approved": { "zh-CN": "已审核", en: "approved" },
+  "replies.status.published": { "zh-CN": "已发布", en: "published" },
+  "replies.action.draft": { "zh-CN": "起草", en: "draft" },
+  "replies.action.edit": { "zh-CN": "修改", en: "edit" },
+  "replies.action.submit": { "zh-CN": "提交审核", en: "submit for review" },
+  "replies.action.approve": { "zh-CN": "审核通过", en: "approve" },
+  "replies.action.return": { "zh-CN": "退回", en: "return" },
+  "replies.action.publish": { "zh-CN": "标记已发布", en: "mark as published" },
 };
 
 /** True when the catalog has texts for `code`. */

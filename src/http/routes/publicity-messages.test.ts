@@ -49,6 +49,9 @@ describe("publicity messages in the UI's language", () => {
     const res = await ask(admin, "POST", "/api/report-schedules", "en", { name: "日报", kind: "daily", atTime: "08:00", format: "docx", channelIds: [41, 42], templateId: 7 });
     expect(res.statusCode).toBe(400);
     expect(res.json().fields).toMatchObject({ channelIds: "No such channel: 41, 42", templateId: "No such report template" });
+    const tpl = await ask(admin, "POST", "/api/report-templates", "en", { kind: "daily", name: "日报模板", title: "舆情日报", sections: ["no-such-section"] });
+    expect(tpl.statusCode).toBe(400);
+    expect(tpl.json().fields.sections).toBe("Unknown sections: no-such-section");
   });
 
   it("does not send a failed run's internal error text to the client", async () => {
