@@ -74,13 +74,17 @@ export const routingRuleBody = z.object({
 export const routingRuleView = routingRuleBody.extend({ id: z.number(), unitName: z.string().nullable() });
 
 const limitUnit = z.enum(["working_hours", "working_days", "hours", "days"]);
-/** A deadline policy. */
+/** A deadline policy as shown (the response is not re-checked for clean text: a row stored earlier still reads). */
 export const deadlineView = z.object({
-  severity: z.enum(CASE_SEVERITIES), category: text(50),
+  severity: z.enum(CASE_SEVERITIES), category: z.string().max(50),
   feedbackAmount: z.number().min(0).max(10_000), feedbackUnit: limitUnit, replyAmount: z.number().min(0).max(10_000), replyUnit: limitUnit,
 });
+/** A deadline policy as written. */
+export const deadlineBody = deadlineView.extend({ category: text(50) });
 
-/** A calendar exception day. */
+/** A calendar exception day as shown. */
 export const calendarDayView = z.object({
-  date: z.iso.date(), kind: z.enum(["holiday", "workday"]), name: trimmedText(50).default(""),
+  date: z.iso.date(), kind: z.enum(["holiday", "workday"]), name: z.string().trim().max(50).default(""),
 });
+/** A calendar exception day as written. */
+export const calendarDayBody = calendarDayView.extend({ name: trimmedText(50).default("") });

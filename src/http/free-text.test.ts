@@ -1,3 +1,4 @@
+// Free text in every request body refuses lone surrogates and control characters, naming the field.
 import Fastify from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
