@@ -1,7 +1,7 @@
 // Zod schemas of the alert routes (channels, rules, the ledger).
 import { z } from "zod";
 import { ALERT_SEVERITIES, CHANNEL_KINDS } from "../alerts/channels/types";
-import { name } from "./text-fields";
+import { name, text, trimmedText } from "./text-fields";
 import { patchOf } from "./patch-schema";
 import { RISK_LEVELS, TRIGGERS } from "../alerts/rules";
 
@@ -11,8 +11,8 @@ const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "alerts.bad_clock").
 export const channelBody = z.object({
   name: name(100),
   kind: z.enum(CHANNEL_KINDS),
-  url: z.string().trim().max(2000).optional(),
-  secret: z.string().max(1000).optional(),
+  url: trimmedText(2000).optional(),
+  secret: text(1000).optional(),
   options: z.record(z.string(), z.unknown()).default({}),
   enabled: z.boolean().default(true),
 });
@@ -69,7 +69,7 @@ export const raiseBody = z.object({
   itemId: z.number().int().positive().optional(),
   eventId: z.number().int().positive().optional(),
   severity: z.enum(ALERT_SEVERITIES),
-  note: z.string().trim().max(500).optional(),
+  note: trimmedText(500, { multiline: true }).optional(),
   channelIds: z.array(z.number().int().positive()).max(20).optional(),
 });
 

@@ -1,12 +1,12 @@
 // Zod schemas of the case routes (cases, their steps, routing rules, deadlines, the calendar).
 import { z } from "zod";
 import { CASE_SEVERITIES, CASE_STEPS, CASE_STATES, type CaseStepKind, type CaseState } from "../cases/workflow";
-import { name } from "./text-fields";
+import { name, text, trimmedText } from "./text-fields";
 
 const STATES = Object.keys(CASE_STATES) as [CaseState, ...CaseState[]];
 const STEPS = Object.keys(CASE_STEPS) as [CaseStepKind, ...CaseStepKind[]];
 const ids = z.array(z.number().int().positive()).max(500);
-const longText = z.string().trim().max(20_000);
+const longText = trimmedText(20_000, { multiline: true });
 
 /** A case as opened. */
 export const caseBody = z.object({
@@ -74,13 +74,17 @@ export const routingRuleBody = z.object({
 export const routingRuleView = routingRuleBody.extend({ id: z.number(), unitName: z.string().nullable() });
 
 const limitUnit = z.enum(["working_hours", "working_days", "hours", "days"]);
-/** A deadline policy. */
+/** A deadline policy as shown (the response is not re-checked for clean text: a row stored earlier still reads). */
 export const deadlineView = z.object({
   severity: z.enum(CASE_SEVERITIES), category: z.string().max(50),
   feedbackAmount: z.number().min(0).max(10_000), feedbackUnit: limitUnit, replyAmount: z.number().min(0).max(10_000), replyUnit: limitUnit,
 });
+/** A deadline policy as written. */
+export const deadlineBody = deadlineView.extend({ category: text(50) });
 
-/** A calendar exception day. */
+/** A calendar exception day as shown. */
 export const calendarDayView = z.object({
   date: z.iso.date(), kind: z.enum(["holiday", "workday"]), name: z.string().trim().max(50).default(""),
 });
+/** A calendar exception day as written. */
+export const calendarDayBody = calendarDayView.extend({ name: trimmedText(50).default("") });

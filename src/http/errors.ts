@@ -6,7 +6,8 @@ import { AppError } from "../errors";
 import { formatMessage, pickLang, type MessageLang } from "../shared/messages";
 import { issueMessage } from "./validation-messages";
 
-function isBusy(err: unknown): boolean {
+/** True for SQLite's "database is busy/locked" errors (answered 503 `db.busy`). */
+export function isBusyError(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === "string" && (code === "SQLITE_BUSY" || code.startsWith("SQLITE_BUSY_") || code === "SQLITE_LOCKED");
 }
@@ -23,7 +24,7 @@ export function installErrorHandlers(app: FastifyInstance, spaIndex: (() => stri
     const say = (code: string) => formatMessage(lang, code) ?? code;
     // A 429 or 503 that says when to come back; a write that waited past the busy timeout is a 503, not a 500.
     if (err instanceof AppError && "retryAfterSeconds" in err && typeof err.retryAfterSeconds === "number") reply.header("retry-after", String(err.retryAfterSeconds));
-    if (isBusy(err)) return reply.code(503).header("retry-after", "2").send({ code: "db.busy", message: say("db.busy") });
+    if (isBusyError(err)) return reply.code(503).header("retry-after", "2").send({ code: "db.busy", message: say("db.busy") });
     if (err instanceof AppError) {
       if (err.status >= 500) req.log.error({ err }, "request failed");
       return reply.code(err.status).send({ code: err.code, ...err.localise(lang) });

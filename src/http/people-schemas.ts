@@ -1,7 +1,7 @@
 // Zod schemas of the publicity people routes: the correspondents roster, training classes, recognitions
 // and interview requests.
 import { z } from "zod";
-import { name, text } from "./text-fields";
+import { name, text, trimmedText } from "./text-fields";
 import { INTERVIEW_ACTIONS, INTERVIEW_STATES } from "../publicity/interviews";
 
 const id = z.number().int().positive();
@@ -40,7 +40,7 @@ export const correspondentListQuery = z.object({
   unitId: z.coerce.number().int().positive().optional(),
   status: z.enum(CORRESPONDENT_STATUSES).optional(),
   kind: z.enum(CORRESPONDENT_KINDS).optional(),
-  q: z.string().trim().max(50).optional(),
+  q: trimmedText(50).optional(),
 });
 
 /** A roster entry as listed; phone is null for someone who may not see it. */

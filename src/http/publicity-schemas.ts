@@ -1,7 +1,7 @@
 // Zod schemas of the publicity outlets, placements, scoring rule sets and quotas API. Vocabulary fields take
 // codes or the Chinese names an office writes (中央/国家级, 报纸, 消息, 头版头条) and come out as codes.
 import { z } from "zod";
-import { name, text } from "./schemas";
+import { name, text, trimmedText } from "./schemas";
 import {
   ADOPTION_LEVELS, GENRES, MEDIA, OUTLET_LEVELS, SLOTS, type OutletLevel,
 } from "../shared/publicity-types";
@@ -71,8 +71,8 @@ export const placementQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(), from: dayField.optional(), to: dayField.optional(),
   unitId: z.coerce.number().int().positive().optional(), outletId: z.coerce.number().int().positive().optional(),
   level: levelField.optional(), minLevel: levelField.optional().describe("this level or above (e.g. city = 市级以上)"),
-  genre: genreField.optional(), authorName: z.string().trim().max(50).optional(),
-  correspondentId: z.coerce.number().int().positive().optional(), q: z.string().trim().max(100).optional(),
+  genre: genreField.optional(), authorName: trimmedText(50).optional(),
+  correspondentId: z.coerce.number().int().positive().optional(), q: trimmedText(100).optional(),
   /** Include the units under unitId (default true: a unit's figure counts its subtree). */
   subtree: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).default(0),

@@ -1,7 +1,7 @@
 // Zod schemas of the official-account, case-reply and reply-template routes.
 import { z } from "zod";
 import { ACCOUNT_PLATFORMS, REPLY_STATUSES } from "../replies/workflow";
-import { name, text } from "./text-fields";
+import { name, text, trimmedText } from "./text-fields";
 import { patchOf } from "./patch-schema";
 
 const id = z.number().int().positive();
@@ -71,4 +71,4 @@ export const templateView = z.object({
   createdAt: z.string(), updatedAt: z.string(),
 });
 /** Template list filters. */
-export const templateListQuery = z.object({ category: z.string().trim().max(50).optional(), unitId: z.coerce.number().int().positive().optional() });
+export const templateListQuery = z.object({ category: trimmedText(50).optional(), unitId: z.coerce.number().int().positive().optional() });

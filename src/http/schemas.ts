@@ -3,7 +3,7 @@ import { z } from "zod";
 import { itemAnalysisView } from "./analysis-schemas";
 import { ITEM_STATUSES, ROLES, SOURCE_KINDS } from "../shared/api";
 
-export { isCleanText, name, text } from "./text-fields";
+export { isCleanText, name, text, trimmedText } from "./text-fields";
 
 // Field messages default to Simplified Chinese, the UI's first language.
 z.config(z.locales.zhCN());

@@ -1,7 +1,7 @@
 // Zod schemas of the submission, review flow, bulletin and adoption routes.
 import { z } from "zod";
 import { ADOPTION_LEVELS, SUBMISSION_KINDS, SUBMISSION_STATES } from "../shared/publicity-types";
-import { name, text } from "./text-fields";
+import { name, text, trimmedText } from "./text-fields";
 import { dayField } from "./publicity-schemas";
 
 const ids = z.array(z.number().int().positive()).max(50);
@@ -32,7 +32,7 @@ export const submissionListQuery = z.object({
   unitId: z.coerce.number().int().positive().optional(),
   mine: z.enum(["1", "0"]).transform((v) => v === "1").optional(),
   flagged: z.enum(["1", "0"]).transform((v) => v === "1").optional(),
-  q: z.string().trim().max(100).optional(),
+  q: trimmedText(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 

@@ -18,7 +18,7 @@ import { bulletinNumber } from "../publicity/bulletin";
 /** The submission if `p` may see it, else 404. */
 export function visibleSubmission(db: Db, p: Principal, id: number): SubmissionRow {
   const s = getSubmission(db, id);
-  if (!s || !can(p, "publicity.read", { unitId: s.unit_id })) throw new AppError(404, "not_found", "未找到该稿件");
+  if (!s || !can(p, "publicity.read", { unitId: s.unit_id })) throw AppError.notFound("submission");
   return s;
 }
 

@@ -3,15 +3,13 @@
 // the budget they answer 503 db.busy with Retry-After rather than holding the event loop in SQLite's
 // busy handler and failing with a 500.
 import type { FastifyInstance } from "fastify";
-import { setTimeout as sleep } from "node:timers/promises";
-import { writeLockFree } from "../db/write-lock";
+import { waitForWriteLock } from "../db/write-lock";
 import { AppError } from "../errors";
 import type { AppDeps } from "./context";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 // POSTs that only read (a body too large for a query string).
 const READ_ONLY = new Set(["/api/watches/preview"]);
-const POLL_MS = 15;
 
 /** A 503 for a write that waited past its budget. */
 class DbBusy extends AppError {
@@ -24,11 +22,9 @@ class DbBusy extends AppError {
 /** Adds the wait before every state-changing /api request. */
 export function installWriteWait(app: FastifyInstance, deps: AppDeps): void {
   app.addHook("preHandler", async (req) => {
-    if (SAFE.has(req.method) || !req.url.startsWith("/api/") || READ_ONLY.has(req.url.split("?")[0])) return;
-    const deadline = Date.now() + deps.config.dbBusyTimeoutMs;
-    while (!writeLockFree(deps.db)) {
-      if (Date.now() >= deadline) throw new DbBusy();
-      await sleep(POLL_MS);
-    }
+    // The routed pattern, not the raw URL: /%61pi/… reaches the same route and must wait the same way.
+    const route = req.routeOptions.url;
+    if (SAFE.has(req.method) || !route?.startsWith("/api/") || READ_ONLY.has(route)) return;
+    if (!(await waitForWriteLock(deps.db, deps.config.dbBusyTimeoutMs))) throw new DbBusy();
   });
 }

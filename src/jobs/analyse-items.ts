@@ -2,6 +2,7 @@
 // the results with the item in one transaction, then refreshes the events it touched. Runs one
 // batch at a time (never two at once); woken after ingest, and on a timer for the idle upkeep.
 import type { Db } from "../db/connection";
+import { waitForWriteLock } from "../db/write-lock";
 import type { Analyser, PipelineItem, PreparedItem } from "../analyse/pipeline";
 import { pendingItems, saveAnalysis, storedItemIds, type PendingItem } from "../store/analysis";
 import { PreparePool } from "./prepare-pool";
@@ -160,6 +161,8 @@ export async function drainWithPool(db: Db, analyser: Analyser, pool: PreparePoo
     const { rows, prepared } = queue.shift()!;
     const ready = (await prepared) ?? here(rows);
     fill();
+    // Another process's write lock is waited for here, off the event loop (SQLite's busy handler would hold it).
+    if (!(await waitForWriteLock(db, Infinity, stopped))) break;
     commitBatch(db, analyser, rows, ready, () => Date.now(), throttle);
     total += rows.length;
     await new Promise((r) => setImmediate(r)); // let HTTP requests in between batches
@@ -200,13 +203,15 @@ export function createAnalysisWorker(
       toldBroken = true;
       log("analysis thread died; analysing on the main thread until restart");
     }
+    const lockFree = () => waitForWriteLock(db, Infinity, () => stopped);
     for (;;) {
-      if (stopped) return total;
+      if (stopped || !(await lockFree())) return total;
       const n = analyseBatch(db, analyser, BATCH, () => Date.now(), throttle);
       total += n;
       if (n === 0) break;
       await new Promise((r) => setImmediate(r)); // let HTTP requests in between batches
     }
+    if (!(await lockFree())) return total;
     if (total === 0) {
       flushEventSnapshots(db, analyser, throttle);
       mergeSearchIndex(db);

@@ -1,6 +1,7 @@
 // Polls one feed source: conditional GET, parse, store new items; failures are stored on the row.
 import type { Config } from "../config";
 import type { Db } from "../db/connection";
+import { waitForWriteLock } from "../db/write-lock";
 import type { SourcesTable } from "../db/schema";
 import { canonicalUrl, contentHash, describeFailure, FeedError, fetchUrl, nextFetchDelaySeconds, type ParsedItem } from "../ingest";
 import { kindModule, storedConfig, type KindContext } from "../ingest/kinds";
@@ -109,6 +110,9 @@ export async function pollSource(db: Db, config: Config, source: SourcesTable, n
       { url: source.url, config: storedConfig(source.config), etag: source.etag, lastModified: source.last_modified },
       kindContext(db, config, startedAt),
     );
+    // Another process holding the write lock (a CLI command, a backup): wait for it off the event loop. Still
+    // held past the busy timeout, nothing is written and the source stays due, so the next tick polls it again.
+    if (!(await waitForWriteLock(db, config.dbBusyTimeoutMs))) return { inserted: 0 };
     const next = now() + source.interval_seconds * 1000;
     if (res.kind === "not-modified") {
       markFetchSuccess(db, source.id, { etag: source.etag, lastModified: source.last_modified, nextFetchAt: next });
@@ -126,6 +130,7 @@ export async function pollSource(db: Db, config: Config, source: SourcesTable, n
     const failure = describeFailure(err);
     fetchErrors.inc({ source_id: String(source.id), code: failure.code });
     const delay = nextFetchDelaySeconds(source.interval_seconds, source.error_count + 1);
+    if (!(await waitForWriteLock(db, config.dbBusyTimeoutMs))) return { inserted: 0, error: failure.message, errorCode: failure.code };
     try {
       markFetchError(db, source.id, failure, now() + delay * 1000);
     } catch {

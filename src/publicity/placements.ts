@@ -46,25 +46,25 @@ function checked(db: Db, input: PlacementInput, now: number, timeZone?: string, 
   const slot = normaliseSlot(String(input.slot ?? "none"));
   if (!slot) errs.slot = "field.invalid_choice";
   const outlet = getOutlet(db, input.outletId);
-  if (!outlet) errs.outletId = "媒体不存在";
-  else if (!outlet.active && outlet.id !== keptOutletId) errs.outletId = "媒体已停用";
-  if (!getUnit(db, input.unitId)) errs.unitId = "单位不存在";
+  if (!outlet) errs.outletId = "interviews.unknown_outlet";
+  else if (!outlet.active && outlet.id !== keptOutletId) errs.outletId = "publicity.outlet_inactive";
+  if (!getUnit(db, input.unitId)) errs.unitId = "cases.unknown_unit";
   if (!isDate(input.publishedOn)) errs.publishedOn = "field.invalid_date";
-  else if (input.publishedOn > today(now, timeZone)) errs.publishedOn = "刊发日期不能晚于今天";
+  else if (input.publishedOn > today(now, timeZone)) errs.publishedOn = "publicity.published_in_future";
   const link = (input.link ?? "").trim();
-  if (link && !isHttpUrl(link)) errs.link = "链接须以 http:// 或 https:// 开头";
+  if (link && !isHttpUrl(link)) errs.link = "publicity.bad_link";
   const authors = input.authors ?? [];
-  if (!authors.length) errs.authors = "至少一位作者";
+  if (!authors.length) errs.authors = "publicity.authors_required";
   const shares = authors.length ? fillShares(authors.map((a) => a.share)) : null;
-  if (authors.length && (!shares || !sharesValid(shares))) errs.authors = "作者占比须在 0–1 之间且合计为 1";
+  if (authors.length && (!shares || !sharesValid(shares))) errs.authors = "publicity.bad_shares";
   for (const [i, a] of authors.entries()) {
     if (!a.name?.trim()) errs[`authors.${i}.name`] = "field.required";
     if (a.correspondentId != null && !db.prepare("SELECT 1 FROM correspondents WHERE id = ?").get(a.correspondentId)) {
-      errs[`authors.${i}.correspondentId`] = "通讯员不存在";
+      errs[`authors.${i}.correspondentId`] = "publicity.unknown_correspondent";
     }
   }
-  if (input.submissionId != null && !db.prepare("SELECT 1 FROM submissions WHERE id = ?").get(input.submissionId)) errs.submissionId = "稿件不存在";
-  if (input.interviewId != null && !db.prepare("SELECT 1 FROM interview_requests WHERE id = ?").get(input.interviewId)) errs.interviewId = "采访申请不存在";
+  if (input.submissionId != null && !db.prepare("SELECT 1 FROM submissions WHERE id = ?").get(input.submissionId)) errs.submissionId = "publicity.unknown_submission";
+  if (input.interviewId != null && !db.prepare("SELECT 1 FROM interview_requests WHERE id = ?").get(input.interviewId)) errs.interviewId = "publicity.unknown_interview";
   if (Object.keys(errs).length) throw AppError.validation(errs);
   return {
     fields: {
@@ -103,7 +103,7 @@ export function placementViews(db: Db, rows: readonly PlacementRow[], sets: read
 /** One placement's view, or a 404. */
 export function placementView(db: Db, id: number): PlacementView {
   const row = getPlacement(db, id);
-  if (!row) throw new AppError(404, "not_found", "未找到该刊发记录");
+  if (!row) throw AppError.notFound("placement");
   return placementViews(db, [row])[0];
 }
 
@@ -112,7 +112,7 @@ function storeGuard<T>(fn: () => T): T {
     return fn();
   } catch (e) {
     if (e instanceof Error && /UNIQUE constraint failed: placements\.item_id/.test(e.message)) {
-      throw AppError.conflict("publicity.placement_item_taken", "该条信息已登记为刊发记录");
+      throw AppError.conflict("publicity.placement_item_taken");
     }
     throw e;
   }
@@ -141,7 +141,7 @@ export function changePlacement(
   db: Db, actor: Actor | null, id: number, patch: Partial<PlacementInput>, now = Date.now(), opts: { timeZone?: string; ip?: string | null } = {},
 ): { id: number; points: number; ruleSetId: number | null } {
   const row = getPlacement(db, id);
-  if (!row) throw new AppError(404, "not_found", "未找到该刊发记录");
+  if (!row) throw AppError.notFound("placement");
   const cur = fieldsOf(row);
   const curAuthors = (authorsOf(db, [id]).get(id) ?? []).map((a) => ({ name: a.name, share: a.share, correspondentId: a.correspondent_id }));
   const merged: PlacementInput = { ...cur, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), authors: patch.authors ?? curAuthors };
@@ -159,7 +159,7 @@ export function changePlacement(
 /** Deletes a placement (audited with what it was). */
 export function removePlacement(db: Db, actor: Actor | null, id: number, now = Date.now(), ip: string | null = null): void {
   const row = getPlacement(db, id);
-  if (!row) throw new AppError(404, "not_found", "未找到该刊发记录");
+  if (!row) throw AppError.notFound("placement");
   db.tx(() => {
     deleteRow(db, id);
     recordAudit(db, {

@@ -17,12 +17,12 @@ export type ConfirmInput = {
 
 /** 409 for a proposal already confirmed, dismissed or counted as spread. */
 export function notPending(): AppError {
-  return new AppError(409, "placement_proposal.not_pending", "该记录已处理（已确认、已忽略或计为转载）");
+  return AppError.conflict("placement_proposal.not_pending");
 }
 
 /** 404 for a proposal that does not exist. */
 export function proposalNotFound(): AppError {
-  return new AppError(404, "not_found", "未找到该疑似刊发记录");
+  return AppError.notFound("placement proposal");
 }
 
 /**
@@ -40,7 +40,7 @@ export function confirmProposal(
     if (!row) throw proposalNotFound();
     if (row.state !== "pending") throw notPending();
     const outletId = input.outletId ?? row.outlet_id;
-    if (outletId == null) throw new AppError(400, "placement_proposal.no_outlet", "未能判断刊发媒体，请选择媒体后再确认", { outletId: "field.required" });
+    if (outletId == null) throw new AppError(400, "placement_proposal.no_outlet", undefined, { outletId: "field.required" });
     const itemTime = row.item_published_at ?? row.item_fetched_at;
     const link = row.item_url && hostOf(row.item_url) ? row.item_url : "";
     const placement: PlacementInput = {

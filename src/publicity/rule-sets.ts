@@ -17,7 +17,7 @@ export function addRuleSet(db: Db, actor: Actor | null, input: RuleSetInput, now
   return db.tx(() => {
     const latest = latestRuleSet(db);
     if (latest && input.validFrom <= latest.validFrom) {
-      throw AppError.conflict("publicity.rules_history", `新版本的生效日期须晚于最新版本的生效日期（${latest.validFrom}）；已保存的规则不能改写`);
+      throw AppError.conflict("publicity.rules_history", { validFrom: latest.validFrom });
     }
     const closedPrevious = latest ? dayBefore(input.validFrom) : null;
     if (closedPrevious) closeOpenRuleSets(db, closedPrevious);

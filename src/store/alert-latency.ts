@@ -27,7 +27,7 @@ export interface ChannelLatency {
 const SAMPLES = `
   SELECT d.channel_id, d.alert_id AS carrier_id, d.state, d.sent_at, a.fetched_at, a.published_at, a.created_at
   FROM alerts a JOIN alert_deliveries d ON d.alert_id = coalesce(a.folded_into, a.id)
-  WHERE a.created_at >= ? AND a.created_at <= ?`;
+  WHERE tf_budget() AND a.created_at >= ? AND a.created_at <= ?`;
 
 // One pass over the sent samples with three windows (fetched f, published p, created c → delivered):
 // half the time of a UNION of the three metrics (210k alerts × 2 channels in a week: 3.0 s against 5.5 s).

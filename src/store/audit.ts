@@ -45,6 +45,9 @@ export function updateAuditSummary(db: Db, id: number, summary: Record<string, u
 
 function filtered(db: Db, f: Omit<AuditFilter, "limit" | "offset">) {
   let q = db.q.selectFrom("audit_log");
+  // tf_budget(): a filtered scan of a long log ends at the read's time budget (src/db/budget.ts). The bare list
+  // keeps no WHERE, so its total stays SQLite's quick count of the table's pages.
+  if (f.actor || f.action || f.targetType || f.from !== undefined || f.to !== undefined) q = q.where(sql<boolean>`tf_budget()`);
   if (f.actor) q = q.where("actor_name", "=", f.actor);
   // A substring match: % and _ in the filter (actions such as "board.contact_view") are matched literally.
   if (f.action) q = q.where(sql<boolean>`action LIKE ${`%${f.action.replace(/[\\%_]/g, "\\$&")}%`} ESCAPE '\\'`);

@@ -58,7 +58,7 @@ export function eventMembers(db: Db, id: number, limit = 2000): EventMember[] {
     .prepare(
       `SELECT i.id, i.title, i.url, s.name AS source_name, s.priority AS source_priority,
          coalesce(i.published_at, i.fetched_at) AS t, i.sentiment, i.dup_group, i.keywords
-       FROM items i JOIN sources s ON s.id = i.source_id WHERE i.event_id = ? ORDER BY i.id DESC LIMIT ?`,
+       FROM items i JOIN sources s ON s.id = i.source_id WHERE tf_budget() AND i.event_id = ? ORDER BY i.id DESC LIMIT ?`,
     )
     .all(id, limit) as EventMember[];
 }
@@ -112,7 +112,7 @@ export function eventVolume(db: Db, id: number, end: number): { hour: number; co
   const rows = db
     .prepare(
       `SELECT CAST((? - 1 - t) / ${HOUR_MS} AS INTEGER) AS k, count(*) AS n
-       FROM (SELECT coalesce(published_at, fetched_at) AS t FROM items WHERE event_id = ?)
+       FROM (SELECT coalesce(published_at, fetched_at) AS t FROM items WHERE tf_budget() AND event_id = ?)
        WHERE t < ? GROUP BY k ORDER BY k DESC`,
     )
     .raw()
@@ -125,7 +125,7 @@ export function eventSources(db: Db, id: number): { name: string; count: number 
   return db
     .prepare(
       `SELECT s.name AS name, count(*) AS count FROM items i JOIN sources s ON s.id = i.source_id
-       WHERE i.event_id = ? GROUP BY s.name ORDER BY count DESC, s.name`,
+       WHERE tf_budget() AND i.event_id = ? GROUP BY s.name ORDER BY count DESC, s.name`,
     )
     .all(id) as { name: string; count: number }[];
 }
@@ -162,7 +162,8 @@ export function bumpEventCounts(db: Db, id: number, d: { n: number; neg: number;
 
 /** Events with members, most recently active first. */
 export function listEvents(db: Db, f: { limit: number; offset: number; risk?: string; q?: string }): { rows: EventsTable[]; total: number } {
-  const clauses = ["merged_into IS NULL", "size > 0"];
+  // tf_budget(): the event page's reads end at their time budget (src/db/budget.ts); outside one it always passes.
+  const clauses = ["tf_budget()", "merged_into IS NULL", "size > 0"];
   const params: unknown[] = [];
   if (f.risk) {
     clauses.push("coalesce(risk_override, risk_level) = ?");

@@ -18,9 +18,11 @@ export function dashboardStats(
   const inList = `(${ids.map(() => "?").join(",")})`;
   const itemScope = sourceIds ? `AND source_id IN ${inList}` : "";
   const sourceScope = sourceIds ? `WHERE s.id IN ${inList}` : "";
-  const itemsTotal = (db.sqlite.prepare(`SELECT count(*) AS n FROM items WHERE 1 ${itemScope}`).get(...ids) as { n: number }).n;
+  // tf_budget() ends a statement past the read's time budget (src/db/budget.ts). The unscoped total has no
+  // WHERE at all: SQLite then counts the table's b-tree pages (0.4 ms for 1M items, against 19 ms for "WHERE 1").
+  const itemsTotal = (db.sqlite.prepare(`SELECT count(*) AS n FROM items${sourceIds ? ` WHERE tf_budget() ${itemScope}` : ""}`).get(...ids) as { n: number }).n;
   const perDay = db.sqlite
-    .prepare(`SELECT CAST((${at} + ?) / ${DAY} AS INTEGER) AS d, count(*) AS n FROM items WHERE fetched_at >= ? AND ${at} >= ? ${itemScope} GROUP BY d`)
+    .prepare(`SELECT CAST((${at} + ?) / ${DAY} AS INTEGER) AS d, count(*) AS n FROM items WHERE tf_budget() AND fetched_at >= ? AND ${at} >= ? ${itemScope} GROUP BY d`)
     .all(tzOffsetMs, start7, start7, ...ids) as { d: number; n: number }[];
   const byDay = new Map(perDay.map((r) => [r.d, r.n]));
   const volume7d = Array.from({ length: 7 }, (_, i) => {
@@ -31,7 +33,7 @@ export function dashboardStats(
   const perSource = db.sqlite
     .prepare(
       `SELECT s.id AS sourceId, s.name AS name, s.item_count AS total,
-        (SELECT count(*) FROM items i WHERE i.source_id = s.id AND i.fetched_at >= ? AND coalesce(i.published_at, i.fetched_at) >= ?) AS today
+        (SELECT count(*) FROM items i WHERE tf_budget() AND i.source_id = s.id AND i.fetched_at >= ? AND coalesce(i.published_at, i.fetched_at) >= ?) AS today
        FROM sources s ${sourceScope} ORDER BY s.id`,
     )
     .all(startToday, startToday, ...ids) as { sourceId: number; name: string; total: number; today: number }[];

@@ -16,7 +16,8 @@ export interface OverdueCaseRow { id: number; title: string; unit_name: string |
 // Items count at their publication time, else their fetch time. Only items fetched in the window can be
 // published in it (a post is fetched after it is published), so the index range on fetched_at bounds the scan.
 const AT = "coalesce(published_at, fetched_at)";
-const IN_WINDOW = `fetched_at >= ? AND ${AT} >= ? AND ${AT} < ?`;
+// tf_budget() ends a scan past the read's time budget (src/db/budget.ts); outside one it always passes.
+const IN_WINDOW = `tf_budget() AND fetched_at >= ? AND ${AT} >= ? AND ${AT} < ?`;
 
 /** Items of [from, to) per `bucketMs` (0 = the bucket starting at `from`) and sentiment. */
 export function wallVolume(db: Db, from: number, to: number, bucketMs: number): VolumeRow[] {
@@ -49,8 +50,8 @@ export function wallAlerts(db: Db, limit: number): WallAlertRow[] {
  * the `limit` most overdue (earliest missed deadline first).
  */
 export function wallCases(db: Db, now: number, limit: number): { open: number; overdue: number; rows: OverdueCaseRow[] } {
-  const { open } = db.prepare("SELECT count(*) AS open FROM cases WHERE state <> 'closed'").get() as { open: number };
-  const { overdue } = db.prepare(`${OPEN_CASES_AT} SELECT count(*) AS overdue FROM open_at WHERE overdue_at = 1`).get({ at: now }) as { overdue: number };
+  const { open } = db.prepare("SELECT count(*) AS open FROM cases WHERE tf_budget() AND state <> 'closed'").get() as { open: number };
+  const { overdue } = db.prepare(`${OPEN_CASES_AT} SELECT count(*) AS overdue FROM open_at WHERE tf_budget() AND overdue_at = 1`).get({ at: now }) as { overdue: number };
   const rows = db
     .prepare(
       `${OPEN_CASES_AT}

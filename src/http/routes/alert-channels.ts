@@ -44,7 +44,7 @@ export async function alertChannelRoutes(app: FastifyInstance, deps: RouteDeps):
       try {
         u = new URL(b.url);
       } catch {
-        throw AppError.validation({ url: "请填写有效的网址" });
+        throw AppError.validation({ url: "alerts.bad_channel_url" });
       }
       if (isIpLiteral(u.hostname) && !isUrlPermittedBeforeLookup(allow, u)) throw AppError.validation({ url: "fetch.blocked_address" });
     }

@@ -92,6 +92,10 @@ describe("sign-in limits", () => {
     const stranger = await attempt("root", "amber-lantern-8093", "203.0.113.9");
     expect(stranger.statusCode).toBe(429);
     expect(stranger.json()).toMatchObject({ code: "auth.rate_limited", message: expect.stringMatching(/^尝试次数过多，请 \d+ 分钟后再试$/) });
+    // When to come back, in seconds, within the window (config loginWindowSeconds).
+    const retry = Number(stranger.headers["retry-after"]);
+    expect(retry).toBeGreaterThan(0);
+    expect(retry).toBeLessThanOrEqual(t.config.loginWindowSeconds);
     expect((await attempt("root", "amber-lantern-8093", "198.51.100.7")).statusCode).toBe(200);
   });
 
@@ -119,7 +123,9 @@ describe("sign-in limits", () => {
       expect(res.statusCode).toBe(400);
       expect(res.json().fields.currentPassword).toBe("当前密码不正确");
     }
-    expect((await change(TEST_PASSWORD)).statusCode).toBe(429);
+    const limited = await change(TEST_PASSWORD);
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
     expect((await login(t.app, "mo", TEST_PASSWORD).catch((e: Error) => e.message))).toMatch(/429/);
   });
 });

@@ -17,6 +17,13 @@ import { errorBody, text, userView } from "../schemas";
 
 const sessionBody = z.object({ csrfToken: z.string(), user: userView });
 
+/** 429 for too many sign-in or password attempts, with Retry-After (the window's end) like the other 429s. */
+class AttemptsLimited extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(429, "auth.rate_limited", undefined, undefined, { minutes: Math.ceil(retryAfterSeconds / 60) });
+  }
+}
+
 /** /api/auth/* routes. */
 export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -37,7 +44,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       } else updateAuditSummary(db, window.auditId, summary);
     });
     const seconds = Math.max(1, Math.ceil((window.resetAt - Date.now()) / 1000));
-    throw AppError.of(429, "auth.rate_limited", { minutes: Math.ceil(seconds / 60) });
+    throw new AttemptsLimited(seconds);
   }
 
   r.post("/api/auth/login", {

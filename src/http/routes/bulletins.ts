@@ -11,7 +11,6 @@ import { deleteAdoption, getAdoption, insertAdoption, listAdoptions } from "../.
 import { getSubmission } from "../../store/submissions";
 import { unitNames } from "../../store/units";
 import { bulletinNumber, writeBulletinDocx } from "../../publicity/bulletin";
-import { publicityMessage } from "../../publicity/messages";
 import { localDate } from "../../shared/working-calendar";
 import { iso } from "../../shared/iso";
 import type { Db } from "../../db/connection";
@@ -20,8 +19,8 @@ import { idParams } from "../schemas";
 import { adoptionBody, bulletinBody, entriesBody } from "../submission-schemas";
 import { adoptionView, visibleSubmission } from "../submission-views";
 
-const notFound = () => new AppError(404, "not_found", "未找到该简报");
-const conflict = (code: string) => AppError.conflict(code, publicityMessage(code));
+const notFound = () => AppError.notFound("bulletin");
+const conflict = (code: string) => AppError.conflict(code);
 
 function viewOf(db: Db, b: BulletinRow) {
   const names = unitNames(db);
@@ -156,7 +155,7 @@ export async function bulletinRoutes(app: FastifyInstance, deps: RouteDeps): Pro
     const p = authorize(req, "publicity.manage");
     const s = visibleSubmission(db, p, req.params.id);
     const a = getAdoption(db, s.id, req.params.aid);
-    if (!a) throw new AppError(404, "not_found", "未找到该记录");
+    if (!a) throw AppError.notFound("bulletin entry");
     db.tx(() => {
       deleteAdoption(db, s.id, a.id);
       recordAudit(db, { actor: actorOf(p), action: "submission.adoption_delete", targetType: "submission", targetId: s.id, summary: { adoptionId: a.id, kind: a.kind }, ip: req.ip });

@@ -15,9 +15,9 @@ import { routingRulesOf } from "../../cases/commands";
 import type { RoutingRulesTable } from "../../db/schema";
 import type { CaseSeverity } from "../../cases/workflow";
 import { actorOf, authorize, type RouteDeps } from "../context";
-import { errorBody, idParams } from "../schemas";
+import { errorBody, idParams, text } from "../schemas";
 import { patchOf } from "../patch-schema";
-import { calendarDayView, deadlineView, routingRuleBody, routingRuleView } from "../case-schemas";
+import { calendarDayBody, calendarDayView, deadlineBody, deadlineView, routingRuleBody, routingRuleView } from "../case-schemas";
 import type { LimitUnit } from "../../shared/working-calendar";
 
 function present(r: RoutingRulesTable, names: Map<number, string>): z.infer<typeof routingRuleView> {
@@ -87,7 +87,7 @@ export async function caseConfigRoutes(app: FastifyInstance, deps: RouteDeps): P
   r.post("/api/routing-rules/suggest", {
     schema: {
       tags: ["cases"],
-      body: z.object({ title: z.string().max(500), text: z.string().max(20_000).default(""), category: z.string().max(50).nullable().default(null) }),
+      body: z.object({ title: text(500), text: text(20_000, { multiline: true }).default(""), category: text(50).nullable().default(null) }),
       response: { 200: z.object({ matches: z.array(z.object({ unitId: z.number(), ruleId: z.number(), ruleName: z.string(), term: z.string(), kind: z.string() })) }) },
     },
   }, async (req) => {
@@ -108,7 +108,7 @@ export async function caseConfigRoutes(app: FastifyInstance, deps: RouteDeps): P
   });
 
   r.put("/api/case-deadlines", {
-    schema: { tags: ["cases"], body: deadlineView, response: { 204: z.null(), 400: errorBody } },
+    schema: { tags: ["cases"], body: deadlineBody, response: { 204: z.null(), 400: errorBody } },
   }, async (req, reply) => {
     const p = authorize(req, "cases.configure");
     const d = req.body;
@@ -134,7 +134,7 @@ export async function caseConfigRoutes(app: FastifyInstance, deps: RouteDeps): P
 
   // A year's holiday notice at once: the listed days replace that year's exceptions.
   r.put("/api/calendar/:year", {
-    schema: { tags: ["cases"], params: yearParams, body: z.object({ days: z.array(calendarDayView).max(366) }), response: { 204: z.null(), 400: errorBody } },
+    schema: { tags: ["cases"], params: yearParams, body: z.object({ days: z.array(calendarDayBody).max(366) }), response: { 204: z.null(), 400: errorBody } },
   }, async (req, reply) => {
     const p = authorize(req, "cases.configure");
     const y = String(req.params.year);

@@ -28,8 +28,6 @@ import { visibleCase } from "../case-access";
 const ACTION_POLICY: Record<ReplyAction, Action> = {
   edit: "replies.draft", submit: "replies.draft", approve: "replies.review", return: "replies.review", publish: "replies.review",
 };
-const STATUS_ZH: Record<ReplyStatus, string> = { draft: "草稿", submitted: "待审核", returned: "已退回", approved: "已审核", published: "已发布" };
-const ACTION_ZH: Record<ReplyAction, string> = { edit: "修改", submit: "提交审核", approve: "审核通过", return: "退回", publish: "标记已发布" };
 
 function present(db: Db, p: Principal, c: CasesTable, rows: CaseRepliesTable[]): z.infer<typeof replyView>[] {
   const names = usernamesOf(db, rows.flatMap((r) => [r.drafted_by, r.reviewed_by].filter((u): u is number => u != null)));
@@ -58,7 +56,8 @@ function refusal(out: Extract<ReplyResult, { ok: false }>, status: ReplyStatus |
     case "replies.bad_url":
       return AppError.validation({ [out.field ?? "text"]: out.code });
     case "replies.action_not_allowed":
-      return AppError.conflict(out.code, { status: status ? STATUS_ZH[status] : "", action: action === "draft" ? "起草" : ACTION_ZH[action] });
+      // The status and action are named in the request's language (replies.status.*, replies.action.*).
+      return AppError.conflict(out.code, { status: status ? { code: `replies.status.${status}` } : "", action: { code: `replies.action.${action}` } });
     default:
       // A draft names a wrong account in its body (400); an account gone bad under a submitted reply is a conflict.
       if (out.field === "accountId" && (action === "draft" || action === "edit")) return AppError.validation({ accountId: out.code });

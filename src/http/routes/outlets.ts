@@ -19,11 +19,11 @@ function present(db: Db, o: OutletRow) {
   };
 }
 
-const notFound = () => new AppError(404, "not_found", "未找到该媒体");
-const nameTaken = () => AppError.conflict("publicity.outlet_name_taken", "已有同名媒体");
+const notFound = () => AppError.notFound("outlet");
+const nameTaken = () => AppError.conflict("publicity.outlet_name_taken");
 
 function checkSource(db: Db, sourceId: number | null | undefined): void {
-  if (sourceId != null && !db.prepare("SELECT 1 FROM sources WHERE id = ?").get(sourceId)) throw AppError.validation({ sourceId: "信息源不存在" });
+  if (sourceId != null && !db.prepare("SELECT 1 FROM sources WHERE id = ?").get(sourceId)) throw AppError.validation({ sourceId: "publicity.unknown_source" });
 }
 
 /** Outlet routes. */
@@ -75,7 +75,7 @@ export async function outletRoutes(app: FastifyInstance, deps: RouteDeps): Promi
     const o = getOutlet(db, req.params.id);
     if (!o) throw notFound();
     const uses = outletUses(db, o.id);
-    if (uses > 0) throw AppError.conflict("publicity.outlet_in_use", `该媒体已有 ${uses} 条刊发或采访记录，不能删除；请改为停用`);
+    if (uses > 0) throw AppError.conflict("publicity.outlet_in_use", { uses });
     db.tx(() => {
       deleteOutlet(db, o.id);
       recordAudit(db, { actor: actorOf(p), action: "outlet.delete", targetType: "outlet", targetId: o.id, summary: { name: o.name }, ip: req.ip });

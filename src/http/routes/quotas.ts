@@ -21,7 +21,7 @@ const present = (q: QuotaRow) => ({
 
 function checkUnits(db: Db, ids: readonly number[]): void {
   const fields: Record<string, string> = {};
-  ids.forEach((id, i) => { if (!getUnit(db, id)) fields[ids.length === 1 ? "unitId" : `quotas.${i}.unitId`] = "单位不存在"; });
+  ids.forEach((id, i) => { if (!getUnit(db, id)) fields[ids.length === 1 ? "unitId" : `quotas.${i}.unitId`] = "cases.unknown_unit"; });
   if (Object.keys(fields).length) throw AppError.validation(fields);
 }
 

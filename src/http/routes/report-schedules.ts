@@ -4,7 +4,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { AppError } from "../../errors";
+import { AppError, type FieldMessage } from "../../errors";
+import { isBusyError } from "../errors";
 import { recordAudit } from "../../store/audit";
 import { listChannels } from "../../store/alert-config";
 import {
@@ -24,7 +25,7 @@ const scheduleBody = z.object({
   kind: z.enum(["daily", "periodic"]),
   period: z.enum(["week", "month"]).nullable().default(null),
   templateId: z.number().int().positive().nullable().default(null),
-  atTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "时间须为 HH:MM"),
+  atTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "alerts.bad_clock"),
   weekday: z.number().int().min(1).max(7).nullable().default(null),
   monthday: z.number().int().min(1).max(28).nullable().default(null),
   format: z.enum(REPORT_FORMATS),
@@ -61,14 +62,14 @@ export async function reportScheduleRoutes(app: FastifyInstance, deps: RouteDeps
 
   // The whole schedule checked (a PATCH merged onto the stored one); returns what is stored.
   function checked(b: Body, now: number): ScheduleInput {
-    const fields: Record<string, string> = { ...timingProblems(b) };
+    const fields: Record<string, FieldMessage> = { ...timingProblems(b) };
     const known = new Set(listChannels(db).map((c) => c.id));
     const missing = b.channelIds.filter((id) => !known.has(id));
-    if (missing.length) fields.channelIds = `预警渠道不存在：${missing.join("、")}`;
+    if (missing.length) fields.channelIds = { code: "alerts.unknown_channel", params: { ids: missing.join(", ") } };
     if (b.templateId != null) {
       const kind = getReportTemplate(db, b.templateId)?.kind;
-      if (kind == null) fields.templateId = "模板不存在";
-      else if (kind !== b.kind) fields.templateId = "模板与报告类型不符";
+      if (kind == null) fields.templateId = "report.template_not_found";
+      else if (kind !== b.kind) fields.templateId = "report.template_kind";
     }
     if (Object.keys(fields).length) throw AppError.validation(fields);
     const channelIds = [...new Set(b.channelIds)];
@@ -143,7 +144,10 @@ export async function reportScheduleRoutes(app: FastifyInstance, deps: RouteDeps
     try {
       runId = await deps.alerts.reportSchedules.runNow(req.params.id, actorOf(p));
     } catch (err) {
-      throw new AppError(500, "reports.run_not_started", `报告生成未能开始：${err instanceof Error ? err.message : String(err)}`);
+      // The cause goes to the log, never to the client (a busy database still answers 503 db.busy).
+      if (isBusyError(err)) throw err;
+      req.log.error({ err }, "report schedule run not started");
+      throw AppError.of(500, "reports.run_not_started");
     }
     recordAudit(db, { actor: actorOf(p), action: "report_schedule.run", targetType: "report_schedule", targetId: req.params.id, summary: { runId }, ip: req.ip });
     return reply.code(202).send({ runId });

@@ -189,7 +189,7 @@ export async function reportRoutes(app: FastifyInstance, deps: RouteDeps): Promi
     const known = new Set(REPORT_SECTIONS[kind].map((s) => s.key));
     const bad = sections.filter((s) => !known.has(s));
     if (bad.length || new Set(sections).size !== sections.length) {
-      throw AppError.validation({ sections: `未知或重复的章节：${bad.join("、") || "重复"}` });
+      throw AppError.validation({ sections: bad.length ? { code: "report.unknown_sections", params: { sections: bad.join(", ") } } : "report.repeated_sections" });
     }
   };
 

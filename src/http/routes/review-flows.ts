@@ -8,7 +8,6 @@ import { recordAudit } from "../../store/audit";
 import { deleteReviewFlow, getReviewFlow, listReviewFlows, saveReviewFlow, setPublicitySetting, submitWorkingDays } from "../../store/review-flows";
 import { getUnit, unitNames } from "../../store/units";
 import { DEFAULT_REVIEW_STEPS } from "../../shared/publicity-types";
-import { publicityMessage } from "../../publicity/messages";
 import { actorOf, authorize, type RouteDeps } from "../context";
 import { flowBody, timelinessBody } from "../submission-schemas";
 
@@ -55,7 +54,7 @@ export async function reviewFlowRoutes(app: FastifyInstance, deps: RouteDeps): P
 
   r.put("/api/review-flows/:unitId", { schema: { tags: ["publicity"], params: unitParams, body: flowBody } }, async (req) => {
     const p = authorize(req, "publicity.configure");
-    if (!getUnit(db, req.params.unitId)) throw AppError.validation({ unitId: publicityMessage("publicity.unknown_unit") });
+    if (!getUnit(db, req.params.unitId)) throw AppError.validation({ unitId: "publicity.unknown_unit" });
     db.tx(() => {
       saveReviewFlow(db, req.params.unitId, req.body.steps, p.id);
       recordAudit(db, { actor: actorOf(p), action: "review_flow.save", targetType: "review_flow", targetId: req.params.unitId, summary: { steps: req.body.steps.map((s) => s.name) }, ip: req.ip });

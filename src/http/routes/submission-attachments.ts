@@ -9,7 +9,6 @@ import { acceptRawBodies, fileNameOf } from "../raw-upload";
 import { attachmentPath } from "../../cases/attachments";
 import { getSubmissionAttachment, listSubmissionAttachments } from "../../store/submissions";
 import { attachToSubmission, detachFromSubmission } from "../../publicity/submissions";
-import { publicityMessage } from "../../publicity/messages";
 import { iso } from "../../shared/iso";
 import { actorOf, authorize, type RouteDeps } from "../context";
 import { idParams } from "../schemas";
@@ -26,7 +25,7 @@ export async function submissionAttachmentRoutes(app: FastifyInstance, deps: Rou
     scope.withTypeProvider<ZodTypeProvider>().post("/api/submissions/:id/attachments", { bodyLimit: maxBytes, schema: { tags: ["publicity"], params: idParams } }, async (req, reply) => {
       const p = authorize(req, "publicity.read");
       const s = visibleSubmission(db, p, req.params.id);
-      if (!isAuthorOrOffice(p, s)) throw new AppError(403, "publicity.not_author", publicityMessage("publicity.not_author"));
+      if (!isAuthorOrOffice(p, s)) throw AppError.of(403, "publicity.not_author");
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const out = attachToSubmission(db, config.dataDir, s.id, fileNameOf(req.headers["x-file-name"]), body, actorOf(p), req.ip);
       if (!out.ok) throw out.code === "not_found" ? AppError.notFound("attachment") : AppError.badRequest(out.code);
@@ -60,7 +59,7 @@ export async function submissionAttachmentRoutes(app: FastifyInstance, deps: Rou
   r.delete("/api/submissions/:id/attachments/:aid", { schema: { tags: ["publicity"], params: aidParams } }, async (req, reply) => {
     const p = authorize(req, "publicity.read");
     const s = visibleSubmission(db, p, req.params.id);
-    if (!isAuthorOrOffice(p, s)) throw new AppError(403, "publicity.not_author", publicityMessage("publicity.not_author"));
+    if (!isAuthorOrOffice(p, s)) throw AppError.of(403, "publicity.not_author");
     if (!detachFromSubmission(db, s.id, req.params.aid, actorOf(p), req.ip)) throw AppError.notFound("attachment");
     return reply.code(204).send();
   });

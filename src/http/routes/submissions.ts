@@ -9,7 +9,6 @@ import { getSubmission, getVersion, listSubmissions, outletNamesOf } from "../..
 import { submitWorkingDays } from "../../store/review-flows";
 import { getUnit, unitNames } from "../../store/units";
 import { createSubmission, editSubmission, reviewSubmission, type CommandResult } from "../../publicity/submissions";
-import { publicityMessage } from "../../publicity/messages";
 import { writeApprovalFormDocx } from "../../publicity/approval-form";
 import { officeCalendar } from "../../cases/calendar";
 import { officeTime } from "../../reports/case-memo-content";
@@ -24,10 +23,10 @@ const ACTION_ZH: Record<string, string> = { submit: "提交", approve: "通过",
 
 /** The HTTP error of a refused command. */
 function refusal(out: Extract<CommandResult, { ok: false }>): AppError {
-  if (out.code === "not_found") return new AppError(404, "not_found", "未找到该稿件");
-  if (out.code === "publicity.not_your_step") return new AppError(403, out.code, publicityMessage(out.code));
-  if (out.code === "publicity.comment_required") return new AppError(400, "validation", publicityMessage(out.code), { comment: publicityMessage(out.code) });
-  return AppError.conflict(out.code, publicityMessage(out.code));
+  if (out.code === "not_found") return AppError.notFound("submission");
+  if (out.code === "publicity.not_your_step") return AppError.of(403, out.code);
+  if (out.code === "publicity.comment_required") return AppError.validation({ comment: out.code });
+  return AppError.conflict(out.code);
 }
 
 /** Submission routes. */
@@ -40,8 +39,8 @@ export async function submissionRoutes(app: FastifyInstance, deps: RouteDeps): P
     const p = authorize(req, "publicity.read");
     const b = req.body;
     const unitId = b.unitId ?? p.unitId;
-    if (unitId == null) throw AppError.validation({ unitId: publicityMessage("publicity.unit_required") });
-    if (!getUnit(db, unitId)) throw AppError.validation({ unitId: publicityMessage("publicity.unknown_unit") });
+    if (unitId == null) throw AppError.validation({ unitId: "publicity.unit_required" });
+    if (!getUnit(db, unitId)) throw AppError.validation({ unitId: "publicity.unknown_unit" });
     if (!can(p, "publicity.submit", { unitId })) throw AppError.forbidden();
     const id = createSubmission(db, {
       unitId, kind: b.kind, title: b.title, body: b.body, eventDate: b.eventDate, outletIds: [...new Set(b.outletIds)], authorId: p.id, authorName: p.username,
@@ -66,7 +65,7 @@ export async function submissionRoutes(app: FastifyInstance, deps: RouteDeps): P
   r.patch("/api/submissions/:id", { schema: { tags: ["publicity"], params: idParams, body: submissionPatch } }, async (req) => {
     const p = authorize(req, "publicity.read");
     const s = visibleSubmission(db, p, req.params.id);
-    if (!isAuthorOrOffice(p, s)) throw new AppError(403, "publicity.not_author", publicityMessage("publicity.not_author"));
+    if (!isAuthorOrOffice(p, s)) throw AppError.of(403, "publicity.not_author");
     const out = editSubmission(db, s.id, req.body, actorOf(p), req.ip);
     if (!out.ok) throw refusal(out);
     return fullViewOf(db, p, out.row, cal());
@@ -80,7 +79,7 @@ export async function submissionRoutes(app: FastifyInstance, deps: RouteDeps): P
       const p = authorize(req, "publicity.read");
       const s = visibleSubmission(db, p, req.params.id);
       const byAuthor = action === "submit" || action === "withdraw";
-      if (byAuthor && !isAuthorOrOffice(p, s)) throw new AppError(403, "publicity.not_author", publicityMessage("publicity.not_author"));
+      if (byAuthor && !isAuthorOrOffice(p, s)) throw AppError.of(403, "publicity.not_author");
       if (!byAuthor && !can(p, "publicity.review", { unitId: s.unit_id })) throw AppError.forbidden();
       const out = reviewSubmission(db, p, s.id, action, parsed.data.comment, req.ip);
       if (!out.ok) throw refusal(out);
@@ -92,7 +91,7 @@ export async function submissionRoutes(app: FastifyInstance, deps: RouteDeps): P
     const p = authorize(req, "publicity.read");
     const s = visibleSubmission(db, p, req.params.id);
     const a = getVersion(db, s.id, req.query.from), b = getVersion(db, s.id, req.query.to);
-    if (!a || !b) throw new AppError(404, "publicity.unknown_version", publicityMessage("publicity.unknown_version"));
+    if (!a || !b) throw AppError.of(404, "publicity.unknown_version");
     const seg = (x: string, y: string) => diffChars(x, y).map((c) => ({ op: c.added ? "insert" as const : c.removed ? "delete" as const : "equal" as const, text: c.value }));
     return { from: a.version, to: b.version, titleSegments: seg(a.title, b.title), segments: seg(a.body, b.body) };
   });
