@@ -19,6 +19,8 @@ export interface FixtureSite {
   allowHost: string;
   /** Requests by path. */
   hits: Map<string, number>;
+  /** When set, /robots.txt answers with this status (a site whose robots.txt is broken). */
+  robotsStatus: number | null;
   close(): Promise<void>;
 }
 
@@ -65,10 +67,15 @@ function endless(res: http.ServerResponse): void {
 export async function startFixtureSite(): Promise<FixtureSite> {
   const hits = new Map<string, number>();
   const xlsx = await badXlsx();
+  const site: FixtureSite = {
+    url: "", allowHost: "", hits, robotsStatus: null,
+    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+  };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://x");
     const path = url.pathname;
     hits.set(path, (hits.get(path) ?? 0) + 1);
+    if (path === "/robots.txt" && site.robotsStatus !== null) return void res.writeHead(site.robotsStatus, { "content-type": "text/plain" }).end("error");
     if (path === "/slow") return; // never answers; the fetcher's timeout ends it
     if (path === "/huge") return endless(res);
     if (path === "/files/bad.xlsx") return void res.writeHead(200, { "content-type": TYPES.xlsx }).end(xlsx);
@@ -87,8 +94,6 @@ export async function startFixtureSite(): Promise<FixtureSite> {
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`, allowHost: `127.0.0.1:${port}`, hits,
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
-  };
+  Object.assign(site, { url: `http://127.0.0.1:${port}`, allowHost: `127.0.0.1:${port}` });
+  return site;
 }

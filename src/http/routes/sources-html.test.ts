@@ -163,6 +163,22 @@ describe("robots.txt", () => {
   });
 });
 
+describe("robots.txt that cannot be read", () => {
+  it("stops the poll with its own code, not as if the site forbade it", async () => {
+    const m = await monitor();
+    site.robotsStatus = 503;
+    try {
+      const id = (await m.post("/api/sources", { name: "出错的网站", kind: "html", url: `${site.url}/news/list.html`, intervalSeconds: 600, selectors: NEWS })).json().id;
+      const r = (await m.post(`/api/sources/${id}/fetch`)).json();
+      expect(r).toMatchObject({ inserted: 0, errorCode: "fetch.robots_unreachable" });
+      expect(r.error).toContain("无法读取网站的 robots.txt");
+      expect((await m.get(`/api/sources/${id}`)).json()).toMatchObject({ lastErrorCode: "fetch.robots_unreachable" });
+    } finally {
+      site.robotsStatus = null;
+    }
+  });
+});
+
 describe("json sources", () => {
   const mapping = { list: "data.items", title: "title", link: "url", time: "created", text: "content", author: "user.name" };
 

@@ -6,4 +6,4 @@ export { mapRows, parseImportTime, type MappedRows, type RejectedRow } from "./r
 export { sourceForImport, importItems, rejectedReason, rejectedLine, importSourceUrl, type ImportOutcome } from "./commands";
 export { UploadStore, type PendingUpload } from "./uploads";
 export { multipartBoundary, firstFilePart } from "./multipart";
-export { addManualItem, fetchArticle, manualItem, MANUAL_SOURCE_NAME, type ManualInput, type ManualOutcome } from "./manual";
+export { addManualItem, fetchArticle, manualItem, manualSourceNeedsWrite, MANUAL_SOURCE_NAME, type ManualInput, type ManualOutcome } from "./manual";
