@@ -244,6 +244,10 @@ export const MESSAGES: Record<string, Texts> = {
   "interviews.state.scheduled": { "zh-CN": "已安排", en: "Scheduled" },
   "interviews.state.done": { "zh-CN": "已完成", en: "Done" },
   "interviews.state.cancelled": { "zh-CN": "已取消", en: "Cancelled" },
+  "source.not_polled": {
+    "zh-CN": "文件导入和手工录入的信息源不从网上抓取；请通过导入文件或手工录入添加条目",
+    en: "Import and manual sources are not fetched from the web; add their items by importing a file or entering them by hand",
+  },
 };
 
 /** True when the catalog has texts for `code`. */
