@@ -7,11 +7,23 @@ export interface TimeContext { timeZone: string; now: number; format?: string | 
 
 interface Wall { y: number; mo: number; d: number; h: number; mi: number; s: number }
 
+// Building a DateTimeFormat costs far more than using one; list pages read thousands of times.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric",
+    });
+    formats.set(timeZone, f);
+  }
+  return f;
+}
+
 /** The wall-clock fields of `ms` in `timeZone`. */
 function wallOf(ms: number, timeZone: string): Wall {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric",
-  }).formatToParts(new Date(ms));
+  const parts = formatFor(timeZone).formatToParts(new Date(ms));
   const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
   return { y: get("year"), mo: get("month"), d: get("day"), h: get("hour") % 24, mi: get("minute"), s: get("second") };
 }
