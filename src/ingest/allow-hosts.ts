@@ -16,8 +16,23 @@ export interface AllowList {
 
 const PORT_SUFFIX = /^(.*):(\d{1,5})$/;
 
+// Hosts and lists are normalised per fetch and per connection; a few hundred distinct ones recur,
+// so their parses are kept (bounded) instead of redone thousands of times a minute.
+const CACHE_MAX = 1000;
+const hostCache = new Map<string, string | null>();
+const listCache = new Map<string, AllowList>();
+
 /** Lower-case host without IPv6 brackets or a trailing dot, as WHATWG URL parsing spells it. */
 function normaliseHost(host: string): string | null {
+  let h = hostCache.get(host);
+  if (h === undefined) {
+    if (hostCache.size >= CACHE_MAX) hostCache.clear();
+    hostCache.set(host, (h = parseHost(host)));
+  }
+  return h;
+}
+
+function parseHost(host: string): string | null {
   const bare = host.trim().toLowerCase().replace(/\.$/, "");
   if (bare === "") return null;
   const literal = bare.replace(/^\[|\]$/g, "");
@@ -61,6 +76,16 @@ export function invalidAllowEntries(entries: readonly string[]): string[] {
 
 /** Parses TINGFENG_FETCH_ALLOW_HOSTS entries; blank and invalid ones are skipped (config rejects invalid ones first). */
 export function parseAllowList(entries: readonly string[]): AllowList {
+  const key = entries.join("\n");
+  let list = listCache.get(key);
+  if (!list) {
+    if (listCache.size >= CACHE_MAX) listCache.clear();
+    listCache.set(key, (list = readAllowList(entries)));
+  }
+  return list;
+}
+
+function readAllowList(entries: readonly string[]): AllowList {
   const hosts: HostEntry[] = [];
   const cidrs: [ipaddr.IPv4 | ipaddr.IPv6, number][] = [];
   for (const raw of entries) {

@@ -7,8 +7,9 @@ const BOMS: ReadonlyArray<[string, number[]]> = [
   ["utf-16be", [0xfe, 0xff]],
 ];
 
-// Server defaults that say nothing about the document (Apache's text/* default is latin1).
-const GENERIC_HEADER_CHARSETS = new Set(["iso-8859-1", "latin1", "us-ascii", "ascii", "windows-1252"]);
+// Apache's text/* default is latin1.
+/** Header charsets that are server defaults and say nothing about the document. */
+export const GENERIC_HEADER_CHARSETS: ReadonlySet<string> = new Set(["iso-8859-1", "latin1", "us-ascii", "ascii", "windows-1252"]);
 
 /** The charset parameter of a Content-Type header, lowercased, or null. */
 export function charsetFromContentType(contentType: string | null): string | null {
@@ -41,23 +42,36 @@ function tryDecode(bytes: Uint8Array, label: string, fatal: boolean): string | n
 /**
  * Decodes a feed body. Evidence order: BOM (bytes cannot lie), HTTP charset, XML declaration,
  * UTF-8. A header that is only a server default, or a UTF-8 claim the bytes contradict, yields
- * to the next source; undeclared non-UTF-8 bytes are read as GB18030 since that is what
- * Chinese sites send when they send nothing.
+ * to the next source; non-UTF-8 bytes nothing else explains are read as GB18030 since that is
+ * what Chinese sites send when they send nothing (or mislabel).
  */
 export function decodeFeedBody(body: Uint8Array, contentType: string | null): string {
-  const bom = bomCharset(body);
-  if (bom) return tryDecode(body.subarray(bom.length), bom.charset, false) ?? "";
   const header = charsetFromContentType(contentType);
   const declared = charsetFromXmlDeclaration(body);
   const candidates: string[] = [];
   if (header && !(GENERIC_HEADER_CHARSETS.has(header) && declared && declared !== header)) candidates.push(header);
   if (declared) candidates.push(declared);
   candidates.push("utf-8");
-  if (!header && !declared) candidates.push("gb18030");
+  return decodeWithCandidates(body, candidates);
+}
+
+/**
+ * Decodes `body` with the first charset in `candidates` that reads it (after a BOM, which wins).
+ * UTF-8 is read strictly, since legacy decoders accept almost any byte sequence; when every
+ * candidate fails, mostly-UTF-8 text keeps its few bad bytes as U+FFFD and anything else is read
+ * as GB18030. Never throws.
+ */
+export function decodeWithCandidates(body: Uint8Array, candidates: readonly string[]): string {
+  const bom = bomCharset(body);
+  if (bom) return tryDecode(body.subarray(bom.length), bom.charset, false) ?? "";
   for (const label of candidates) {
-    // Only UTF-8 is checked strictly: legacy decoders accept almost any byte sequence.
     const text = tryDecode(body, label, /^utf-?8$/.test(label));
     if (text !== null) return text;
   }
-  return tryDecode(body, "utf-8", false) ?? "";
+  const lossy = tryDecode(body, "utf-8", false) ?? "";
+  const bad = lossy.split("\uFFFD").length - 1;
+  const nonAscii = lossy.replace(/[\x00-\x7f]/g, "").length;
+  // A few corrupt characters among many good ones is a damaged UTF-8 page, not a GB18030 one.
+  if (bad * 10 <= nonAscii) return lossy;
+  return tryDecode(body, "gb18030", false) ?? lossy;
 }

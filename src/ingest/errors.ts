@@ -17,7 +17,8 @@ export type FetchErrorCode =
   | "fetch.too_many_redirects"
   | "fetch.blocked_address"
   | "fetch.credentials_in_url"
-  | "fetch.robots_disallowed";
+  | "fetch.robots_disallowed"
+  | "fetch.robots_unreachable";
 
 /** A body that is not a usable feed; `message` tells a person what to check. */
 export class FeedError extends Error {

@@ -79,6 +79,14 @@ describe("fetchFeedUrl", () => {
     expect(await fetchFeedUrl(`${server.url}/feed.xml`, { ...opts, lastModified: LAST_MODIFIED })).toEqual({ kind: "not-modified" });
   });
 
+  it("reuses one connection for consecutive fetches from the same host (keep-alive)", async () => {
+    const before = server.requests.length;
+    for (let i = 0; i < 4; i++) expect((await fetchFeedUrl(`${server.url}/feed.xml`, opts)).kind).toBe("ok");
+    // A connection may not be back in the pool the instant its body is read, so two can alternate; never one each.
+    const ports = new Set(server.requests.slice(before).map((r) => r.socket.remotePort));
+    expect(ports.size).toBeLessThanOrEqual(2);
+  });
+
   it("follows up to 5 redirects and reports the final URL", async () => {
     const res = await fetchFeedUrl(`${server.url}/hop/4`, opts); // 5 redirects
     expect(res).toMatchObject({ kind: "ok", finalUrl: `${server.url}/feed.xml` });

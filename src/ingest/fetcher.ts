@@ -4,7 +4,7 @@
 import { fetch, type Agent, type Response } from "undici";
 import { parseAllowList, type AllowList } from "./allow-hosts";
 import { FetchError } from "./errors";
-import { BlockedAddressError, createGuardedAgent, isUrlPermittedBeforeLookup, type Resolver } from "./guarded-agent";
+import { BlockedAddressError, isUrlPermittedBeforeLookup, sharedGuardedAgent, type Resolver } from "./guarded-agent";
 import { isBinaryMediaType, mediaType, sniffBinary } from "./sniff";
 
 /** Options for fetchFeedUrl; etag/lastModified come from the previous successful fetch. */
@@ -140,7 +140,7 @@ async function fetchWithin(start: URL, opts: FetchFeedOptions, allow: AllowList,
 export async function fetchFeedUrl(url: string, opts: FetchFeedOptions): Promise<FetchResult> {
   const start = httpUrl(url);
   const allow = parseAllowList(opts.allowHosts);
-  const agent = createGuardedAgent(allow, opts.resolve);
+  const agent = sharedGuardedAgent(opts.allowHosts, allow, opts.resolve);
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -154,8 +154,7 @@ export async function fetchFeedUrl(url: string, opts: FetchFeedOptions): Promise
     throw err instanceof FetchError ? err : networkError(err, start);
   } finally {
     clearTimeout(timer);
-    controller.abort(); // releases the connection if we stopped reading early
-    agent.destroy().catch(() => undefined);
+    controller.abort(); // drops the connection if we stopped reading early (a read one stays pooled)
   }
 }
 

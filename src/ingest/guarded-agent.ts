@@ -56,6 +56,8 @@ function lookupThrough(resolve: Resolver, permitted: (address: string) => boolea
 
 /** How long connecting may take. */
 const CONNECT_TIMEOUT_MS = 10_000;
+/** How long an idle connection is kept for the next request to its origin. */
+const KEEP_ALIVE_MS = 10_000;
 
 /** An undici Agent that connects only where `list` and the address rules allow, resolving names with `resolve`. */
 export function createGuardedAgent(list: AllowList, resolve: Resolver = systemResolver): Agent {
@@ -64,6 +66,8 @@ export function createGuardedAgent(list: AllowList, resolve: Resolver = systemRe
   const trusted = buildConnector({ timeout: CONNECT_TIMEOUT_MS, lookup: lookupThrough(resolve, () => true) });
   const guarded = buildConnector({ timeout: CONNECT_TIMEOUT_MS, lookup: lookupThrough(resolve, (a) => isAddressPermitted(list, a)) });
   return new Agent({
+    // Idle connections are kept a little, so a list page and its articles share one (the guard runs per connection).
+    keepAliveTimeout: KEEP_ALIVE_MS, keepAliveMaxTimeout: KEEP_ALIVE_MS,
     connect(opts, callback) {
       const port = opts.port ? Number(opts.port) : opts.protocol === "https:" ? 443 : 80;
       if (isHostAllowed(list, opts.hostname, port)) return trusted(opts, callback);
@@ -72,4 +76,19 @@ export function createGuardedAgent(list: AllowList, resolve: Resolver = systemRe
       return guarded(opts, callback);
     },
   });
+}
+
+// One agent per allow list (and per injected resolver), so connections are reused across fetches.
+// A reused connection was checked when it was made and still goes to that address, so reuse keeps
+// the guard: a name that later resolves elsewhere is judged again when a new connection is made.
+const sharedAgents = new WeakMap<Resolver, Map<string, Agent>>();
+
+/** The process's guarded agent for this allow list and resolver (created on first use, then reused). */
+export function sharedGuardedAgent(allowHosts: readonly string[], list: AllowList, resolve: Resolver = systemResolver): Agent {
+  let byList = sharedAgents.get(resolve);
+  if (!byList) sharedAgents.set(resolve, (byList = new Map()));
+  const key = JSON.stringify(allowHosts);
+  let agent = byList.get(key);
+  if (!agent) byList.set(key, (agent = createGuardedAgent(list, resolve)));
+  return agent;
 }

@@ -7,11 +7,23 @@ export interface TimeContext { timeZone: string; now: number; format?: string | 
 
 interface Wall { y: number; mo: number; d: number; h: number; mi: number; s: number }
 
+// Building a DateTimeFormat costs far more than using one; list pages read thousands of times.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric",
+    });
+    formats.set(timeZone, f);
+  }
+  return f;
+}
+
 /** The wall-clock fields of `ms` in `timeZone`. */
 function wallOf(ms: number, timeZone: string): Wall {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric",
-  }).formatToParts(new Date(ms));
+  const parts = formatFor(timeZone).formatToParts(new Date(ms));
   const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
   return { y: get("year"), mo: get("month"), d: get("day"), h: get("hour") % 24, mi: get("minute"), s: get("second") };
 }
@@ -52,13 +64,25 @@ export function parseWithFormat(text: string, format: string, ctx: TimeContext):
   return d;
 }
 
-const UNITS: Record<string, number> = { 秒: 1000, 分钟: 60_000, 分: 60_000, 小时: 3_600_000, 天: 86_400_000 };
+const UNITS: Record<string, number> = { 秒: 1000, 秒钟: 1000, 分钟: 60_000, 分: 60_000, 小时: 3_600_000, 个小时: 3_600_000, 天: 86_400_000, 周: 604_800_000, 星期: 604_800_000, 个星期: 604_800_000 };
 const DAYS_BACK: Record<string, number> = { 今天: 0, 昨天: 1, 前天: 2 };
 
 function relative(text: string, ctx: TimeContext): Date | null {
   if (/^(刚刚|刚才)/.test(text)) return new Date(ctx.now);
-  const ago = /^(\d+)\s*(秒|分钟|分|小时|天)前/.exec(text);
+  if (/^半(个)?小时前/.test(text)) return new Date(ctx.now - 1_800_000);
+  const ago = /^(\d+)\s*(秒钟|秒|分钟|分|个小时|小时|天|个星期|星期|周)前/.exec(text);
   if (ago) return new Date(ctx.now - Number(ago[1]) * UNITS[ago[2]]);
+  // Months and years back are calendar steps in the office zone (the day clamped to the month's end).
+  const far = /^(\d+)\s*(个月|月|年)前/.exec(text);
+  if (far) {
+    const w = wallOf(ctx.now, ctx.timeZone);
+    const months = Number(far[1]) * (far[2] === "年" ? 12 : 1);
+    const index = w.y * 12 + (w.mo - 1) - months;
+    const y = Math.floor(index / 12);
+    const mo = (index % 12) + 1;
+    const lastDay = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+    return zonedTime({ ...w, y, mo, d: Math.min(w.d, lastDay) }, ctx.timeZone);
+  }
   const day = /^(今天|昨天|前天)\s*(?:(\d{1,2})[:：](\d{2}))?/.exec(text);
   if (day) {
     const today = wallOf(ctx.now - DAYS_BACK[day[1]] * 86_400_000, ctx.timeZone);
@@ -73,9 +97,10 @@ const LOCAL_FORMATS = ["YYYY-M-D H:mm:ss", "YYYY-M-D H:mm", "YYYY/M/D H:mm", "YY
 export function parseListTime(raw: string | null | undefined, ctx: TimeContext): Date | null {
   const text = (raw ?? "").replace(/\s+/g, " ").trim();
   if (text === "") return null;
-  if (ctx.format) return parseWithFormat(text, ctx.format, ctx);
+  // Sites print 5分钟前 for new posts and a date for older ones, so relative phrases are read even with a format.
   const rel = relative(text, ctx);
   if (rel) return rel;
+  if (ctx.format) return parseWithFormat(text, ctx.format, ctx);
   // A zone in the text (ISO 8601, RFC 822) wins over the office zone.
   if (/(?:Z|[+-]\d{2}:?\d{2}|GMT|UTC)$/.test(text) || /[A-Za-z]{3},/.test(text)) return parseFeedDate(text);
   for (const f of LOCAL_FORMATS) {

@@ -83,10 +83,10 @@ export function kindContext(db: Db | null, config: Config, now: number): KindCon
   }));
   return {
     fetch,
-    async allowed(url) {
+    async robots(url) {
       const verdict = await robots.check(url);
       if (verdict.crawlDelay) limiter.setDelay(new URL(url).host, Math.min(MAX_CRAWL_DELAY_MS, verdict.crawlDelay * 1000));
-      return verdict.allowed;
+      return verdict.allowed ? "allowed" : verdict.reason === "unreachable" ? "unreachable" : "disallowed";
     },
     knownUrls: (urls) => (db ? knownCanonicalUrls(db, urls) : new Set()),
     timeZone: config.timeZone, now, maxArticles: MAX_ARTICLES_PER_POLL,

@@ -1,6 +1,9 @@
 // Polls due sources on a timer with bounded concurrency; one source is never polled twice at once.
+// Polls are not batched: a slot frees the moment its poll ends and is refilled at once, so one slow
+// source (a 30 s timeout, twenty article pages) never leaves the other slots idle.
 import type { Config } from "../config";
 import type { Db } from "../db/connection";
+import type { SourcesTable } from "../db/schema";
 import { dueSources, getSource } from "../store/sources";
 import { pollSource, type PollResult } from "./poll-source";
 
@@ -15,71 +18,88 @@ export interface Scheduler {
   status(): { running: boolean; lastTickAt: number | null };
 }
 
+/** How soon a freed slot looks for the next due source. */
+const REFILL_MS = 20;
+
 /** Starts (or, with `autostart: false`, just creates) the scheduler. */
 export function createScheduler(
   db: Db, config: Config, log: (msg: string) => void = () => {}, autostart = true, onInserted: () => void = () => {},
 ): Scheduler {
+  // Every poll in progress, from the timer or from runOnce; its size is the concurrency bound.
   const running = new Map<number, Promise<PollResult>>();
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   let lastTickAt: number | null = null;
 
-  async function tick(): Promise<{ polled: number; inserted: number; failed: number }> {
+  function start(s: SourcesTable, onDone: () => void): Promise<PollResult> {
+    const p = pollSource(db, config, s)
+      .then((r) => {
+        if (r.error) log(`source ${s.id} (${s.name}): ${r.error}`);
+        if (r.inserted) onInserted();
+        return r;
+      })
+      .finally(() => {
+        running.delete(s.id);
+        onDone();
+      });
+    running.set(s.id, p);
+    return p;
+  }
+
+  // Starts as many due sources as there are free slots; does not wait for them.
+  function tick(): void {
     const free = config.fetchConcurrency - running.size;
-    if (free <= 0) return { polled: 0, inserted: 0, failed: 0 };
-    const due = dueSources(db, Date.now(), config.fetchConcurrency * 2).filter((s) => !running.has(s.id)).slice(0, free);
-    const results = await Promise.all(
-      due.map((s) => {
-        const p = pollSource(db, config, s).finally(() => running.delete(s.id));
-        running.set(s.id, p);
-        return p.then((r) => {
-          if (r.error) log(`source ${s.id} (${s.name}): ${r.error}`);
-          if (r.inserted) onInserted();
-          return r;
-        });
-      }),
-    );
-    return {
-      polled: results.length,
-      inserted: results.reduce((n, r) => n + r.inserted, 0),
-      failed: results.filter((r) => r.error).length,
-    };
+    if (free <= 0) return;
+    const due = dueSources(db, Date.now(), config.fetchConcurrency * 2 + running.size).filter((s) => !running.has(s.id)).slice(0, free);
+    for (const s of due) void start(s, () => schedule(REFILL_MS));
   }
 
   function schedule(ms: number): void {
-    if (stopped) return;
+    if (stopped || !autostart) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
-      tick()
-        .catch((err) => log(`scheduler tick failed: ${err instanceof Error ? err.message : String(err)}`))
-        .finally(() => {
-          lastTickAt = Date.now();
-          schedule(config.schedulerTickMs);
-        });
+      try {
+        tick();
+      } catch (err) {
+        log(`scheduler tick failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      lastTickAt = Date.now();
+      schedule(config.schedulerTickMs);
     }, ms);
+  }
+
+  async function runOnce(): Promise<{ polled: number; inserted: number; failed: number }> {
+    const total = { polled: 0, inserted: 0, failed: 0 };
+    const seen = new Set<number>();
+    const queue: number[] = [];
+    const refill = (): void => {
+      for (const s of dueSources(db, Date.now(), 1000)) if (!seen.has(s.id)) { seen.add(s.id); queue.push(s.id); }
+    };
+    // Each worker takes the next source as soon as its previous poll ends.
+    const worker = async (): Promise<void> => {
+      for (;;) {
+        if (!queue.length) refill();
+        const id = queue.shift();
+        if (id === undefined) return;
+        const s = getSource(db, id);
+        if (!s || running.has(id)) continue;
+        const r = await start(s, () => {});
+        total.polled++;
+        total.inserted += r.inserted;
+        if (r.error) total.failed++;
+      }
+    };
+    refill();
+    await Promise.all(Array.from({ length: Math.max(1, config.fetchConcurrency) }, worker));
+    return total;
   }
 
   if (autostart) schedule(0);
   return {
     wake: () => schedule(50),
     status: () => ({ running: !stopped && autostart, lastTickAt }),
-    async runOnce() {
-      const total = { polled: 0, inserted: 0, failed: 0 };
-      const seen = new Set<number>();
-      for (;;) {
-        const due = dueSources(db, Date.now(), 1000).filter((s) => !seen.has(s.id));
-        if (!due.length) return total;
-        for (let i = 0; i < due.length; i += config.fetchConcurrency) {
-          const batch = due.slice(i, i + config.fetchConcurrency);
-          batch.forEach((s) => seen.add(s.id));
-          const rs = await Promise.all(batch.map((s) => getSource(db, s.id)).filter((s) => s !== undefined).map((s) => pollSource(db, config, s)));
-          total.polled += rs.length;
-          total.inserted += rs.reduce((n, r) => n + r.inserted, 0);
-          total.failed += rs.filter((r) => r.error).length;
-        }
-      }
-    },
+    runOnce,
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);

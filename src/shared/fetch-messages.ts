@@ -98,6 +98,10 @@ export const FETCH_MESSAGES = {
     "zh-CN": "来源设置不完整或无效；请编辑来源并检查选择器或字段映射",
     en: "The source's settings are incomplete or invalid; edit the source and check its selectors or field mapping.",
   },
+  "fetch.robots_unreachable": {
+    "zh-CN": "无法读取网站的 robots.txt（网站出错、超时或文件过大），为遵守抓取规则本次未抓取；网站恢复后会自动重试",
+    en: "The site's robots.txt could not be read (server error, timeout or file too large), so nothing was fetched this time; it is retried once the site recovers.",
+  },
 } as const satisfies Record<string, FetchMessage>;
 
 /** A code of FETCH_MESSAGES. */

@@ -302,6 +302,10 @@ export const MESSAGES: Record<string, Texts> = {
   "replies.action.approve": { "zh-CN": "审核通过", en: "approve" },
   "replies.action.return": { "zh-CN": "退回", en: "return" },
   "replies.action.publish": { "zh-CN": "标记已发布", en: "mark as published" },
+  "source.not_polled": {
+    "zh-CN": "文件导入和手工录入的信息源不从网上抓取；请通过导入文件或手工录入添加条目",
+    en: "Import and manual sources are not fetched from the web; add their items by importing a file or entering them by hand",
+  },
 };
 
 /** True when the catalog has texts for `code`. */

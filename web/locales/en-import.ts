@@ -43,4 +43,5 @@ export const enImport: { readonly [K in keyof typeof zhCNImport]: string } = {
   "manual.submit": "Add",
   "manual.created": "Added to the ledger",
   "manual.existing": "Already in the ledger: {title}",
+  "import.storing": "{done} of {total} rows stored",
 };

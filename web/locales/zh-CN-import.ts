@@ -42,4 +42,5 @@ export const zhCNImport = {
   "manual.submit": "录入",
   "manual.created": "已录入台账",
   "manual.existing": "台账中已有这条信息：{title}",
+  "import.storing": "已保存 {done} / {total} 行",
 };

@@ -1,5 +1,6 @@
 // Import a CSV/XLSX/JSONL file in two steps: upload (with a progress bar) → pick the columns with a
-// preview of the first rows → the result, with each refused row's number and reason.
+// preview of the first rows → storing (a bar of the rows stored so far, asked of the server) → the
+// result, with each refused row's number and reason.
 import { useState } from "react";
 import { Alert, Button, Form, Input, List, Modal, Progress, Select, Space, Table, Typography } from "antd";
 import { UploadOutlined } from "@ant-design/icons";
@@ -18,6 +19,12 @@ interface UploadAnswer {
   uploadId: string; fileName: string; format: string; columns: string[];
   sampleRows: Record<string, string>[]; rowCount: number; suggestedMapping: Mapping;
 }
+
+/** Answer of GET /api/sources/import/:uploadId/progress while step 2 runs. */
+interface ImportProgress { active: boolean; done: number; total: number }
+
+/** How often the storing bar asks the server. */
+const PROGRESS_POLL_MS = 500;
 
 /** Answer of POST /api/sources/import/confirm (step 2). */
 interface ImportAnswer {
@@ -58,6 +65,7 @@ export function ImportModal({ open, onClose, onImported }: ImportModalProps) {
   const [result, setResult] = useState<ImportAnswer | null>(null);
   const [busy, setBusy] = useState(false);
   const [needTitle, setNeedTitle] = useState(false);
+  const [stored, setStored] = useState<ImportProgress | null>(null);
 
   const reset = () => {
     setFile(null);
@@ -96,12 +104,21 @@ export function ImportModal({ open, onClose, onImported }: ImportModalProps) {
     if (!chosen.title && !chosen.text) return setNeedTitle(true);
     setNeedTitle(false);
     setBusy(true);
+    setStored(null);
+    // Storing a 200k-row file takes tens of seconds: show how far it got, not just that it is busy.
+    const poll = window.setInterval(() => {
+      api.get<ImportProgress>(`/api/sources/import/${encodeURIComponent(upload.uploadId)}/progress`)
+        .then((p) => { if (p.active) setStored(p); })
+        .catch(() => undefined);
+    }, PROGRESS_POLL_MS);
     try {
       setResult(await api.post<ImportAnswer>("/api/sources/import/confirm", { uploadId: upload.uploadId, sourceName: sourceName.trim(), mapping: chosen }));
       onImported();
     } catch (caught) {
       report(caught);
     } finally {
+      window.clearInterval(poll);
+      setStored(null);
       setBusy(false);
     }
   };
@@ -152,7 +169,12 @@ export function ImportModal({ open, onClose, onImported }: ImportModalProps) {
               ))}
             </Space>
             {needTitle && <Alert type="error" showIcon message={t("import.needTitle")} style={{ marginBottom: 12 }} />}
-            {busy && <Progress percent={100} status="active" showInfo={false} />}
+            {busy && (stored && stored.total > 0 ? (
+              <Progress
+                percent={Math.floor((stored.done / stored.total) * 100)} status="active" data-testid="import-storing"
+                format={() => t("import.storing", { done: stored.done, total: stored.total })}
+              />
+            ) : <Progress percent={0} status="active" showInfo={false} />)}
             <Typography.Text type="secondary">{t("import.sample", { n: upload.sampleRows.length, total: upload.rowCount })}</Typography.Text>
             <Table
               size="small" pagination={false} scroll={{ x: true }} rowKey={(_, i) => String(i)}

@@ -98,3 +98,18 @@ describe("POST /api/items/manual", () => {
     expect(again.json().id).toBe(it.id);
   });
 });
+
+describe("which source a manual entry may go to", () => {
+  it("needs sources.write to name a polled or import source or to create a new one, not for manual sources", async () => {
+    t = await createTestApp();
+    const { manualSourceNeedsWrite } = await import("../../ingest/import");
+    const { insertSource } = await import("../../store/sources");
+    insertSource(t.db, { name: "青禾论坛", kind: "rss", url: "https://example.cn/feed.xml", intervalSeconds: 600, priority: 2, enabled: true });
+    insertSource(t.db, { name: "网评手录", kind: "manual", url: "import:网评手录", intervalSeconds: 86400, priority: 3, enabled: true });
+    expect(manualSourceNeedsWrite(t.db, undefined)).toBe(false);
+    expect(manualSourceNeedsWrite(t.db, "手工录入")).toBe(false);
+    expect(manualSourceNeedsWrite(t.db, "网评手录")).toBe(false);
+    expect(manualSourceNeedsWrite(t.db, "青禾论坛")).toBe(true);
+    expect(manualSourceNeedsWrite(t.db, "新建的来源")).toBe(true);
+  });
+});

@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { can } from "../../accounts/policies";
 import { AppError } from "../../errors";
-import { addManualItem, ImportFileError } from "../../ingest/import";
+import { addManualItem, ImportFileError, manualSourceNeedsWrite } from "../../ingest/import";
 import { getItem } from "../../store/items";
 import { loadItemContext } from "../../store/analysis";
 import { presentItem } from "../presenters";
@@ -39,6 +39,7 @@ export async function manualItemRoutes(app: FastifyInstance, deps: RouteDeps): P
   }, async (req, reply) => {
     const p = authorize(req, "items.read");
     if (!can(p, "items.triage") && !can(p, "sources.write")) throw AppError.forbidden();
+    if (!can(p, "sources.write") && manualSourceNeedsWrite(db, req.body.sourceName)) throw AppError.forbidden();
     let out;
     try {
       out = await addManualItem(db, config, req.body, actorOf(p), req.ip);

@@ -101,4 +101,23 @@ describe("POST /api/sources/import", () => {
     const admin = await t.userClient("admin");
     expect((await admin.post("/api/sources/import/confirm", { uploadId: u.uploadId, sourceName: "x", mapping: u.suggestedMapping })).json().code).toBe("import.upload_expired");
   });
+
+  it("reports the rows stored so far while a large file is being stored", async () => {
+    t = await createTestApp({ timeZone: "Asia/Shanghai" });
+    const monitor = await t.userClient("monitor");
+    const rows = Array.from({ length: 9000 }, (_, i) => `第${i}条反映,https://example.cn/p/${i},正文${i}`);
+    const u = (await upload(monitor, "大台账.csv", ["标题,网址,正文", ...rows].join("\n"))).json();
+    const confirming = monitor.post("/api/sources/import/confirm", { uploadId: u.uploadId, sourceName: "大台账", mapping: u.suggestedMapping });
+    let finished = false;
+    void confirming.then(() => { finished = true; });
+    const seen: { active: boolean; done: number; total: number }[] = [];
+    while (!finished) {
+      seen.push((await monitor.get(`/api/sources/import/${u.uploadId}/progress`)).json());
+      await new Promise((r) => setImmediate(r));
+    }
+    expect((await confirming).json()).toMatchObject({ imported: 9000 });
+    expect(seen.some((s) => s.active && s.total === 9000 && s.done > 0 && s.done < 9000)).toBe(true);
+    // Over: nothing in progress.
+    expect((await monitor.get(`/api/sources/import/${u.uploadId}/progress`)).json()).toEqual({ active: false, done: 0, total: 0 });
+  });
 });

@@ -25,6 +25,7 @@ const uploadView = z.object({
 const confirmBody = z.object({
   uploadId: z.string().min(1).max(100), sourceName: z.string().trim().min(1).max(100), mapping: columnMappingSchema,
 });
+const progressView = z.object({ active: z.boolean(), done: z.number(), total: z.number() });
 const resultView = z.object({
   sourceId: z.number(), imported: z.number(), skipped: z.number(), rejectedCount: z.number(),
   rejected: z.array(z.object({ row: z.number(), reason: z.string() })),
@@ -42,6 +43,8 @@ function refusal(e: unknown): unknown {
 export async function sourceImportRoutes(app: FastifyInstance, deps: RouteDeps): Promise<void> {
   const { db, config } = deps;
   const uploads = new UploadStore();
+  // Rows stored so far by each confirm in progress, by upload id (read by the modal's progress bar).
+  const progress = new Map<string, { userId: number; done: number; total: number }>();
 
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
@@ -96,9 +99,13 @@ export async function sourceImportRoutes(app: FastifyInstance, deps: RouteDeps):
       const source = db.tx(() => sourceForImport(db, sourceName, "import", audit.actor, audit.ip));
       // Taken now, so that a second click cannot import the same upload alongside this one.
       uploads.delete(upload.id);
-      outcome = await importItems(db, source, items, rejected.length, audit, now);
+      const mine = { userId: p.id, done: 0, total: items.length };
+      progress.set(upload.id, mine);
+      outcome = await importItems(db, source, items, rejected.length, audit, now, (done) => { mine.done = done; });
     } catch (e) {
       throw refusal(e);
+    } finally {
+      progress.delete(upload.id);
     }
     if (outcome.imported) deps.analysis?.wake();
     const lang = requestLang(req);
@@ -106,5 +113,16 @@ export async function sourceImportRoutes(app: FastifyInstance, deps: RouteDeps):
       sourceId: outcome.sourceId, imported: outcome.imported, skipped: outcome.skipped, rejectedCount: outcome.rejected,
       rejected: rejected.slice(0, REJECTED_SHOWN).map((r) => ({ row: r.row, reason: rejectedReason(r, lang) })),
     };
+  });
+
+  app.withTypeProvider<ZodTypeProvider>().get("/api/sources/import/:uploadId/progress", {
+    schema: {
+      tags: ["sources"], summary: "Rows stored so far by a confirm in progress (active: false once it ended or for another user)",
+      params: z.object({ uploadId: z.string().min(1).max(100) }), response: { 200: progressView },
+    },
+  }, async (req) => {
+    const p = authorize(req, "sources.write");
+    const run = progress.get(req.params.uploadId);
+    return run && run.userId === p.id ? { active: true, done: run.done, total: run.total } : { active: false, done: 0, total: 0 };
   });
 }

@@ -103,6 +103,11 @@ describe("html sources", () => {
     const gbk = await preview({ url: `${site.url}/gov/list-gbk.html`, selectors: NEWS });
     expect(gbk.items.map((i: Item) => i.title)).toEqual(["县政府召开常务会议研究民生实事", "关于开展安全生产大检查的通知"]);
     expect(gbk.items[0].publishedAt).toBe("2026-05-01T01:00:00.000Z");
+    // A misconfigured server's charset does not beat the page's own <meta charset="gbk">.
+    for (const charset of ["ISO-8859-1", "utf-8"]) {
+      const mislabelled = await preview({ url: `${site.url}/gov/list-gbk.html?charset=${charset}`, selectors: NEWS });
+      expect(mislabelled.items.map((i: Item) => i.title)).toEqual(["县政府召开常务会议研究民生实事", "关于开展安全生产大检查的通知"]);
+    }
     const big5 = await preview({ url: `${site.url}/gov/list-big5.html`, selectors: NEWS, timeFormat: "YYYY年MM月DD日" });
     expect(big5.items.map((i: Item) => i.title)).toEqual(["青禾縣舉辦農民豐收節", "市民熱議城南道路改造"]);
     expect(big5.items[1].publishedAt).toBe("2026-04-29T16:00:00.000Z");
@@ -155,6 +160,22 @@ describe("robots.txt", () => {
     expect((await m.patch(`/api/sources/${id}`, { intervalSeconds: 900 })).statusCode).toBe(200);
     const audit = t!.db.sqlite.prepare("SELECT summary FROM audit_log WHERE action = 'source.update' ORDER BY id").pluck().all() as string[];
     expect(audit[0]).toContain("ignoreRobots");
+  });
+});
+
+describe("robots.txt that cannot be read", () => {
+  it("stops the poll with its own code, not as if the site forbade it", async () => {
+    const m = await monitor();
+    site.robotsStatus = 503;
+    try {
+      const id = (await m.post("/api/sources", { name: "出错的网站", kind: "html", url: `${site.url}/news/list.html`, intervalSeconds: 600, selectors: NEWS })).json().id;
+      const r = (await m.post(`/api/sources/${id}/fetch`)).json();
+      expect(r).toMatchObject({ inserted: 0, errorCode: "fetch.robots_unreachable" });
+      expect(r.error).toContain("无法读取网站的 robots.txt");
+      expect((await m.get(`/api/sources/${id}`)).json()).toMatchObject({ lastErrorCode: "fetch.robots_unreachable" });
+    } finally {
+      site.robotsStatus = null;
+    }
   });
 });
 

@@ -16,7 +16,7 @@ import { errorBody, idParams, isCleanText, name, sourcePreviewView, sourceView }
 import { patchOf } from "../patch-schema";
 import { configFor, kindFields, patchedConfig } from "./source-body";
 import { storedConfig } from "../../ingest/kinds/config";
-import { SOURCE_KINDS } from "../../shared/api";
+import { POLLED_SOURCE_KINDS, SOURCE_KINDS } from "../../shared/api";
 import { isIpLiteral, isUrlPermittedBeforeLookup, parseAllowList } from "../../ingest";
 
 const httpUrl = z
@@ -54,6 +54,8 @@ const createBody = z.object({
 const patchBody = patchOf(z.object({ ...sourceFields, ...kindFields }));
 // The preview takes the create body; a name is not needed to test selectors.
 const previewBody = createBody.extend({ name: sourceFields.name.optional() });
+
+const isPolledKind = (kind: string): boolean => (POLLED_SOURCE_KINDS as readonly string[]).includes(kind);
 
 /** /api/sources routes. */
 export async function sourceRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -100,6 +102,8 @@ export async function sourceRoutes(app: FastifyInstance, deps: AppDeps): Promise
     schema: { tags: ["sources"], summary: "Add a feed source (any RSSHub route is one)", body: createBody, response: { 201: sourceView, 400: errorBody } },
   }, async (req, reply) => {
     const p = authorize(req, "sources.write");
+    // Import and manual sources are made by importing or entering items, never with a URL to poll.
+    if (!isPolledKind(req.body.kind)) throw AppError.validation({ kind: "source.not_polled" });
     refuseInternalLiteral(req.body.url);
     const { name, kind, url, intervalSeconds, priority, enabled } = req.body;
     if (req.body.ignoreRobots) authorize(req, "sources.ignore_robots");
@@ -159,12 +163,14 @@ export async function sourceRoutes(app: FastifyInstance, deps: AppDeps): Promise
   r.post("/api/sources/:id/fetch", {
     schema: {
       tags: ["sources"], summary: "Fetch this source now", params: idParams,
-      response: { 200: z.object({ inserted: z.number(), error: z.string().optional(), errorCode: z.string().optional() }), 404: errorBody },
+      response: { 200: z.object({ inserted: z.number(), error: z.string().optional(), errorCode: z.string().optional() }), 400: errorBody, 404: errorBody },
     },
   }, async (req) => {
     const p = authorize(req, "sources.write");
     const s = getSource(db, req.params.id);
     if (!s) throw AppError.notFound("source");
+    // Polling one would only fail as a bad config, count as an error and fire source alerts.
+    if (!isPolledKind(s.kind)) throw AppError.badRequest("source.not_polled");
     const result = await pollSource(db, deps.config, s);
     if (result.inserted) deps.analysis?.wake();
     db.tx(() => recordAudit(db, { actor: actorOf(p), action: "source.fetch", targetType: "source", targetId: s.id, summary: { ...result }, ip: req.ip }));

@@ -35,9 +35,13 @@ export function sourceForImport(db: Db, name: string, kind: "import" | "manual",
   return created;
 }
 
-/** Stores valid rows (oldest first, so ids follow publication order) and records one audit row; yields between chunks. */
+/**
+ * Stores valid rows (oldest first, so ids follow publication order) and records one audit row; yields
+ * between chunks and reports the rows handled so far to `onProgress`.
+ */
 export async function importItems(
   db: Db, source: SourcesTable, items: NewItem[], rejected: number, audit: { actor: Actor | null; ip: string | null; file: string }, now = Date.now(),
+  onProgress: (done: number, total: number) => void = () => {},
 ): Promise<ImportOutcome> {
   const ordered = items.map((it, i) => ({ it, i })).sort((a, b) => (a.it.publishedAt ?? now) - (b.it.publishedAt ?? now) || a.i - b.i).map((x) => x.it);
   let imported = 0;
@@ -45,6 +49,7 @@ export async function importItems(
     // Between chunks the server answers other requests: a 200k-row file takes tens of seconds to store.
     if (i > 0) await new Promise((r) => setImmediate(r));
     imported += insertItems(db, source.id, ordered.slice(i, i + CHUNK), now).length;
+    onProgress(Math.min(i + CHUNK, ordered.length), ordered.length);
   }
   const outcome = { sourceId: source.id, imported, skipped: items.length - imported, rejected };
   db.tx(() => recordAudit(db, {

@@ -2,8 +2,9 @@
 // the one guarded fetcher and reduced to its article. Stored like any item, deduplicated as usual.
 import type { Config } from "../../config";
 import type { Db } from "../../db/connection";
-import { USER_AGENT } from "../../jobs/poll-source";
+import { politenessFor, USER_AGENT } from "../../jobs/poll-source";
 import { recordAudit, type Actor } from "../../store/audit";
+import { listSources } from "../../store/sources";
 import { findExistingItem, FUTURE_SLACK_MS, insertItems, type NewItem } from "../../store/items";
 import { extractArticle } from "../article";
 import { canonicalUrl } from "../canonical-url";
@@ -23,11 +24,18 @@ export type ManualInput = { text?: string; url?: string; title?: string; sourceN
 /** The stored item's id, and whether it was new or already in the ledger. */
 export type ManualOutcome = { itemId: number; created: boolean };
 
-/** Title, text and time of a link's page; throws ImportFileError("manual.fetch_failed" | "manual.nothing_extracted"). */
+/**
+ * Title, text and time of a link's page; throws ImportFileError("manual.fetch_failed" | "manual.nothing_extracted").
+ * The fetch waits its turn behind the same per-host limit as polling; robots.txt is not asked, since a
+ * person asked for this one page, as in a browser.
+ */
 export async function fetchArticle(config: Config, url: string): Promise<{ title: string; text: string; publishedAt: number | null; finalUrl: string }> {
   let res;
   try {
-    res = await fetchFeedUrl(url, { timeoutMs: config.fetchTimeoutMs, maxBytes: config.fetchMaxBytes, userAgent: USER_AGENT, allowHosts: config.fetchAllowHosts });
+    const { limiter } = politenessFor(config);
+    res = await limiter.run(new URL(url).host, () => fetchFeedUrl(url, {
+      timeoutMs: config.fetchTimeoutMs, maxBytes: config.fetchMaxBytes, userAgent: USER_AGENT, allowHosts: config.fetchAllowHosts,
+    }));
   } catch (err) {
     throw new ImportFileError("manual.fetch_failed", { reason: describeFailure(err).message });
   }
@@ -35,6 +43,18 @@ export async function fetchArticle(config: Config, url: string): Promise<{ title
   const article = extractArticle(decodeHtmlBody(res.body, res.contentType), res.finalUrl);
   if (!article.text.trim()) throw new ImportFileError("manual.nothing_extracted");
   return { title: article.title, text: article.text, publishedAt: article.publishedAt?.getTime() ?? null, finalUrl: res.finalUrl };
+}
+
+/**
+ * Whether adding to the source named `name` needs sources.write: items.triage covers the default
+ * 手工录入 source and other existing manual sources; naming a polled or import source, or creating a
+ * new one, changes sources.
+ */
+export function manualSourceNeedsWrite(db: Db, name: string | undefined): boolean {
+  const trimmed = name?.trim() || MANUAL_SOURCE_NAME;
+  if (trimmed === MANUAL_SOURCE_NAME) return false;
+  const found = listSources(db).find((s) => s.name === trimmed);
+  return !found || found.kind !== "manual";
 }
 
 /** Builds the ledger row: the title is the one given, else the text's first line (at most 100 characters). */

@@ -42,17 +42,36 @@ export function suggestMapping(columns: readonly string[]): ColumnMapping {
   return out;
 }
 
-/** Parses `title=标题,url=链接`; throws with a message naming the bad part. */
-export function parseMapArg(arg: string): ColumnMapping {
+/**
+ * Parses `title=标题,url=链接`; with `allowEmpty`, `url=` (no column) is kept as "" to mean "no column".
+ * Throws on an unknown field or a part that is not field=column.
+ */
+export function parseMapArg(arg: string, opts: { allowEmpty?: boolean } = {}): ColumnMapping {
   const out: ColumnMapping = {};
   for (const part of arg.split(",").map((p) => p.trim()).filter(Boolean)) {
     const eq = part.indexOf("=");
     const key = part.slice(0, eq).trim();
     const column = part.slice(eq + 1).trim();
-    if (eq < 1 || !column || !(MAPPING_KEYS as readonly string[]).includes(key)) {
+    if (eq < 1 || (!column && !opts.allowEmpty) || !(MAPPING_KEYS as readonly string[]).includes(key)) {
       throw new Error(`--map: "${part}" is not field=column (fields: ${MAPPING_KEYS.join(", ")})`);
     }
     out[key as keyof ColumnMapping] = column;
+  }
+  return out;
+}
+
+/**
+ * The suggested mapping with `overrides` laid over it: a field given a column takes it (and a
+ * suggestion that used that column for another field is dropped); a field given "" is left unmapped.
+ */
+export function mergeMapping(suggested: ColumnMapping, overrides: ColumnMapping): ColumnMapping {
+  const out: ColumnMapping = { ...suggested };
+  for (const key of MAPPING_KEYS) {
+    const column = overrides[key];
+    if (column === undefined) continue;
+    for (const other of MAPPING_KEYS) if (other !== key && column !== "" && out[other] === column && overrides[other] === undefined) delete out[other];
+    if (column === "") delete out[key];
+    else out[key] = column;
   }
   return out;
 }

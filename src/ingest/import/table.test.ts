@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { mapRows, parseImportTime } from "./rows";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, readTable, ImportFileError } from "./table";
-import { parseMapArg, suggestMapping } from "./mapping";
+import { mergeMapping, parseMapArg, suggestMapping } from "./mapping";
 
 const TZ = "Asia/Shanghai";
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -93,5 +93,14 @@ describe("readTable and mapRows", () => {
   it("rejects a bad --map", () => {
     expect(parseMapArg("title=标题, url=链接")).toEqual({ title: "标题", url: "链接" });
     expect(() => parseMapArg("name=标题")).toThrow(/name=标题/);
+    expect(() => parseMapArg("url=")).toThrow(/url=/);
+    expect(parseMapArg("url=", { allowEmpty: true })).toEqual({ url: "" });
+  });
+
+  it("lays a --map over the suggested mapping: named fields change, a column moves, field= unmaps", () => {
+    const suggested = { title: "标题", url: "链接", time: "时间" };
+    expect(mergeMapping(suggested, { text: "摘要" })).toEqual({ ...suggested, text: "摘要" });
+    expect(mergeMapping(suggested, { text: "标题", title: "事项" })).toEqual({ title: "事项", url: "链接", time: "时间", text: "标题" });
+    expect(mergeMapping(suggested, { time: "" })).toEqual({ title: "标题", url: "链接" });
   });
 });

@@ -16,7 +16,7 @@ function context(known: string[] = [], maxArticles = 20, disallowed = "\u0000"):
   return {
     fetched, timeZone: "Asia/Shanghai", now: Date.parse("2026-05-04T02:00:00Z"), maxArticles,
     knownUrls: (urls) => new Set(urls.filter((u) => known.includes(u))),
-    allowed: async (url) => !url.includes(disallowed),
+    robots: async (url) => (url.includes(disallowed) ? "disallowed" : "allowed"),
     async fetch(url) {
       fetched.push(url);
       const file = FILES[new URL(url).pathname];

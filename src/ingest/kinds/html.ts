@@ -3,13 +3,14 @@
 import { parseHTML } from "linkedom";
 import { extractArticle } from "../article";
 import { canonicalUrl } from "../canonical-url";
-import { FeedError, FetchError } from "../errors";
+import { FeedError } from "../errors";
 import { capChars, MAX_ITEMS, MAX_TEXT_CHARS, resolveUrl } from "../feed-item";
 import { htmlToText } from "../html-text";
 import type { ParsedItem } from "../parse-feed";
 import { parseListTime } from "../relative-time";
 import { htmlSettings, type HtmlSettings } from "./config";
 import { decodeHtmlBody } from "./decode-html";
+import { requireRobots } from "./robots-gate";
 export { isValidSelector } from "./selector";
 import type { KindContext, KindResult, KindSource, SourceKindModule } from "./types";
 
@@ -56,7 +57,9 @@ async function fillArticles(items: ParsedItem[], ctx: KindContext, warnings: str
   for (let i = 0; i < todo.length; i += 2) {
     await Promise.all(todo.slice(i, i + 2).map(async (it) => {
       try {
-        if (!ignoreRobots && !(await ctx.allowed(it.url!))) return void warnings.push(`robots.txt 不允许抓取正文页：${it.url}`);
+        const robots = ignoreRobots ? "allowed" : await ctx.robots(it.url!);
+        if (robots === "disallowed") return void warnings.push(`robots.txt 不允许抓取正文页：${it.url}`);
+        if (robots === "unreachable") return void warnings.push(`无法读取 robots.txt，未抓取正文页：${it.url}`);
         const res = await ctx.fetch(it.url!);
         if (res.kind !== "ok") return;
         const a = extractArticle(decodeHtmlBody(res.body, res.contentType), res.finalUrl);
@@ -88,7 +91,7 @@ export async function fetchHtmlEntries(source: KindSource, ctx: KindContext): Pr
     visited.add(url);
     let res: Awaited<ReturnType<KindContext["fetch"]>>;
     try {
-      if (!s.ignoreRobots && !(await ctx.allowed(url))) throw new FetchError("fetch.robots_disallowed", `robots.txt disallows ${url}`);
+      if (!s.ignoreRobots) await requireRobots(ctx, url);
       res = await ctx.fetch(url, pages === 0 ? { etag: source.etag, lastModified: source.lastModified } : undefined);
     } catch (err) {
       // The first page decides the poll; a later one that fails only ends the pagination.

@@ -1,11 +1,12 @@
 // json sources: any JSON API, read through a field mapping of dot paths ("data.items", "user.name").
 import { decodeFeedBody } from "../decode-body";
-import { FeedError, FetchError } from "../errors";
+import { FeedError } from "../errors";
 import { capChars, MAX_ITEMS, MAX_TEXT_CHARS, resolveUrl } from "../feed-item";
 import { htmlToText } from "../html-text";
 import type { ParsedItem } from "../parse-feed";
 import { parseListTime } from "../relative-time";
 import { jsonSettings } from "./config";
+import { requireRobots } from "./robots-gate";
 import type { KindContext, KindResult, KindSource, SourceKindModule } from "./types";
 
 /** The value at a dot path with array indexes ("data.items[0].title"); "" is the value itself. */
@@ -36,7 +37,7 @@ export async function fetchJsonEntries(source: KindSource, ctx: KindContext): Pr
   const parsed = jsonSettings.safeParse(source.config);
   if (!parsed.success) throw new FeedError("source.bad_config", "json source settings are invalid");
   const { mapping, timeFormat, ignoreRobots } = parsed.data;
-  if (!ignoreRobots && !(await ctx.allowed(source.url))) throw new FetchError("fetch.robots_disallowed", `robots.txt disallows ${source.url}`);
+  if (!ignoreRobots) await requireRobots(ctx, source.url);
   const res = await ctx.fetch(source.url, { etag: source.etag, lastModified: source.lastModified });
   if (res.kind === "not-modified") return res;
   let root: unknown;

@@ -11,11 +11,14 @@ export interface KindContext {
   /** Office time zone, for times printed without one. */
   timeZone: string;
   now: number;
-  /** Whether the site's robots.txt lets us fetch `url` (read once per host and poll). */
-  allowed(url: string): Promise<boolean>;
+  /** What the site's robots.txt says of `url` (read once per origin and cached); "unreachable" when it could not be read. */
+  robots(url: string): Promise<RobotsAnswer>;
   /** Article pages fetched at most per poll. */
   maxArticles: number;
 }
+
+/** The robots.txt answer for one URL. */
+export type RobotsAnswer = "allowed" | "disallowed" | "unreachable";
 
 /** A source as a kind sees it. */
 export interface KindSource { url: string; config: unknown; etag: string | null; lastModified: string | null }
