@@ -11,8 +11,9 @@ import { loadItemContext } from "../../store/analysis";
 import { presentItem } from "../presenters";
 import { actorOf, authorize, type RouteDeps } from "../context";
 import { errorBody, itemView } from "../schemas";
+import { text, trimmedText } from "../text-fields";
 
-const httpUrl = z.string().trim().max(2048).refine((v) => {
+const httpUrl = trimmedText(2048).refine((v) => {
   try {
     const u = new URL(v);
     return (u.protocol === "http:" || u.protocol === "https:") && !u.username && !u.password;
@@ -22,10 +23,10 @@ const httpUrl = z.string().trim().max(2048).refine((v) => {
 }, { message: "source.url" });
 
 const manualBody = z.object({
-  text: z.string().max(200_000).optional(),
+  text: text(200_000, { multiline: true }).optional(),
   url: z.union([httpUrl, z.literal("")]).optional(),
-  title: z.string().trim().max(1000).optional(),
-  sourceName: z.string().trim().max(100).optional(),
+  title: trimmedText(1000).optional(),
+  sourceName: trimmedText(100).optional(),
 });
 
 /** Manual entry route. */

@@ -11,6 +11,7 @@ import {
 } from "../../ingest/import";
 import { actorOf, authorize, type RouteDeps } from "../context";
 import { errorBody } from "../schemas";
+import { name } from "../text-fields";
 import { requestLang } from "../errors";
 import { fileNameOf } from "../raw-upload";
 
@@ -23,7 +24,7 @@ const uploadView = z.object({
   sampleRows: z.array(z.record(z.string(), z.string())), rowCount: z.number(), suggestedMapping: mappingView,
 });
 const confirmBody = z.object({
-  uploadId: z.string().min(1).max(100), sourceName: z.string().trim().min(1).max(100), mapping: columnMappingSchema,
+  uploadId: z.string().min(1).max(100).regex(/^[\w-]+$/, "field.invalid"), sourceName: name(100), mapping: columnMappingSchema,
 });
 const progressView = z.object({ active: z.boolean(), done: z.number(), total: z.number() });
 const resultView = z.object({

@@ -1,6 +1,7 @@
 // Which column feeds which item field: suggested from common header names, or given as
 // `title=标题,url=链接` on the command line.
 import { z } from "zod";
+import { isCleanText } from "../../shared/clean-text";
 
 /** The item fields a column can feed. */
 export const MAPPING_KEYS = ["title", "url", "text", "time", "author"] as const;
@@ -9,10 +10,8 @@ export const MAPPING_KEYS = ["title", "url", "text", "time", "author"] as const;
 export type ColumnMapping = Partial<Record<(typeof MAPPING_KEYS)[number], string>>;
 
 /** A mapping as it arrives from outside (HTTP body). */
-export const columnMappingSchema = z.object({
-  title: z.string().max(200).optional(), url: z.string().max(200).optional(), text: z.string().max(200).optional(),
-  time: z.string().max(200).optional(), author: z.string().max(200).optional(),
-}).strict();
+const column = z.string().max(200).refine((v) => isCleanText(v), "field.bad_text").optional();
+export const columnMappingSchema = z.object({ title: column, url: column, text: column, time: column, author: column }).strict();
 
 // Header names as they appear in exports and hand-kept 台账, most specific first.
 const COMMON: Record<(typeof MAPPING_KEYS)[number], string[]> = {

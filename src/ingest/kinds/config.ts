@@ -2,11 +2,14 @@
 // routes, the pollers and the preview validate the same shape.
 import { z } from "zod";
 import { isValidSelector } from "./selector";
+import { isCleanText } from "../../shared/clean-text";
 
-const selector = z.string().trim().min(1).max(300).refine(isValidSelector, "source.bad_selector");
-const optionalSelector = z.string().trim().max(300).refine((v) => v === "" || isValidSelector(v), "source.bad_selector").optional().transform((v) => (v ? v : undefined));
-const dotPath = z.string().trim().max(200).regex(/^[^\s.[\]]+(?:\[\d+\])*(?:\.[^\s.[\]]+(?:\[\d+\])*)*$|^$/, "source.bad_path");
-const timeFormat = z.string().trim().max(60).optional().transform((v) => (v ? v : undefined));
+const clean = (v: string) => isCleanText(v);
+
+const selector = z.string().trim().min(1).max(300).refine(clean, "field.bad_text").refine(isValidSelector, "source.bad_selector");
+const optionalSelector = z.string().trim().max(300).refine(clean, "field.bad_text").refine((v) => v === "" || isValidSelector(v), "source.bad_selector").optional().transform((v) => (v ? v : undefined));
+const dotPath = z.string().trim().max(200).refine(clean, "field.bad_text").regex(/^[^\s.[\]]+(?:\[\d+\])*(?:\.[^\s.[\]]+(?:\[\d+\])*)*$|^$/, "source.bad_path");
+const timeFormat = z.string().trim().max(60).refine(clean, "field.bad_text").optional().transform((v) => (v ? v : undefined));
 const optionalPath = dotPath.optional().transform((v) => (v ? v : undefined));
 
 /** CSS selectors of an HTML list page. */
@@ -23,7 +26,7 @@ export const htmlSettings = z.object({
   /** Selector of the "next page" link. */
   nextPage: optionalSelector,
   /** URL of page N with `{page}` for N (2, 3, …), e.g. "https://x.cn/news/list_{page}.html". */
-  pageUrlPattern: z.string().trim().max(2048)
+  pageUrlPattern: z.string().trim().max(2048).refine(clean, "field.bad_text")
     .refine((v) => v === "" || (/^https?:\/\/[^\s]+$/i.test(v) && v.includes("{page}")), "source.page_pattern")
     .optional().transform((v) => (v ? v : undefined)),
 });
