@@ -21,10 +21,10 @@ function codeOf(err: unknown): FetchMessageCode {
   return "fetch.failed";
 }
 
-/** The code and zh-CN text to store for a poll that threw `err`. */
-export function describeFailure(err: unknown): FailureDescription {
+/** The code and text (zh-CN unless asked otherwise) to store or show for a fetch that threw `err`. */
+export function describeFailure(err: unknown, lang: "zh-CN" | "en" = "zh-CN"): FailureDescription {
   const code = codeOf(err);
   const status = err instanceof FetchError ? err.status : null;
-  const message = renderFetchMessage(code, "zh-CN", status === null ? {} : { status }) ?? FETCH_MESSAGES["fetch.failed"]["zh-CN"];
+  const message = renderFetchMessage(code, lang, status === null ? {} : { status }) ?? FETCH_MESSAGES["fetch.failed"][lang];
   return { code, message };
 }

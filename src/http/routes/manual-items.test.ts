@@ -78,6 +78,12 @@ describe("POST /api/items/manual", () => {
     const refused = await (await t.userClient("monitor")).post("/api/items/manual", { url });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().code).toBe("manual.fetch_failed");
+    expect(refused.json().message).toContain("目标地址为内网/本机地址");
+    const inEnglish = await (await t.userClient("monitor", { username: "mona-en" })).request({
+      method: "POST", url: "/api/items/manual", payload: JSON.stringify({ url }), headers: { "content-type": "application/json", "accept-language": "en" },
+    });
+    expect(inEnglish.json().code).toBe("manual.fetch_failed");
+    expect(inEnglish.json().message).toMatch(/^The link could not be fetched: [\x20-\x7e]+$/);
     await t.close();
 
     t = await createTestApp({ timeZone: "Asia/Shanghai", fetchAllowHosts: [`127.0.0.1:${port}`] });

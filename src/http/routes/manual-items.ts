@@ -12,6 +12,8 @@ import { presentItem } from "../presenters";
 import { actorOf, authorize, type RouteDeps } from "../context";
 import { errorBody, itemView } from "../schemas";
 import { text, trimmedText } from "../text-fields";
+import { requestLang } from "../errors";
+import { describeFailure } from "../../ingest/failure";
 
 const httpUrl = trimmedText(2048).refine((v) => {
   try {
@@ -45,7 +47,11 @@ export async function manualItemRoutes(app: FastifyInstance, deps: RouteDeps): P
     try {
       out = await addManualItem(db, config, req.body, actorOf(p), req.ip);
     } catch (e) {
-      if (e instanceof ImportFileError) throw AppError.badRequest(e.code, e.params);
+      if (e instanceof ImportFileError) {
+        // A failed fetch's reason in the reader's language (the error carries the Chinese one).
+        const params = e.code === "manual.fetch_failed" && e.cause ? { reason: describeFailure(e.cause, requestLang(req)).message } : e.params;
+        throw AppError.badRequest(e.code, params);
+      }
       throw e;
     }
     if (out.created) deps.analysis?.wake();

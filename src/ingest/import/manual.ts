@@ -37,7 +37,8 @@ export async function fetchArticle(config: Config, url: string): Promise<{ title
       timeoutMs: config.fetchTimeoutMs, maxBytes: config.fetchMaxBytes, userAgent: USER_AGENT, allowHosts: config.fetchAllowHosts,
     }));
   } catch (err) {
-    throw new ImportFileError("manual.fetch_failed", { reason: describeFailure(err).message });
+    // The reason in Chinese; the fetch's own error rides along so the API can say it in the reader's language.
+    throw Object.assign(new ImportFileError("manual.fetch_failed", { reason: describeFailure(err).message }), { cause: err });
   }
   if (res.kind !== "ok") throw new ImportFileError("manual.nothing_extracted");
   const article = extractArticle(decodeHtmlBody(res.body, res.contentType), res.finalUrl);
