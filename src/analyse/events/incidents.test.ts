@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { Analyser } from "../pipeline";
 import {
-  CANTEEN_OPENING, closureNotice, FIRE_HEDONG, FIRE_LANGHE, FIRE_LANGHE_CASUALTIES, itemOf, repostOf, TUTORING_FEE, WORKS_BINHE, WORKS_BINHE_REPLY,
-  WORKS_JIEFANG,
+  BROKEN_LIGHTS, CANTEEN_OPENING, closureNotice, FIRE_HEDONG, FIRE_LANGHE, FIRE_LANGHE_CASUALTIES, itemOf, repostOf, TUTORING_FEE, WORKS_BINHE, WORKS_BINHE_REPLY,
+  WORKS_JIEFANG, T0,
 } from "./testdata/incident-reports";
 
 function eventOf(a: Analyser, ...args: Parameters<typeof itemOf>): number {
@@ -55,5 +55,22 @@ describe("events are incidents", () => {
     expect(binhe.event.eventId).not.toBe(qinghe.event.eventId);
     expect(a.analyse(repostOf(closureNotice("青禾大道"), 3, 2)).event.eventId).toBe(qinghe.event.eventId);
     expect(a.analyse(repostOf(closureNotice("滨河路"), 4, 3)).event.eventId).toBe(binhe.event.eventId);
+  });
+
+  it("keeps broken lights at four intersections apart although each shares a road with two others", () => {
+    const a = new Analyser();
+    const events = BROKEN_LIGHTS.map((r, i) => eventOf(a, r, i + 1, i));
+    expect(new Set(events).size).toBe(4);
+  });
+
+  it("keeps a complaint template filled in for four intersections in four events", () => {
+    const a = new Analyser();
+    const roads = ["人民路", "文昌路", "滨河路", "建设路"];
+    const events = roads.map((road, i) => {
+      const next = roads[(i + 1) % roads.length];
+      const text = `${road}和${next}路口红绿灯坏了好几天，一直闪黄灯，早高峰车和行人抢道，打了热线也没人来修，希望有关部门尽快处理。`;
+      return a.analyse({ id: i + 1, title: `${road}和${next}路口红绿灯坏了没人修`, text, source: "", publishedAt: T0 + i * 3_600_000 }).event.eventId;
+    });
+    expect(new Set(events).size).toBe(4);
   });
 });

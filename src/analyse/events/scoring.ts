@@ -6,7 +6,7 @@
 // no shared anchor, more specific words and a high similarity. An item naming its own place
 // (township, village, road …) and no anchor of an event that names another place is another
 // incident (a fire in another town), whatever words they share.
-import { isPlaceAnchor } from "./anchors";
+import { canContradict, isCoreAnchor, namesOtherThanEvent, namesOtherThanPost, namesUnknownTo } from "./counter-evidence";
 import type { EventStore } from "./event-store";
 import { gapTo, type Member, type OpenEvent } from "./open-event";
 
@@ -68,12 +68,6 @@ const CANDIDATES: OpenEvent[] = [];
 // Indexes of the item's words too common to be evidence (at most MAX_ITEM_TERMS).
 const COMMON: number[] = [];
 
-// Whether an event names a specific place (one not held by more than `limit` open events).
-function namesPlace(ev: OpenEvent, limit: number, store: EventStore): boolean {
-  for (const e of ev.entities.keys()) if (isPlaceAnchor(e) && (store.entities.get(e)?.size ?? 0) <= limit) return true;
-  return false;
-}
-
 /**
  * Whether a near-duplicate of an event's posts is about another incident: it names specific
  * anchors and shares none with the group's first post the event remembers (or, when it remembers
@@ -84,7 +78,7 @@ function namesPlace(ev: OpenEvent, limit: number, store: EventStore): boolean {
 export function namesOtherIncident(store: EventStore, ev: OpenEvent, m: Member): boolean {
   const limit = store.genericLimit();
   let named = false;
-  for (const e of m.entities) named ||= (store.entities.get(e)?.size ?? 0) <= limit;
+  for (const e of m.entities) named ||= canContradict(e) || (store.entities.get(e)?.size ?? 0) <= limit;
   if (!named) return false;
   let first: Member | null = null;
   for (const x of ev.members)
@@ -92,9 +86,14 @@ export function namesOtherIncident(store: EventStore, ev: OpenEvent, m: Member):
       first = x;
       break;
     }
-  if (first) return !sharesAny(m.entities, first.entities);
+  if (first) return !sharesAny(m.entities, first.entities) || namesOtherThanPost(first, m);
   for (const e of m.entities) if (ev.entities.has(e)) return false;
   for (const e of ev.entities.keys()) if ((store.entities.get(e)?.size ?? 0) <= limit) return true;
+  return false;
+}
+
+function partOfName(word: string, names: readonly string[]): boolean {
+  for (const n of names) if (n.includes(word)) return true;
   return false;
 }
 
@@ -136,7 +135,8 @@ export function bestMatch(store: EventStore, m: Member, windowMs: number, thresh
       continue;
     }
     const w = weights[i];
-    const plain = entities.length !== 0 && entities.includes(word) ? 0 : 1;
+    // A piece of one of the item's names (青禾县, 实验 of 青禾县实验小学) is the name again, not a word of the happening.
+    const plain = entities.length !== 0 && partOfName(word, entities) ? 0 : 1;
     for (let j = 0; j < list.length; j++) {
       const cell = list[j];
       const ev = cell.ev;
@@ -146,16 +146,15 @@ export function bestMatch(store: EventStore, m: Member, windowMs: number, thresh
       ev.acc += w * cell.raw;
     }
   }
-  let placed = false;
   for (let i = 0; i < entities.length; i++) {
     const e = entities[i];
     const list = store.entities.get(e);
-    if (list && list.size > limit) continue;
-    placed ||= isPlaceAnchor(e);
-    if (!list) continue;
+    if (!list || list.size > limit) continue;
     for (const ev of list) {
       if (ev.mark !== seq) touch(ev, seq, candidates);
-      ev.sharedEntities++;
+      // Only the event's core anchors admit an item: an anchor a member named in passing would let
+      // incidents chain (A和B, B和C, C和D … at one intersection after another).
+      if (isCoreAnchor(ev, e)) ev.sharedEntities++;
     }
   }
   let best: Match | null = null;
@@ -164,15 +163,16 @@ export function bestMatch(store: EventStore, m: Member, windowMs: number, thresh
   let bestJoins = false;
   for (let c = 0; c < candidates.length; c++) {
     const ev = candidates[c];
-    // requiredScore inlined (the same rule): a shared anchor needs ANCHORED_MIN_TERMS plain words; no
-    // shared anchor needs UNANCHORED_MIN_TERMS and no disagreeing places.
+    // requiredScore inlined (the same rule): a shared core anchor needs ANCHORED_MIN_TERMS plain
+    // words and no other place or institution of the same kind; no shared anchor needs
+    // UNANCHORED_MIN_TERMS and an item that names no specific anchor at all.
     let need: number;
     if (ev.sharedEntities >= 1) {
       if (ev.sharedPlain < ANCHORED_MIN_TERMS) continue;
       need = threshold;
     } else {
-      if (ev.sharedPlain < UNANCHORED_MIN_TERMS) continue;
-      if (placed && namesPlace(ev, limit, store)) continue;
+      // Topic words alone never join an item that names a place or institution the event does not.
+      if (ev.sharedPlain < UNANCHORED_MIN_TERMS || namesUnknownTo(ev, m)) continue;
       need = threshold + UNANCHORED_MARGIN;
     }
     const gap = gapTo(ev, m.at);
@@ -184,7 +184,8 @@ export function bestMatch(store: EventStore, m: Member, windowMs: number, thresh
       dot += weights[i] * (ev.terms.get(words[i])?.raw ?? 0);
     }
     const score = scoreMatch(ev, dot, gap, windowMs);
-    const joins = score >= need;
+    // The counter-evidence is looked at only for an event the item would join (it reads the event's anchors).
+    const joins = score >= need && !(ev.sharedEntities >= 1 && namesOtherThanEvent(ev, m));
     if (better(joins, score, ev, bestEv, bestScore, bestJoins)) {
       bestEv = ev;
       bestScore = score;
