@@ -50,9 +50,10 @@ export function canContradict(anchor: string): boolean {
 const FINE_AREAS = ["社区", "小区", "园区", "景区", "校区", "厂区"];
 
 /**
- * Whether an item names a place that is not one of the event's core anchors, or an institution the event does not hold
- * while it holds another of that kind (another hospital). An item naming the bus company of a bus
- * route's event names no other incident; one naming another township does.
+ * Whether an item names a place that is not one of the event's core anchors, or an institution the
+ * event does not hold while it holds another of that kind (another hospital): then it joins only on
+ * a shared anchor, never on topic words alone. An item naming the bus company of a bus route's
+ * event names no other incident; one naming another township does.
  */
 export function namesUnknownTo(ev: OpenEvent, m: Member): boolean {
   for (const a of m.entities) if (canContradict(a) && isPlaceAnchor(a) && !isCoreAnchor(ev, a)) return true;
