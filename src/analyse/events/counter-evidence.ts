@@ -57,16 +57,17 @@ const FINE_AREAS = ["社区", "小区", "园区", "景区", "校区", "厂区"];
  */
 export function namesUnknownTo(ev: OpenEvent, m: Member): boolean {
   for (const a of m.entities) if (canContradict(a) && isPlaceAnchor(a) && !isCoreAnchor(ev, a)) return true;
-  return namesOtherThanEvent(ev, m, false);
+  return namesOtherThanEvent(ev, m, m.entities, false);
 }
 
 /**
- * Whether an item names a specific anchor the event does not hold while the event's core names one
- * of the same kind that the item does not: another road, another school, another hospital.
+ * Whether an item's leading anchors (those its title names, see leadAnchors) hold one the event
+ * does not, while the event's core names one of the same kind that the item does not name at all:
+ * another road, another school, another hospital.
  */
-export function namesOtherThanEvent(ev: OpenEvent, m: Member, coreOnly = true): boolean {
+export function namesOtherThanEvent(ev: OpenEvent, m: Member, lead: readonly string[], coreOnly = true): boolean {
   KINDS.clear();
-  for (const a of m.entities) if (!ev.entities.has(a) && canContradict(a)) KINDS.add(anchorKind(a));
+  for (const a of lead) if (!ev.entities.has(a) && canContradict(a)) KINDS.add(anchorKind(a));
   if (KINDS.size === 0) return false;
   let other = false;
   for (const e of ev.entities.keys()) {
@@ -80,10 +81,10 @@ export function namesOtherThanEvent(ev: OpenEvent, m: Member, coreOnly = true): 
   return other;
 }
 
-/** The same test against one post (a near-duplicate group's first post): each names an anchor of one kind the other lacks. */
-export function namesOtherThanPost(first: Member, m: Member): boolean {
+/** The same test against one post (a near-duplicate group's first post), with all of that post's anchors. */
+export function namesOtherThanPost(first: Member, m: Member, lead: readonly string[]): boolean {
   KINDS.clear();
-  for (const a of m.entities) if (!first.entities.includes(a) && canContradict(a)) KINDS.add(anchorKind(a));
+  for (const a of lead) if (!first.entities.includes(a) && canContradict(a)) KINDS.add(anchorKind(a));
   let other = false;
   if (KINDS.size)
     for (const e of first.entities)
@@ -93,4 +94,16 @@ export function namesOtherThanPost(first: Member, m: Member): boolean {
       }
   KINDS.clear();
   return other;
+}
+
+/**
+ * The anchors an item is about: those its title names (人民路 of 人民路早高峰堵了…, not the township
+ * its body says the writer drove from), or all of them when the title names none (or is missing).
+ * A body names places in passing; two posts about one jam on 人民路 from two townships are one incident.
+ */
+export function leadAnchors(title: string, anchors: readonly string[]): readonly string[] {
+  if (!title || anchors.length === 0) return anchors;
+  const t = title.toLowerCase();
+  const lead = anchors.filter((a) => t.includes(a));
+  return lead.length ? lead : anchors;
 }

@@ -18,6 +18,8 @@ export const AGE_PENALTY = 0.5;
 export const ANCHORED_MIN_TERMS = 2;
 /** Specific words an item must share with an event that shares no anchor with it. */
 export const UNANCHORED_MIN_TERMS = 3;
+/** A word held by more than 1/COMMONISH_SHARE of the generic limit of open events counts as half a shared word. */
+export const COMMONISH_SHARE = 5;
 /** Added to the threshold for a join without a shared anchor. */
 export const UNANCHORED_MARGIN = 0.25;
 
@@ -75,7 +77,7 @@ const COMMON: number[] = [];
  * in for another school or road (an official notice, a form complaint) is near-identical text about
  * somewhere else. The group's own post decides because an event may name several places already.
  */
-export function namesOtherIncident(store: EventStore, ev: OpenEvent, m: Member): boolean {
+export function namesOtherIncident(store: EventStore, ev: OpenEvent, m: Member, lead: readonly string[] = m.entities): boolean {
   const limit = store.genericLimit();
   let named = false;
   for (const e of m.entities) named ||= canContradict(e) || (store.entities.get(e)?.size ?? 0) <= limit;
@@ -86,7 +88,7 @@ export function namesOtherIncident(store: EventStore, ev: OpenEvent, m: Member):
       first = x;
       break;
     }
-  if (first) return !sharesAny(m.entities, first.entities) || namesOtherThanPost(first, m);
+  if (first) return !sharesAny(m.entities, first.entities) || namesOtherThanPost(first, m, lead);
   for (const e of m.entities) if (ev.entities.has(e)) return false;
   for (const e of ev.entities.keys()) if ((store.entities.get(e)?.size ?? 0) <= limit) return true;
   return false;
@@ -116,7 +118,7 @@ function touch(ev: OpenEvent, seq: number, candidates: OpenEvent[]): void {
  * `seq` must differ on every call: it marks which events this call has counted. The member's words
  * that some open event holds are replaced by the index's equal string.
  */
-export function bestMatch(store: EventStore, m: Member, windowMs: number, threshold: number, seq: number): Match | null {
+export function bestMatch(store: EventStore, m: Member, windowMs: number, threshold: number, seq: number, lead: readonly string[] = m.entities): Match | null {
   const limit = store.genericLimit();
   const candidates = CANDIDATES;
   candidates.length = 0;
@@ -136,7 +138,8 @@ export function bestMatch(store: EventStore, m: Member, windowMs: number, thresh
     }
     const w = weights[i];
     // A piece of one of the item's names (青禾县, 实验 of 青禾县实验小学) is the name again, not a word of the happening.
-    const plain = entities.length !== 0 && partOfName(word, entities) ? 0 : 1;
+    // A word that a fifth of the generic limit of events hold (家长, 孩子) is half the evidence of a rarer one.
+    const plain = entities.length !== 0 && partOfName(word, entities) ? 0 : list.length * COMMONISH_SHARE > limit ? 0.5 : 1;
     for (let j = 0; j < list.length; j++) {
       const cell = list[j];
       const ev = cell.ev;
@@ -185,7 +188,7 @@ export function bestMatch(store: EventStore, m: Member, windowMs: number, thresh
     }
     const score = scoreMatch(ev, dot, gap, windowMs);
     // The counter-evidence is looked at only for an event the item would join (it reads the event's anchors).
-    const joins = score >= need && !(ev.sharedEntities >= 1 && namesOtherThanEvent(ev, m));
+    const joins = score >= need && !(ev.sharedEntities >= 1 && namesOtherThanEvent(ev, m, lead));
     if (better(joins, score, ev, bestEv, bestScore, bestJoins)) {
       bestEv = ev;
       bestScore = score;
