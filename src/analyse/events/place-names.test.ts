@@ -49,6 +49,7 @@ describe("placeNames on names jieba cuts apart", () => {
     expect(placeNames(...cut("人民/n 路/n 和/c 站/v 前路/n 路口/s"))).toEqual(["人民路", "站前路"]);
     expect(placeNames(...cut("摔倒/v 在/p 环/v 城北/s 路边/s"))).toEqual(["环城北路"]);
     expect(placeNames(...cut("为/p 解放/v 街上/s 扶/v 起/v"))).toEqual(["解放街"]);
+    expect(placeNames(...cut("人民/n 路早/x 高峰/nr 堵/v"))).toEqual(["人民路"]);
   });
 
   it("takes no common word for a name (阶段学校, 新线路, 乡村, 这条路, 回家的路)", () => {

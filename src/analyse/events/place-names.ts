@@ -49,7 +49,7 @@ function endsWhole(word: string): boolean {
 }
 
 // Whether a word can be part of a name; a common word only right before the head (人民/n 路, 县/zg).
-function namePart(word: string, tag: string, beforeHead: boolean, head: string, prefix = false): boolean {
+function namePart(word: string, tag: string, beforeHead: boolean, head: string, prefix: boolean | "glued" = false): boolean {
   if (NOT_PARTS.has(word)) return false;
   // Unknown words (x) longer than two characters are mostly the HMM's fragments (车一过).
   if (tag === "x") return word.length === 2 && HAN.test(word);
@@ -60,7 +60,8 @@ function namePart(word: string, tag: string, beforeHead: boolean, head: string, 
   if (head === "院") return tag === "n" && word.length <= 4;
   if (head === "前路" || head === "后路") return word.length === 1; // 站/v 前路/n
   // 青石/n 镇至/x; not before 路上 or 村里 (孩子/n 路上/s), which follow common words far more often.
-  if (prefix) return (head === "镇" || head === "乡") && tag === "n" && word.length === 2;
+  // 人民/n 路早/x: an unknown two-character word is the HMM's glue, not a word like 路上.
+  if (prefix) return (head === "镇" || head === "乡" || prefix === "glued") && tag === "n" && word.length === 2;
 
   return (tag === "n" || tag === "zg" || tag === "vn") && word.length <= 2;
 }
@@ -123,7 +124,7 @@ export function placeNames(words: readonly string[], entries: ArrayLike<number>,
       lastEnd = i;
       continue;
     }
-    while (start > 0 && i - start < MAX_PARTS && start - 1 !== lastEnd && namePart(words[start - 1], tagOf(words[start - 1], entries[start - 1]), start === i, headWord, start === i && prefix && long === undefined)) start--;
+    while (start > 0 && i - start < MAX_PARTS && start - 1 !== lastEnd && namePart(words[start - 1], tagOf(words[start - 1], entries[start - 1]), start === i, headWord, start === i && prefix && long === undefined && (tagOf(w, entries[i]) === "x" ? "glued" : true))) start--;
     let name = headWord;
     for (let k = i - 1; k >= start; k--) name = words[k] + name;
     const numbered = NUMBERED_HEADS.has(headWord) && start < i && /[0-9]/.test(name);
