@@ -3,9 +3,12 @@
 // same topic. Topic words (道路, 施工, 收费, 学校 …) are held by many open events and count for
 // nothing as evidence; what links an item to an event is an anchor (a fine place or a named
 // institution, see anchors.ts) they share together with specific words of the happening, or, with
-// no shared anchor, more specific words and a high similarity. An item naming its own place
-// (township, village, road …) and no anchor of an event that names another place is another
-// incident (a fire in another town), whatever words they share.
+// no shared anchor, more specific words and a high similarity. Only an event's core anchors (held
+// by a third of its items and two at least, or by its first post) admit an item, so that events do
+// not chain from one intersection to the next; an item whose title names a road, school or
+// hospital the event does not, while the event's core names another of that kind, is another
+// incident (counter-evidence.ts); and an item naming a place outside the event's core never joins
+// on topic words alone (a fire in another town), whatever words they share.
 import { canContradict, isCoreAnchor, namesOtherThanEvent, namesOtherThanPost, namesUnknownTo } from "./counter-evidence";
 import type { EventStore } from "./event-store";
 import { gapTo, type Member, type OpenEvent } from "./open-event";
