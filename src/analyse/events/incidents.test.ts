@@ -73,4 +73,16 @@ describe("events are incidents", () => {
     });
     expect(new Set(events).size).toBe(4);
   });
+
+  it("joins complaints about one jam on a road although each writer drove in from another township", () => {
+    const a = new Analyser();
+    const jam = (id: number, town: string, minutes: number, lead: string) =>
+      a.analyse({
+        id, title: `人民路早高峰堵了${minutes}分钟，什么时候能解决？`, source: "", publishedAt: T0 + id * 600_000,
+        text: `${lead}从${town}到县城，平时二十分钟的路，今天早上在人民路上开了${minutes}分钟。路口红灯九十秒，绿灯只有十五秒，一次只能过五六辆车，路边还停满了车。`,
+      }).event.eventId;
+    const first = jam(1, "柳溪镇", 50, "");
+    expect(jam(2, "白沙乡", 65, "说一个困扰我们很久的问题。")).toBe(first);
+    expect(jam(3, "南湖镇", 40, "每天上下班都走这条路，真的受够了。")).toBe(first);
+  });
 });
