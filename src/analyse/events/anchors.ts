@@ -15,6 +15,9 @@ const BARE_BODY_ENDINGS = new Set(["局", "部", "院", "委", "办", "厅", "�
 // so the last character decides (this runs for every entity of every candidate event).
 const PLACE_LAST = new Set(["县", "区", "乡", "镇", "村", "路", "街", "巷", "桥", "河", "湖", "山", "岛", "港", "湾", "站"]);
 
+// A numbered line (3路, 12路 is long enough anyway) or a river or lake the dictionary knows (南湖, 沙河).
+const SHORT_PLACE = /^(?:[0-9a-z]路|\p{Script=Han}[河湖])$/u;
+
 /** Whether an anchor names a place (a county, township, village, road, river …) rather than an institution. */
 export function isPlaceAnchor(anchor: string): boolean {
   const last = anchor[anchor.length - 1];
@@ -23,7 +26,8 @@ export function isPlaceAnchor(anchor: string): boolean {
 
 /** Whether an entity names a place or institution finely enough to tell one incident from another. */
 export function isAnchor(entity: string): boolean {
-  if (entity.length <= 2) return false;
+  // Two characters name a township's stem (东关) or a common word, but a bus line (3路) or a lake (南湖) is a place.
+  if (entity.length < 2 || (entity.length === 2 && !SHORT_PLACE.test(entity))) return false;
   for (const end of COARSE_ENDINGS) if (entity.endsWith(end)) return false;
   return !(entity.length === 3 && BARE_BODY_ENDINGS.has(entity[2]));
 }

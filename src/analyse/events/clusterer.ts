@@ -6,6 +6,7 @@ import { anchorsOf } from "./anchors";
 import { CannotLinks } from "./cannot-links";
 import { EventStore } from "./event-store";
 import { gapTo, type Member, type OpenEvent } from "./open-event";
+import { leadAnchors } from "./counter-evidence";
 import { bestMatch, namesOtherIncident } from "./scoring";
 import { loadedEvent, openSnapshot, parseEventSnapshot, type EventSnapshot } from "./snapshot";
 import { itemVector } from "./term-vector";
@@ -68,13 +69,14 @@ export class EventClusterer {
     this.store.expire();
     const owner = m.dupGroup ? this.store.groupOwner.get(m.dupGroup) : undefined;
     const copy = owner !== undefined && gapTo(owner, at) <= this.windowMs;
-    if (copy && !namesOtherIncident(this.store, owner, m)) {
+    const lead = leadAnchors(item.title, m.entities);
+    if (copy && !namesOtherIncident(this.store, owner, m, lead)) {
       this.store.add(owner, m);
       return { eventId: owner.id, created: false, score: 1 };
     }
     // A near-copy about another place leaves its group with the event that owns it.
     const keep = copy ? NO_GROUPS : undefined;
-    const best = bestMatch(this.store, m, this.windowMs, this.threshold, ++this.seq);
+    const best = bestMatch(this.store, m, this.windowMs, this.threshold, ++this.seq, lead);
     const score = best ? Math.round(best.score * 1e4) / 1e4 : 0;
     if (best?.joins) {
       this.store.add(best.ev, m, keep);

@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { Analyser } from "../pipeline";
 import {
-  CANTEEN_OPENING, closureNotice, FIRE_HEDONG, FIRE_LANGHE, FIRE_LANGHE_CASUALTIES, itemOf, repostOf, TUTORING_FEE, WORKS_BINHE, WORKS_BINHE_REPLY,
-  WORKS_JIEFANG,
+  BROKEN_LIGHTS, CANTEEN_OPENING, closureNotice, FIRE_HEDONG, FIRE_LANGHE, FIRE_LANGHE_CASUALTIES, itemOf, repostOf, TUTORING_FEE, WORKS_BINHE, WORKS_BINHE_REPLY,
+  WORKS_JIEFANG, T0,
 } from "./testdata/incident-reports";
 
 function eventOf(a: Analyser, ...args: Parameters<typeof itemOf>): number {
@@ -55,5 +55,34 @@ describe("events are incidents", () => {
     expect(binhe.event.eventId).not.toBe(qinghe.event.eventId);
     expect(a.analyse(repostOf(closureNotice("青禾大道"), 3, 2)).event.eventId).toBe(qinghe.event.eventId);
     expect(a.analyse(repostOf(closureNotice("滨河路"), 4, 3)).event.eventId).toBe(binhe.event.eventId);
+  });
+
+  it("keeps broken lights at four intersections apart although each shares a road with two others", () => {
+    const a = new Analyser();
+    const events = BROKEN_LIGHTS.map((r, i) => eventOf(a, r, i + 1, i));
+    expect(new Set(events).size).toBe(4);
+  });
+
+  it("keeps a complaint template filled in for four intersections in four events", () => {
+    const a = new Analyser();
+    const roads = ["人民路", "文昌路", "滨河路", "建设路"];
+    const events = roads.map((road, i) => {
+      const next = roads[(i + 1) % roads.length];
+      const text = `${road}和${next}路口红绿灯坏了好几天，一直闪黄灯，早高峰车和行人抢道，打了热线也没人来修，希望有关部门尽快处理。`;
+      return a.analyse({ id: i + 1, title: `${road}和${next}路口红绿灯坏了没人修`, text, source: "", publishedAt: T0 + i * 3_600_000 }).event.eventId;
+    });
+    expect(new Set(events).size).toBe(4);
+  });
+
+  it("joins complaints about one jam on a road although each writer drove in from another township", () => {
+    const a = new Analyser();
+    const jam = (id: number, town: string, minutes: number, lead: string) =>
+      a.analyse({
+        id, title: `人民路早高峰堵了${minutes}分钟，什么时候能解决？`, source: "", publishedAt: T0 + id * 600_000,
+        text: `${lead}从${town}到县城，平时二十分钟的路，今天早上在人民路上开了${minutes}分钟。路口红灯九十秒，绿灯只有十五秒，一次只能过五六辆车，路边还停满了车。`,
+      }).event.eventId;
+    const first = jam(1, "柳溪镇", 50, "");
+    expect(jam(2, "白沙乡", 65, "说一个困扰我们很久的问题。")).toBe(first);
+    expect(jam(3, "南湖镇", 40, "每天上下班都走这条路，真的受够了。")).toBe(first);
   });
 });

@@ -3,10 +3,13 @@
 // same topic. Topic words (道路, 施工, 收费, 学校 …) are held by many open events and count for
 // nothing as evidence; what links an item to an event is an anchor (a fine place or a named
 // institution, see anchors.ts) they share together with specific words of the happening, or, with
-// no shared anchor, more specific words and a high similarity. An item naming its own place
-// (township, village, road …) and no anchor of an event that names another place is another
-// incident (a fire in another town), whatever words they share.
-import { isPlaceAnchor } from "./anchors";
+// no shared anchor, more specific words and a high similarity. Only an event's core anchors (held
+// by a third of its items and two at least, or by its first post) admit an item, so that events do
+// not chain from one intersection to the next; an item whose title names a road, school or
+// hospital the event does not, while the event's core names another of that kind, is another
+// incident (counter-evidence.ts); and an item naming a place outside the event's core never joins
+// on topic words alone (a fire in another town), whatever words they share.
+import { canContradict, isCoreAnchor, namesOtherThanEvent, namesOtherThanPost, namesUnknownTo } from "./counter-evidence";
 import type { EventStore } from "./event-store";
 import { gapTo, type Member, type OpenEvent } from "./open-event";
 
@@ -18,6 +21,8 @@ export const AGE_PENALTY = 0.5;
 export const ANCHORED_MIN_TERMS = 2;
 /** Specific words an item must share with an event that shares no anchor with it. */
 export const UNANCHORED_MIN_TERMS = 3;
+/** A word held by more than 1/COMMONISH_SHARE of the generic limit of open events counts as half a shared word. */
+export const COMMONISH_SHARE = 5;
 /** Added to the threshold for a join without a shared anchor. */
 export const UNANCHORED_MARGIN = 0.25;
 
@@ -68,12 +73,6 @@ const CANDIDATES: OpenEvent[] = [];
 // Indexes of the item's words too common to be evidence (at most MAX_ITEM_TERMS).
 const COMMON: number[] = [];
 
-// Whether an event names a specific place (one not held by more than `limit` open events).
-function namesPlace(ev: OpenEvent, limit: number, store: EventStore): boolean {
-  for (const e of ev.entities.keys()) if (isPlaceAnchor(e) && (store.entities.get(e)?.size ?? 0) <= limit) return true;
-  return false;
-}
-
 /**
  * Whether a near-duplicate of an event's posts is about another incident: it names specific
  * anchors and shares none with the group's first post the event remembers (or, when it remembers
@@ -81,10 +80,10 @@ function namesPlace(ev: OpenEvent, limit: number, store: EventStore): boolean {
  * in for another school or road (an official notice, a form complaint) is near-identical text about
  * somewhere else. The group's own post decides because an event may name several places already.
  */
-export function namesOtherIncident(store: EventStore, ev: OpenEvent, m: Member): boolean {
+export function namesOtherIncident(store: EventStore, ev: OpenEvent, m: Member, lead: readonly string[] = m.entities): boolean {
   const limit = store.genericLimit();
   let named = false;
-  for (const e of m.entities) named ||= (store.entities.get(e)?.size ?? 0) <= limit;
+  for (const e of m.entities) named ||= canContradict(e) || (store.entities.get(e)?.size ?? 0) <= limit;
   if (!named) return false;
   let first: Member | null = null;
   for (const x of ev.members)
@@ -92,9 +91,14 @@ export function namesOtherIncident(store: EventStore, ev: OpenEvent, m: Member):
       first = x;
       break;
     }
-  if (first) return !sharesAny(m.entities, first.entities);
+  if (first) return !sharesAny(m.entities, first.entities) || namesOtherThanPost(first, m, lead);
   for (const e of m.entities) if (ev.entities.has(e)) return false;
   for (const e of ev.entities.keys()) if ((store.entities.get(e)?.size ?? 0) <= limit) return true;
+  return false;
+}
+
+function partOfName(word: string, names: readonly string[]): boolean {
+  for (const n of names) if (n.includes(word)) return true;
   return false;
 }
 
@@ -117,7 +121,7 @@ function touch(ev: OpenEvent, seq: number, candidates: OpenEvent[]): void {
  * `seq` must differ on every call: it marks which events this call has counted. The member's words
  * that some open event holds are replaced by the index's equal string.
  */
-export function bestMatch(store: EventStore, m: Member, windowMs: number, threshold: number, seq: number): Match | null {
+export function bestMatch(store: EventStore, m: Member, windowMs: number, threshold: number, seq: number, lead: readonly string[] = m.entities): Match | null {
   const limit = store.genericLimit();
   const candidates = CANDIDATES;
   candidates.length = 0;
@@ -136,7 +140,9 @@ export function bestMatch(store: EventStore, m: Member, windowMs: number, thresh
       continue;
     }
     const w = weights[i];
-    const plain = entities.length !== 0 && entities.includes(word) ? 0 : 1;
+    // A piece of one of the item's names (青禾县, 实验 of 青禾县实验小学) is the name again, not a word of the happening.
+    // A word that a fifth of the generic limit of events hold (家长, 孩子) is half the evidence of a rarer one.
+    const plain = entities.length !== 0 && partOfName(word, entities) ? 0 : list.length * COMMONISH_SHARE > limit ? 0.5 : 1;
     for (let j = 0; j < list.length; j++) {
       const cell = list[j];
       const ev = cell.ev;
@@ -146,16 +152,15 @@ export function bestMatch(store: EventStore, m: Member, windowMs: number, thresh
       ev.acc += w * cell.raw;
     }
   }
-  let placed = false;
   for (let i = 0; i < entities.length; i++) {
     const e = entities[i];
     const list = store.entities.get(e);
-    if (list && list.size > limit) continue;
-    placed ||= isPlaceAnchor(e);
-    if (!list) continue;
+    if (!list || list.size > limit) continue;
     for (const ev of list) {
       if (ev.mark !== seq) touch(ev, seq, candidates);
-      ev.sharedEntities++;
+      // Only the event's core anchors admit an item: an anchor a member named in passing would let
+      // incidents chain (A和B, B和C, C和D … at one intersection after another).
+      if (isCoreAnchor(ev, e)) ev.sharedEntities++;
     }
   }
   let best: Match | null = null;
@@ -164,15 +169,16 @@ export function bestMatch(store: EventStore, m: Member, windowMs: number, thresh
   let bestJoins = false;
   for (let c = 0; c < candidates.length; c++) {
     const ev = candidates[c];
-    // requiredScore inlined (the same rule): a shared anchor needs ANCHORED_MIN_TERMS plain words; no
-    // shared anchor needs UNANCHORED_MIN_TERMS and no disagreeing places.
+    // requiredScore inlined (the same rule): a shared core anchor needs ANCHORED_MIN_TERMS plain
+    // words and no other place or institution of the same kind; no shared anchor needs
+    // UNANCHORED_MIN_TERMS and an item that names no specific anchor at all.
     let need: number;
     if (ev.sharedEntities >= 1) {
       if (ev.sharedPlain < ANCHORED_MIN_TERMS) continue;
       need = threshold;
     } else {
-      if (ev.sharedPlain < UNANCHORED_MIN_TERMS) continue;
-      if (placed && namesPlace(ev, limit, store)) continue;
+      // Topic words alone never join an item that names a place or institution the event does not.
+      if (ev.sharedPlain < UNANCHORED_MIN_TERMS || namesUnknownTo(ev, m)) continue;
       need = threshold + UNANCHORED_MARGIN;
     }
     const gap = gapTo(ev, m.at);
@@ -184,7 +190,8 @@ export function bestMatch(store: EventStore, m: Member, windowMs: number, thresh
       dot += weights[i] * (ev.terms.get(words[i])?.raw ?? 0);
     }
     const score = scoreMatch(ev, dot, gap, windowMs);
-    const joins = score >= need;
+    // The counter-evidence is looked at only for an event the item would join (it reads the event's anchors).
+    const joins = score >= need && !(ev.sharedEntities >= 1 && namesOtherThanEvent(ev, m, lead));
     if (better(joins, score, ev, bestEv, bestScore, bestJoins)) {
       bestEv = ev;
       bestScore = score;

@@ -38,7 +38,12 @@ function pickGroup(random: () => number): TemplateGroup {
   return GROUPS[i === -1 ? GROUPS.length - 1 : i];
 }
 
-function compose(random: () => number, group: TemplateGroup, min: number, max: number): { title: string; text: string } {
+/**
+ * A post of one storyline. Short ones are topped up from the storyline's own details; with
+ * `siblings` (the benchmark stream, which needs long texts) also from sibling storylines, whose
+ * sentences may be about another road or topic than the title.
+ */
+function compose(random: () => number, group: TemplateGroup, min: number, max: number, siblings = false): { title: string; text: string } {
   const fill = createFiller(random, group.slots);
   const story = pick(random, group.stories);
   const title = fill(pick(random, story.titles));
@@ -47,11 +52,23 @@ function compose(random: () => number, group: TemplateGroup, min: number, max: n
   // Details keep their written order (they tell a story); dropping some varies the posts.
   const kept = story.details.filter(() => random() < 0.8);
   const details = (kept.length >= 2 ? kept : story.details.slice(0, 2)).map(fill);
-  // Short storylines are topped up from sibling storylines (same group first, then same topic).
-  const siblings = (BY_TOPIC.get(group.topic) ?? []).filter((g) => g !== group);
   let text = opening + details.join("") + closing;
+  if (!siblings) {
+    // The details this post dropped, in their written order, until it is long enough.
+    for (const d of story.details.map(fill)) {
+      if (text.length >= min) break;
+      if (!details.includes(d)) details.push(d);
+      text = opening + details.join("") + closing;
+    }
+    // Then the group's openings and closings, which speak of the same school or township.
+    const more = [...group.openings, ...group.closings].map(fill).filter((x) => x && x !== opening && x !== closing);
+    for (let k = 0; text.length < min && k < more.length; k++) text += more[k];
+    return { title, text: text.length > max ? text.slice(0, max) : text };
+  }
+  // Short storylines are topped up from sibling storylines (same group first, then same topic).
+  const others = (BY_TOPIC.get(group.topic) ?? []).filter((g) => g !== group);
   for (let guard = 0; text.length < min && guard < 16; guard++) {
-    const source = guard < 8 || siblings.length === 0 ? group : pick(random, siblings);
+    const source = guard < 8 || others.length === 0 ? group : pick(random, others);
     const extra = fill(pick(random, pick(random, source.stories).details));
     if (!details.includes(extra)) details.push(extra);
     text = opening + details.join("") + closing;
@@ -106,7 +123,7 @@ export function* chineseItemStream(seed: number, opts: { min?: number; max?: num
   const recent: { title: string; text: string }[] = [];
   for (let i = 0; ; i++) {
     const earlier = recent.length > 0 && random() < REPOST_SHARE ? recent[Math.floor(random() * recent.length)] : null;
-    const item = earlier ? repost(random, { ...earlier, author: pick(random, RESIDENT_AUTHORS) }, max) : compose(random, pickGroup(random), min, max);
+    const item = earlier ? repost(random, { ...earlier, author: pick(random, RESIDENT_AUTHORS) }, max) : compose(random, pickGroup(random), min, max, true);
     if (recent.length < history) recent.push(item);
     else recent[i % history] = item;
     yield item;

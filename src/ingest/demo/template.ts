@@ -43,6 +43,20 @@ export function pick<T>(random: () => number, list: readonly T[]): T {
 const SLOT = /\{([a-z]+)(\d?)\}/g;
 
 /**
+ * A village lies in the post's township and a township holds the post's village (柳溪镇 and
+ * 柳溪镇桃源村), so that a post never names a village of another township than its title.
+ */
+function within(words: readonly string[], name: string, chosen: ReadonlyMap<string, string>): readonly string[] {
+  const town = chosen.get("town");
+  const village = chosen.get("village");
+  const fit =
+    name === "village" && town ? words.filter((w) => w.startsWith(town))
+    : name === "town" && village ? words.filter((w) => village.startsWith(w))
+    : words;
+  return fit.length > 0 ? fit : words;
+}
+
+/**
  * Fills {slot} placeholders; one post reuses one value per slot so title and body agree,
  * and {road2} is a road different from {road}.
  */
@@ -58,7 +72,7 @@ export function createFiller(random: () => number, groupSlots: TemplateGroup["sl
       const [min, max, step] = range;
       value = String(min + step * Math.floor(random() * (Math.floor((max - min) / step) + 1)));
     } else {
-      const words = groupSlots?.[name] ?? SLOT_WORDS[name] ?? [name];
+      const words = within(groupSlots?.[name] ?? SLOT_WORDS[name] ?? [name], name, chosen);
       const taken = new Set([...chosen].filter(([k]) => k.startsWith(name)).map(([, v]) => v));
       const free = words.filter((w) => !taken.has(w));
       value = pick(random, free.length > 0 ? free : words);

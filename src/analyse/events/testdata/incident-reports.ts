@@ -76,3 +76,26 @@ export function closureNotice(road: string): Report {
     text: `因${road}雨污管网改造，自三月十日起对${road}部分路段封闭施工，工期约二十天。施工期间过往车辆请绕行，行人请走临时便道，公交线路同步调整，请留意站点公告。由此带来的不便，敬请谅解。`,
   };
 }
+
+/**
+ * Broken traffic lights at four intersections of a ring of roads (人民路–文昌路–滨河路–建设路):
+ * each shares one road with the next and with the one before, in words a resident might choose.
+ */
+export const BROKEN_LIGHTS: readonly Report[] = [
+  {
+    title: "人民路和文昌路路口红绿灯坏了三天没人修",
+    text: "人民路和文昌路路口的红绿灯坏了三天，一直闪黄灯，早高峰车和行人抢道，差点撞上，打了热线也没人来修。",
+  },
+  {
+    title: "文昌路与滨河路交叉口信号灯不亮",
+    text: "文昌路与滨河路交叉口的信号灯从前天晚上就不亮了，路口全靠司机自觉，学生过马路太危险，希望交警尽快来修红绿灯。",
+  },
+  {
+    title: "滨河路建设路路口红绿灯坏了没人管",
+    text: "滨河路和建设路路口红绿灯坏了好几天，没人管也没人修，车辆乱成一团，晚上更危险，请有关部门赶紧处理。",
+  },
+  {
+    title: "建设路人民路十字路口红绿灯罢工",
+    text: "建设路和人民路十字路口的红绿灯罢工了，一直不亮，上下班时间堵成一锅粥，行人不敢过马路，这么久了还没人修。",
+  },
+];

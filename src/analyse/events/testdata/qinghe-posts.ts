@@ -19,10 +19,13 @@ export const BUS_ROUTE: Incident = {
   entities: ["城西", "青禾县公交公司"],
 };
 
-/** Lunches at the same school: a second story an analyst may want apart from the fee one. */
+/**
+ * Lunch fees at the same school: close enough to the uniform fees (收费, 家长, 强制) that the
+ * clusterer joins them, a second story an analyst may want apart from the fee one.
+ */
 export const SCHOOL_LUNCH: Incident = {
-  title: "禾溪镇中心小学学生午餐被指分量不足",
-  words: ["禾溪镇", "中心小学", "午餐", "食堂", "家长", "配餐", "分量", "学校", "学生", "投诉"],
+  title: "禾溪镇中心小学强制收取午餐费，分量却不足",
+  words: ["禾溪镇", "中心小学", "午餐费", "收费", "家长", "强制", "分量", "学校", "食堂", "退费"],
   entities: ["禾溪镇", "禾溪镇中心小学"],
 };
 
