@@ -196,4 +196,16 @@ export const en: Messages = {
   ...enPubScoring,
   ...enPublicity,
   ...enPubScores,
+
+  "links.created": "Opened {range}",
+  "links.closed": "Closed {range}",
+  "links.overdueAt": "Overdue as of {at}",
+  "links.overdueNow": "Overdue now",
+  "links.raised": "Raised {range}",
+  "links.severity": "Level: {severity}",
+  "links.alertId": "Alert #{id}",
+  "links.received": "Received {range}",
+  "links.answered": "Answered {range}",
+  "links.statuses": "Status: {statuses}",
+  "links.judgedAt": "Deadlines judged as of {at}",
 };
