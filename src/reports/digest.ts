@@ -120,7 +120,7 @@ export function digestSections(db: Db, input: DigestInput): ReportSection[] {
 
   // 情感分布
   const sentimentFigures = SENTIMENTS.map((s) => figure(s === "neg" ? "sentimentNeg" : s === "neu" ? "sentimentNeu" : "sentimentPos", SENTIMENT_ZH[s], perSentiment[s], "条", ledgerHref(p, { sentiment: s })));
-  if (perSentiment.none) sentimentFigures.push(figure("sentimentNone", "未分析", perSentiment.none, "条", href));
+  if (perSentiment.none) sentimentFigures.push(figure("sentimentNone", "未分析", perSentiment.none, "条", ledgerHref(p, { sentiment: "none" })));
   add("sentiment", "情感分布",
     total ? `负面信息占 ${pct(perSentiment.neg, total)}，中性占 ${pct(perSentiment.neu, total)}，正面占 ${pct(perSentiment.pos, total)}。` : "",
     [

@@ -208,4 +208,5 @@ export const en: Messages = {
   "links.answered": "Answered {range}",
   "links.statuses": "Status: {statuses}",
   "links.judgedAt": "Deadlines judged as of {at}",
+  "links.sentimentNone": "Not analysed",
 };

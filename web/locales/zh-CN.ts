@@ -208,6 +208,7 @@ export const zhCN = {
   "links.answered": "答复于 {range}",
   "links.statuses": "状态：{statuses}",
   "links.judgedAt": "期限按 {at} 判定",
+  "links.sentimentNone": "未分析",
 } as const;
 
 /** The shape every locale must fill: exactly the keys of the Chinese table, any string values. */
