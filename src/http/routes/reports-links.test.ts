@@ -108,6 +108,26 @@ function apiOf(href: string, label: string): string {
   return `${page.api}?${q}`;
 }
 
+type Client = Awaited<ReturnType<TestApp["userClient"]>>;
+
+/** Follows every figure's link through its page's API and expects the figure back; returns the keys checked. */
+async function expectLinkedTotals(admin: Client, figures: Map<string, ReportFigure>): Promise<string[]> {
+  const itemsTotal = figures.get("overview.total")!.value;
+  const checked: string[] = [];
+  for (const [key, f] of figures) {
+    expect(f.href, `${key} has no link`).toBeTruthy();
+    const api = apiOf(f.href!, key);
+    const r = await admin.get(api);
+    expect(r.statusCode, `${key}: ${api}`).toBe(200);
+    const total = (r.json() as { total: number }).total;
+    // A share links to its part (the negative items): the part over the period's items is the figure.
+    const value = f.unit === "%" ? Math.round((total / itemsTotal) * 1000) / 10 : total;
+    expect(value, `${key}: ${f.href}`).toBe(f.value);
+    checked.push(key);
+  }
+  return checked;
+}
+
 describe("report figure links", () => {
   it("every figure of a daily digest links to a list whose total is the figure", async () => {
     await seeded();
@@ -121,20 +141,18 @@ describe("report figure links", () => {
       "cases.casesNew": 4, "cases.casesClosed": 2, "cases.casesOverdue": 2,
       "board.boardReceived": 4, "board.boardAccepted": 2, "board.boardAnswered": 2, "board.boardPending": 2,
     });
-    const itemsTotal = figures.get("overview.total")!.value;
-    const checked: string[] = [];
-    for (const [key, f] of figures) {
-      expect(f.href, `${key} has no link`).toBeTruthy();
-      const api = apiOf(f.href!, key);
-      const r = await admin.get(api);
-      expect(r.statusCode, `${key}: ${api}`).toBe(200);
-      const total = (r.json() as { total: number }).total;
-      // A share links to its part (the negative items): the part over the period's items is the figure.
-      const value = f.unit === "%" ? Math.round((total / itemsTotal) * 1000) / 10 : total;
-      expect(value, `${key}: ${f.href}`).toBe(f.value);
-      checked.push(key);
-    }
+    const checked = await expectLinkedTotals(admin, figures);
     expect(checked).toEqual(expect.arrayContaining(["overview.alerts", "overview.casesNew", "cases.casesOverdue", "board.boardPending", "overview.negShare"]));
+  });
+
+  it("so does every figure of a weekly digest", async () => {
+    await seeded();
+    const admin = await t!.userClient("admin");
+    const res = await admin.post("/api/reports", { kind: "periodic", from: "2026-06-29", to: "2026-07-05" });
+    expect(res.statusCode).toBe(201);
+    const figures = figuresOf((res.json() as { report: ReportDetail }).report.content);
+    expect(figures.get("cases.casesOverdue")!.value).toBe(4);
+    expect(await expectLinkedTotals(admin, figures)).toHaveLength(figures.size);
   });
 
   it("the digest's alert rows open the alerts page on that one alert", async () => {
@@ -168,5 +186,15 @@ describe("report figure links", () => {
     }
     expect(figures.get("overview.cases")!.value).toBe(5);
     expect(figures.get("overview.boardValid")!.value).toBe(3);
+  });
+
+  it("refuses a filter it cannot read rather than listing everything", async () => {
+    t = await createTestApp();
+    const admin = await t.userClient("admin");
+    expect((await admin.get("/api/cases?overdue=yesterday")).statusCode).toBe(400);
+    expect((await admin.get("/api/cases?createdFrom=someday")).statusCode).toBe(400);
+    expect((await admin.get("/api/alerts?severity=urgent")).statusCode).toBe(400);
+    expect((await admin.get("/api/board/messages?status=accepted,bogus")).statusCode).toBe(400);
+    expect((await admin.get("/api/cases/stats?at=noon")).statusCode).toBe(400);
   });
 });
