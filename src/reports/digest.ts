@@ -83,6 +83,7 @@ export function digestSections(db: Db, input: DigestInput): ReportSection[] {
   const casesNewHref = listHref("/cases", p, ["createdFrom", "createdTo"], { open: "all" });
   const casesClosedHref = listHref("/cases", p, ["closedFrom", "closedTo"], { open: "all" });
   const casesOverdueHref = `/cases?${new URLSearchParams({ open: "all", overdue: new Date(overdueAt).toISOString() })}`;
+  const endIso = new Date(p.end).toISOString();
 
   const sections: ReportSection[] = [];
   const add = (key: string, title: string, text: string, blocks: ReportBlock[]) => sections.push({ key, title, text, blocks });
@@ -203,10 +204,10 @@ export function digestSections(db: Db, input: DigestInput): ReportSection[] {
     type: "figures",
     figures: [
       figure("boardReceived", "收到留言", board.received, "条", listHref("/board-admin", p)),
-      figure("boardAccepted", "受理", board.accepted, "条", listHref("/board-admin", p, ["from", "to"], { status: "accepted,answered" })),
+      // Accepted and pending as the messages stood at the period's end, by their own times.
+      figure("boardAccepted", "受理", board.accepted, "条", listHref("/board-admin", p, ["from", "to"], { acceptedAt: endIso })),
       figure("boardAnswered", "答复", board.answered, "条", listHref("/board-admin", p, ["answeredFrom", "answeredTo"])),
-      // Open at the period's end: accepted, not yet answered, received before it ends.
-      figure("boardPending", "待答复", board.pending, "条", `/board-admin?${new URLSearchParams({ status: "accepted", to: new Date(p.end - 1).toISOString() })}`),
+      figure("boardPending", "待答复", board.pending, "条", `/board-admin?${new URLSearchParams({ acceptedAt: endIso, unansweredAt: endIso })}`),
     ],
   }]);
 

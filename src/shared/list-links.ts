@@ -10,8 +10,11 @@ export interface LinkParams { get(key: string): string | null }
 export const CASE_LINK_KEYS = ["open", "state", "createdFrom", "createdTo", "closedFrom", "closedTo", "overdue"] as const;
 /** /alerts: raised between from and to, severity, one alert by id. */
 export const ALERT_LINK_KEYS = ["from", "to", "severity", "id"] as const;
-/** /board-admin: status (one, or several joined by commas), received between from and to, answered between. */
-export const BOARD_LINK_KEYS = ["status", "from", "to", "answeredFrom", "answeredTo"] as const;
+/**
+ * /board-admin: status (one, or several joined by commas), received between from and to, answered between, and
+ * as they stood at a moment: accepted (and not rejected) by then, not answered by then.
+ */
+export const BOARD_LINK_KEYS = ["status", "from", "to", "answeredFrom", "answeredTo", "acceptedAt", "unansweredAt"] as const;
 /** /case-stats: the period's first and last office dates, and the moment deadlines are judged at. */
 export const CASE_STATS_LINK_KEYS = ["from", "to", "at"] as const;
 

@@ -209,4 +209,6 @@ export const en: Messages = {
   "links.statuses": "Status: {statuses}",
   "links.judgedAt": "Deadlines judged as of {at}",
   "links.sentimentNone": "Not analysed",
+  "links.acceptedAt": "Accepted as of {at}",
+  "links.unansweredAt": "Unanswered as of {at}",
 };

@@ -209,6 +209,8 @@ export const zhCN = {
   "links.statuses": "状态：{statuses}",
   "links.judgedAt": "期限按 {at} 判定",
   "links.sentimentNone": "未分析",
+  "links.acceptedAt": "截至 {at} 已受理",
+  "links.unansweredAt": "截至 {at} 未答复",
 } as const;
 
 /** The shape every locale must fill: exactly the keys of the Chinese table, any string values. */

@@ -48,6 +48,10 @@ export function BoardAdminPage() {
   if (params.get("answeredFrom") || params.get("answeredTo")) {
     linkFilters.push({ key: "answered", label: t("links.answered", { range: timeRange(params.get("answeredFrom"), params.get("answeredTo")) }), keys: ["answeredFrom", "answeredTo"] });
   }
+  for (const [key, label] of [["acceptedAt", "links.acceptedAt"], ["unansweredAt", "links.unansweredAt"]] as const) {
+    const at = params.get(key);
+    if (at) linkFilters.push({ key, label: t(label, { at: formatTime(at) }), keys: [key] });
+  }
   // Several statuses (a report's 受理 counts accepted and answered) have no segment of their own.
   if (status.includes(",")) {
     linkFilters.push({ key: "statuses", label: t("links.statuses", { statuses: status.split(",").map((s) => t(`board.status.${s}` as MessageKey)).join(" / ") }), keys: ["status"] });

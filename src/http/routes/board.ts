@@ -63,6 +63,8 @@ export async function boardRoutes(app: FastifyInstance, deps: RouteDeps): Promis
           .transform((v) => (v ? [...new Set(v.split(","))] : undefined))
           .pipe(z.array(z.enum(BOARD_LIST_STATUSES)).optional()),
         from: queryTime, to: queryTime, answeredFrom: queryTime, answeredTo: queryTime,
+        // As they stood at a moment (a report's period end): accepted and not rejected by then; not answered by then.
+        acceptedAt: queryTime, unansweredAt: queryTime,
         limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0),
       }),
       response: { 200: z.object({ messages: z.array(staffMessageView), total: z.number() }) },

@@ -68,9 +68,11 @@ async function seeded() {
   let code = 0;
   const message = (status: string, created: string, answered?: string) => {
     code++;
+    const accepted = status === "accepted" || status === "answered" ? cst(created) + 600_000 : null;
     db.prepare(
-      "INSERT INTO board_messages (query_code, category, title, text, status, answered_at, created_at, updated_at) VALUES (?, 'consult', '留言', '正文', ?, ?, ?, ?)",
-    ).run(`Q${code}`, status, answered ? cst(answered) : null, cst(created), cst(created));
+      `INSERT INTO board_messages (query_code, category, title, text, status, accepted_at, answered_at, created_at, updated_at)
+       VALUES (?, 'consult', '留言', '正文', ?, ?, ?, ?, ?)`,
+    ).run(`Q${code}`, status, accepted, answered ? cst(answered) : null, cst(created), cst(answered ?? created));
   };
   message("accepted", `${DAY}T08:00:00`); // received, accepted, pending
   message("answered", `${DAY}T09:00:00`, `${DAY}T17:00:00`); // received, accepted, answered
@@ -79,7 +81,7 @@ async function seeded() {
   message("answered", "2026-06-30T09:00:00", `${DAY}T12:00:00`); // answered
   message("accepted", "2026-06-30T10:00:00"); // pending
   message("accepted", "2026-07-02T10:00:00");
-  message("answered", "2026-06-29T10:00:00", "2026-07-02T10:00:00");
+  message("answered", "2026-06-29T10:00:00", "2026-06-30T10:00:00");
 }
 
 /** Each figure of a report, keyed section.figure. */
@@ -196,5 +198,28 @@ describe("report figure links", () => {
     expect((await admin.get("/api/alerts?severity=urgent")).statusCode).toBe(400);
     expect((await admin.get("/api/board/messages?status=accepted,bogus")).statusCode).toBe(400);
     expect((await admin.get("/api/cases/stats?at=noon")).statusCode).toBe(400);
+  });
+
+  it("lists board messages as they stood at a moment, so a past period's link keeps its count", async () => {
+    t = await createTestApp({ timeZone: "Asia/Shanghai" });
+    const db = t.db;
+    const add = (code: string, status: string, answered: number | null) =>
+      Number(db.prepare(
+        `INSERT INTO board_messages (query_code, category, title, text, status, accepted_at, answered_at, created_at, updated_at)
+         VALUES (?, 'consult', '留言', '正文', ?, ?, ?, ?, ?)`,
+      ).run(code, status, cst(`${DAY}T08:10:00`), answered, cst(`${DAY}T08:00:00`), Date.now()).lastInsertRowid);
+    const rejected = add("R1", "rejected", null);
+    db.prepare("INSERT INTO board_steps (message_id, at, user_id, user_name, kind, text) VALUES (?, ?, NULL, 'admin', 'rejected', '重复')")
+      .run(rejected, cst("2026-07-02T09:00:00"));
+    add("A1", "answered", cst("2026-07-02T10:00:00"));
+    const admin = await t.userClient("admin");
+    const total = async (q: Record<string, string>) =>
+      ((await admin.get(`/api/board/messages?${new URLSearchParams(q)}`)).json() as { total: number }).total;
+    const endOfDay = new Date(cst("2026-07-02T00:00:00")).toISOString();
+    const later = new Date(cst("2026-07-03T00:00:00")).toISOString();
+    // At the day's end both were accepted and unanswered; the rejection and the answer came the next day.
+    expect(await total({ acceptedAt: endOfDay, unansweredAt: endOfDay })).toBe(2);
+    expect(await total({ acceptedAt: later })).toBe(1);
+    expect(await total({ acceptedAt: later, unansweredAt: later })).toBe(0);
   });
 });
