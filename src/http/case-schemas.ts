@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { CASE_SEVERITIES, CASE_STEPS, CASE_STATES, type CaseStepKind, type CaseState } from "../cases/workflow";
 import { name, text, trimmedText } from "./text-fields";
+import { queryTime } from "./schemas";
 
 const STATES = Object.keys(CASE_STATES) as [CaseState, ...CaseState[]];
 const STEPS = Object.keys(CASE_STEPS) as [CaseStepKind, ...CaseStepKind[]];
@@ -57,6 +58,12 @@ export const caseView = caseSummaryView.extend({
 export const caseListQuery = z.object({
   state: z.enum(STATES).optional(),
   open: z.enum(["1", "0"]).transform((v) => v === "1").optional(),
+  createdFrom: queryTime,
+  createdTo: queryTime,
+  closedFrom: queryTime,
+  closedTo: queryTime,
+  // Overdue now ("1") or at an ISO moment, as the digests count 超期在办 at their period's end.
+  overdue: z.union([z.literal("1"), z.iso.datetime({ offset: true })]).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

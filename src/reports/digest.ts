@@ -13,7 +13,7 @@ import {
   alertsInPeriod, boardPeriodCounts, casesClosedIn, casesOpenedIn, casesOverdueAt, itemCount, negativeLeads, reportItems, sourceNames,
   topEventsInPeriod, volumeCells, type PeriodCaseRow,
 } from "../store/report-data";
-import { at, changeText, citedItem, figure, ledgerHref, num, pct, pctValue, RISK_ZH, type ReportPeriod } from "./kit";
+import { at, changeText, citedItem, figure, ledgerHref, listHref, num, pct, pctValue, RISK_ZH, type ReportPeriod } from "./kit";
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -73,10 +73,17 @@ export function digestSections(db: Db, input: DigestInput): ReportSection[] {
   const units = unitNames(db);
   const unitName = (id: number | null) => (id == null ? "未指定" : units.get(id) ?? `#${id}`);
   const opened = casesOpenedIn(db, p.start, p.end);
-  const overdue = casesOverdueAt(db, Math.min(p.end, input.now));
+  const overdueAt = Math.min(p.end, input.now);
+  const overdue = casesOverdueAt(db, overdueAt);
   const closed = casesClosedIn(db, p.start, p.end);
   const board = boardPeriodCounts(db, p.start, p.end);
   const href = ledgerHref(p);
+  // The lists behind the alert, case and board figures, filtered to what each counts.
+  const alertsHref = (extra: Record<string, string> = {}) => listHref("/alerts", p, ["from", "to"], extra);
+  const casesNewHref = listHref("/cases", p, ["createdFrom", "createdTo"], { open: "all" });
+  const casesClosedHref = listHref("/cases", p, ["closedFrom", "closedTo"], { open: "all" });
+  const casesOverdueHref = `/cases?${new URLSearchParams({ open: "all", overdue: new Date(overdueAt).toISOString() })}`;
+  const endIso = new Date(p.end).toISOString();
 
   const sections: ReportSection[] = [];
   const add = (key: string, title: string, text: string, blocks: ReportBlock[]) => sections.push({ key, title, text, blocks });
@@ -101,8 +108,8 @@ export function digestSections(db: Db, input: DigestInput): ReportSection[] {
       figure("previousTotal", `${before}信息量`, prevTotal, "条", ledgerHref(input.previous)),
       figure("neg", "负面信息", perSentiment.neg, "条", ledgerHref(p, { sentiment: "neg" })),
       figure("negShare", "负面占比", pctValue(perSentiment.neg, total), "%", ledgerHref(p, { sentiment: "neg" })),
-      figure("alerts", "预警", alerts.length, "条", "/alerts"),
-      figure("casesNew", "新建工单", opened.length, "件", "/cases"),
+      figure("alerts", "预警", alerts.length, "条", alertsHref()),
+      figure("casesNew", "新建工单", opened.length, "件", casesNewHref),
     ],
   }]);
 
@@ -114,7 +121,7 @@ export function digestSections(db: Db, input: DigestInput): ReportSection[] {
 
   // 情感分布
   const sentimentFigures = SENTIMENTS.map((s) => figure(s === "neg" ? "sentimentNeg" : s === "neu" ? "sentimentNeu" : "sentimentPos", SENTIMENT_ZH[s], perSentiment[s], "条", ledgerHref(p, { sentiment: s })));
-  if (perSentiment.none) sentimentFigures.push(figure("sentimentNone", "未分析", perSentiment.none, "条", href));
+  if (perSentiment.none) sentimentFigures.push(figure("sentimentNone", "未分析", perSentiment.none, "条", ledgerHref(p, { sentiment: "none" })));
   add("sentiment", "情感分布",
     total ? `负面信息占 ${pct(perSentiment.neg, total)}，中性占 ${pct(perSentiment.neu, total)}，正面占 ${pct(perSentiment.pos, total)}。` : "",
     [
@@ -155,7 +162,7 @@ export function digestSections(db: Db, input: DigestInput): ReportSection[] {
 
   // 预警情况
   add("alerts", "预警情况", alerts.length ? `${word}共发出预警 ${alerts.length} 条，已确认 ${alerts.filter((a) => a.acknowledged_at != null).length} 条。` : `${word}未发出预警。`, [
-    { type: "figures", figures: (["major", "significant", "general"] as const).map((s) => figure(`alerts_${s}`, `${SEVERITY_ZH[s]}预警`, alertBySeverity[s], "条", "/alerts")) },
+    { type: "figures", figures: (["major", "significant", "general"] as const).map((s) => figure(`alerts_${s}`, `${SEVERITY_ZH[s]}预警`, alertBySeverity[s], "条", alertsHref({ severity: s }))) },
     {
       type: "table", columns: ["等级", "预警", "时间", "确认"],
       rows: alerts.slice(0, 10).map((a) => [
@@ -173,7 +180,13 @@ export function digestSections(db: Db, input: DigestInput): ReportSection[] {
   add("cases", "工单处置",
     `${word}新建工单 ${opened.length} 件，办结 ${closed} 件；截至${kind === "daily" ? "当日" : "期末"}超期未回应或带超期标记的在办工单 ${overdue.length} 件。`,
     [
-      { type: "figures", figures: [figure("casesNew", "新建工单", opened.length, "件", "/cases"), figure("casesClosed", "办结工单", closed, "件", "/cases"), figure("casesOverdue", "超期在办", overdue.length, "件", "/cases?overdue=1")] },
+      {
+        type: "figures",
+        figures: [
+          figure("casesNew", "新建工单", opened.length, "件", casesNewHref), figure("casesClosed", "办结工单", closed, "件", casesClosedHref),
+          figure("casesOverdue", "超期在办", overdue.length, "件", casesOverdueHref),
+        ],
+      },
       ...(opened.length ? [{ type: "table" as const, title: "新建工单", columns: ["工单", "牵头单位", "状态", "回应期限"], rows: opened.slice(0, 20).map(caseRow) }] : []),
       ...(overdue.length ? [{ type: "table" as const, title: "超期工单", columns: ["工单", "牵头单位", "状态", "回应期限"], rows: overdue.slice(0, 20).map(caseRow) }] : []),
     ]);
@@ -190,8 +203,11 @@ export function digestSections(db: Db, input: DigestInput): ReportSection[] {
   add("board", "留言办理", `${word}收到网民留言 ${board.received} 条，受理 ${board.accepted} 条，答复 ${board.answered} 条；待答复 ${board.pending} 条。`, [{
     type: "figures",
     figures: [
-      figure("boardReceived", "收到留言", board.received, "条", "/board-admin"), figure("boardAccepted", "受理", board.accepted, "条", "/board-admin"),
-      figure("boardAnswered", "答复", board.answered, "条", "/board-admin"), figure("boardPending", "待答复", board.pending, "条", "/board-admin?status=accepted"),
+      figure("boardReceived", "收到留言", board.received, "条", listHref("/board-admin", p)),
+      // Accepted and pending as the messages stood at the period's end, by their own times.
+      figure("boardAccepted", "受理", board.accepted, "条", listHref("/board-admin", p, ["from", "to"], { acceptedAt: endIso })),
+      figure("boardAnswered", "答复", board.answered, "条", listHref("/board-admin", p, ["answeredFrom", "answeredTo"])),
+      figure("boardPending", "待答复", board.pending, "条", `/board-admin?${new URLSearchParams({ acceptedAt: endIso, unansweredAt: endIso })}`),
     ],
   }]);
 

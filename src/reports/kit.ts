@@ -14,6 +14,15 @@ export function ledgerHref(p: { start: number; end: number }, extra: Record<stri
   return `/items?${q.toString()}`;
 }
 
+/**
+ * A filtered list page (src/shared/list-links.ts) over a period: `keys` get its first and last moment, both
+ * included (as the ledger's from/to), then `extra`.
+ */
+export function listHref(path: string, p: { start: number; end: number }, keys: readonly [string, string] = ["from", "to"], extra: Record<string, string> = {}): string {
+  const q = new URLSearchParams({ ...extra, [keys[0]]: new Date(p.start).toISOString(), [keys[1]]: new Date(p.end - 1).toISOString() });
+  return `${path}?${q.toString()}`;
+}
+
 /** A figure. */
 export const figure = (key: string, label: string, value: number, unit: string, href?: string, note?: string): ReportFigure => ({
   key, label, value, unit, ...(href ? { href } : {}), ...(note ? { note } : {}),

@@ -7,7 +7,7 @@ import { boardStats, BOARD_STAT_DEFINITIONS } from "../board/stats";
 import { caseStatRows } from "../store/case-stats";
 import { casesOverdueAt } from "../store/report-data";
 import { unitNames } from "../store/units";
-import { at, figure, num, type ReportPeriod } from "./kit";
+import { at, figure, listHref, num, type ReportPeriod } from "./kit";
 import { caseStatsTable } from "./digest";
 
 const rate = (r: number | null) => (r == null ? "—" : `${(r * 100).toFixed(1)}%`);
@@ -26,7 +26,7 @@ export function summarySections(db: Db, p: ReportPeriod, timeZone: string, now: 
   }
   const board = boardStats(db, p.start, p.end, Math.min(now, p.end));
   const bt = board.reduce((a, u) => ({ valid: a.valid + u.valid, answered: a.answered + u.answered, due: a.due + u.due, onTime: a.onTime + u.onTime }), { valid: 0, answered: 0, due: 0, onTime: 0 });
-  const caseHref = `/case-stats?from=${p.from}&to=${p.to}`;
+  const caseHref = `/case-stats?${new URLSearchParams({ from: p.from, to: p.to, at: new Date(Math.min(now, p.end)).toISOString() })}`;
   const worst = [...stats.units].filter((u) => u.overdue > 0).sort((a, b) => b.overdue - a.overdue).slice(0, 3);
   return [
     {
@@ -39,7 +39,8 @@ export function summarySections(db: Db, p: ReportPeriod, timeZone: string, now: 
           figure("repliedRate", "回应率", t.repliedRate == null ? 0 : Math.round(t.repliedRate * 1000) / 10, "%", caseHref),
           figure("onTimeRate", "按期回应率", t.onTimeRate == null ? 0 : Math.round(t.onTimeRate * 1000) / 10, "%", caseHref),
           figure("overdue", "超期工单", t.overdue, "件", caseHref),
-          figure("boardValid", "有效留言", bt.valid, "条", "/board-admin"), figure("boardAnswered", "已答复留言", bt.answered, "条", "/board-admin"),
+          figure("boardValid", "有效留言", bt.valid, "条", listHref("/board-admin", p, ["from", "to"], { status: "accepted,answered" })),
+          figure("boardAnswered", "已答复留言", bt.answered, "条", listHref("/board-admin", p, ["from", "to"], { status: "answered" })),
         ],
       }],
     },

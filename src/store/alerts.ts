@@ -98,12 +98,36 @@ export function foldedCount(db: Db, carrierId: number): number {
 export type DeliveryRow = Pick<AlertDeliveriesTable, "channel_id" | "state" | "attempts" | "last_error" | "sent_at" | "next_at">;
 
 /** The newest alerts with the deliveries of the message that carries each. */
-export function listAlerts(db: Db, limit: number, beforeId?: number): (AlertsTable & { deliveries: DeliveryRow[] })[] {
-  const rows = db
-    .prepare(`SELECT * FROM alerts ${beforeId ? "WHERE id < ?" : ""} ORDER BY id DESC LIMIT ?`)
-    .all(...(beforeId ? [beforeId, limit] : [limit])) as AlertsTable[];
+export function listAlerts(db: Db, limit: number, beforeId?: number, f: AlertFilter = {}): (AlertsTable & { deliveries: DeliveryRow[] })[] {
+  const { clause, params } = alertWhere(f, beforeId);
+  const rows = db.prepare(`SELECT * FROM alerts ${clause} ORDER BY id DESC LIMIT ?`).all(...params, limit) as AlertsTable[];
   const st = db.prepare("SELECT channel_id, state, attempts, last_error, sent_at, next_at FROM alert_deliveries WHERE alert_id = ? ORDER BY channel_id");
   return rows.map((a) => ({ ...a, deliveries: st.all(a.folded_into ?? a.id) as DeliveryRow[] }));
+}
+
+/** Filters of the alert list: raised in [from, to] (ms, both ends included), severity, one alert by id. */
+export interface AlertFilter { from?: number; to?: number; severity?: string; id?: number }
+
+function alertWhere(f: AlertFilter, beforeId?: number): { clause: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, v: unknown) => {
+    if (v === undefined) return;
+    where.push(sql);
+    params.push(v);
+  };
+  add("id < ?", beforeId || undefined);
+  add("created_at >= ?", f.from);
+  add("created_at <= ?", f.to);
+  add("severity = ?", f.severity);
+  add("id = ?", f.id);
+  return { clause: where.length ? `WHERE ${where.join(" AND ")}` : "", params };
+}
+
+/** The number of alerts matching a filter (folded copies included, as the digests count them). */
+export function countAlerts(db: Db, f: AlertFilter): number {
+  const { clause, params } = alertWhere(f);
+  return db.prepare(`SELECT count(*) FROM alerts ${clause}`).pluck().get(...params) as number;
 }
 
 /** One alert, or undefined. */

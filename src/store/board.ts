@@ -50,8 +50,23 @@ export function boardSteps(db: Db, messageId: number): BoardStepsTable[] {
   return db.prepare("SELECT * FROM board_steps WHERE message_id = ? ORDER BY id").all(messageId) as BoardStepsTable[];
 }
 
-/** Messages for the staff list; `units` limits to those units (null: all). */
-export function listBoardMessages(db: Db, f: { units: readonly number[] | null; status?: string; limit: number; offset: number }): { rows: BoardMessagesTable[]; total: number } {
+/**
+ * Filters of the staff list: `units` limits to those units (null: all); statuses (any of); received in
+ * [from, to] and answered in [answeredFrom, answeredTo] (ms, both ends included); as they stood at a moment
+ * (by the messages' own times, so a report's past period keeps its figures): `acceptedAt` accepted before it
+ * and not rejected before it, `unansweredAt` not answered before it.
+ */
+export interface BoardListFilter {
+  units: readonly number[] | null; statuses?: readonly string[]; from?: number; to?: number; answeredFrom?: number; answeredTo?: number;
+  acceptedAt?: number; unansweredAt?: number; limit: number; offset: number;
+}
+
+/** Accepted (受理) at moment `?` and not rejected by then: rejection is a step, and accepted_at stays. */
+const ACCEPTED_AT = `(accepted_at IS NOT NULL AND accepted_at < ? AND (status <> 'rejected' OR NOT EXISTS (
+  SELECT 1 FROM board_steps s WHERE s.message_id = board_messages.id AND s.kind = 'rejected' AND s.at < ?)))`;
+
+/** Messages for the staff list, newest first, with the total matching the filter. */
+export function listBoardMessages(db: Db, f: BoardListFilter): { rows: BoardMessagesTable[]; total: number } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (f.units) {
@@ -59,10 +74,24 @@ export function listBoardMessages(db: Db, f: { units: readonly number[] | null; 
     if (!ids.length) return { rows: [], total: 0 };
     where.push(`unit_id IN (${ids.join(",")})`);
   }
-  if (f.status) {
-    where.push("status = ?");
-    params.push(f.status);
+  if (f.statuses?.length) {
+    where.push(`status IN (${f.statuses.map(() => "?").join(", ")})`);
+    params.push(...f.statuses);
   }
+  const bound = (sql: string, v: number | undefined) => {
+    if (v === undefined) return;
+    where.push(sql);
+    params.push(v);
+  };
+  bound("created_at >= ?", f.from);
+  bound("created_at <= ?", f.to);
+  bound("answered_at >= ?", f.answeredFrom);
+  bound("answered_at <= ?", f.answeredTo);
+  if (f.acceptedAt !== undefined) {
+    where.push(ACCEPTED_AT);
+    params.push(f.acceptedAt, f.acceptedAt);
+  }
+  bound("(answered_at IS NULL OR answered_at >= ?)", f.unansweredAt);
   const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
   const total = db.prepare(`SELECT count(*) FROM board_messages ${clause}`).pluck().get(...params) as number;
   const rows = db.prepare(`SELECT * FROM board_messages ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...params, f.limit, f.offset) as BoardMessagesTable[];

@@ -78,8 +78,22 @@ export function caseItemIds(db: Db, caseId: number): number[] {
   return db.prepare("SELECT item_id FROM case_items WHERE case_id = ? ORDER BY item_id").pluck().all(caseId) as number[];
 }
 
-/** Filters of the case list. `units`: only cases led or co-handled by these units (null: every case). */
-export interface CaseFilter { units: readonly number[] | null; state?: string; open?: boolean; limit: number; offset: number }
+/**
+ * Filters of the case list. `units`: only cases led or co-handled by these units (null: every case). Times are
+ * ms since the epoch; `createdFrom`…`closedTo` bound both ends inclusively (as the ledger's from/to do);
+ * `overdueAt`: the cases overdue at that moment, as the digests count them (CASE_OVERDUE_AT).
+ */
+export interface CaseFilter {
+  units: readonly number[] | null; state?: string; open?: boolean; createdFrom?: number; createdTo?: number; closedFrom?: number; closedTo?: number;
+  overdueAt?: number; limit: number; offset: number;
+}
+
+/**
+ * A case overdue at `@at`, as the digests count 超期在办 (store/report-data.ts casesOverdueAt): open, opened
+ * before it, and flagged overdue or past its reply deadline without a reply. The list filter behind the figure's link.
+ */
+export const CASE_OVERDUE_AT = `state <> 'closed' AND created_at < @at
+  AND (overdue = 1 OR (replied_at IS NULL AND reply_due_at IS NOT NULL AND reply_due_at < @at))`;
 
 /** Cases, newest first, with the total matching the filter. */
 export function listCases(db: Db, f: CaseFilter): { rows: CasesTable[]; total: number } {
@@ -97,6 +111,19 @@ export function listCases(db: Db, f: CaseFilter): { rows: CasesTable[]; total: n
     params.push(f.state);
   }
   if (f.open !== undefined) where.push(f.open ? "state <> 'closed'" : "state = 'closed'");
+  const bound = (column: string, op: ">=" | "<=", v: number | undefined) => {
+    if (v === undefined) return;
+    where.push(`${column} ${op} ?`);
+    params.push(v);
+  };
+  bound("created_at", ">=", f.createdFrom);
+  bound("created_at", "<=", f.createdTo);
+  bound("closed_at", ">=", f.closedFrom);
+  bound("closed_at", "<=", f.closedTo);
+  if (f.overdueAt !== undefined) {
+    where.push(`(${CASE_OVERDUE_AT.replaceAll("@at", "?")})`);
+    params.push(...Array<number>(CASE_OVERDUE_AT.split("@at").length - 1).fill(f.overdueAt));
+  }
   const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
   const total = db.prepare(`SELECT count(*) FROM cases ${clause}`).pluck().get(...params) as number;
   const rows = db.prepare(`SELECT * FROM cases ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...params, f.limit, f.offset) as CasesTable[];

@@ -7,7 +7,7 @@ import type { ItemRow } from "./items";
 export interface ItemFilter {
   q?: string; sourceIds?: number[]; from?: number; to?: number; status?: string;
   /** Copies in a repost group are folded under their first post when it is among the results. */
-  collapse?: boolean; eventId?: number; watchId?: number; sentiment?: string;
+  collapse?: boolean; eventId?: number; watchId?: number; sentiment?: string; // "none": not yet analysed
 }
 
 /** A watch with at most this many matches is checked against a list of them built once per statement. */
@@ -51,7 +51,8 @@ function filterClauses(f: ItemFilter, a: string, watchDriven = false, rowId?: st
     );
     params.push(f.watchId);
   }
-  if (f.sentiment) {
+  if (f.sentiment === "none") clauses.push(`${a}.sentiment IS NULL`);
+  else if (f.sentiment) {
     clauses.push(`${a}.sentiment = ?`);
     params.push(f.sentiment);
   }

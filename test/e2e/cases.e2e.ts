@@ -59,4 +59,18 @@ it("runs a case from the ledger's items to 已办结 through the UI", async () =
   expect(row.state).toBe("closed");
   expect(db.sqlite.prepare("SELECT name FROM units WHERE id = ?").pluck().get(row.unit_id)).toBe("县教育局");
   await page.screenshot({ path: `${app.shots}/cases-closed-1440.png`, fullPage: true });
+
+  // A report figure's link narrows the list to what it counted (closed in its period, here an hour that ended
+  // before this case closed); the filter shows as a tag, and closing the tag lists the case again.
+  const id = db.sqlite.prepare("SELECT id FROM cases").pluck().get() as number;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const asked = page.waitForResponse((r) => r.url().includes("/api/cases?") && r.url().includes("closedFrom="));
+  await page.goto(`${app.base}/cases?open=all&closedFrom=${iso(Date.now() - 7_200_000)}&closedTo=${iso(Date.now() - 3_600_000)}`);
+  expect((await asked).status()).toBe(200);
+  await expect.poll(() => page.getByTestId("link-filter-closed").count(), { timeout: 10_000 }).toBe(1);
+  await settled(page);
+  expect(await page.getByTestId(`case-row-${id}`).count()).toBe(0);
+  await page.getByTestId("link-filter-closed").locator(".ant-tag-close-icon").click();
+  await expect.poll(() => page.getByTestId(`case-row-${id}`).count(), { timeout: 10_000 }).toBe(1);
+  expect(page.url()).not.toContain("closedFrom");
 });

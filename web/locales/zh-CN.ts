@@ -196,6 +196,21 @@ export const zhCN = {
   ...zhCNPubScoring,
   ...zhCNPublicity,
   ...zhCNPubScores,
+
+  "links.created": "新建于 {range}",
+  "links.closed": "办结于 {range}",
+  "links.overdueAt": "截至 {at} 超期在办",
+  "links.overdueNow": "当前超期在办",
+  "links.raised": "发出于 {range}",
+  "links.severity": "等级：{severity}",
+  "links.alertId": "预警 #{id}",
+  "links.received": "收到于 {range}",
+  "links.answered": "答复于 {range}",
+  "links.statuses": "状态：{statuses}",
+  "links.judgedAt": "期限按 {at} 判定",
+  "links.sentimentNone": "未分析",
+  "links.acceptedAt": "截至 {at} 已受理",
+  "links.unansweredAt": "截至 {at} 未答复",
 } as const;
 
 /** The shape every locale must fill: exactly the keys of the Chinese table, any string values. */

@@ -1,5 +1,6 @@
-// Alerts (预警): the ledger with each channel's delivery state and an acknowledge button; live over SSE.
-import { useEffect, useState } from "react";
+// Alerts (预警): the ledger with each channel's delivery state and an acknowledge button; live over SSE. A link
+// may narrow it (raised between two times, a severity, one alert): the filters show as closable tags.
+import { useEffect, useMemo, useState } from "react";
 import { App, Badge, Button, Card, Space, Table, Tag, Tooltip, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import type { AlertView, ChannelView, DeliveryView, Severity } from "../../src/shared/alerts-api";
@@ -16,7 +17,9 @@ import { rowTestId } from "../lib/table-rows";
 import { useReportError } from "../lib/use-report-error";
 import { AlertTimelineDrawer } from "./alert-timeline-drawer";
 import { NewCaseModal, type CaseDraft } from "./case-new-modal";
-import { useNavigate } from "react-router-dom";
+import { useNavigate, useSearchParams } from "react-router-dom";
+import { alertsApiQuery } from "../../src/shared/list-links";
+import { LinkFilterTags, timeRange, type LinkFilter } from "../components/link-filter-tags";
 import { SeverityTag } from "../components/severity-tag";
 
 const STATE_COLOR: Record<DeliveryView["state"], string> = { pending: "gold", sent: "green", failed: "red" };
@@ -27,7 +30,23 @@ export function AlertsPage() {
   const { notification } = App.useApp();
   const report = useReportError();
   const role = useUser().role;
-  const { data, error, loading, reload } = useApi<{ alerts: AlertView[] }>("/api/alerts?limit=200", { keepPrevious: true, refreshMs: 30_000 });
+  const [params, setParams] = useSearchParams();
+  const path = useMemo(() => {
+    const q = alertsApiQuery(params);
+    q.set("limit", "200");
+    return `/api/alerts?${q}`;
+  }, [params]);
+  const { data, error, loading, reload } = useApi<{ alerts: AlertView[]; total: number }>(path, { keepPrevious: true, refreshMs: 30_000 });
+  const linkFilters: LinkFilter[] = [];
+  if (params.get("from") || params.get("to")) linkFilters.push({ key: "raised", label: t("links.raised", { range: timeRange(params.get("from"), params.get("to")) }), keys: ["from", "to"] });
+  const severity = params.get("severity");
+  if (severity) linkFilters.push({ key: "severity", label: t("links.severity", { severity: t(`alerts.severity.${severity as Severity}`) }), keys: ["severity"] });
+  if (params.get("id")) linkFilters.push({ key: "id", label: t("links.alertId", { id: params.get("id")! }), keys: ["id"] });
+  const clear = (keys: readonly string[]) => setParams((prev) => {
+    const next = new URLSearchParams(prev);
+    for (const k of keys) next.delete(k);
+    return next;
+  });
   // Channel names for admins; other roles see channel ids.
   const channels = useApi<{ channels: ChannelView[] }>(role === "admin" ? "/api/alert-channels" : null);
   const names = new Map((channels.data?.channels ?? []).map((c) => [c.id, c.name]));
@@ -120,6 +139,7 @@ export function AlertsPage() {
     <>
     <AlertLatencyPanel style={{ marginBottom: 16 }} />
     <Card title={t("menu.alerts")} extra={<Space size={16} wrap><AlertNotifyToggle />{live ? <Badge status="processing" text={t("alerts.live")} /> : null}</Space>}>
+      <LinkFilterTags filters={linkFilters} onClear={clear} style={{ marginBottom: 12 }} />
       <Table rowKey="id" size="middle" onRow={rowTestId("alert-row")} loading={loading && !data} columns={columns} dataSource={data?.alerts ?? []} pagination={{ pageSize: 50 }} />
       <AlertTimelineDrawer alertId={timelineOf} onClose={() => setTimelineOf(undefined)} />
       <NewCaseModal open={caseDraft !== null} initial={caseDraft ?? undefined} onClose={() => setCaseDraft(null)} onCreated={(id) => navigate(`/cases/${id}`)} />

@@ -1,6 +1,7 @@
 // 留言办理 (/board-admin): the public board's messages for staff, by status, with the category, unit,
 // answer deadline (red when overdue) and rating; a row opens the drawer with the message, its history
-// and the actions the role may take. Unit staff see their units' messages only (the server scopes).
+// and the actions the role may take. Unit staff see their units' messages only (the server scopes). A report's
+// figure links here filtered (received or answered between two times, several statuses): the filters show as tags.
 import { useMemo } from "react";
 import { Card, Segmented, Space, Table, Tag, Typography } from "antd";
 import type { TableColumnsType } from "antd";
@@ -12,6 +13,8 @@ import type { MessageKey } from "../locales/zh-CN";
 import { formatTime } from "../lib/format";
 import { BOARD_STATUSES, type BoardStaffMessage } from "./board-admin-types";
 import { BoardMessageDrawer } from "./board-message-drawer";
+import { boardApiQuery } from "../../src/shared/list-links";
+import { LinkFilterTags, timeRange, type LinkFilter } from "../components/link-filter-tags";
 
 const PAGE = 50;
 const STATUS_COLOR: Record<string, string> = { held: "gold", accepted: "blue", rejected: "default", answered: "green" };
@@ -24,10 +27,11 @@ export function BoardAdminPage() {
   const page = Number(params.get("page") ?? 1);
   const openId = Number(params.get("id") ?? 0);
   const path = useMemo(() => {
-    const q = new URLSearchParams({ limit: String(PAGE), offset: String((page - 1) * PAGE) });
-    if (status) q.set("status", status);
+    const q = boardApiQuery(params);
+    q.set("limit", String(PAGE));
+    q.set("offset", String((page - 1) * PAGE));
     return `/api/board/messages?${q}`;
-  }, [status, page]);
+  }, [params, page]);
   const { data, error, loading, reload } = useApi<{ messages: BoardStaffMessage[]; total: number }>(path, { keepPrevious: true, refreshMs: 60_000 });
   const set = (changes: Record<string, string>) =>
     setParams((prev) => {
@@ -38,6 +42,20 @@ export function BoardAdminPage() {
       }
       return next;
     });
+
+  const linkFilters: LinkFilter[] = [];
+  if (params.get("from") || params.get("to")) linkFilters.push({ key: "received", label: t("links.received", { range: timeRange(params.get("from"), params.get("to")) }), keys: ["from", "to"] });
+  if (params.get("answeredFrom") || params.get("answeredTo")) {
+    linkFilters.push({ key: "answered", label: t("links.answered", { range: timeRange(params.get("answeredFrom"), params.get("answeredTo")) }), keys: ["answeredFrom", "answeredTo"] });
+  }
+  for (const [key, label] of [["acceptedAt", "links.acceptedAt"], ["unansweredAt", "links.unansweredAt"]] as const) {
+    const at = params.get(key);
+    if (at) linkFilters.push({ key, label: t(label, { at: formatTime(at) }), keys: [key] });
+  }
+  // Several statuses (a report's 受理 counts accepted and answered) have no segment of their own.
+  if (status.includes(",")) {
+    linkFilters.push({ key: "statuses", label: t("links.statuses", { statuses: status.split(",").map((s) => t(`board.status.${s}` as MessageKey)).join(" / ") }), keys: ["status"] });
+  }
 
   const columns: TableColumnsType<BoardStaffMessage> = [
     { title: "#", dataIndex: "id", width: 64 },
@@ -71,6 +89,7 @@ export function BoardAdminPage() {
         options={[{ value: "", label: t("board.all") }, ...BOARD_STATUSES.map((s) => ({ value: s, label: t(`board.status.${s}`) }))]}
         data-testid="board-status-filter"
       />
+      <LinkFilterTags filters={linkFilters} onClear={(keys) => set({ ...Object.fromEntries(keys.map((k) => [k, ""])), page: "" })} style={{ marginBottom: 12, marginLeft: 12 }} />
       {error && !data ? (
         <LoadFailed error={error} onRetry={reload} />
       ) : (

@@ -1,6 +1,6 @@
 // Case statistics (/case-stats, 季度汇总): figures per lead unit for a period picked from presets or
-// two dates, with the definitions printed under the table and an XLSX download of the same figures.
-import { useState } from "react";
+// two dates, with the definitions printed under the table and an XLSX download of the same figures. The period
+// (and the moment deadlines are judged at, from a report's link) lives in the URL, so a link opens its figures.
 import { Button, Card, Input, Select, Space, Table, Typography } from "antd";
 import type { TableColumnsType } from "antd";
 import { DownloadOutlined } from "@ant-design/icons";
@@ -10,6 +10,10 @@ import { withQuery } from "../api/client";
 import { useUser } from "../app/session";
 import { LoadFailed } from "../components/page-states";
 import { useI18n } from "../locales/i18n";
+import { useSearchParams } from "react-router-dom";
+import { caseStatsApiQuery } from "../../src/shared/list-links";
+import { formatTime } from "../lib/format";
+import { LinkFilterTags } from "../components/link-filter-tags";
 
 type Line = CaseStatFigures & { key: string; unitName: string };
 
@@ -19,8 +23,12 @@ const pct = (r: number | null) => (r == null ? "—" : `${(Math.round(r * 1000) 
 export function CaseStatsPage() {
   const { t, lang } = useI18n();
   const user = useUser();
-  const [period, setPeriod] = useState<{ from?: string; to?: string }>({});
-  const { data, error, loading, reload } = useApi<CaseStatsResponse>(withQuery("/api/cases/stats", period), { keepPrevious: true });
+  const [params, setParams] = useSearchParams();
+  const query = caseStatsApiQuery(params);
+  const at = query.get("at");
+  // A new period is judged now: the report's moment belonged to its own period.
+  const setPeriod = (p: { from: string; to: string }) => setParams({ from: p.from, to: p.to });
+  const { data, error, loading, reload } = useApi<CaseStatsResponse>(withQuery("/api/cases/stats", Object.fromEntries(query)), { keepPrevious: true });
   if (error && !data) return <LoadFailed error={error} onRetry={reload} />;
 
   const preset = data?.presets.find((p) => p.from === data.from && p.to === data.to)?.key ?? "custom";
@@ -42,7 +50,7 @@ export function CaseStatsPage() {
     <Card
       title={t("caseStats.title")}
       extra={
-        <Button icon={<DownloadOutlined />} href={data ? withQuery("/api/cases/stats.xlsx", { from: data.from, to: data.to }) : undefined} disabled={!data} data-testid="case-stats-download">
+        <Button icon={<DownloadOutlined />} href={data ? withQuery("/api/cases/stats.xlsx", { from: data.from, to: data.to, at }) : undefined} disabled={!data} data-testid="case-stats-download">
           {t("caseStats.download")}
         </Button>
       }
@@ -62,6 +70,14 @@ export function CaseStatsPage() {
         <Input type="date" aria-label="from" value={data?.from ?? ""} onChange={(e) => e.target.value && setDate("from", e.target.value)} style={{ width: 160 }} />
         <span>—</span>
         <Input type="date" aria-label="to" value={data?.to ?? ""} onChange={(e) => e.target.value && setDate("to", e.target.value)} style={{ width: 160 }} />
+        <LinkFilterTags
+          filters={at ? [{ key: "at", label: t("links.judgedAt", { at: formatTime(at) }), keys: ["at"] }] : []}
+          onClear={() => setParams((prev) => {
+            const next = new URLSearchParams(prev);
+            next.delete("at");
+            return next;
+          })}
+        />
       </Space>
       {user.role === "handler" || user.role === "contributor" ? <Typography.Paragraph type="secondary">{t("caseStats.scoped")}</Typography.Paragraph> : null}
       <Table<Line>

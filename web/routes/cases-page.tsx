@@ -1,5 +1,6 @@
 // Cases (处置工单): the list with state, owner unit and deadlines (overdue in red); office staff open
-// new cases here or from the ledger; unit staff see their units' cases only (the server scopes).
+// new cases here or from the ledger; unit staff see their units' cases only (the server scopes). A report's
+// figure links here filtered (opened or closed between two times, overdue at a moment): the filters show as tags.
 import { useMemo, useState } from "react";
 import { Button, Card, Segmented, Select, Space, Table, Tag, Typography } from "antd";
 import type { TableColumnsType } from "antd";
@@ -16,6 +17,8 @@ import { useT } from "../locales/i18n";
 import { formatTime } from "../lib/format";
 import { NewCaseModal } from "./case-new-modal";
 import { SeverityTag } from "../components/severity-tag";
+import { casesApiQuery } from "../../src/shared/list-links";
+import { LinkFilterTags, timeRange, type LinkFilter } from "../components/link-filter-tags";
 
 
 const PAGE = 50;
@@ -31,11 +34,12 @@ export function CasesPage() {
   const state = params.get("state") ?? "";
   const page = Number(params.get("page") ?? 1);
   const path = useMemo(() => {
-    const q = new URLSearchParams({ limit: String(PAGE), offset: String((page - 1) * PAGE) });
-    if (open !== "all") q.set("open", open);
-    if (state) q.set("state", state);
+    const q = casesApiQuery(params);
+    q.delete("page");
+    q.set("limit", String(PAGE));
+    q.set("offset", String((page - 1) * PAGE));
     return `/api/cases?${q}`;
-  }, [open, state, page]);
+  }, [params, page]);
   const { data, error, loading, reload } = useApi<{ cases: CaseSummary[]; total: number }>(path, { keepPrevious: true, refreshMs: 60_000 });
   const set = (k: string, v: string) => {
     const next = new URLSearchParams(params);
@@ -44,6 +48,20 @@ export function CasesPage() {
     next.delete("page");
     setParams(next);
   };
+  const clear = (keys: readonly string[]) => {
+    const next = new URLSearchParams(params);
+    for (const k of keys) next.delete(k);
+    next.delete("page");
+    setParams(next);
+  };
+  const linkFilters: LinkFilter[] = [];
+  const range = (from: string, to: string) => (params.get(from) || params.get(to) ? timeRange(params.get(from), params.get(to)) : null);
+  const created = range("createdFrom", "createdTo");
+  if (created) linkFilters.push({ key: "created", label: t("links.created", { range: created }), keys: ["createdFrom", "createdTo"] });
+  const closed = range("closedFrom", "closedTo");
+  if (closed) linkFilters.push({ key: "closed", label: t("links.closed", { range: closed }), keys: ["closedFrom", "closedTo"] });
+  const overdue = params.get("overdue");
+  if (overdue) linkFilters.push({ key: "overdue", label: overdue === "1" ? t("links.overdueNow") : t("links.overdueAt", { at: formatTime(overdue) }), keys: ["overdue"] });
 
   const due = (iso: string | null, c: CaseSummary) =>
     iso ? <Typography.Text type={c.open && Date.parse(iso) < Date.now() ? "danger" : undefined}>{formatTime(iso)}</Typography.Text> : "—";
@@ -95,6 +113,7 @@ export function CasesPage() {
           onChange={(v?: string) => set("state", v ?? "")}
           options={CASE_STATE_LIST.map((s) => ({ value: s, label: t(`cases.state.${s}`) }))}
         />
+        <LinkFilterTags filters={linkFilters} onClear={clear} />
       </Space>
       {error && !data ? (
         <LoadFailed error={error} onRetry={reload} />

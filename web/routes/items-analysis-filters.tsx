@@ -41,7 +41,7 @@ export function ItemsAnalysisFilters({ filters, onChange }: ItemsAnalysisFilters
         placeholder={t("sentiment.all")}
         value={filters.sentiment || undefined}
         onChange={(sentiment?: string) => change({ sentiment: sentiment ?? "" })}
-        options={SENTIMENT_LABELS.map((label) => ({ value: label, label: t(sentimentKey(label)) }))}
+        options={[...SENTIMENT_LABELS.map((label) => ({ value: label, label: t(sentimentKey(label)) })), { value: "none", label: t("links.sentimentNone") }]}
         style={{ width: 130 }}
         data-testid="sentiment-filter"
       />

@@ -5,15 +5,15 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../errors";
 import { recordAudit } from "../../store/audit";
-import { listAlerts, type DeliveryRow } from "../../store/alerts";
+import { countAlerts, listAlerts, type DeliveryRow } from "../../store/alerts";
 import { channelNames } from "../../store/alert-config";
 import { raiseAlert } from "../../alerts/triggers";
 import { subscribeLive } from "../../alerts/live";
 import { acknowledge } from "../../alerts/ack";
-import type { AlertSeverity } from "../../alerts/channels/types";
+import { ALERT_SEVERITIES, type AlertSeverity } from "../../alerts/channels/types";
 import type { AlertsTable } from "../../db/schema";
 import { actorOf, authorize, type RouteDeps } from "../context";
-import { errorBody, idParams } from "../schemas";
+import { errorBody, idParams, queryTime } from "../schemas";
 import { alertView, raiseBody } from "../alert-schemas";
 import { iso } from "../../shared/iso";
 
@@ -44,13 +44,17 @@ export async function alertRoutes(app: FastifyInstance, deps: RouteDeps): Promis
 
   r.get("/api/alerts", {
     schema: {
-      tags: ["alerts"], summary: "Newest alerts with the delivery state per channel",
-      querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50), before: z.coerce.number().int().positive().optional() }),
-      response: { 200: z.object({ alerts: z.array(alertView) }) },
+      tags: ["alerts"], summary: "Newest alerts with the delivery state per channel, and how many match (raised between from and to, severity, id)",
+      querystring: z.object({
+        limit: z.coerce.number().int().min(1).max(500).default(50), before: z.coerce.number().int().positive().optional(),
+        from: queryTime, to: queryTime, severity: z.enum(ALERT_SEVERITIES).optional(), id: z.coerce.number().int().positive().optional(),
+      }),
+      response: { 200: z.object({ alerts: z.array(alertView), total: z.number() }) },
     },
   }, async (req) => {
     authorize(req, "alerts.read");
-    return { alerts: listAlerts(db, req.query.limit, req.query.before).map(present) };
+    const { limit, before, ...filter } = req.query;
+    return { alerts: listAlerts(db, limit, before, filter).map(present), total: countAlerts(db, filter) };
   });
 
   r.post("/api/alerts", {

@@ -16,11 +16,12 @@ import { officeCalendar } from "../../cases/calendar";
 import type { BoardMessagesTable } from "../../db/schema";
 import type { Db } from "../../db/connection";
 import { actorOf, authorize, type RouteDeps } from "../context";
-import { errorBody, idParams } from "../schemas";
+import { errorBody, idParams, queryTime } from "../schemas";
 import { staffMessageView } from "../board-schemas";
 import { name, text } from "../text-fields";
 import { iso } from "../../shared/iso";
 
+const BOARD_LIST_STATUSES = ["held", "accepted", "rejected", "answered"] as const;
 const reasonText = text(500).transform((v) => v.trim()).pipe(z.string().min(2));
 const answerText = text(10_000, { multiline: true }).transform((v) => v.trim()).pipe(z.string().min(2));
 
@@ -57,14 +58,21 @@ export async function boardRoutes(app: FastifyInstance, deps: RouteDeps): Promis
     schema: {
       tags: ["board"],
       querystring: z.object({
-        status: z.enum(["held", "accepted", "rejected", "answered"]).optional(),
+        // One status, or several joined by commas (a report's 受理 counts accepted and answered).
+        status: z.string().optional()
+          .transform((v) => (v ? [...new Set(v.split(","))] : undefined))
+          .pipe(z.array(z.enum(BOARD_LIST_STATUSES)).optional()),
+        from: queryTime, to: queryTime, answeredFrom: queryTime, answeredTo: queryTime,
+        // As they stood at a moment (a report's period end): accepted and not rejected by then; not answered by then.
+        acceptedAt: queryTime, unansweredAt: queryTime,
         limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0),
       }),
       response: { 200: z.object({ messages: z.array(staffMessageView), total: z.number() }) },
     },
   }, async (req) => {
     const p = authorize(req, "board.read");
-    const { rows, total } = listBoardMessages(db, { units: unitScope(p), ...req.query });
+    const { status, ...q } = req.query;
+    const { rows, total } = listBoardMessages(db, { units: unitScope(p), statuses: status, ...q });
     const names = unitNames(db);
     return { messages: rows.map((m) => present(db, m, false, names)), total };
   });

@@ -32,7 +32,7 @@ export async function caseStatsRoutes(app: FastifyInstance, deps: RouteDeps): Pr
     if (from > to || end - start > MAX_DAYS * 86_400_000) throw AppError.validation({ from: "case_stats.bad_period" });
     const rows = caseStatRows(db, start, end, unitScope(p));
     const names = unitNames(db);
-    const { units, total } = caseStats(rows, names, now);
+    const { units, total } = caseStats(rows, names, q.at ? Date.parse(q.at) : now);
     return { from, to, timeZone: tz, generatedAt: new Date(now).toISOString(), presets, units, total, definitions: CASE_STAT_DEFINITIONS };
   }
 

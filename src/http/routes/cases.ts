@@ -87,9 +87,10 @@ export async function caseRoutes(app: FastifyInstance, deps: RouteDeps): Promise
     schema: { tags: ["cases"], querystring: caseListQuery, response: { 200: z.object({ cases: z.array(caseSummaryView), total: z.number() }) } },
   }, async (req) => {
     const p = authorize(req, "cases.read");
-    const { rows, total } = listCases(db, { units: unitScope(p), ...req.query });
-    const names = unitNames(db);
+    const { overdue, ...q } = req.query;
     const now = Date.now();
+    const { rows, total } = listCases(db, { units: unitScope(p), ...q, overdueAt: overdue === undefined ? undefined : overdue === "1" ? now : Date.parse(overdue) });
+    const names = unitNames(db);
     return { cases: rows.map((c) => summaryOf(c, caseCoUnits(db, c.id), names, now)), total };
   });
 

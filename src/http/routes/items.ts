@@ -29,7 +29,8 @@ const filterQuery = z.object({
   collapse: z.enum(["0", "1", "true", "false"]).optional().transform((v) => v === "1" || v === "true"),
   eventId: z.coerce.number().int().positive().optional(),
   watchId: z.coerce.number().int().positive().optional(),
-  sentiment: z.enum(SENTIMENT_LABELS).optional(),
+  // "none": items not yet analysed (a report's 未分析 figure links here).
+  sentiment: z.enum([...SENTIMENT_LABELS, "none"]).optional(),
 });
 const pageQuery = filterQuery.extend({
   limit: z.coerce.number().int().min(1).max(200).default(20),
