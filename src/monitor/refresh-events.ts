@@ -105,7 +105,7 @@ export function refreshEvents(db: Db, ids: readonly number[], now: number, throt
   for (const id of ids) {
     if (throttle) {
       // The worker has bumped the counts already; the full refresh reads members, so throttle it.
-      const size = (db.sqlite.prepare("SELECT size FROM events WHERE id = ?").get(id) as { size: number } | undefined)?.size ?? 0;
+      const size = (db.prepare("SELECT size FROM events WHERE id = ?").get(id) as { size: number } | undefined)?.size ?? 0;
       if (size && !throttle.due(id, size, now)) continue;
     }
     const a = eventAggregates(db, id);

@@ -2,6 +2,7 @@
 // (written in the caller's transaction with the change it records).
 import type { Db } from "../db/connection";
 import type { CaseStepsTable, CasesTable } from "../db/schema";
+import { OPEN_CASES_AT } from "./case-overdue";
 
 /** A new case. */
 export interface NewCase {
@@ -81,19 +82,12 @@ export function caseItemIds(db: Db, caseId: number): number[] {
 /**
  * Filters of the case list. `units`: only cases led or co-handled by these units (null: every case). Times are
  * ms since the epoch; `createdFrom`…`closedTo` bound both ends inclusively (as the ledger's from/to do);
- * `overdueAt`: the cases overdue at that moment, as the digests count them (CASE_OVERDUE_AT).
+ * `overdueAt`: the cases overdue at that moment, as the wall and the digests count them (store/case-overdue.ts).
  */
 export interface CaseFilter {
   units: readonly number[] | null; state?: string; open?: boolean; createdFrom?: number; createdTo?: number; closedFrom?: number; closedTo?: number;
   overdueAt?: number; limit: number; offset: number;
 }
-
-/**
- * A case overdue at `@at`, as the digests count 超期在办 (store/report-data.ts casesOverdueAt): open, opened
- * before it, and flagged overdue or past its reply deadline without a reply. The list filter behind the figure's link.
- */
-export const CASE_OVERDUE_AT = `state <> 'closed' AND created_at < @at
-  AND (overdue = 1 OR (replied_at IS NULL AND reply_due_at IS NOT NULL AND reply_due_at < @at))`;
 
 /** Cases, newest first, with the total matching the filter. */
 export function listCases(db: Db, f: CaseFilter): { rows: CasesTable[]; total: number } {
@@ -120,12 +114,13 @@ export function listCases(db: Db, f: CaseFilter): { rows: CasesTable[]; total: n
   bound("created_at", "<=", f.createdTo);
   bound("closed_at", ">=", f.closedFrom);
   bound("closed_at", "<=", f.closedTo);
-  if (f.overdueAt !== undefined) {
-    where.push(`(${CASE_OVERDUE_AT.replaceAll("@at", "?")})`);
-    params.push(...Array<number>(CASE_OVERDUE_AT.split("@at").length - 1).fill(f.overdueAt));
-  }
+  // Overdue at a moment: the one rule the wall and the digests count by (store/case-overdue.ts).
+  const overdue = f.overdueAt !== undefined;
+  if (overdue) where.push("id IN (SELECT id FROM open_at WHERE overdue_at = 1)");
+  const named = overdue ? [{ at: f.overdueAt }] : [];
+  const head = overdue ? OPEN_CASES_AT : "";
   const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
-  const total = db.prepare(`SELECT count(*) FROM cases ${clause}`).pluck().get(...params) as number;
-  const rows = db.prepare(`SELECT * FROM cases ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...params, f.limit, f.offset) as CasesTable[];
+  const total = db.prepare(`${head} SELECT count(*) FROM cases ${clause}`).pluck().get(...params, ...named) as number;
+  const rows = db.prepare(`${head} SELECT * FROM cases ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...params, f.limit, f.offset, ...named) as CasesTable[];
   return { rows, total };
 }

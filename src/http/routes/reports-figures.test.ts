@@ -12,6 +12,7 @@ import { isOverdueAt, openCase, takeStep } from "../../cases/commands";
 import { CASE_STEPS, type CaseStepInput } from "../../cases/workflow";
 import { casesOverdueAt } from "../../store/report-data";
 import { wallCases } from "../../store/wall";
+import { listCases } from "../../store/cases";
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -248,7 +249,7 @@ describe("report figures", () => {
     expectAllRecounted(after, recounter(db).digest(cst("2026-07-01T00:00:00"), cst("2026-07-02T00:00:00")));
   }, 60_000);
 
-  it("the wall and the digests count the same cases overdue at a moment", async () => {
+  it("the wall, the digests and the case list count the same cases overdue at a moment", async () => {
     const { db, later } = await seeded();
     const r = recounter(db);
     const same = (at: number) => {
@@ -257,6 +258,10 @@ describe("report figures", () => {
       expect(wall.rows.map((c) => c.id).sort((x, y) => x - y)).toEqual(digest);
       expect(wall.overdue).toBe(digest.length);
       expect(digest).toEqual(r.overdueIds(at).sort((x, y) => x - y));
+      // The case list behind the figure's link (/cases?overdue=<moment>) lists the same cases.
+      const listed = listCases(db, { units: null, overdueAt: at, limit: 100, offset: 0 });
+      expect(listed.rows.map((c) => c.id).sort((x, y) => x - y)).toEqual(digest);
+      expect(listed.total).toBe(digest.length);
     };
     for (const at of ["2026-06-29T12:30:00", "2026-06-30T17:00:00", "2026-07-01T12:00:00", "2026-07-02T00:00:00"]) same(cst(at));
     later();
