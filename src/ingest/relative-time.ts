@@ -1,31 +1,16 @@
 // Times as list pages print them: a site-specific format ("YYYY年MM月DD日"), bare local dates, or
 // relative Chinese phrases (刚刚, 5分钟前, 昨天 12:30). Local times are read in the office zone.
 import { parseFeedDate } from "./parse-date";
+import { localParts } from "../shared/working-calendar";
 
 /** What reading a time needs besides the text. */
 export interface TimeContext { timeZone: string; now: number; format?: string | null }
 
 interface Wall { y: number; mo: number; d: number; h: number; mi: number; s: number }
 
-// Building a DateTimeFormat costs far more than using one; list pages read thousands of times.
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function formatFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric",
-    });
-    formats.set(timeZone, f);
-  }
-  return f;
-}
-
-/** The wall-clock fields of `ms` in `timeZone`. */
+/** The wall-clock fields of `ms` in `timeZone` (one cached formatter per zone, shared with the calendar). */
 function wallOf(ms: number, timeZone: string): Wall {
-  const parts = formatFor(timeZone).formatToParts(new Date(ms));
-  const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
-  return { y: get("year"), mo: get("month"), d: get("day"), h: get("hour") % 24, mi: get("minute"), s: get("second") };
+  return localParts(ms, timeZone);
 }
 
 /** The instant whose wall clock in `timeZone` shows `w`; null for impossible dates. */

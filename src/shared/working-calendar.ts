@@ -69,8 +69,8 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** Local wall-clock fields of a time in a zone. */
-function localParts(t: number, timeZone: string): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
+/** Local wall-clock fields of a time in a zone (hour 0–23). */
+export function localParts(t: number, timeZone: string): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
   const p: Record<string, number> = {};
   for (const { type, value } of formatter(timeZone).formatToParts(t)) if (type !== "literal") p[type] = Number(value);
   return { y: p.year, mo: p.month, d: p.day, h: p.hour, mi: p.minute, s: p.second };
