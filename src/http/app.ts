@@ -57,6 +57,12 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // A POST that says JSON but sends nothing (curl -H 'content-type: application/json' -X POST …/fetch) has no
+  // body rather than a malformed one; anything else goes to Fastify's own parser (prototype poisoning refused).
+  const json = app.getDefaultJsonParser("error", "error");
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (req, body, done) =>
+    body === "" ? done(null, undefined) : json(req, body as string, done));
   const webRoot = opts.webRoot ?? webDist;
   const serveWeb = (opts.serveWeb ?? true) && existsSync(path.join(webRoot, "index.html"));
   let index: string | null = null;

@@ -27,6 +27,26 @@ describe("errors, with the web UI served as `tingfeng serve` does", () => {
     expect(page.headers["content-type"]).toContain("text/html");
   });
 
+  it("takes a JSON POST with no body as no body, and still refuses malformed JSON and prototype keys", async () => {
+    t = await createTestApp({}, { serveWeb: true });
+    const admin = await t.userClient("admin");
+    const json = { "content-type": "application/json" };
+    // An action without a body (here: signing out; also "fetch this source now") works when the client says JSON and sends nothing.
+    const empty = await admin.request({ method: "POST", url: "/api/auth/logout", headers: json, payload: "" });
+    expect(empty.statusCode, empty.body).toBeLessThan(300);
+    const again = await t.userClient("admin", { username: "admin2" });
+    // A route that needs a body answers with the field errors, not a parser error.
+    const noBody = await again.request({ method: "POST", url: "/api/units", headers: json, payload: "" });
+    expect(noBody.statusCode).toBe(400);
+    expect(noBody.json().code).toBe("validation");
+    const broken = await again.request({ method: "POST", url: "/api/units", headers: json, payload: "{\"name\": " });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().code).not.toBe("validation");
+    const poisoned = await again.request({ method: "POST", url: "/api/units", headers: json, payload: '{"name":"x","__proto__":{"admin":true}}' });
+    expect(poisoned.statusCode).toBe(400);
+    expect(t.db.sqlite.prepare("SELECT count(*) FROM units").pluck().get()).toBe(0);
+  });
+
   it("turns a database failure into the generic 500 without the internal code or text", async () => {
     t = await createTestApp({}, { serveWeb: true });
     const admin = await t.userClient("admin");
