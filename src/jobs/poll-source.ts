@@ -16,7 +16,8 @@ import { sourceRhythm } from "../store/source-activity";
 import { silenceReason } from "../ingest/health";
 
 /** What one poll did; a failure's `error` is the zh-CN text stored on the row, `errorCode` its stable code. */
-export interface PollResult { inserted: number; error?: string; errorCode?: FetchMessageCode }
+/** What a poll did; `busy`: another process held the database past the busy timeout, so nothing was recorded. */
+export interface PollResult { inserted: number; error?: string; errorCode?: FetchMessageCode; busy?: true }
 
 /** The User-Agent we announce to the sites we fetch. */
 export const USER_AGENT = "Tingfeng/0.1 (+self-hosted public-opinion monitor)";
@@ -111,8 +112,8 @@ export async function pollSource(db: Db, config: Config, source: SourcesTable, n
       kindContext(db, config, startedAt),
     );
     // Another process holding the write lock (a CLI command, a backup): wait for it off the event loop. Still
-    // held past the busy timeout, nothing is written and the source stays due, so the next tick polls it again.
-    if (!(await waitForWriteLock(db, config.dbBusyTimeoutMs))) return { inserted: 0 };
+    // held past the busy timeout, nothing is written and the source stays due; the scheduler holds it back a tick.
+    if (!(await waitForWriteLock(db, config.dbBusyTimeoutMs))) return { inserted: 0, busy: true };
     const next = now() + source.interval_seconds * 1000;
     if (res.kind === "not-modified") {
       markFetchSuccess(db, source.id, { etag: source.etag, lastModified: source.last_modified, nextFetchAt: next });
@@ -130,7 +131,7 @@ export async function pollSource(db: Db, config: Config, source: SourcesTable, n
     const failure = describeFailure(err);
     fetchErrors.inc({ source_id: String(source.id), code: failure.code });
     const delay = nextFetchDelaySeconds(source.interval_seconds, source.error_count + 1);
-    if (!(await waitForWriteLock(db, config.dbBusyTimeoutMs))) return { inserted: 0, error: failure.message, errorCode: failure.code };
+    if (!(await waitForWriteLock(db, config.dbBusyTimeoutMs))) return { inserted: 0, error: failure.message, errorCode: failure.code, busy: true };
     try {
       markFetchError(db, source.id, failure, now() + delay * 1000);
     } catch {

@@ -31,9 +31,19 @@ export function createScheduler(
   let stopped = false;
   let lastTickAt: number | null = null;
 
+  // Sources whose last poll could not write (another process held the database): not polled again before this.
+  const heldBack = new Map<number, number>();
+
   function start(s: SourcesTable, onDone: () => void): Promise<PollResult> {
     const p = pollSource(db, config, s)
+      // pollSource does not throw for fetch failures; anything else (a database error) must not end the process.
+      .catch((err: unknown): PollResult => {
+        log(`source ${s.id} (${s.name}): poll failed: ${err instanceof Error ? err.message : String(err)}`);
+        return { inserted: 0, error: "poll failed", errorCode: "fetch.failed" };
+      })
       .then((r) => {
+        if (r.busy) heldBack.set(s.id, Date.now() + config.schedulerTickMs);
+        else heldBack.delete(s.id);
         if (r.error) log(`source ${s.id} (${s.name}): ${r.error}`);
         if (r.inserted) onInserted();
         return r;
@@ -50,7 +60,9 @@ export function createScheduler(
   function tick(): void {
     const free = config.fetchConcurrency - running.size;
     if (free <= 0) return;
-    const due = dueSources(db, Date.now(), config.fetchConcurrency * 2 + running.size).filter((s) => !running.has(s.id)).slice(0, free);
+    const now = Date.now();
+    const due = dueSources(db, now, config.fetchConcurrency * 2 + running.size + heldBack.size)
+      .filter((s) => !running.has(s.id) && (heldBack.get(s.id) ?? 0) <= now).slice(0, free);
     for (const s of due) void start(s, () => schedule(REFILL_MS));
   }
 

@@ -13,6 +13,7 @@ import { insertSource } from "../store/sources";
 import { FIXTURE_FEED, serveFeed } from "../../test/e2e/fixture-feed";
 import { createAnalysisWorker } from "./analyse-items";
 import { pollSource } from "./poll-source";
+import { createScheduler } from "./scheduler";
 
 let dir: string;
 let db: Db;
@@ -30,7 +31,11 @@ afterEach(() => {
 function holdLock(ms: number): { longestGapMs: () => number; done: () => void } {
   const other = openDb(path.join(dir, "t.db"));
   other.sqlite.exec("BEGIN IMMEDIATE");
-  setTimeout(() => other.sqlite.exec("ROLLBACK"), ms);
+  // The loop is watched while the lock is held (the work done after the release is not the wait's).
+  setTimeout(() => {
+    other.sqlite.exec("ROLLBACK");
+    clearInterval(tick);
+  }, ms);
   let last = performance.now();
   let gap = 0;
   const tick = setInterval(() => {
@@ -67,6 +72,34 @@ describe("jobs while another process holds the write lock", () => {
     }
   });
 
+  it("a poll that waited past the busy timeout says busy, records nothing, and the scheduler holds the source back", async () => {
+    const feed = await serveFeed(FIXTURE_FEED);
+    try {
+      const config = loadConfig({}, { demo: false, readWorkers: 0, fetchAllowHosts: [feed.allowHost], dbBusyTimeoutMs: 150, schedulerTickMs: 60_000 });
+      const src = insertSource(db, { name: "青禾论坛", kind: "rss", url: feed.url, intervalSeconds: 3600, priority: 2, enabled: true });
+      const row = () => db.prepare("SELECT error_count AS errors, last_success_at AS ok, item_count AS n FROM sources WHERE id = ?").get(src.id);
+      const before = row();
+      const lock = holdLock(5_000);
+      try {
+        expect(await pollSource(db, config, src)).toEqual({ inserted: 0, busy: true });
+        // A refused fetch cannot record its error either: it says busy too, and the error count stays.
+        const refused = await pollSource(db, { ...config, fetchAllowHosts: [] }, src);
+        expect(refused).toMatchObject({ inserted: 0, busy: true, errorCode: "fetch.blocked_address" });
+        expect(row()).toEqual(before);
+        // The scheduler does not fetch the site again and again while the lock is held: one poll, then held back.
+        const fetchesBefore = feed.hits();
+        const scheduler = createScheduler(db, config, () => {}, true);
+        await new Promise((r) => setTimeout(r, 1_000));
+        await scheduler.stop();
+        expect(feed.hits() - fetchesBefore).toBe(1);
+      } finally {
+        lock.done();
+      }
+    } finally {
+      await feed.close();
+    }
+  });
+
   it("analysis waits with the event loop free and analyses the batch once the lock is released", async () => {
     const src = insertSource(db, { name: "来源", kind: "rss", url: "http://127.0.0.1:1/f", intervalSeconds: 300, priority: 1, enabled: true });
     insertItems(db, src.id, Array.from({ length: 20 }, (_, i) => ({
@@ -75,6 +108,14 @@ describe("jobs while another process holds the write lock", () => {
     const worker = createAnalysisWorker(db, () => {}, { autostart: false });
     try {
       const pending = () => (db.prepare("SELECT count(*) AS n FROM items WHERE analysed_at IS NULL").get() as { n: number }).n;
+      expect(pending()).toBe(20);
+      // Warm up first (the analyser loads its dictionaries on first use), with one item of another source.
+      const warm = insertSource(db, { name: "预热", kind: "rss", url: "http://127.0.0.1:1/w", intervalSeconds: 300, priority: 1, enabled: true });
+      insertItems(db, warm.id, [{ guid: "w", url: null, canonicalUrl: null, contentHash: contentHash("", "预热"), author: null, title: "预热", text: "预热文本", publishedAt: null }]);
+      expect(await worker.drain()).toBe(21);
+      insertItems(db, src.id, Array.from({ length: 20 }, (_, i) => ({
+        guid: `h${i}`, url: null, canonicalUrl: null, contentHash: contentHash("", `学校操场 ${i}`), author: null, title: `学校操场 ${i}`, text: `群众反映学校操场 ${i}`, publishedAt: null,
+      })));
       expect(pending()).toBe(20);
       const lock = holdLock(400);
       try {

@@ -112,8 +112,15 @@ export function listCases(db: Db, f: CaseFilter): { rows: CasesTable[]; total: n
   };
   bound("created_at", ">=", f.createdFrom);
   bound("created_at", "<=", f.createdTo);
-  bound("closed_at", ">=", f.closedFrom);
-  bound("closed_at", "<=", f.closedTo);
+  if (f.closedFrom !== undefined || f.closedTo !== undefined) {
+    // Closed in the period as the digests count it (store/report-data.ts casesClosedIn): by its closed time or
+    // by a closing step, so a case closed then and reopened since is still listed.
+    const from = f.closedFrom ?? Number.MIN_SAFE_INTEGER;
+    const to = f.closedTo ?? Number.MAX_SAFE_INTEGER;
+    where.push(`((closed_at >= ? AND closed_at <= ?) OR EXISTS (
+      SELECT 1 FROM case_steps s WHERE s.case_id = cases.id AND s.kind = 'close' AND s.at >= ? AND s.at <= ?))`);
+    params.push(from, to, from, to);
+  }
   // Overdue at a moment: the one rule the wall and the digests count by (store/case-overdue.ts).
   const overdue = f.overdueAt !== undefined;
   if (overdue) where.push("id IN (SELECT id FROM open_at WHERE overdue_at = 1)");

@@ -2,10 +2,12 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-/** Serves `xml` at /feed.xml; resolves to its URL, the host:port to allow the fetch guard, and a close function. */
-export async function serveFeed(xml: string): Promise<{ url: string; allowHost: string; close(): Promise<void> }> {
+/** Serves `xml` at /feed.xml; resolves to its URL, the host:port to allow the fetch guard, how often the feed was asked for, and a close function. */
+export async function serveFeed(xml: string): Promise<{ url: string; allowHost: string; hits(): number; close(): Promise<void> }> {
+  let hits = 0;
   const server = http.createServer((req, res) => {
     if (req.url === "/feed.xml") {
+      hits++;
       res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8" });
       res.end(xml);
     } else {
@@ -17,6 +19,7 @@ export async function serveFeed(xml: string): Promise<{ url: string; allowHost: 
   return {
     url: `http://127.0.0.1:${port}/feed.xml`,
     allowHost: `127.0.0.1:${port}`,
+    hits: () => hits,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

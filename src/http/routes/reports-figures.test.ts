@@ -232,7 +232,7 @@ describe("report figures", () => {
   }, 60_000);
 
   it("a past day regenerated after later replies, closings, answers and rejections gives the same figures", async () => {
-    const { db, config, later } = await seeded();
+    const { db, config, later, ids } = await seeded();
     const daily = async (now: string) =>
       (await createReportDraft(db, config, { kind: "daily", date: "2026-07-01" }, null, { trigger: "manual", now: cst(now) })).report.content;
     const before = await daily("2026-07-02T00:30:00");
@@ -240,6 +240,10 @@ describe("report figures", () => {
     const after = await daily("2026-07-02T12:00:00");
     expect(Object.fromEntries(figuresOf(after))).toEqual(Object.fromEntries(figuresOf(before)));
     expect(figuresOf(after).get("cases.casesOverdue")).toBe(3);
+    // The 办结 link's list (/cases?closedFrom…closedTo) still lists the case closed that day and reopened since.
+    const closed = listCases(db, { units: null, closedFrom: cst("2026-07-01T00:00:00"), closedTo: cst("2026-07-02T00:00:00") - 1, limit: 100, offset: 0 });
+    expect(closed.total).toBe(figuresOf(after).get("cases.casesClosed"));
+    expect(closed.rows.map((c) => c.id)).toContain(ids.a);
     expect(figuresOf(after).get("board.boardPending")).toBe(3);
     // The tables and prose list the cases and alerts as they stood then.
     for (const key of ["cases", "alerts", "board"]) {

@@ -163,7 +163,7 @@ export async function sourceRoutes(app: FastifyInstance, deps: AppDeps): Promise
   r.post("/api/sources/:id/fetch", {
     schema: {
       tags: ["sources"], summary: "Fetch this source now", params: idParams,
-      response: { 200: z.object({ inserted: z.number(), error: z.string().optional(), errorCode: z.string().optional() }), 400: errorBody, 404: errorBody },
+      response: { 200: z.object({ inserted: z.number(), error: z.string().optional(), errorCode: z.string().optional() }), 400: errorBody, 404: errorBody, 503: errorBody },
     },
   }, async (req) => {
     const p = authorize(req, "sources.write");
@@ -172,6 +172,8 @@ export async function sourceRoutes(app: FastifyInstance, deps: AppDeps): Promise
     // Polling one would only fail as a bad config, count as an error and fire source alerts.
     if (!isPolledKind(s.kind)) throw AppError.badRequest("source.not_polled");
     const result = await pollSource(db, deps.config, s);
+    // Another process held the database past the busy timeout: nothing was recorded, so say so (503, Retry-After).
+    if (result.busy) throw Object.assign(new Error("database busy"), { code: "SQLITE_BUSY" });
     if (result.inserted) deps.analysis?.wake();
     db.tx(() => recordAudit(db, { actor: actorOf(p), action: "source.fetch", targetType: "source", targetId: s.id, summary: { ...result }, ip: req.ip }));
     return result.error ? { inserted: result.inserted, error: result.error, errorCode: result.errorCode } : { inserted: result.inserted };
