@@ -11,7 +11,7 @@ import { unpackPrepared, type PackedBatch } from "./prepared-codec";
 import { bumpEventCounts, saveEventSnapshot } from "../store/events";
 import { mergeSearchIndex } from "../store/items";
 import { MatchTally } from "../store/watches";
-import { refreshEvents, RefreshThrottle } from "../monitor/refresh-events";
+import { refreshEvents, RefreshThrottle, type LoneMember } from "../monitor/refresh-events";
 import { enqueueAlerts, itemAlerting, type AlertCandidate } from "../alerts/outbox";
 import { eventSizes } from "../store/alerts";
 
@@ -63,6 +63,8 @@ function commitRows(
   throttle: RefreshThrottle | undefined,
 ): void {
   const touched = new Map<number, EventTally>();
+  // The item of each event this batch touched once, for the refresh of a new one-item event (no read-back).
+  const lone = new Map<number, LoneMember>();
   const tally = new MatchTally();
   const packed = "count" in prepared ? prepared : null;
   // Items deleted (with their source) while the batch was being prepared join no group or event.
@@ -94,6 +96,12 @@ function commitRows(
     d.first = Math.min(d.first, t);
     d.last = Math.max(d.last, t);
     touched.set(res.event.eventId, d);
+    if (d.n === 1) {
+      lone.set(res.event.eventId, {
+        title: r.title, t, dup_group: res.dupGroup, keywords: JSON.stringify(res.keywords.map((k) => k.word)),
+        sentiment: res.sentiment.label, source_priority: r.source_priority,
+      });
+    } else lone.delete(res.event.eventId);
   }
   tally.flush(db);
   // The alerts commit (or roll back) with the analysis that raised them. They fold by event when
@@ -105,7 +113,7 @@ function commitRows(
   }
   const at = now();
   for (const [id, d] of touched) bumpEventCounts(db, id, d, at);
-  refreshEvents(db, [...touched.keys()], at, throttle);
+  refreshEvents(db, [...touched.keys()], at, throttle, lone);
   const snapshots = throttle ? throttle.snapshotsDue(touched.keys(), at) : touched.keys();
   for (const id of snapshots) saveEventSnapshot(db, id, analyser.events.snapshot(id));
 }

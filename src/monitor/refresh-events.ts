@@ -4,7 +4,7 @@ import type { Db } from "../db/connection";
 import { eventTitle } from "../analyse/events";
 import { burstEnd } from "../analyse/bursts";
 import { assessRisk } from "../analyse/risk";
-import { eventAggregates, eventMembers, updateEventAggregates } from "../store/events";
+import { eventAggregates, eventMembers, updateEventAggregates, type EventMember } from "../store/events";
 import { eventBurstAt } from "./bursts";
 import { enqueueEventAlerts, eventAlerting } from "../alerts/triggers";
 import { eventForAlert } from "../store/alerts";
@@ -95,27 +95,43 @@ export class RefreshThrottle {
   }
 }
 
+/** The one member of a new event as the batch that analysed it knows it (what eventMembers would read back). */
+export type LoneMember = Pick<EventMember, "title" | "t" | "dup_group" | "keywords" | "sentiment" | "source_priority">;
+
+/** What eventAggregates reads for an event whose only member is `m`. */
+function loneAggregates(m: LoneMember): ReturnType<typeof eventAggregates> {
+  return {
+    size: 1, neg: m.sentiment === "neg" ? 1 : 0, neu: m.sentiment === "neu" ? 1 : 0, pos: m.sentiment === "pos" ? 1 : 0,
+    first: m.t, last: m.t, priority: m.source_priority,
+  };
+}
+
 /**
  * Recomputes and stores the aggregates of the given events. Call inside a transaction: the alerts of
  * event rules (a burst that starts, a level that rises) are written in it.
  */
-export function refreshEvents(db: Db, ids: readonly number[], now: number, throttle?: RefreshThrottle): void {
+export function refreshEvents(
+  db: Db, ids: readonly number[], now: number, throttle?: RefreshThrottle, lone?: ReadonlyMap<number, LoneMember>,
+): void {
   // The level before the refresh is read only while some event rule is enabled.
   const alerting = eventAlerting(db);
   for (const id of ids) {
+    let size = -1;
     if (throttle) {
       // The worker has bumped the counts already; the full refresh reads members, so throttle it.
-      const size = (db.prepare("SELECT size FROM events WHERE id = ?").get(id) as { size: number } | undefined)?.size ?? 0;
+      size = (db.prepare("SELECT size FROM events WHERE id = ?").get(id) as { size: number } | undefined)?.size ?? 0;
       if (size && !throttle.due(id, size, now)) continue;
     }
-    const a = eventAggregates(db, id);
+    // An event of one item the batch just analysed: its aggregates and member are that item, already in hand.
+    const only = size === 1 ? lone?.get(id) : undefined;
+    const a = only ? loneAggregates(only) : eventAggregates(db, id);
     if (!a.size || a.first === null || a.last === null) {
       updateEventAggregates(db, id, {
         firstAt: now, lastAt: now, size: 0, neg: 0, neu: 0, pos: 0, keywords: [], riskLevel: "general", riskScore: 0, riskReasons: [],
       }, now);
       continue;
     }
-    const members = eventMembers(db, id, 500);
+    const members: readonly Pick<EventMember, "title" | "t" | "dup_group" | "keywords">[] = only ? [only] : eventMembers(db, id, 500);
     const keywords = topKeywords(members.map((m) => m.keywords));
     const groupSize = new Map<string, number>();
     for (const m of members) if (m.dup_group) groupSize.set(m.dup_group, (groupSize.get(m.dup_group) ?? 0) + 1);
