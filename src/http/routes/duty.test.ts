@@ -29,9 +29,13 @@ describe("duty rota API", () => {
     const { unit, monitor, handler, aId, bId } = await setup();
     const today = localReading(Date.now());
     const slot = slotAt(DEFAULT_SHIFT_TIMES, today.date, today.minute);
+    const first = weekStart(today.date);
+    const other = slot.date === first && slot.shift === "day" ? addDays(first, 1) : first;
     const put = await monitor.request({
       method: "PUT", url: "/api/duty/assignments",
-      payload: { unitId: unit.id, shifts: [{ date: slot.date, shift: slot.shift, userIds: [bId, aId] }, { date: weekStart(today.date), shift: "day", userIds: [aId] }] },
+      // A second shift elsewhere in the week: the week's first day, or the next one when now is that day's day shift
+      // (on a Monday daytime both entries named the same shift, and the second replaced the first).
+      payload: { unitId: unit.id, shifts: [{ date: slot.date, shift: slot.shift, userIds: [bId, aId] }, { date: other, shift: "day", userIds: [aId] }] },
     });
     expect(put.statusCode, put.body).toBe(200);
     const now = await handler.get(`/api/duty/now?unitId=${unit.id}`);
