@@ -11,8 +11,8 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 // POSTs that only read (a body too large for a query string).
 const READ_ONLY = new Set(["/api/watches/preview"]);
 
-/** A 503 for a write that waited past its budget. */
-class DbBusy extends AppError {
+/** A 503 (with Retry-After) for a write that waited past its budget. */
+export class DbBusy extends AppError {
   readonly retryAfterSeconds = 2;
   constructor() {
     super(503, "db.busy");

@@ -18,6 +18,7 @@ import { configFor, kindFields, patchedConfig } from "./source-body";
 import { storedConfig } from "../../ingest/kinds/config";
 import { POLLED_SOURCE_KINDS, SOURCE_KINDS } from "../../shared/api";
 import { isIpLiteral, isUrlPermittedBeforeLookup, parseAllowList } from "../../ingest";
+import { DbBusy } from "../write-wait";
 
 const httpUrl = z
   .string()
@@ -173,7 +174,7 @@ export async function sourceRoutes(app: FastifyInstance, deps: AppDeps): Promise
     if (!isPolledKind(s.kind)) throw AppError.badRequest("source.not_polled");
     const result = await pollSource(db, deps.config, s);
     // Another process held the database past the busy timeout: nothing was recorded, so say so (503, Retry-After).
-    if (result.busy) throw Object.assign(new Error("database busy"), { code: "SQLITE_BUSY" });
+    if (result.busy) throw new DbBusy();
     if (result.inserted) deps.analysis?.wake();
     db.tx(() => recordAudit(db, { actor: actorOf(p), action: "source.fetch", targetType: "source", targetId: s.id, summary: { ...result }, ip: req.ip }));
     return result.error ? { inserted: result.inserted, error: result.error, errorCode: result.errorCode } : { inserted: result.inserted };
